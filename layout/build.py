@@ -1,0 +1,202 @@
+"""Build: the whole pipeline — manifest → articles → composed pages → PDF(s), sidecar, preflight, summary."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import compose, dump, manifest
+from .errors import OversetError, PrintError
+from .fonts import FontBook
+from .lines import ComposeConfig, audit_records
+from .model import Issue
+from .placed import Box, Overset, Page
+from .text import ArticleText, read_article
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What `layout build` was asked for (one frozen object from the CLI flags)."""
+
+    outdir: Path | None = None  # default: build/ beside the manifest
+    pages: bool = False  # also one PDF per page, <edition><page:02>.pdf
+    allow_overset: bool = False
+    standard: str | None = None  # override print.standard ('x-1a' | 'x-4')
+    preflight: bool = True  # check our own output and fail if it does not pass
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Typesetting:
+    """Defect counts over every set line (from the build's own line records)."""
+
+    lines: int
+    prohibited_starts: int
+    prohibited_ends: int
+    not_flush: int
+    orphans: int
+    off_grid: int
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    """What the build prints at the end."""
+
+    pages: int
+    articles: int
+    lines: int
+    characters: int
+    fonts: tuple  # paint.page.FontUse
+    warnings: tuple[str, ...]
+    oversets: tuple[Overset, ...]
+    typesetting: Typesetting
+    seconds: float
+    pdf_bytes: int
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """Files written and what was built."""
+
+    issue_pdf: Path
+    page_pdfs: tuple[Path, ...]
+    sidecar: Path
+    pages: tuple[Page, ...]
+    summary: BuildSummary
+
+
+def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
+    """Build an issue: every step below is one stage of ARCHITECTURE.md."""
+    started = time.perf_counter()
+    issue = manifest.load_issue(manifest_path)                       # read and validate issue.yaml
+    if options.standard:
+        issue = _with_standard(issue, options.standard)
+    ctx = _context(issue)                                            # fonts, grid, articles, options
+    pages = _compose_all(issue, ctx, options)                        # compose every page
+    oversets = tuple(a.overset for p in pages for a in p.articles if a.overset)
+    if oversets and not options.allow_overset:                       # overset is never silent
+        raise OversetError("\n".join(o.message() for o in oversets), str(manifest_path),
+                           "shorten the text, enlarge the slot, or build with --allow-overset")
+    outdir = options.outdir or manifest_path.parent / "build"
+    outdir.mkdir(parents=True, exist_ok=True)
+    fonts, issue_pdf = _write_pdf(pages, outdir / f"{issue.id}.pdf", issue, options)  # paint atomically
+    page_pdfs = tuple(_write_pdf([p], outdir / f"{p.label}.pdf", issue, options)[1]
+                      for p in pages) if options.pages else ()
+    sidecar = _write_sidecar(pages, issue, outdir, options)           # records for QA
+    summary = _summary(issue, pages, ctx, fonts, oversets, time.perf_counter() - started, issue_pdf)
+    return BuildResult(issue_pdf, page_pdfs, sidecar, pages, summary)
+
+
+def _with_standard(issue: Issue, standard: str) -> Issue:
+    from dataclasses import replace
+    return replace(issue, print=replace(issue.print, standard=standard))
+
+
+def _context(issue: Issue) -> compose.Context:
+    """Everything composing needs: font book with overrides, the grid, article texts, composer options."""
+    from .geometry import make_grid
+    table = manifest.load_font_table().with_overrides(issue.fonts)
+    typo = issue.typography
+    config = ComposeConfig(kinsoku=typo.kinsoku, pair_compression=typo.pair_compression,
+                           latin_spacing=typo.latin_spacing, hanging=typo.hanging, breaker=typo.breaker,
+                           indent=typo.indent, orphan_min=typo.orphan_min)
+    articles = {a.id: read_article(a.file) for p in issue.pages for a in p.articles}
+    grid = make_grid(issue.page_width, issue.page_height, issue.margins, issue.grid)
+    return compose.Context(issue, grid, FontBook(table), config, articles)
+
+
+def _compose_all(issue: Issue, ctx: compose.Context, options: BuildOptions) -> tuple[Page, ...]:
+    pages = []
+    for number, spec in enumerate(issue.pages, start=1):
+        pages.append(compose.compose_page(spec, ctx))
+        if options.progress:
+            options.progress(number, len(issue.pages))
+    return tuple(pages)
+
+
+def created_at(issue: Issue) -> _dt.datetime:
+    """The fixed creation date of the PDF: SOURCE_DATE_EPOCH if set, else the issue date 00:00 UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc)
+    return _dt.datetime(issue.date.year, issue.date.month, issue.date.day, tzinfo=_dt.timezone.utc)
+
+
+def _paint_settings(issue: Issue, title: str):
+    from .paint import pdfx
+    from .paint.page import PaintSettings
+    spec = issue.print
+    info = "ISO 12647-3 coldset newsprint (IFRA26)" if spec.output_condition == "IFRA26" else spec.output_condition
+    settings = pdfx.PdfxSettings(standard=spec.standard, title=title, author=issue.paper,
+                                 created=created_at(issue), output_condition=spec.output_condition,
+                                 registry=spec.registry, output_condition_info=info,
+                                 icc_profile=spec.icc_profile)
+    slug = f"{issue.paper} {issue.date.isoformat()} {issue.edition}"
+    return PaintSettings(settings, marks=spec.marks, slug=slug)
+
+
+def _write_pdf(pages: Sequence[Page], path: Path, issue: Issue, options: BuildOptions):
+    """Paint to a temporary file beside `path`, preflight it, then rename it into place."""
+    from .paint.page import paint
+    title = f"{issue.paper} {issue.date.isoformat()} " + (pages[0].label if len(pages) == 1 else issue.edition)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fonts = paint(pages, tmp, _paint_settings(issue, title))
+        if options.preflight:
+            _preflight(tmp, path, issue)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return fonts, path
+
+
+def _preflight(tmp: Path, path: Path, issue: Issue) -> None:
+    """Run `layout check` on our own output; a failure keeps the file aside as *.failed.pdf."""
+    from .check import CheckOptions, preflight
+    report = preflight(tmp, CheckOptions(standard=issue.print.standard, ink_limit=issue.print.ink_limit))
+    if not report.passed:
+        failed = path.with_suffix(".failed.pdf")
+        os.replace(tmp, failed)
+        raise PrintError("the PDF written does not pass preflight:\n" + report.as_table(errors_only=True),
+                         str(failed), "this is a bug in layout or a manifest colour/size problem named above")
+
+
+def _write_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, options: BuildOptions) -> Path:
+    from .paint.page import PaintSettings, _media
+    settings = _paint_settings(issue, "")
+    ignore = tuple(Box(*r) for r in issue.ignore_regions)
+    records = [dump.page_record(i, p, _media(p, settings), ignore) for i, p in enumerate(pages)]
+    path = outdir / f"{issue.id}.layout.json"
+    write_text_atomic(path, dump.sidecar_json(issue.id, f"{issue.id}.pdf", records))
+    return path
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a text file via a temporary file and rename."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _summary(issue: Issue, pages: Sequence[Page], ctx: compose.Context, fonts, oversets, seconds: float,
+             pdf: Path) -> BuildSummary:
+    records = [r for p in pages for a in p.articles for r in a.lines]
+    characters = sum(len(r.text.replace(" ", "").replace("\u3000", "")) for r in records)
+    return BuildSummary(len(pages), sum(len(p.articles) for p in pages), len(records), characters,
+                        fonts, tuple(w for p in pages for w in p.warnings), oversets,
+                        _typesetting(pages, ctx), seconds, pdf.stat().st_size)
+
+
+def _typesetting(pages: Sequence[Page], ctx: compose.Context) -> Typesetting:
+    """Count defects in the body lines the build set (the PDF-side reader is the independent test)."""
+    body = [r for p in pages for a in p.articles for r in a.lines if r.kind == "body"]
+    audit = audit_records(body, ctx.config)
+    grid = set(round(y, 3) for y in pages[0].baselines) if pages else set()
+    off_grid = sum(1 for r in body if round(r.baseline, 3) not in grid)
+    return Typesetting(len(body), audit.prohibited_starts, audit.prohibited_ends, audit.not_flush,
+                       audit.orphans, off_grid)

@@ -1,0 +1,80 @@
+"""CLI: the `layout` click group — build, clean, check, proof, diff; flags become one frozen options object."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import LayoutError
+
+EXIT_CODES = """Exit codes: 0 ok; 1 input or layout error (the message names the file, YAML path or
+line, and a hint); 2 usage error."""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="layout")
+def main() -> None:
+    """layout: Chinese newspaper pages from an issue manifest (issue.yaml) to print-ready PDF."""
+
+
+def fail(error: LayoutError) -> None:
+    """Print a LayoutError as one readable message (no traceback) and exit 1."""
+    click.echo(f"error: {error}", err=True)
+    sys.exit(1)
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default: build/ beside the manifest).")
+@click.option("--pages", is_flag=True, help="Also write one PDF per page, named <edition><page:02>.pdf.")
+@click.option("--allow-overset", is_flag=True, help="Build even if text does not fit; mark and list it.")
+@click.option("--pdfx", "standard", type=click.Choice(["x-1a", "x-4"]), help="Override print.standard.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list every article and font.")
+def build(manifest: Path, outdir: Path | None, pages: bool, allow_overset: bool, standard: str | None,
+          quiet: bool, verbose: bool) -> None:
+    """Set the issue MANIFEST and write OUTDIR/<issue-id>.pdf (PDF/X-1a by default)."""
+    from .build import BuildOptions, build as run_build
+    from .summary import format_summary
+    bar = _progress(quiet)
+    options = BuildOptions(outdir=outdir, pages=pages, allow_overset=allow_overset, standard=standard,
+                           progress=bar)
+    try:
+        result = run_build(manifest, options)
+    except LayoutError as error:
+        fail(error)
+    if not quiet:
+        click.echo(format_summary(result, verbose=verbose))
+
+
+def _progress(quiet: bool):
+    """A progress callback drawing a bar on a terminal for multi-page issues (None otherwise)."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total > 1:
+            width = 30
+            filled = width * done // total
+            click.echo(f"\r  composing [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+                       err=True, nl=done == total)
+    return show
+
+
+def _register(name: str) -> None:
+    """Add the subcommand layout/commands/<name>.py defines as `command`, if that module exists."""
+    try:
+        module = importlib.import_module(f"layout.commands.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"layout.commands.{name}":
+            raise
+        return
+    main.add_command(module.command, name)
+
+
+for _name in ("clean", "check", "proof", "diff", "fonts"):
+    _register(_name)

@@ -1,0 +1,71 @@
+"""Geometry: the page grid (type area, columns, baseline rows) and slot → column regions; pure arithmetic."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .model import GridSpec, Margins, Slot
+from .placed import Box
+
+PAGE_FORMATS = {  # trim sizes in mm (PRINT.md: 对开 broadsheet, 四开 tabloid)
+    "broadsheet": (390.0, 540.0),
+    "tabloid": (270.0, 390.0),
+}
+EM_BOX_ASCENT = 0.88  # ideographic em box: baseline sits 0.88 em below its top (Noto CJK typo ascender)
+
+
+@dataclass(frozen=True)
+class PageGrid:
+    """The page's type area (版心), column measure and baseline rows, in pt (PDF coordinates)."""
+
+    width: float  # page (trim) width
+    height: float
+    type_area: Box
+    columns: int
+    measure: float  # one column's width (a whole number of body 字)
+    gutter: float
+    leading: float  # one body line (grid row) height
+    body_size: float
+    rows: int  # body lines in the type area
+
+    def column_box(self, column: int) -> Box:
+        """The box of 1-based `column` over the whole type-area height."""
+        x0 = self.type_area.x0 + (column - 1) * (self.measure + self.gutter)
+        return Box(x0, self.type_area.y0, x0 + self.measure, self.type_area.y1)
+
+    def row_top(self, row: int) -> float:
+        """y of the top of 0-based grid row `row` (row == rows gives the bottom of the grid)."""
+        return self.type_area.y1 - row * self.leading
+
+    def baseline(self, row: int, size: float | None = None) -> float:
+        """Baseline y of 0-based row `row` for type of `size` (em box centred in the row)."""
+        size = self.body_size if size is None else size
+        return self.row_top(row) - (self.leading - size) / 2 - EM_BOX_ASCENT * size
+
+    def slot_box(self, slot: Slot) -> Box:
+        """The area of a slot: its columns and rows (gutters between its columns included)."""
+        first, last = self.column_box(slot.column), self.column_box(slot.column + slot.span - 1)
+        rows = self.rows - slot.top if slot.lines is None else slot.lines
+        return Box(first.x0, self.row_top(slot.top + rows), last.x1, self.row_top(slot.top))
+
+    def slot_rows(self, slot: Slot) -> int:
+        """Number of grid rows a slot holds ('rest' = down to the bottom of the grid)."""
+        return self.rows - slot.top if slot.lines is None else slot.lines
+
+
+def make_grid(page_width: float, page_height: float, margins: Margins, spec: GridSpec) -> PageGrid:
+    """Fit the column grid into the margins: whole-字 measure, type area centred horizontally."""
+    avail_w = page_width - margins.left - margins.right
+    avail_h = page_height - margins.top - margins.bottom
+    measure = spec.measure
+    if measure is None:
+        chars = math.floor(((avail_w + spec.gutter) / spec.columns - spec.gutter) / spec.body_size + 1e-9)
+        measure = chars * spec.body_size
+    used_w = spec.columns * measure + (spec.columns - 1) * spec.gutter
+    x0 = margins.left + (avail_w - used_w) / 2
+    rows = math.floor(avail_h / spec.leading + 1e-9)
+    top = page_height - margins.top
+    area = Box(x0, top - rows * spec.leading, x0 + used_w, top)
+    return PageGrid(page_width, page_height, area, spec.columns, measure, spec.gutter,
+                    spec.leading, spec.body_size, rows)

@@ -1,0 +1,119 @@
+"""Paint pages: placed glyph runs, rules and fills → PDF operators on a reportlab canvas, CMYK, overprint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from reportlab.pdfgen.canvas import Canvas
+
+from ..model import CMYK
+from ..placed import Box, GlyphRun, Page
+from . import cidfont, pdfx
+
+MARKS_MARGIN = 36.0  # pt of MediaBox around the BleedBox for crop marks and the slug line
+
+
+@dataclass(frozen=True)
+class PaintSettings:
+    """How to paint: PDF/X settings, whether to draw marks, the slug line text."""
+
+    pdfx: pdfx.PdfxSettings
+    marks: bool = False
+    slug: str = ""
+
+
+@dataclass(frozen=True)
+class FontUse:
+    """A face embedded in the written PDF and how many distinct characters it carries."""
+
+    key: str
+    postscript_name: str
+    characters: int
+
+
+def paint(pages: Sequence[Page], path: Path, settings: PaintSettings) -> tuple[FontUse, ...]:
+    """Write `pages` as one PDF at `path` (the caller makes it atomic); returns the fonts used."""
+    first = _media(pages[0], settings)
+    base_font = cidfont.register(pages[0].runs[0].face) if pages[0].runs else None
+    canvas = Canvas(str(path), pagesize=(first.width, first.height), invariant=1,
+                    initialFontName=base_font.fontName if base_font else "Helvetica", initialFontSize=10)
+    pdfx.prepare_canvas(canvas, settings.pdfx)
+    used: dict[str, tuple[str, set]] = {}
+    for page in pages:
+        _paint_page(canvas, page, settings, used)
+    pdfx.finish_document(canvas, settings.pdfx)
+    canvas.save()
+    return tuple(FontUse(key, name, len(chars)) for key, (name, chars) in sorted(used.items()))
+
+
+def _media(page: Page, settings: PaintSettings) -> Box:
+    """The MediaBox: the BleedBox, enlarged for marks when they are drawn."""
+    extra = MARKS_MARGIN if settings.marks else 0.0
+    b = page.bleed
+    return Box(b.x0 - extra, b.y0 - extra, b.x1 + extra, b.y1 + extra)
+
+
+def _paint_page(canvas: Canvas, page: Page, settings: PaintSettings, used: dict) -> None:
+    """One page: boxes, then rules, fills and text in page coordinates (trim at the origin)."""
+    media = _media(page, settings)
+    dx, dy = -media.x0, -media.y0
+    canvas.setPageSize((media.width, media.height))
+    pdfx.set_page_boxes(canvas, _shift(media, dx, dy), _shift(page.trim, dx, dy), _shift(page.bleed, dx, dy))
+    canvas.saveState()
+    canvas.translate(dx, dy)
+    if settings.marks:
+        pdfx.draw_marks(canvas, page.trim, page.bleed, f"{settings.slug}  {page.label}",
+                        cidfont.register(page.runs[0].face).fontName if page.runs else "")
+    for rule in page.rules:
+        _set_stroke(canvas, rule.color, rule.overprint)
+        canvas.setLineWidth(rule.width)
+        canvas.line(rule.x0, rule.y0, rule.x1, rule.y1)
+    for fill in page.fills:
+        _set_fill(canvas, fill.color, fill.overprint)
+        canvas.rect(fill.box.x0, fill.box.y0, fill.box.width, fill.box.height, stroke=0, fill=1)
+    for run in page.runs:
+        _paint_run(canvas, run, used)
+    canvas.restoreState()
+    canvas.showPage()
+
+
+def _shift(box: Box, dx: float, dy: float) -> Box:
+    return Box(box.x0 + dx, box.y0 + dy, box.x1 + dx, box.y1 + dy)
+
+
+def _set_fill(canvas: Canvas, color: CMYK, overprint: bool) -> None:
+    canvas.setFillColorCMYK(color.c / 100, color.m / 100, color.y / 100, color.k / 100)
+    canvas.setFillOverprint(overprint)
+    canvas.setOverprintMask(1 if overprint else 0)
+
+
+def _set_stroke(canvas: Canvas, color: CMYK, overprint: bool) -> None:
+    canvas.setStrokeColorCMYK(color.c / 100, color.m / 100, color.y / 100, color.k / 100)
+    canvas.setStrokeOverprint(overprint)
+    canvas.setOverprintMask(1 if overprint else 0)
+
+
+def _num(value: float) -> str:
+    """A number as PDF text: fixed precision, no exponent, no trailing zeros (deterministic)."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _paint_run(canvas: Canvas, run: GlyphRun, used: dict) -> None:
+    """A glyph run as one TJ: glyph codes with kerning numbers that put each glyph at its offset."""
+    font = cidfont.register(run.face)
+    name = font.resource_name(canvas._doc)
+    _set_fill(canvas, run.color, run.overprint)
+    parts, pen = [], 0.0
+    for char, offset in zip(run.text, run.offsets):
+        adjust = (offset - pen) * 1000 / run.size
+        if abs(adjust) > 0.0005:
+            parts.append(_num(-adjust))
+        parts.append("<" + font.encode(char).hex() + ">")
+        pen = offset + run.face.advance(char, run.size)
+    entry = used.setdefault(run.face.key, (run.face.postscript_name, set()))
+    entry[1].update(run.text)
+    canvas._code.append(f"BT {name} {_num(run.size)} Tf 1 0 0 1 {_num(run.x)} {_num(run.y)} Tm "
+                        f"[{' '.join(parts)}] TJ ET")

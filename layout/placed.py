@@ -1,0 +1,134 @@
+"""Placed output: frozen pages of positioned glyph runs, rules and records (pt, PDF coordinates, y up)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .fonts import Face
+from .model import CMYK
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-aligned rectangle in pt, PDF coordinates (origin bottom-left)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    def contains(self, other: "Box", tol: float = 1e-6) -> bool:
+        return (self.x0 - tol <= other.x0 and self.y0 - tol <= other.y0
+                and other.x1 <= self.x1 + tol and other.y1 <= self.y1 + tol)
+
+
+@dataclass(frozen=True)
+class GlyphRun:
+    """Glyphs of one face, size and colour on one baseline; offsets are x of each glyph from `x`."""
+
+    face: Face
+    size: float
+    color: CMYK
+    x: float
+    y: float  # baseline
+    text: str
+    offsets: tuple[float, ...]
+    style: str
+    article: str = ""  # article id, '' for page furniture (报眉, 报头)
+    overprint: bool = True
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight rule from (x0, y0) to (x1, y1)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    width: float
+    color: CMYK
+    overprint: bool = True
+
+
+@dataclass(frozen=True)
+class Fill:
+    """A filled rectangle (e.g. the overset sign, a tint box)."""
+
+    box: Box
+    color: CMYK
+    overprint: bool = False
+
+
+@dataclass(frozen=True)
+class LineRecord:
+    """A set line as the build knows it, for the summary, the sidecar JSON and QA overlays."""
+
+    article: str
+    column: int  # 1-based page column of the line's start
+    baseline: float
+    x0: float
+    x1: float
+    text: str
+    kind: str  # 'body' | 'headline' | 'kicker' | 'deck' | 'label'
+    first: bool
+    last: bool
+    measure: float
+    kinsoku: str = ""
+
+
+@dataclass(frozen=True)
+class Overset:
+    """Text that did not fit a slot: exact counts, never dropped silently."""
+
+    article: str
+    page: int
+    lines_needed: int
+    lines_available: int
+    characters_over: int
+
+    @property
+    def lines_over(self) -> int:
+        return self.lines_needed - self.lines_available
+
+    def message(self) -> str:
+        return (f"article {self.article} on page {self.page}: needs {self.lines_needed} lines, "
+                f"slot holds {self.lines_available} ({self.lines_over} lines ≈ "
+                f"{self.characters_over} characters over)")
+
+
+@dataclass(frozen=True)
+class ArticleFrame:
+    """An article's slot on the page and every line set in it."""
+
+    id: str
+    slot: Box
+    columns: tuple[Box, ...]
+    lines: tuple[LineRecord, ...]
+    overset: Overset | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """One finished page: boxes, everything placed on it, and the records QA and the summary read."""
+
+    number: int
+    label: str  # edition + page, e.g. 'A02' (file name of the page PDF)
+    media: Box
+    trim: Box
+    bleed: Box
+    runs: tuple[GlyphRun, ...]
+    rules: tuple[Rule, ...]
+    fills: tuple[Fill, ...]
+    articles: tuple[ArticleFrame, ...]
+    column_boxes: tuple[Box, ...]  # the page grid's columns over the type area
+    baselines: tuple[float, ...]  # the baseline grid (y of every body line)
+    warnings: tuple[str, ...] = ()

@@ -1,0 +1,29 @@
+"""Summary: the build's end-of-run report — pages, articles, lines, characters, fonts, warnings, time."""
+
+from __future__ import annotations
+
+
+def format_summary(result, verbose: bool = False) -> str:
+    """Human-readable summary of a BuildResult."""
+    s = result.summary
+    out = [f"built {result.issue_pdf} ({s.pdf_bytes / 1024:.0f} KiB): {s.pages} page(s), "
+           f"{s.articles} articles, {s.lines} lines, {s.characters} characters set in {s.seconds:.2f} s"]
+    for path in result.page_pdfs:
+        out.append(f"  page PDF {path}")
+    out.append(f"  sidecar {result.sidecar}")
+    fonts = ", ".join(f"{f.key} ({f.postscript_name}, {f.characters} chars"
+                      + (f", subset {f.subset_bytes / 1024:.0f} KiB" if getattr(f, "subset_bytes", 0) else "")
+                      + ")" for f in s.fonts)
+    out.append(f"  fonts embedded as subsets: {fonts}")
+    t = s.typesetting
+    out.append(f"  typesetting: {t.lines} body lines; prohibited line starts {t.prohibited_starts}, "
+               f"ends {t.prohibited_ends}; non-flush lines {t.not_flush}; 孤字 {t.orphans}; "
+               f"off the baseline grid {t.off_grid}")
+    for overset in s.oversets:
+        out.append(f"  OVERSET {overset.message()}")
+    out.append(f"  warnings: {len(s.warnings)}" + "".join(f"\n    {w}" for w in s.warnings))
+    if verbose:
+        for page in result.pages:
+            for frame in page.articles:
+                out.append(f"  {page.label} {frame.id}: {len(frame.lines)} lines")
+    return "\n".join(out)

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The one script behind the README's two commands:
+#   ./setup.sh sample   set everything up and build the sample issue
+#   ./setup.sh test     set everything up and run the whole test suite
+# It installs the Debian packages (fonts, poppler, qpdf, chromium for the QA report test) and a
+# Python virtual environment in .venv with the pinned packages from pyproject.toml.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+APT_PACKAGES=(fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai poppler-utils qpdf)
+[ "${1:-}" = "test" ] && APT_PACKAGES+=(chromium)
+
+install_apt() {
+  local missing=()
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "setup: installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_python() {
+  local stamp=.venv/.installed
+  local want
+  want=$(sha256sum pyproject.toml | cut -c1-16)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  echo "setup: creating .venv and installing Python packages"
+  python3 -m venv .venv
+  .venv/bin/pip install -q --disable-pip-version-check -e '.[test]'
+  echo "$want" > "$stamp"
+}
+
+case "${1:-}" in
+  sample)
+    install_apt; install_python
+    .venv/bin/layout build issues/jining/issue.yaml --pages
+    ;;
+  test)
+    install_apt; install_python
+    shift
+    .venv/bin/python -m pytest "$@"
+    ;;
+  *)
+    echo "usage: ./setup.sh sample | ./setup.sh test [pytest args]" >&2
+    exit 2
+    ;;
+esac

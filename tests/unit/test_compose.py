@@ -1,0 +1,111 @@
+"""Compose: headline blocks in whole rows (占行), body on the baseline grid, rules, overset, 报眉."""
+
+import datetime
+
+import pytest
+
+from layout.compose import compose_page, date_line
+from layout.errors import FontError
+from worlds import article, make_context, make_issue
+
+BODY = "正文" * 60 + "。"
+
+
+def page_for(tiny_font_path, texts, *articles, rows=40):
+    issue = make_issue(tuple(articles), rows=rows)
+    ctx = make_context(tiny_font_path, issue, texts)
+    return compose_page(issue.pages[0], ctx), ctx
+
+
+def records(page, kind):
+    return [r for a in page.articles for r in a.lines if r.kind == kind]
+
+
+def test_one_line_headline_takes_three_rows(tiny_font_path):
+    # headline 20 pt on 15 pt rows → 2 rows per line, plus 1 row before the body
+    page, ctx = page_for(tiny_font_path, {"a": "headline: 标题\n\n" + BODY}, article("a", 1, 2, 0, 20))
+    first_body = records(page, "body")[0]
+    assert first_body.baseline == pytest.approx(ctx.grid.baseline(3))
+
+
+def test_two_line_headline_takes_five_rows(tiny_font_path):
+    page, ctx = page_for(tiny_font_path, {"a": "headline: 第一行\nheadline: 第二行\n\n" + BODY},
+                         article("a", 1, 2, 0, 20))
+    assert records(page, "body")[0].baseline == pytest.approx(ctx.grid.baseline(5))
+    assert len(records(page, "headline")) == 2
+
+
+def test_every_body_line_sits_on_the_page_baseline_grid(tiny_font_path):
+    page, ctx = page_for(tiny_font_path, {"a": "kicker: 引题\nheadline: 标题\n\n" + BODY,
+                                          "b": "headline: 另一篇\n\n" + BODY},
+                         article("a", 1, 2, 0, 20), article("b", 3, 2, 0, 20))
+    grid = {round(ctx.grid.baseline(r), 6) for r in range(ctx.grid.rows)}
+    assert all(round(r.baseline, 6) in grid for r in records(page, "body"))
+
+
+def test_body_fills_the_slot_columns_in_reading_order(tiny_font_path):
+    page, ctx = page_for(tiny_font_path, {"a": "headline: 标题\n\n" + BODY}, article("a", 2, 2, 0, 8))
+    cols = [r.column for r in records(page, "body")]
+    assert cols == sorted(cols) and set(cols) == {2, 3}
+    assert records(page, "body")[0].x0 >= ctx.grid.column_box(2).x0
+
+
+def test_headline_is_centred_on_the_slot(tiny_font_path):
+    page, ctx = page_for(tiny_font_path, {"a": "headline: 标题\n\n" + BODY}, article("a", 1, 2, 0, 20))
+    head = records(page, "headline")[0]
+    slot = page.articles[0].slot
+    assert (head.x0 - slot.x0) == pytest.approx(slot.x1 - head.x1)
+
+
+def test_headline_halves_split_at_the_space_when_too_wide(tiny_font_path):
+    # one column is 100 pt: 5 Han at 20 pt; "颁出首张 数据存证" is 9 字 → two lines split at the space
+    page, _ = page_for(tiny_font_path, {"a": "headline: 颁出首张 数据存证\n\n" + BODY}, article("a", 1, 1, 0, 30))
+    assert [r.text for r in records(page, "headline")] == ["颁出首张", "数据存证"]
+
+
+def test_headline_halves_fit_with_an_ideographic_space(tiny_font_path):
+    page, _ = page_for(tiny_font_path, {"a": "headline: 颁出 首张\n\n" + BODY}, article("a", 1, 2, 0, 30))
+    assert [r.text for r in records(page, "headline")] == ["颁出\u3000首张"]
+
+
+def test_overset_is_recorded_with_exact_counts(tiny_font_path):
+    # 1 column, 5 rows, headline 3 rows → 2 body rows of 10 字; 121 characters need 13 lines
+    page, _ = page_for(tiny_font_path, {"a": "headline: 标题\n\n" + BODY}, article("a", 1, 1, 0, 5))
+    over = page.articles[0].overset
+    assert (over.lines_needed, over.lines_available) == (13, 2)
+    set_chars = sum(len(r.text) for r in records(page, "body"))
+    assert set_chars + over.characters_over == len(BODY)
+    assert page.fills, "an overset sign is drawn"
+
+
+def test_missing_character_names_article_paragraph_and_code(tiny_font_path):
+    with pytest.raises(FontError) as info:
+        page_for(tiny_font_path, {"a": "headline: 标题\n\n正文。\n\n第二段é。"}, article("a", 1, 2, 0, 20))
+    assert "article a, paragraph 2" in info.value.message and "U+00E9" in info.value.message
+
+
+def test_rule_between_side_by_side_articles_sits_in_the_gutter(tiny_font_path):
+    page, ctx = page_for(tiny_font_path, {"a": "headline: 甲\n\n正文。", "b": "headline: 乙\n\n正文。"},
+                         article("a", 1, 2, 0, 10), article("b", 3, 2, 0, 10))
+    x = ctx.grid.column_box(2).x1 + ctx.grid.gutter / 2
+    assert any(r.x0 == r.x1 == pytest.approx(x) for r in page.rules)
+
+
+def test_rule_between_stacked_articles_sits_on_the_row_line(tiny_font_path):
+    page, ctx = page_for(tiny_font_path, {"a": "headline: 甲\n\n正文。", "b": "headline: 乙\n\n正文。"},
+                         article("a", 1, 4, 0, 10), article("b", 1, 2, 10, 10))
+    y = ctx.grid.row_top(10)
+    assert any(r.y0 == r.y1 == pytest.approx(y) and r.x1 - r.x0 == pytest.approx(210) for r in page.rules)
+
+
+def test_date_line_has_the_weekday():
+    assert date_line(datetime.date(2023, 8, 22)) == "2023年8月22日 星期二"
+    assert date_line(datetime.date(2023, 8, 27)) == "2023年8月27日 星期日"
+
+
+def test_folio_carries_page_section_paper_and_date(tiny_font_path):
+    page, _ = page_for(tiny_font_path, {"a": "headline: 甲\n\n正文。"}, article("a", 1, 2, 0, 10))
+    furniture = " ".join(r.text for r in page.runs if not r.article)
+    for part in ("第2版", "要闻", "测试日报", "2023年8月22日", "责任编辑：王静"):
+        assert part in furniture
+    assert page.label == "A02"

@@ -1,0 +1,55 @@
+"""Geometry: whole-字 measure, centred type area, rows, slot boxes, baselines."""
+
+import pytest
+
+from layout.geometry import EM_BOX_ASCENT, make_grid
+from layout.model import GridSpec, Margins, Slot
+
+
+def grid(width=480.0, height=640.0, columns=4, gutter=10.0, measure=None):
+    return make_grid(width, height, Margins(20, 20, 20, 20), GridSpec(columns, gutter, 10, 15, measure))
+
+
+def test_measure_is_whole_characters():
+    g = grid(width=485.0)  # 445 pt available: (445+10)/4-10 = 103.75 → 10 字 = 100 pt
+    assert g.measure == 100
+
+
+def test_type_area_is_centred_in_the_margins():
+    g = grid(width=485.0)
+    used = 4 * 100 + 3 * 10
+    assert g.type_area.width == used
+    assert g.type_area.x0 == pytest.approx(20 + (445 - used) / 2)
+
+
+def test_rows_fill_the_height_from_the_top_margin():
+    g = grid(height=640.0)  # 600 pt / 15 = 40 rows
+    assert g.rows == 40
+    assert g.type_area.y1 == 620
+    assert g.type_area.y0 == 20
+
+
+def test_column_boxes_step_by_measure_plus_gutter():
+    g = grid(width=480.0)
+    assert g.column_box(2).x0 - g.column_box(1).x0 == 110
+    assert g.column_box(1).width == 100
+
+
+def test_slot_box_spans_columns_and_rows():
+    g = grid()
+    box = g.slot_box(Slot(2, 2, 3, 5))
+    assert box.x0 == g.column_box(2).x0 and box.x1 == g.column_box(3).x1
+    assert box.y1 == g.row_top(3) and box.height == 5 * 15
+
+
+def test_rest_slot_runs_to_the_bottom():
+    g = grid()
+    assert g.slot_rows(Slot(1, 1, 10, None)) == 30
+    assert g.slot_box(Slot(1, 1, 10, None)).y0 == g.type_area.y0
+
+
+def test_baseline_centres_the_em_box_in_the_row():
+    g = grid()
+    # row 0: top 620, em box 10 pt centred in 15 pt → top of em 617.5, baseline 0.88 em below
+    assert g.baseline(0) == pytest.approx(620 - 2.5 - EM_BOX_ASCENT * 10)
+    assert g.baseline(1) - g.baseline(0) == pytest.approx(-15)

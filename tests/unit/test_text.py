@@ -1,0 +1,93 @@
+"""Text: article header and body parsing, run-in heads, dateline, encodings."""
+
+from pathlib import Path
+
+import pytest
+
+from layout.errors import ManifestError
+from layout.text import parse_article, read_article
+
+SRC = Path("a.txt")
+
+
+def test_header_fields_in_english_and_chinese():
+    art = parse_article("栏目: 黄屯街道\nkicker：引题文字\n主题: 标题\n副题: 副题文字\n电头: 本报讯\n\n正文。", SRC)
+    assert (art.label, art.kicker, art.headline, art.deck, art.dateline) == (
+        "黄屯街道", "引题文字", ("标题",), "副题文字", "本报讯")
+
+
+def test_repeated_headline_gives_two_lines():
+    art = parse_article("headline: 第一行\nheadline: 第二行\n\n正文。", SRC)
+    assert art.headline == ("第一行", "第二行")
+
+
+def test_headline_space_between_halves_is_kept():
+    art = parse_article("headline: 颁出首张 数据知识产权存证证书\n\n正文。", SRC)
+    assert art.headline == ("颁出首张 数据知识产权存证证书",)
+
+
+def test_paragraphs_split_on_blank_lines_and_lines_join_without_space():
+    art = parse_article("headline: 题\n\n第一段前半\n后半。\n\n\n第二段。", SRC)
+    assert [p.text for p in art.paragraphs] == ["第一段前半后半。", "第二段。"]
+
+
+def test_latin_words_across_a_line_break_keep_one_space():
+    art = parse_article("headline: 题\n\nword\nnext", SRC)
+    assert art.paragraphs[0].text == "word next"
+
+
+def test_dateline_runs_in_at_the_start_of_the_first_paragraph():
+    art = parse_article("headline: 题\ndateline: 本报济宁讯（记者 刘菲）\n\n8月17日，开会。\n\n二段。", SRC)
+    first = art.paragraphs[0].spans
+    assert first[0].style == "dateline" and first[0].text == "本报济宁讯（记者 刘菲）"
+    assert first[1].text == "8月17日，开会。"
+    assert art.paragraphs[1].spans[0].style == "body"
+
+
+def test_runin_head_is_its_own_span():
+    art = parse_article("headline: 题\n\n**抓精细服务，推动项目建设提速增效。**2023年高新区。", SRC)
+    spans = art.paragraphs[0].spans
+    assert (spans[0].style, spans[0].text) == ("runin", "抓精细服务，推动项目建设提速增效。")
+    assert (spans[1].style, spans[1].text) == ("body", "2023年高新区。")
+
+
+def test_file_without_header_is_all_body():
+    art = parse_article("只有正文，没有标题。", SRC)
+    assert art.headline == () and art.paragraphs[0].text == "只有正文，没有标题。"
+
+
+def test_paragraph_records_its_first_line():
+    art = parse_article("headline: 题\n\n一段。\n\n二段。", SRC)
+    assert [p.line for p in art.paragraphs] == [3, 5]
+
+
+def test_header_key_twice_is_an_error_with_line():
+    with pytest.raises(ManifestError) as info:
+        parse_article("headline: 题\nkicker: 一\nkicker: 二\n\n正文", SRC)
+    assert info.value.where == "a.txt:3"
+
+
+def test_unknown_header_key_is_an_error():
+    with pytest.raises(ManifestError, match="not a header line") as info:
+        parse_article("headline: 题\nauthor: 某\n\n正文", SRC)
+    assert info.value.where == "a.txt:2"
+
+
+def test_header_without_headline_is_an_error():
+    with pytest.raises(ManifestError, match="no headline"):
+        parse_article("kicker: 引题\n\n正文", SRC)
+
+
+def test_non_utf8_file_names_line_and_offset(tmp_path):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("headline: 题\n\n".encode() + "正文".encode("gbk"))
+    with pytest.raises(ManifestError) as info:
+        read_article(path)
+    assert info.value.where == f"{path}:3"
+    assert "offset" in info.value.message
+
+
+def test_bom_is_accepted(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffheadline: 题\n\n正文。".encode())
+    assert read_article(path).headline == ("题",)
