@@ -12,7 +12,8 @@ from typing import Callable, Sequence
 from . import compose, dump, manifest
 from .errors import OversetError, PrintError
 from .fonts import FontBook
-from .lines import ComposeConfig, audit_records
+from .audit import Typesetting, audit_records
+from .lines import ComposeConfig
 from .model import Issue
 from .placed import Box, Overset, Page
 from .text import ArticleText, read_article
@@ -28,18 +29,6 @@ class BuildOptions:
     standard: str | None = None  # override print.standard ('x-1a' | 'x-4')
     preflight: bool = True  # check our own output and fail if it does not pass
     progress: Callable[[int, int], None] | None = field(default=None, compare=False)
-
-
-@dataclass(frozen=True)
-class Typesetting:
-    """Defect counts over every set line (from the build's own line records)."""
-
-    lines: int
-    prohibited_starts: int
-    prohibited_ends: int
-    not_flush: int
-    orphans: int
-    off_grid: int
 
 
 @dataclass(frozen=True)
@@ -167,10 +156,10 @@ def _preflight(tmp: Path, path: Path, issue: Issue) -> None:
 
 
 def _write_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, options: BuildOptions) -> Path:
-    from .paint.page import PaintSettings, _media
+    from .paint.page import media_box
     settings = _paint_settings(issue, "")
     ignore = tuple(Box(*r) for r in issue.ignore_regions)
-    records = [dump.page_record(i, p, _media(p, settings), ignore) for i, p in enumerate(pages)]
+    records = [dump.page_record(i, p, media_box(p, settings), ignore) for i, p in enumerate(pages)]
     path = outdir / f"{issue.id}.layout.json"
     write_text_atomic(path, dump.sidecar_json(issue.id, f"{issue.id}.pdf", records))
     return path
@@ -195,8 +184,6 @@ def _summary(issue: Issue, pages: Sequence[Page], ctx: compose.Context, fonts, o
 def _typesetting(pages: Sequence[Page], ctx: compose.Context) -> Typesetting:
     """Count defects in the body lines the build set (the PDF-side reader is the independent test)."""
     body = [r for p in pages for a in p.articles for r in a.lines if r.kind == "body"]
-    audit = audit_records(body, ctx.config)
-    grid = set(round(y, 3) for y in pages[0].baselines) if pages else set()
-    off_grid = sum(1 for r in body if round(r.baseline, 3) not in grid)
-    return Typesetting(len(body), audit.prohibited_starts, audit.prohibited_ends, audit.not_flush,
-                       audit.orphans, off_grid)
+    grid = frozenset(round(y, 3) for y in pages[0].baselines) if pages else frozenset()
+    return audit_records(body, ctx.config.kinsoku, ctx.config.orphan_min,
+                         lambda column: ctx.grid.column_box(column).x0, grid)

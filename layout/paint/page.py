@@ -12,8 +12,6 @@ from ..model import CMYK
 from ..placed import Box, GlyphRun, Page
 from . import cidfont, pdfx
 
-MARKS_MARGIN = 36.0  # pt of MediaBox around the BleedBox for crop marks and the slug line
-
 
 @dataclass(frozen=True)
 class PaintSettings:
@@ -35,10 +33,9 @@ class FontUse:
 
 def paint(pages: Sequence[Page], path: Path, settings: PaintSettings) -> tuple[FontUse, ...]:
     """Write `pages` as one PDF at `path` (the caller makes it atomic); returns the fonts used."""
-    first = _media(pages[0], settings)
-    base_font = cidfont.register(pages[0].runs[0].face) if pages[0].runs else None
+    first = media_box(pages[0], settings)
     canvas = Canvas(str(path), pagesize=(first.width, first.height), invariant=1,
-                    initialFontName=base_font.fontName if base_font else "Helvetica", initialFontSize=10)
+                    initialFontName=_base_font(pages).fontName, initialFontSize=10)
     pdfx.prepare_canvas(canvas, settings.pdfx)
     used: dict[str, tuple[str, set]] = {}
     for page in pages:
@@ -48,16 +45,22 @@ def paint(pages: Sequence[Page], path: Path, settings: PaintSettings) -> tuple[F
     return tuple(FontUse(key, name, len(chars)) for key, (name, chars) in sorted(used.items()))
 
 
-def _media(page: Page, settings: PaintSettings) -> Box:
-    """The MediaBox: the BleedBox, enlarged for marks when they are drawn."""
-    extra = MARKS_MARGIN if settings.marks else 0.0
-    b = page.bleed
-    return Box(b.x0 - extra, b.y0 - extra, b.x1 + extra, b.y1 + extra)
+def _base_font(pages: Sequence[Page]) -> cidfont.CIDFont:
+    """An embedded font for the canvas's initial font, so reportlab's Helvetica never leaks in."""
+    for page in pages:
+        if page.runs:
+            return cidfont.register(page.runs[0].face)
+    raise ValueError("nothing to paint: no page has text")
+
+
+def media_box(page: Page, settings: PaintSettings) -> Box:
+    """The MediaBox: the BleedBox, enlarged for crop marks and the slug line when they are drawn."""
+    return pdfx.marks_media(page.trim, page.bleed) if settings.marks else page.bleed
 
 
 def _paint_page(canvas: Canvas, page: Page, settings: PaintSettings, used: dict) -> None:
     """One page: boxes, then rules, fills and text in page coordinates (trim at the origin)."""
-    media = _media(page, settings)
+    media = media_box(page, settings)
     dx, dy = -media.x0, -media.y0
     canvas.setPageSize((media.width, media.height))
     pdfx.set_page_boxes(canvas, _shift(media, dx, dy), _shift(page.trim, dx, dy), _shift(page.bleed, dx, dy))

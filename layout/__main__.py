@@ -1,0 +1,5 @@
+"""`python -m layout`: the layout CLI."""
+
+from .cli import main
+
+main()
