@@ -34,9 +34,10 @@ class Context:
     def style(self, name: str) -> TextStyle:
         return self.issue.style(name)
 
-    def font(self, name: str) -> TextFont:
+    def font(self, name: str, size: float | None = None) -> TextFont:
+        """The TextFont of style `name`, at `size` pt if given (e.g. an article's headline size)."""
         style = self.style(name)
-        return self.fonts.text_font(style.role, style.weight, style.size)
+        return self.fonts.text_font(style.role, style.weight, size or style.size)
 
     def config_for(self, name: str, **changes) -> ComposeConfig:
         style = self.style(name)
@@ -64,6 +65,7 @@ class HeadLine:
 
     line: Line
     style: str
+    size: float
     row: int
     rows: int
 
@@ -113,15 +115,16 @@ def _headline_block(text: ArticleText, spec: ArticleSpec, width: float, ctx: Con
                 ("headline", list(text.headline)), ("deck", [text.deck] if text.deck else [])]
     block, row = [], 0
     for style_name, parts in elements:
-        font = ctx.font(style_name)
-        align = spec.headline_align if (style_name == "headline" and spec.headline_align) else None
+        is_headline = style_name == "headline"
+        size = (spec.headline_size if is_headline else None) or ctx.style(style_name).size
+        font = ctx.font(style_name, size)
         config = ctx.config_for(style_name, indent=0.0)
-        if align:
-            config = replace(config, align=align)
-        rows = max(1, math.ceil(ctx.style(style_name).size / ctx.grid.leading - 1e-9))
+        if is_headline and spec.headline_align:
+            config = replace(config, align=spec.headline_align)
+        rows = max(1, math.ceil(size / ctx.grid.leading - 1e-9))
         for part in parts:
             for line in _set_head_text(part, font, style_name, width, config, spec):
-                block.append(HeadLine(line, style_name, row, rows))
+                block.append(HeadLine(line, style_name, size, row, rows))
                 row += rows
     return block
 
@@ -156,7 +159,7 @@ def _paint_head(head: Sequence[HeadLine], spec: ArticleSpec, slot: Box, ctx: Con
         style = ctx.style(item.style)
         top = grid.row_top(spec.slot.top + item.row)
         band = item.rows * grid.leading
-        baseline = top - (band - style.size) / 2 - EM_BOX_ASCENT * style.size
+        baseline = top - (band - item.size) / 2 - EM_BOX_ASCENT * item.size
         painted = painted + _paint_line(item.line, slot.x0, baseline, style, spec.id, item.style,
                                         spec.slot.column)
     return painted

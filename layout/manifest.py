@@ -44,7 +44,7 @@ _STYLE_KEYS = ("role", "weight", "size", "leading", "align", "color", "kinsoku")
 _PRINT_KEYS = ("standard", "output_condition", "registry", "icc_profile", "bleed", "marks", "ink_limit")
 _PAGE_KEYS = ("number", "section", "credits", "masthead", "articles")
 _MASTHEAD_KEYS = ("title", "lines", "subtitle", "publisher", "registration")
-_ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines")
+_ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size")
 _SLOT_KEYS = ("column", "span", "top", "lines")
 _STANDARDS = ("x-1a", "x-4")
 _DEFAULT_MARGIN_MM = 20.0
@@ -641,6 +641,7 @@ class _PageContext:
 
     grid: PageGrid
     root: Path
+    hao_table: str = "clreq"
     article_ids: dict[str, str] = field(default_factory=dict)  # id → where first used
     page_numbers: dict[int, str] = field(default_factory=dict)
 
@@ -711,7 +712,8 @@ def _article(value: _Value, ctx: _PageContext) -> _Placed:
     slot = _slot(m.need("slot"), ctx.grid)
     align = m.get("headline_align").choice(model.ALIGNMENTS) if m.get("headline_align") else None
     lines = m.get("headline_lines").integer(low=1, example="3") if m.get("headline_lines") else None
-    spec = model.ArticleSpec(article_id, path, slot, value.where(), align, lines)
+    size = m.get("headline_size").size(ctx.hao_table) if m.get("headline_size") else None
+    spec = model.ArticleSpec(article_id, path, slot, value.where(), align, lines, size)
     return _Placed(spec, m.need("slot"))
 
 
@@ -799,7 +801,7 @@ def load_issue(path: Path) -> model.Issue:
     _check_ink(styles, m, print_spec.ink_limit)
     fonts = _font_overrides(m.get("fonts"), root)
     ignore = _ignore_regions(m.get("qa"))
-    pages = _pages(m.need("pages"), _PageContext(grid, root))
+    pages = _pages(m.need("pages"), _PageContext(grid, root, typography.hao_table))
     return model.Issue(
         id=head.id, paper=head.paper, date=head.date, number=head.number, total_number=head.total_number,
         edition=head.edition, page_width=size[0], page_height=size[1], margins=margins, grid=grid_spec,

@@ -116,6 +116,7 @@ class ArticleSpec:
     where: str
     headline_align: str | None = None  # overrides the headline style's alignment
     headline_lines: int | None = None  # 占行 of the headline block; None = computed
+    headline_size: float | None = None  # this article's headline size (pt); None = the headline style's
 
 
 @dataclass(frozen=True)

@@ -109,3 +109,12 @@ def test_folio_carries_page_section_paper_and_date(tiny_font_path):
     for part in ("第2版", "要闻", "测试日报", "2023年8月22日", "责任编辑：王静"):
         assert part in furniture
     assert page.label == "A02"
+
+
+def test_article_headline_size_sets_the_headline_and_its_rows(tiny_font_path):
+    from dataclasses import replace
+    spec = replace(article("a", 1, 4, 0, 30), headline_size=40.0)  # 40 pt on 15 pt rows → 3 rows + 1
+    page, ctx = page_for(tiny_font_path, {"a": "headline: 标题\n\n" + BODY}, spec)
+    head = next(r for r in page.runs if r.style == "headline")
+    assert head.size == 40.0
+    assert records(page, "body")[0].baseline == pytest.approx(ctx.grid.baseline(4))

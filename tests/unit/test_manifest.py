@@ -682,3 +682,12 @@ def test_font_table_fallback_to_unconfigured_role(tmp_path):
         load_font_table(path)
     assert "'hei' is not one of song" in info.value.message
     assert info.value.where == f"{path}:5 (fallback.song[0])"
+
+
+def test_article_headline_size_accepts_hao_names(tmp_path):
+    """An article may set its own headline size (字号) by 号 name or pt."""
+    text = BASE.replace("        slot: {column: 1, span: 2, top: 0, lines: 10}\n",
+                        "        slot: {column: 1, span: 2, top: 0, lines: 10}\n        headline_size: 小二\n")
+    issue = load_issue(write(tmp_path, text))
+    assert issue.pages[0].articles[0].headline_size == 18
+    assert issue.pages[0].articles[1].headline_size is None

@@ -1,0 +1,111 @@
+"""CLI: `layout build` on a tiny issue set in the tiny font — exit codes, messages, files written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from layout.cli import main
+
+MANIFEST = """\
+issue: {{id: tiny, paper: 测试日报, date: 2024-01-05}}
+format: {{width: 480pt, height: 400pt}}
+margins: {{top: 40, right: 20, bottom: 20, left: 20}}
+grid: {{columns: 4, gutter: 10pt, body: 10pt, leading: 15pt}}
+fonts:
+{fonts}
+pages:
+  - number: 3
+    section: 要闻
+    articles:
+      - id: a
+        file: a.txt
+        slot: {{column: 1, span: 2, top: 0, lines: {lines}}}
+      - id: b
+        file: b.txt
+        slot: {{column: 3, span: 2, top: 0, lines: rest}}
+"""
+
+
+def write_issue(folder: Path, font: Path, lines: int = 20) -> Path:
+    fonts = "\n".join(f"  - {{role: {r}, weight: {w}, file: {font}}}"
+                      for r in ("song", "hei", "kai") for w in ("regular", "bold"))
+    (folder / "a.txt").write_text("headline: 标题\n\n" + "正文内容，" * 30 + "。\n", encoding="utf-8")
+    (folder / "b.txt").write_text("headline: 另一篇\n\n短文。\n", encoding="utf-8")
+    path = folder / "issue.yaml"
+    path.write_text(MANIFEST.format(fonts=fonts, lines=lines), encoding="utf-8")
+    return path
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_build_writes_pdf_sidecar_and_page_files(tmp_path, tiny_font_path):
+    manifest = write_issue(tmp_path, tiny_font_path)
+    result = run("build", manifest, "--pages")
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "build"
+    assert sorted(p.name for p in out.iterdir()) == ["A03.pdf", "tiny.layout.json", "tiny.pdf"]
+    assert "1 page(s), 2 articles" in result.output
+
+
+def test_quiet_prints_nothing(tmp_path, tiny_font_path):
+    result = run("build", write_issue(tmp_path, tiny_font_path), "-q")
+    assert result.exit_code == 0 and result.output == ""
+
+
+def test_overset_exits_1_with_exact_counts_and_no_pdf(tmp_path, tiny_font_path):
+    # slot a: 2 columns × (4 rows − 3 headline rows) = 2 lines of 10 字; the text is 151 characters
+    result = run("build", write_issue(tmp_path, tiny_font_path, lines=4))
+    assert result.exit_code == 1
+    found = re.search(r"article a on page 3: needs (\d+) lines, slot holds 2 \((\d+) lines ≈ (\d+) characters over",
+                      result.output)
+    needed, over, chars = map(int, found.groups())
+    assert needed >= 151 // 10 and over == needed - 2
+    assert chars == 151 - (10 - 2) - 10  # everything after the first two lines (indent 2 字)
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "build" / "tiny.pdf").exists()
+
+
+def test_allow_overset_builds_and_reports(tmp_path, tiny_font_path):
+    result = run("build", write_issue(tmp_path, tiny_font_path, lines=4), "--allow-overset")
+    assert result.exit_code == 0, result.output
+    assert "OVERSET article a on page 3" in result.output
+
+
+def test_manifest_error_exits_1_naming_file_line_and_path(tmp_path, tiny_font_path):
+    manifest = write_issue(tmp_path, tiny_font_path)
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("section:", "sektion:"), encoding="utf-8")
+    result = run("build", manifest)
+    assert result.exit_code == 1
+    assert f"{manifest}:" in result.output and "pages[0]" in result.output
+    assert "did you mean" in result.output and "section" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_article_file_exits_1(tmp_path, tiny_font_path):
+    manifest = write_issue(tmp_path, tiny_font_path)
+    (tmp_path / "b.txt").unlink()
+    result = run("build", manifest)
+    assert result.exit_code == 1 and "b.txt" in result.output
+
+
+def test_usage_error_exits_2(tmp_path):
+    assert run("build").exit_code == 2
+    assert run("build", tmp_path / "nope.yaml").exit_code == 2
+
+
+def test_help_documents_exit_codes():
+    result = run("build", "--help")
+    assert "Exit codes: 0 ok; 1 input or layout error" in result.output
+
+
+@pytest.mark.parametrize("standard,version", [("x-1a", b"%PDF-1.3"), ])
+def test_pdfx_flag_sets_the_standard(tmp_path, tiny_font_path, standard, version):
+    result = run("build", write_issue(tmp_path, tiny_font_path), "--pdfx", standard)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "build" / "tiny.pdf").read_bytes().startswith(version)
