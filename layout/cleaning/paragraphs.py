@@ -1,0 +1,142 @@
+"""Copy-desk cleaning (layout clean): paragraphs — blocks, duplicated fragments, broken paragraphs.
+
+Paragraphs are separated by blank lines; a line break inside one is joined (a space only between two
+Latin words). A text without any blank line has one paragraph per line. A paragraph that ends without
+terminal punctuation and is followed by one that does not start like a new paragraph (a heading, a
+dateline, an enumeration, a run-in head) was broken by the extraction and is joined to it. A fragment
+repeated at the end of one block and the start of the next (a column break) is removed once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .rules import (DUP_MAX_CHARS, DUP_MIN_CHARS, DUP_MIN_HAN, ENDS_PARAGRAPH, ENUMERATION_RE,
+                    HEADING_MAX, HEADLINE_MAX, SENTENCE_PUNCT, dateline_span, han_count, is_latin)
+from .tracked import Change, Notice, Tracked
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    """Paragraphs of a text (each one line, never empty) and the changes that made them."""
+
+    items: tuple[Tracked, ...]
+    changes: tuple[Change, ...]
+
+
+def split_blocks(tracked: Tracked) -> Paragraphs:
+    """Blocks separated by blank lines (or lines, if there is no blank line), line breaks joined."""
+    lines = _lines(tracked)
+    blank_separated = "\n\n" in tracked.text.strip("\n")
+    groups: list[list[tuple[int, int]]] = [[]]
+    for start, end in lines:
+        if start == end:
+            groups.append([])
+        elif blank_separated:
+            groups[-1].append((start, end))
+        else:
+            groups.append([(start, end)])
+    items, changes = [], []
+    for group in (g for g in groups if g):
+        block = tracked.cut(*group[0])
+        for start, end in group[1:]:
+            line = tracked.cut(start, end)
+            glue = " " if is_latin(block.text[-1]) and is_latin(line.text[0]) else ""
+            changes.append(Change("linebreak", block.at(len(block.text) - 1), "\n", glue, line.at(0)))
+            block = block.joined(line, glue)
+        items.append(block)
+    return Paragraphs(tuple(items), tuple(changes))
+
+
+def _lines(tracked: Tracked) -> list[tuple[int, int]]:
+    """(start, end) of every line of the text."""
+    spans, start = [], 0
+    for line in tracked.text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def is_heading(text: str) -> bool:
+    """A heading-like line: short, some Han, no sentence punctuation (never joined to a neighbour)."""
+    return (0 < len(text.replace(" ", "")) <= HEADING_MAX and han_count(text) > 0
+            and not any(ch in SENTENCE_PUNCT for ch in text) and "..." not in text)
+
+
+def is_headline(text: str, following: str | None) -> bool:
+    """A heading line, or a longer unpunctuated line right before a paragraph opening with a dateline."""
+    if is_heading(text):
+        return True
+    return (following is not None and dateline_span(following) > 0 and han_count(text) > 0
+            and len(text.replace(" ", "")) <= HEADLINE_MAX and not any(ch in SENTENCE_PUNCT for ch in text))
+
+
+def heading_flags(items: tuple[Tracked, ...]) -> list[bool]:
+    """For every paragraph: is it a heading (kept with its spaces, never joined)?"""
+    texts = [item.text for item in items]
+    return [is_headline(text, texts[i + 1] if i + 1 < len(texts) else None) for i, text in enumerate(texts)]
+
+
+def ends_open(text: str) -> bool:
+    """True when the paragraph does not end with terminal punctuation (it may have been broken)."""
+    return bool(text) and text[-1] not in ENDS_PARAGRAPH
+
+
+def starts_new(text: str, following: str | None) -> bool:
+    """True when the paragraph opens like a new one: heading, dateline, enumeration, run-in head."""
+    return (is_headline(text, following) or dateline_span(text) > 0
+            or ENUMERATION_RE.match(text) is not None or text.startswith("**"))
+
+
+def overlap(first: str, second: str) -> int:
+    """Length of the longest fragment ending `first` and starting `second` (0 if too short to count)."""
+    for size in range(min(len(first), len(second), DUP_MAX_CHARS), DUP_MIN_CHARS - 1, -1):
+        fragment = second[:size]
+        if first.endswith(fragment) and han_count(fragment) >= DUP_MIN_HAN:
+            return size
+    return 0
+
+
+def dedupe_and_join(paragraphs: Paragraphs) -> Paragraphs:
+    """Remove duplicated fragments between neighbours and join broken paragraphs (left to right)."""
+    items = paragraphs.items
+    out: list[Tracked] = []
+    changes: list[Change] = []
+    for index, item in enumerate(items):
+        following = items[index + 1].text if index + 1 < len(items) else None
+        if out:
+            item = _dedupe(out[-1], item, changes)
+            if not item.text:
+                continue
+            if ends_open(out[-1].text) and not is_heading(out[-1].text) and not starts_new(item.text, following):
+                out[-1] = _join(out[-1], item, changes)
+                continue
+        out.append(item)
+    return Paragraphs(tuple(out), paragraphs.changes + tuple(changes))
+
+
+def _dedupe(previous: Tracked, item: Tracked, changes: list[Change]) -> Tracked:
+    """The paragraph without the fragment it repeats from the end of the previous one."""
+    size = overlap(previous.text, item.text)
+    if not size:
+        return item
+    changes.append(Change("duplicate", item.at(0), item.text[:size], "", previous.at(len(previous.text) - size)))
+    rest = item.cut(size)
+    while rest.text.startswith(" "):
+        rest = rest.cut(1)
+    return rest
+
+
+def _join(previous: Tracked, item: Tracked, changes: list[Change]) -> Tracked:
+    """The two halves of a broken paragraph as one (a space only between two Latin words)."""
+    glue = " " if is_latin(previous.text[-1]) and is_latin(item.text[0]) else ""
+    changes.append(Change("join", previous.at(len(previous.text) - 1), previous.text[-12:], item.text[:12],
+                          item.at(0)))
+    return previous.joined(item, glue)
+
+
+def unterminated(items: tuple[Tracked, ...]) -> list[Notice]:
+    """Body paragraphs left without terminal punctuation (a missing 。 is not guessed)."""
+    flags = heading_flags(items)
+    return [Notice("unterminated", item.at(len(item.text) - 1), item.text[-16:])
+            for item, heading in zip(items, flags) if not heading and ends_open(item.text)]
