@@ -17,6 +17,8 @@ from .placed import ArticleFrame, Box, Fill, GlyphRun, LineRecord, Overset, Page
 from .text import ArticleText, TextSpan
 
 WEEKDAYS = "一二三四五六日"
+OPENING_MARKS = "“‘《〈（【「『"
+CLOSING_MARKS = "”’》〉）】」』"
 RULE_WIDTH = 0.5  # pt: thin rules between articles (≥ 0.3 pt survives newsprint, PRINT.md)
 HEAD_RULE_WIDTH = 0.75  # pt: 眉线 under the page header
 
@@ -95,7 +97,7 @@ def _article(spec: ArticleSpec, page: int, ctx: Context) -> tuple[ArticleFrame, 
     slot_box = grid.slot_box(spec.slot)
     head = _headline_block(text, spec, slot_box.width, ctx)
     head_rows = _head_rows(head, spec)
-    painted = _paint_head(head, spec, slot_box, ctx)
+    painted = _paint_head(head, spec, slot_box, head_rows, ctx)
     body_lines = _set_body(text, spec, ctx)
     rows = grid.slot_rows(spec.slot) - head_rows
     fill = fill_columns(body_lines, spec.slot.span, rows)
@@ -133,7 +135,7 @@ def _set_head_text(part: str, font: TextFont, style: str, width: float, config: 
                    spec: ArticleSpec) -> tuple[Line, ...]:
     """A headline part on one line (halves joined by a 1-字 space) or, if too wide, split at the space."""
     _check_coverage(part.replace(" ", ""), font, spec, f"{style}")
-    halves = [h for h in part.split(" ") if h]
+    halves = split_halves(part)
     one_line = "\u3000".join(halves)
     if sum(font.advance(c) for c in one_line) <= width + 1e-6 or len(halves) == 1:
         return set_paragraph([Span(one_line, font, style)], width, config).lines
@@ -141,6 +143,20 @@ def _set_head_text(part: str, font: TextFont, style: str, width: float, config: 
     for half in halves:
         lines.extend(set_paragraph([Span(half, font, style)], width, config).lines)
     return tuple(lines)
+
+
+def split_halves(headline: str) -> list[str]:
+    """The parts of a headline separated by spaces outside quotes and brackets (两段式标题)."""
+    parts, depth, current = [], 0, ""
+    for char in headline:
+        depth += (char in OPENING_MARKS) - (char in CLOSING_MARKS)
+        if char == " " and depth <= 0:
+            if current:
+                parts.append(current)
+            current = ""
+        else:
+            current += char
+    return parts + ([current] if current else [])
 
 
 def _head_rows(head: Sequence[HeadLine], spec: ArticleSpec) -> int:
@@ -152,12 +168,16 @@ def _head_rows(head: Sequence[HeadLine], spec: ArticleSpec) -> int:
     return head[-1].row + head[-1].rows + 1
 
 
-def _paint_head(head: Sequence[HeadLine], spec: ArticleSpec, slot: Box, ctx: Context) -> Painted:
-    """Glyph runs and records of the headline block, each line centred in its rows."""
+def _paint_head(head: Sequence[HeadLine], spec: ArticleSpec, slot: Box, head_rows: int,
+                ctx: Context) -> Painted:
+    """Glyph runs and records of the headline block: lines centred in their rows, the block's
+    spare rows split above and below it (space under the rule above, space before the body)."""
     grid, painted = ctx.grid, Painted()
+    spare = head_rows - (head[-1].row + head[-1].rows) if head else 0
+    offset = max(0, spare) * grid.leading / 2
     for item in head:
         style = ctx.style(item.style)
-        top = grid.row_top(spec.slot.top + item.row)
+        top = grid.row_top(spec.slot.top + item.row) - offset
         band = item.rows * grid.leading
         baseline = top - (band - item.size) / 2 - EM_BOX_ASCENT * item.size
         painted = painted + _paint_line(item.line, slot.x0, baseline, style, spec.id, item.style,
@@ -216,8 +236,10 @@ def _paint_line(line: Line, x: float, baseline: float, style: TextStyle, article
             group.append(glyph)
     if group:
         runs.append(_run(group, x, baseline, style, article))
-    x0 = x + (line.glyphs[0].x if line.glyphs else 0.0)
-    record = LineRecord(article, column, baseline, x0, x0 + line.width - (x0 - x), line.text, kind,
+    inked = [g for g in line.glyphs if not g.char.isspace()] or list(line.glyphs)
+    x0 = x + (min(g.x for g in inked) if inked else 0.0)
+    x1 = x + (max(g.x + g.advance for g in inked) if inked else 0.0)
+    record = LineRecord(article, column, baseline, x0, x1, line.text, kind,
                         line.first, line.last, line.measure, line.kinsoku)
     return Painted(runs=tuple(runs), records=(record,))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -32,8 +33,12 @@ class ColumnFill:
 
 
 def fill_columns(lines: Sequence[Line], columns: int, rows: int) -> ColumnFill:
-    """Fill `columns` columns of `rows` rows top to bottom, left to right (the newspaper reading order)."""
+    """Fill `columns` columns of at most `rows` rows in reading order, balanced (平衡栏).
+
+    Every column but the last gets ceil(lines / columns) rows, so an article shorter than its slot
+    ends at one height across its columns instead of leaving one long and one short column.
+    """
     capacity = max(0, columns * rows)
-    placed = tuple(PlacedLine(line, i // rows, i % rows) for i, line in enumerate(lines[:capacity]))
-    rows_used = min(rows, len(lines)) if rows > 0 else 0
-    return ColumnFill(placed, tuple(lines[capacity:]), rows_used)
+    depth = min(rows, math.ceil(len(lines) / columns)) if columns > 0 and rows > 0 else 0
+    placed = tuple(PlacedLine(line, i // depth, i % depth) for i, line in enumerate(lines[:capacity]))
+    return ColumnFill(placed, tuple(lines[capacity:]), depth)

@@ -118,3 +118,16 @@ def test_article_headline_size_sets_the_headline_and_its_rows(tiny_font_path):
     head = next(r for r in page.runs if r.style == "headline")
     assert head.size == 40.0
     assert records(page, "body")[0].baseline == pytest.approx(ctx.grid.baseline(4))
+
+
+def test_headline_halves_split_only_outside_quotes():
+    from layout.compose import split_halves
+    assert split_halves("颁出首张 数据知识产权存证证书") == ["颁出首张", "数据知识产权存证证书"]
+    assert split_halves("济宁高新区“才聚蓼河 企望有你”博硕开放日") == ["济宁高新区“才聚蓼河 企望有你”博硕开放日"]
+
+
+def test_headline_block_spare_row_is_split_above_and_below(tiny_font_path):
+    # headline 20 pt in 2 rows of 15 pt + 1 spare row: half the spare (7.5 pt) goes above the block
+    page, ctx = page_for(tiny_font_path, {"a": "headline: 标题\n\n" + BODY}, article("a", 1, 2, 0, 20))
+    head = next(r for r in page.runs if r.style == "headline")
+    assert head.y == pytest.approx(ctx.grid.row_top(0) - 7.5 - (30 - 20) / 2 - 0.88 * 20)

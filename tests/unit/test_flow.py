@@ -14,6 +14,13 @@ def test_lines_fill_first_column_then_the_next():
     assert fill.overflow == ()
 
 
+def test_short_text_is_balanced_over_the_columns():
+    # 7 lines in 3 columns of 10 rows: 3, 3, 1 — not 7, 0, 0
+    fill = fill_columns(lines(7), columns=3, rows=10)
+    assert [sum(1 for p in fill.placed if p.column == c) for c in range(3)] == [3, 3, 1]
+    assert fill.rows_used == 3
+
+
 def test_overflow_keeps_every_line_that_does_not_fit():
     src = lines(11)
     fill = fill_columns(src, columns=2, rows=4)
