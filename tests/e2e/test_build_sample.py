@@ -126,7 +126,7 @@ def test_overset_fails_the_build_with_counts(tmp_path):
     issue = copy_sample(tmp_path)
     yaml = issue / "issue.yaml"
     text = yaml.read_text(encoding="utf-8")
-    yaml.write_text(text.replace("lines: 22", "lines: 12", 1), encoding="utf-8")
+    yaml.write_text(text.replace("lines: 19}", "lines: 9}", 1), encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(yaml), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert re.search(r"article \w+ on page 2: needs \d+ lines, slot holds \d+ \(\d+ lines ≈ \d+ characters over\)",
@@ -137,7 +137,7 @@ def test_overset_fails_the_build_with_counts(tmp_path):
 def test_allow_overset_builds_and_lists_it(tmp_path):
     issue = copy_sample(tmp_path)
     yaml = issue / "issue.yaml"
-    yaml.write_text(yaml.read_text(encoding="utf-8").replace("lines: 22", "lines: 12", 1), encoding="utf-8")
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("lines: 19}", "lines: 9}", 1), encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(yaml), "-o", str(tmp_path / "out"), "--allow-overset"])
     assert result.exit_code == 0, result.output
     assert "OVERSET article" in result.output
