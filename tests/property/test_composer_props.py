@@ -1,0 +1,79 @@
+"""Composer properties (hypothesis) on random mixes of Han, punctuation, numbers and Latin words set on
+the tiny font at random measures of 5–30 字: nothing lost or doubled, no prohibited line start or end,
+every non-final line flush, no line past the measure, total fit never worse than first fit."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from layout import cjk
+from layout.breaking import BreakParams, demerits, greedy, total_fit
+from layout.fonts import TextFont
+from layout.items import build_items
+from layout.lines import ComposeConfig, Span, audit_lines, set_paragraph
+
+HAN = st.text(alphabet="永和国中大新", min_size=1, max_size=7)
+MARKS = st.sampled_from(list(cjk.STOPS + cjk.OPENING + cjk.CLOSING)
+                        + ["——", "……", "·", "～", "／", "–", "/"])
+NUMBERS = st.from_regex(r"[0-9]{1,3}(\.[0-9])?%?", fullmatch=True)  # at most 2.5 em
+WORDS = st.text(alphabet="abcxyz", min_size=1, max_size=4)  # at most 2 em
+# Han runs alternate with one mark, number or word, so no unbreakable chain is wider than the measure.
+TEXT = st.lists(st.tuples(HAN, st.one_of(MARKS, NUMBERS, WORDS, st.just(""))), min_size=1, max_size=30).map(
+    lambda parts: "".join(h + s for h, s in parts))
+CONFIG = st.builds(ComposeConfig, kinsoku=st.sampled_from(cjk.LEVELS),
+                   breaker=st.sampled_from(["total-fit", "greedy"]), hanging=st.booleans(),
+                   indent=st.sampled_from([0.0, 2.0]), pair_compression=st.sampled_from([0.5, 1.0]),
+                   latin_spacing=st.sampled_from([0.25, 0.125]))
+MEASURE = st.integers(min_value=5, max_value=30).map(lambda n: n * 10.0)
+
+
+def _set(tiny_face, text, measure, config):
+    return set_paragraph([Span(text, TextFont((tiny_face,), 10.0))], measure, config)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT, measure=MEASURE, config=CONFIG)
+def test_nothing_is_lost_or_doubled(tiny_face, text, measure, config):
+    assert "".join(line.text for line in _set(tiny_face, text, measure, config).lines) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT, measure=MEASURE, config=CONFIG)
+def test_no_prohibited_line_start_or_end_at_the_chosen_level(tiny_face, text, measure, config):
+    audit = audit_lines(_set(tiny_face, text, measure, config).lines, config)
+    assert (audit.prohibited_starts, audit.prohibited_ends) == (0, 0)
+
+
+def _one_atom(text: str) -> bool:
+    """A line holding one unbreakable unit (one character, one word or number, —— or ……): it has no
+    gap to spread, so it can only be set short (e.g. a Han after the indent when a number follows)."""
+    return len(text) == 1 or text in ("——", "……") or all(cjk.char_class(c) == "L" for c in text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT, measure=MEASURE, config=CONFIG)
+def test_every_line_but_the_last_is_flush(tiny_face, text, measure, config):
+    for line in _set(tiny_face, text, measure, config).lines[:-1]:
+        assert abs(line.width - measure) <= 0.01 or _one_atom(line.text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT, measure=MEASURE, config=CONFIG)
+def test_no_line_is_wider_than_the_measure(tiny_face, text, measure, config):
+    result = _set(tiny_face, text, measure, config)
+    for line in result.lines:
+        assert line.width <= measure + 1e-6
+        assert max(g.x + g.advance for g in line.glyphs) <= measure + line.hang + 1e-6
+    assert not result.warnings
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT, measure=MEASURE, config=CONFIG)
+def test_total_fit_demerits_never_exceed_greedy(tiny_face, text, measure, config):
+    items = build_items([Span(text, TextFont((tiny_face,), 10.0))], measure, config).items
+    params = BreakParams(measure, orphan_min=config.orphan_min)
+    best, first = total_fit(items, params), greedy(items, params)
+    assert best.demerits <= first.demerits * (1 + 1e-9) + 1e-6
+    assert best.demerits == pytest.approx(demerits(items, best.breaks, params), rel=1e-9)

@@ -1,0 +1,170 @@
+"""Items stage: spans → box/glue/penalty items, on the tiny font (size 10: Han 10 pt, full-width mark
+10 pt, Latin letter or digit 5 pt, other ASCII 2.5 pt)."""
+
+from __future__ import annotations
+
+from layout.items import INF, Box, Glue, Penalty, build_items
+from layout.lines import ComposeConfig, Span
+
+
+def items_of(tiny_font, text, measure=1000.0, **options):
+    options.setdefault("indent", 0.0)
+    return build_items([Span(text, tiny_font(10))], measure, ComposeConfig(**options))
+
+
+def boxes(built):
+    return [(built.prepared.text[b.start:b.end], b.width) for b in built.items if type(b) is Box]
+
+
+def gap_after(built, char):
+    """The items between the box holding `char` and the next box."""
+    items, text = built.items, built.prepared.text
+    start = next(i for i, b in enumerate(items) if type(b) is Box and char in text[b.start:b.end])
+    out = []
+    for item in items[start + 1:]:
+        if type(item) is Box:
+            break
+        out.append(item)
+    return out
+
+
+def test_han_is_a_box_of_one_em(tiny_font):
+    assert boxes(items_of(tiny_font, "永和")) == [("永", 10.0), ("和", 10.0)]
+
+
+def test_gap_between_han_is_breakable_glue_that_only_stretches(tiny_font):
+    assert gap_after(items_of(tiny_font, "永和"), "永") == [Glue(0.0, 1.0, 0.0)]
+
+
+def test_stop_box_is_its_ink_and_its_blank_half_is_shrinkable_glue(tiny_font):
+    built = items_of(tiny_font, "永，和")
+    assert boxes(built)[1] == ("，", 5.0)
+    assert gap_after(built, "，") == [Glue(5.0, 1.0, 5.0)]
+
+
+def test_no_break_and_no_stretch_before_a_stop(tiny_font):
+    assert gap_after(items_of(tiny_font, "永，和"), "永") == [Penalty(INF, "kinsoku")]
+
+
+def test_opening_mark_blank_is_in_the_glue_before_it(tiny_font):
+    built = items_of(tiny_font, "永（和")
+    assert gap_after(built, "永") == [Glue(5.0, 1.0, 5.0)]
+    assert boxes(built)[1] == ("（", 5.0)
+
+
+def test_opening_mark_at_paragraph_start_keeps_its_leading_half(tiny_font):
+    assert boxes(items_of(tiny_font, "（和）"))[0] == ("（", 10.0)
+
+
+def test_mark_at_paragraph_end_has_no_trailing_blank(tiny_font):
+    built = items_of(tiny_font, "永。")
+    assert type(built.items[-2]) is Box and built.items[-2].width == 5.0
+
+
+def test_adjacent_marks_lose_half_an_em_between_their_inks(tiny_font):
+    assert gap_after(items_of(tiny_font, "永。」和"), "。") == [Penalty(INF, "kinsoku")]
+    assert gap_after(items_of(tiny_font, "永）、和"), "）") == [Penalty(INF, "kinsoku")]
+
+
+def test_closing_then_opening_pair_keeps_half_an_em(tiny_font):
+    assert gap_after(items_of(tiny_font, "永」「和"), "」") == [Glue(5.0, 0.0, 5.0)]
+
+
+def test_house_pair_compression_of_one_em_also_takes_the_outer_blank(tiny_font):
+    built = items_of(tiny_font, "永。」和", pair_compression=1.0)
+    assert gap_after(built, "」") == [Glue(0.0, 1.0, 0.0)]
+
+
+def test_fixed_marks_are_boxes_of_their_full_width(tiny_font):
+    assert boxes(items_of(tiny_font, "永——和·方"))[1:4] == [("——", 20.0), ("和", 10.0), ("·", 10.0)]
+
+
+def test_ellipsis_pair_is_one_box(tiny_font):
+    assert ("……", 20.0) in boxes(items_of(tiny_font, "说……好"))
+
+
+def test_decimal_number_with_percent_is_one_box(tiny_font):
+    assert ("60.4%", 20.0) in boxes(items_of(tiny_font, "增长60.4%；"))
+
+
+def test_number_range_is_one_box(tiny_font):
+    assert ("1—6", 20.0) in boxes(items_of(tiny_font, "1—6月份"))
+
+
+def test_latin_word_is_one_box(tiny_font):
+    assert ("Beijing", 35.0) in boxes(items_of(tiny_font, "在Beijing市"))
+
+
+def test_break_before_a_unit_after_a_number_is_discouraged(tiny_font):
+    gap = gap_after(items_of(tiny_font, "171.42亿元"), "171.42")
+    assert gap[0] == Penalty(1000.0, "unit") and gap[1].width == 2.5
+
+
+def test_latin_spacing_is_a_quarter_em_glue(tiny_font):
+    assert gap_after(items_of(tiny_font, "永abc和"), "永") == [Glue(2.5, 1.0, 2.5)]
+
+
+def test_latin_spacing_house_option_is_an_eighth(tiny_font):
+    assert gap_after(items_of(tiny_font, "永abc和", latin_spacing=0.125), "abc")[0].width == 1.25
+
+
+def test_no_latin_spacing_next_to_chinese_punctuation(tiny_font):
+    assert gap_after(items_of(tiny_font, "永，abc"), "，") == [Glue(5.0, 1.0, 5.0)]
+
+
+def test_word_space_is_glue_that_carries_its_character(tiny_font):
+    built = items_of(tiny_font, "ab cd")
+    glue = gap_after(built, "ab")[0]
+    assert (glue.width, glue.stretch, built.prepared.text[glue.index]) == (2.5, 1.25, " ")
+
+
+def test_first_line_indent_is_a_box_of_two_em(tiny_font):
+    built = items_of(tiny_font, "永和", indent=2.0)
+    assert built.items[0] == Box(20.0)
+
+
+def test_indent_is_dropped_with_a_warning_when_the_measure_is_too_narrow(tiny_font):
+    built = items_of(tiny_font, "永和", measure=25.0, indent=2.0)
+    assert type(built.items[0]) is Box and built.items[0].width == 10.0 and "indent" in built.warnings[0]
+
+
+def test_paragraph_ends_with_a_forced_break(tiny_font):
+    assert items_of(tiny_font, "永").items[-1] == Penalty(-INF, "end")
+
+
+def test_hanging_marks_only_with_the_option(tiny_font):
+    plain = [b.hang for b in items_of(tiny_font, "永，和").items if type(b) is Box]
+    hung = [b.hang for b in items_of(tiny_font, "永，和：方", hanging=True).items if type(b) is Box]
+    assert plain == [0, 0, 0] and hung == [0, 5.0, 0, 0, 0]
+
+
+def test_level_none_allows_a_break_before_a_stop(tiny_font):
+    assert gap_after(items_of(tiny_font, "永，和", kinsoku="none"), "永") == [Glue(0.0, 0.0, 0.0)]
+
+
+def test_solidus_may_end_a_line_at_basic_but_not_at_gb(tiny_font):
+    basic = gap_after(items_of(tiny_font, "永/和", kinsoku="basic"), "/")
+    gb = gap_after(items_of(tiny_font, "永/和", kinsoku="gb"), "/")
+    assert type(basic[0]) is Glue and gb[0] == Penalty(INF, "kinsoku")
+
+
+def test_token_wider_than_the_measure_breaks_after_separators(tiny_font):
+    built = items_of(tiny_font, "abc/defg.hij", measure=30.0)
+    assert [t for t, _ in boxes(built)] == ["abc/", "defg.", "hij"]
+    assert [i.kind for i in built.items if type(i) is Penalty][:2] == ["separator", "separator"]
+
+
+def test_separator_breaks_never_split_a_run_of_separators(tiny_font):
+    built = items_of(tiny_font, "http://abc", measure=30.0)
+    assert [t for t, _ in boxes(built)][:1] == ["http://"]
+
+
+def test_over_wide_piece_without_separator_breaks_anywhere_with_a_warning(tiny_font):
+    built = items_of(tiny_font, "12345678", measure=20.0)
+    kinds = {i.kind for i in built.items if type(i) is Penalty}
+    assert "anywhere" in kinds and any("no / . - _ @" in w for w in built.warnings)
+
+
+def test_paragraph_of_spaces_keeps_them(tiny_font):
+    built = items_of(tiny_font, "  ")
+    assert [i.index for i in built.items if type(i) is Glue] == [0, 1]
