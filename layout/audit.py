@@ -1,14 +1,12 @@
-"""Audit: count typesetting defects in the lines a build set (for the build summary)."""
+"""Audit: count typesetting defects in the lines a build set, from its own line records (build summary)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from . import cjk
+from .lines import AuditRow, ComposeConfig, audit_rows
 from .placed import LineRecord
-
-FLUSH_TOLERANCE = 0.01  # pt: a justified line ends within this of the column edge
 
 
 @dataclass(frozen=True)
@@ -20,24 +18,16 @@ class Typesetting:
     prohibited_ends: int
     not_flush: int
     orphans: int
+    overfull: int
     off_grid: int
 
 
-def audit_records(records: Sequence[LineRecord], level: str, orphan_min: int,
-                  column_x0: Callable[[int], float], baselines: frozenset[float]) -> Typesetting:
-    """Count prohibited line starts/ends, non-flush lines, 孤字 and off-grid baselines in body lines."""
-    starts = ends = not_flush = orphans = off_grid = 0
-    for index, rec in enumerate(records):
-        text = rec.text.strip()
-        if text and not cjk.may_start(cjk.line_start_unit(text), level):
-            starts += 1
-        if text and not rec.last and not cjk.may_end(cjk.line_end_unit(text), level):
-            ends += 1
-        edge = column_x0(rec.column) + rec.measure
-        if not rec.last and rec.x1 < edge - FLUSH_TOLERANCE:
-            not_flush += 1
-        if rec.last and not rec.first and sum(map(cjk.is_counted, text)) < orphan_min:
-            orphans += 1
-        if round(rec.baseline, 3) not in baselines:
-            off_grid += 1
-    return Typesetting(len(records), starts, ends, not_flush, orphans, off_grid)
+def audit_records(records: Sequence[LineRecord], config: ComposeConfig, column_x0: Callable[[int], float],
+                  baselines: frozenset[float]) -> Typesetting:
+    """The composer's line audit over placed records (width measured from the column's start edge),
+    plus body baselines that are not on the page's baseline grid."""
+    rows = [AuditRow(r.text, r.first, r.last, r.measure, r.x1 - r.hang - column_x0(r.column)) for r in records]
+    audit = audit_rows(rows, config)
+    off_grid = sum(1 for r in records if round(r.baseline, 3) not in baselines)
+    return Typesetting(audit.lines, audit.prohibited_starts, audit.prohibited_ends, audit.not_flush,
+                       audit.orphans, audit.overfull, off_grid)

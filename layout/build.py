@@ -185,5 +185,4 @@ def _typesetting(pages: Sequence[Page], ctx: compose.Context) -> Typesetting:
     """Count defects in the body lines the build set (the PDF-side reader is the independent test)."""
     body = [r for p in pages for a in p.articles for r in a.lines if r.kind == "body"]
     grid = frozenset(round(y, 3) for y in pages[0].baselines) if pages else frozenset()
-    return audit_records(body, ctx.config.kinsoku, ctx.config.orphan_min,
-                         lambda column: ctx.grid.column_box(column).x0, grid)
+    return audit_records(body, ctx.config, lambda column: ctx.grid.column_box(column).x0, grid)

@@ -240,7 +240,7 @@ def _paint_line(line: Line, x: float, baseline: float, style: TextStyle, article
     x0 = x + (min(g.x for g in inked) if inked else 0.0)
     x1 = x + (max(g.x + g.advance for g in inked) if inked else 0.0)
     record = LineRecord(article, column, baseline, x0, x1, line.text, kind,
-                        line.first, line.last, line.measure, line.kinsoku)
+                        line.first, line.last, line.measure, line.kinsoku, line.hang)
     return Painted(runs=tuple(runs), records=(record,))
 
 

@@ -353,7 +353,7 @@ def _typography(value: _Value | None) -> model.Typography:
     m = value.mapping(_TYPOGRAPHY_KEYS)
     readers = {
         "kinsoku": lambda v: v.choice(model.KINSOKU_LEVELS),
-        "pair_compression": lambda v: v.number(0, 0.5, "0.5"),
+        "pair_compression": lambda v: v.number(0, 1.0, "0.5"),
         "latin_spacing": lambda v: v.number(0, 0.5, "0.25"),
         "hanging": _Value.flag,
         "breaker": lambda v: v.choice(model.BREAKERS),

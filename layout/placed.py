@@ -83,6 +83,7 @@ class LineRecord:
     last: bool
     measure: float
     kinsoku: str = ""
+    hang: float = 0.0  # width of a hanging mark past the column edge
 
 
 @dataclass(frozen=True)

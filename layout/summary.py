@@ -17,7 +17,7 @@ def format_summary(result, verbose: bool = False) -> str:
     out.append(f"  fonts embedded as subsets: {fonts}")
     t = s.typesetting
     out.append(f"  typesetting: {t.lines} body lines; prohibited line starts {t.prohibited_starts}, "
-               f"ends {t.prohibited_ends}; non-flush lines {t.not_flush}; 孤字 {t.orphans}; "
+               f"ends {t.prohibited_ends}; non-flush lines {t.not_flush}; overfull {t.overfull}; 孤字 {t.orphans}; "
                f"off the baseline grid {t.off_grid}")
     for overset in s.oversets:
         out.append(f"  OVERSET {overset.message()}")

@@ -359,7 +359,7 @@ def test_required_key_without_value(tmp_path):
 
 
 @pytest.mark.parametrize("line,yaml_path,message", [
-    ("typography: {pair_compression: 0.8}", "typography.pair_compression", "more than the maximum 0.5"),
+    ("typography: {pair_compression: 1.2}", "typography.pair_compression", "more than the maximum 1"),
     ("typography: {latin_spacing: -0.1}", "typography.latin_spacing", "less than the minimum 0"),
     ("typography: {orphan_min: 0}", "typography.orphan_min", "less than the minimum 1"),
     ("print: {ink_limit: 500}", "print.ink_limit", "more than the maximum 400"),

@@ -1,0 +1,39 @@
+"""Audit: defect counts from line records, measured against the column edge and the baseline grid."""
+
+from layout.audit import audit_records
+from layout.lines import ComposeConfig
+from layout.placed import LineRecord
+
+GRID = frozenset({100.0, 85.0, 70.0, 55.0, 40.0})
+
+
+def record(text, x1, first=False, last=False, baseline=100.0, hang=0.0):
+    """A body line in column 1 (starting at x = 0, measure 100 pt)."""
+    return LineRecord("a", 1, baseline, 0.0, x1, text, "body", first, last, 100.0, "", hang)
+
+
+def audit(*records):
+    return audit_records(records, ComposeConfig(), lambda column: 0.0, GRID)
+
+
+def test_clean_paragraph_has_no_defects():
+    result = audit(record("永永永永", 100.0, first=True), record("永永永永", 100.0, baseline=85.0),
+                   record("永永。", 30.0, last=True, baseline=70.0))
+    assert (result.lines, result.prohibited_starts, result.prohibited_ends, result.not_flush,
+            result.orphans, result.overfull, result.off_grid) == (3, 0, 0, 0, 0, 0, 0)
+
+
+def test_each_defect_is_counted_once():
+    result = audit(record("永永（", 100.0, first=True), record("，永永", 99.0, baseline=85.0),
+                   record("永永永", 101.0, baseline=71.0), record("永。", 15.0, last=True, baseline=55.0))
+    assert (result.prohibited_starts, result.prohibited_ends, result.not_flush, result.orphans,
+            result.overfull, result.off_grid) == (1, 1, 2, 1, 1, 1)  # 99 and 101 pt are both not flush
+
+
+def test_first_line_width_counts_from_the_column_edge_not_the_indent():
+    # an indented first line whose text ends at the edge is flush
+    assert audit(record("永永永永永永永永", 100.0, first=True)).not_flush == 0
+
+
+def test_a_hanging_mark_is_not_overfull():
+    assert audit(record("永永永永，", 105.0, hang=5.0)).overfull == 0
