@@ -151,7 +151,7 @@ def _preflight(tmp: Path, path: Path, issue: Issue) -> None:
     if not report.passed:
         failed = path.with_suffix(".failed.pdf")
         os.replace(tmp, failed)
-        raise PrintError("the PDF written does not pass preflight:\n" + report.as_table(errors_only=True),
+        raise PrintError("the PDF written does not pass preflight:\n" + report.as_table(),
                          str(failed), "this is a bug in layout or a manifest colour/size problem named above")
 
 

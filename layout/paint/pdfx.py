@@ -266,7 +266,8 @@ def draw_marks(canvas, trim: Box, bleed: Box, slug: str, slug_font_name: str) ->
     canvas.setLineCap(0)
     canvas.setDash()
     canvas.setStrokeColor(REGISTRATION)
-    canvas.lines(_crop_lines(trim, s))
+    for segment in _crop_lines(trim, s):  # one path each: a path's extent then stays outside the bleed
+        canvas.line(*segment)
     _registration_targets(canvas, trim, s)
     if slug and slug_font_name:
         canvas.setFillColorCMYK(0, 0, 0, 1)
