@@ -44,9 +44,10 @@ def page_record(index: int, page: Page, media: Box, ignore: Sequence[Box] = ()) 
 
 
 def sidecar_json(issue_id: str, pdf_name: str, records: Sequence[dict]) -> str:
-    """The sidecar JSON text (sorted keys, stable floats): which article every line belongs to."""
+    """The sidecar JSON text (sorted keys, stable floats, compact: the C encoder): which article
+    every line belongs to."""
     doc = {"format": SIDECAR_FORMAT, "issue": issue_id, "pdf": pdf_name, "pages": list(records)}
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def text_dump(pages: Sequence[Page]) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model import CMYK
@@ -33,6 +34,7 @@ class FontUse:
 
 def paint(pages: Sequence[Page], path: Path, settings: PaintSettings) -> tuple[FontUse, ...]:
     """Write `pages` as one PDF at `path` (the caller makes it atomic); returns the fonts used."""
+    rl_config.useA85 = 0  # binary Flate streams: ASCII85 only adds 25 % size and pure-Python time
     first = media_box(pages[0], settings)
     canvas = Canvas(str(path), pagesize=(first.width, first.height), invariant=1,
                     initialFontName=_base_font(pages).fontName, initialFontSize=10)
@@ -109,13 +111,18 @@ def _paint_run(canvas: Canvas, run: GlyphRun, used: dict) -> None:
     font = cidfont.register(run.face)
     name = font.resource_name(canvas._doc)
     _set_fill(canvas, run.color, run.overprint)
-    parts, pen = [], 0.0
-    for char, offset in zip(run.text, run.offsets):
+    codes = font.encode(run.text).hex()
+    parts, group, pen = [], [], 0.0
+    for i, (char, offset) in enumerate(zip(run.text, run.offsets)):
         adjust = (offset - pen) * 1000 / run.size
         if abs(adjust) > 0.0005:
+            if group:
+                parts.append("<" + "".join(group) + ">")
+                group = []
             parts.append(_num(-adjust))
-        parts.append("<" + font.encode(char).hex() + ">")
+        group.append(codes[4 * i: 4 * i + 4])
         pen = offset + run.face.advance(char, run.size)
+    parts.append("<" + "".join(group) + ">")
     entry = used.setdefault(run.face.key, (run.face.postscript_name, set()))
     entry[1].update(run.text)
     canvas._code.append(f"BT {name} {_num(run.size)} Tf 1 0 0 1 {_num(run.x)} {_num(run.y)} Tm "
