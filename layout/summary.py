@@ -11,10 +11,10 @@ def format_summary(result, verbose: bool = False) -> str:
     for path in result.page_pdfs:
         out.append(f"  page PDF {path}")
     out.append(f"  sidecar {result.sidecar}")
-    fonts = ", ".join(f"{f.key} ({f.postscript_name}, {f.characters} chars"
-                      + (f", subset {f.subset_bytes / 1024:.0f} KiB" if getattr(f, "subset_bytes", 0) else "")
-                      + ")" for f in s.fonts)
-    out.append(f"  fonts embedded as subsets: {fonts}")
+    out.append("  fonts embedded as subsets:")
+    for f in s.fonts:
+        out.append(f"    {f.key:<13} {f.postscript_name:<36} {f.characters:>4} characters, "
+                   f"subset {f.subset_bytes / 1024:.0f} KiB")
     t = s.typesetting
     out.append(f"  typesetting: {t.lines} body lines; prohibited line starts {t.prohibited_starts}, "
                f"ends {t.prohibited_ends}; non-flush lines {t.not_flush}; overfull {t.overfull}; 孤字 {t.orphans}; "

@@ -47,7 +47,7 @@ def _cmap(han: bool) -> dict[int, str]:
     return cmap
 
 
-def build_tiny_font(path: Path, family: str = "LayoutTest", han: bool = True) -> Path:
+def build_tiny_font(path: Path, family: str = "LayoutTest", han: bool = True, fs_type: int = 0) -> Path:
     """Write the tiny TrueType test font to `path` and return it."""
     names = [".notdef", "han", "punct", "latin", "digit", "ascii"]
     advances = {".notdef": 500, "han": HAN_ADVANCE, "punct": PUNCT_ADVANCE, "latin": LATIN_ADVANCE,
@@ -59,7 +59,7 @@ def build_tiny_font(path: Path, family: str = "LayoutTest", han: bool = True) ->
     fb.setupHorizontalMetrics({name: (advances[name], 50) for name in names})
     fb.setupHorizontalHeader(ascent=880, descent=-120)
     fb.setupNameTable({"familyName": family, "styleName": "Regular", "psName": f"{family}-Regular"})
-    fb.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWinAscent=880, usWinDescent=120, fsType=0)
+    fb.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWinAscent=880, usWinDescent=120, fsType=fs_type)
     fb.setupPost()
     fb.save(str(path))
     return path

@@ -139,6 +139,14 @@ class EncodingInfo:
 IDENTITY_H = EncodingInfo("Identity-H")
 
 
+@dataclass(frozen=True)
+class Embedded:
+    """What the last document saved with this font embedded: subset font name and program size."""
+
+    base_font: str
+    program_bytes: int
+
+
 @dataclass
 class DocState:
     """Per-document use of a font: its resource name and the first text written with each code."""
@@ -362,6 +370,7 @@ class CIDFont:
         self._char_codes: dict[str, int] = {}
         self._states: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self._current = None  # weak reference to the document last given to resource_name
+        self.last_embedded: Embedded | None = None  # set by addObjects: what the last save embedded
 
     @property
     def program(self) -> Program:
@@ -454,6 +463,7 @@ class CIDFont:
         })
         ref = doc.Reference(font, state.internal_name)
         doc.idToObject["BasicFonts"].dict[state.internal_name] = ref
+        self.last_embedded = Embedded(base, len(subset.data))
 
     def _widths(self, codes) -> dict[int, float]:
         """Glyph-space advance of the glyph each code selects."""

@@ -25,11 +25,12 @@ class PaintSettings:
 
 @dataclass(frozen=True)
 class FontUse:
-    """A face embedded in the written PDF and how many distinct characters it carries."""
+    """A face embedded in the written PDF: subset name, distinct characters, subset program size."""
 
     key: str
     postscript_name: str
     characters: int
+    subset_bytes: int
 
 
 def paint(pages: Sequence[Page], path: Path, settings: PaintSettings) -> tuple[FontUse, ...]:
@@ -39,12 +40,18 @@ def paint(pages: Sequence[Page], path: Path, settings: PaintSettings) -> tuple[F
     canvas = Canvas(str(path), pagesize=(first.width, first.height), invariant=1,
                     initialFontName=_base_font(pages).fontName, initialFontSize=10)
     pdfx.prepare_canvas(canvas, settings.pdfx)
-    used: dict[str, tuple[str, set]] = {}
+    used: dict[str, tuple] = {}
     for page in pages:
         _paint_page(canvas, page, settings, used)
     pdfx.finish_document(canvas, settings.pdfx)
     canvas.save()
-    return tuple(FontUse(key, name, len(chars)) for key, (name, chars) in sorted(used.items()))
+    return tuple(_font_use(key, face, chars) for key, (face, chars) in sorted(used.items()))
+
+
+def _font_use(key: str, face, chars: set) -> FontUse:
+    """The summary of one embedded face, read from the font object after the save."""
+    embedded = cidfont.register(face).last_embedded
+    return FontUse(key, embedded.base_font, len(chars), embedded.program_bytes)
 
 
 def _base_font(pages: Sequence[Page]) -> cidfont.CIDFont:
@@ -123,7 +130,7 @@ def _paint_run(canvas: Canvas, run: GlyphRun, used: dict) -> None:
         group.append(codes[4 * i: 4 * i + 4])
         pen = offset + run.face.advance(char, run.size)
     parts.append("<" + "".join(group) + ">")
-    entry = used.setdefault(run.face.key, (run.face.postscript_name, set()))
+    entry = used.setdefault(run.face.key, (run.face, set()))
     entry[1].update(run.text)
     canvas._code.append(f"BT {name} {_num(run.size)} Tf 1 0 0 1 {_num(run.x)} {_num(run.y)} Tm "
                         f"[{' '.join(parts)}] TJ ET")

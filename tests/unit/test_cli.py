@@ -114,3 +114,10 @@ def test_pdfx_flag_sets_the_standard(tmp_path, tiny_font_path, standard, version
     result = run("build", write_issue(tmp_path, tiny_font_path), "--pdfx", standard)
     assert result.exit_code == 0, result.output
     assert (tmp_path / "build" / "tiny.pdf").read_bytes().startswith(version)
+
+
+def test_summary_lists_each_embedded_subset_with_its_size(tmp_path, tiny_font_path):
+    result = run("build", write_issue(tmp_path, tiny_font_path))
+    row = re.search(r"song-regular +([A-Z]{6})\+LayoutTest-Regular +(\d+) characters, subset (\d+) KiB", result.output)
+    assert row, result.output
+    assert int(row.group(2)) > 5
