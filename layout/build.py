@@ -124,7 +124,7 @@ def _paint_settings(issue: Issue, title: str):
                                  created=created_at(issue), output_condition=spec.output_condition,
                                  registry=spec.registry, output_condition_info=info,
                                  icc_profile=spec.icc_profile)
-    slug = f"{issue.paper} {issue.date.isoformat()} {issue.edition}"
+    slug = f"{issue.paper}  {issue.date.isoformat()}  {{page}}  built {created_at(issue):%Y-%m-%d %H:%M} UTC"
     return PaintSettings(settings, marks=spec.marks, slug=slug)
 
 

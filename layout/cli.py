@@ -47,6 +47,9 @@ def build(manifest: Path, outdir: Path | None, pages: bool, allow_overset: bool,
         result = run_build(manifest, options)
     except LayoutError as error:
         fail(error)
+    except OSError as error:  # an unwritable output folder, a full disk
+        fail(LayoutError(f"cannot write: {error.strerror}", str(error.filename or outdir or ""),
+                         "choose an output folder you can write to (-o)"))
     if not quiet:
         click.echo(format_summary(result, verbose=verbose))
 

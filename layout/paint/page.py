@@ -20,7 +20,7 @@ class PaintSettings:
 
     pdfx: pdfx.PdfxSettings
     marks: bool = False
-    slug: str = ""
+    slug: str = ""  # slug line; '{page}' is replaced by the page label (A02)
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def _paint_page(canvas: Canvas, page: Page, settings: PaintSettings, used: dict)
     canvas.saveState()
     canvas.translate(dx, dy)
     if settings.marks:
-        pdfx.draw_marks(canvas, page.trim, page.bleed, f"{settings.slug}  {page.label}",
+        pdfx.draw_marks(canvas, page.trim, page.bleed, settings.slug.replace("{page}", page.label),
                         cidfont.register(page.runs[0].face).fontName if page.runs else "")
     for rule in page.rules:
         _set_stroke(canvas, rule.color, rule.overprint)

@@ -121,3 +121,11 @@ def test_summary_lists_each_embedded_subset_with_its_size(tmp_path, tiny_font_pa
     row = re.search(r"song-regular +([A-Z]{6})\+LayoutTest-Regular +(\d+) characters, subset (\d+) KiB", result.output)
     assert row, result.output
     assert int(row.group(2)) > 5
+
+
+def test_unwritable_output_folder_is_a_clean_error(tmp_path, tiny_font_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run("build", write_issue(tmp_path, tiny_font_path), "-o", blocker / "out")
+    assert result.exit_code == 1 and "error:" in result.output
+    assert "Traceback" not in result.output

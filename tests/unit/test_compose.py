@@ -131,3 +131,20 @@ def test_headline_block_spare_row_is_split_above_and_below(tiny_font_path):
     page, ctx = page_for(tiny_font_path, {"a": "headline: 标题\n\n" + BODY}, article("a", 1, 2, 0, 20))
     head = next(r for r in page.runs if r.style == "headline")
     assert head.y == pytest.approx(ctx.grid.row_top(0) - 7.5 - (30 - 20) / 2 - 0.88 * 20)
+
+
+def test_front_page_has_a_masthead_instead_of_the_folio(tiny_font_path):
+    from dataclasses import replace
+    from layout.model import Masthead
+    issue = make_issue((article("a", 1, 4, 8, 20),))
+    page_spec = replace(issue.pages[0], number=1, masthead=Masthead("测试日报", 8, publisher="测试日报社"))
+    issue = replace(issue, pages=(page_spec,))
+    ctx = make_context(tiny_font_path, issue, {"a": "headline: 头条\n\n" + BODY})
+    page = compose_page(page_spec, ctx)
+    furniture = {r.style: r for r in page.runs if not r.article}
+    assert set(furniture) == {"masthead"}
+    title = next(r for r in page.runs if r.text == "测试日报" and r.size == 40)
+    assert ctx.grid.row_top(8) < title.y < ctx.grid.row_top(0)
+    info = " ".join(r.text for r in page.runs if r.style == "masthead" and r.size == 8)
+    assert "2023年8月22日 星期二" in info and "第1期" in info and "总第2期" in info
+    assert any(r.y0 == r.y1 == pytest.approx(ctx.grid.row_top(8)) for r in page.rules)
