@@ -1,4 +1,4 @@
-"""CLI stage: `layout check FILE.pdf…`, the independent preflight of print PDFs (logic in layout/check.py)."""
+"""CLI stage: `layout check FILE.pdf…`, the independent preflight of print PDFs (logic in layout/check/)."""
 
 from __future__ import annotations
 

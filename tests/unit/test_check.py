@@ -1,4 +1,4 @@
-"""Preflight (layout/check.py): deliberately broken PDFs are flagged by the right check, page and reason."""
+"""Preflight (layout/check/): deliberately broken PDFs are flagged by the right check, page and reason."""
 
 from __future__ import annotations
 

@@ -1,0 +1,112 @@
+"""Preflight stage: reads any PDF back and reports, per page, what a newspaper print plant would reject.
+
+Independent of the painter: it knows nothing about our layout and works on any PDF (pikepdf only).
+Content streams (page, Form XObjects, tiling patterns) are interpreted with a small graphics-state
+machine, so fonts, colours, sizes and widths are judged where they are used, not where they are defined.
+What is checked, and how severe each finding is under PDF/X-1a and PDF/X-4, is the RULES table, which
+cites its sources: ISO 15930-4 (PDF/X-1a:2003), ISO 15930-7 (PDF/X-4), ISO 32000-1 (PDF 1.7),
+ISO 12647-3 (coldset newsprint) and design/PRINT.md. docs/check.md explains every check.
+Paint outside the printed area (BleedBox, else TrimBox) — crop and registration marks, slug lines — is
+not held to the ink, line-width, small-text, overprint and image-resolution limits.
+
+This package is the public API (CheckOptions, preflight, PreflightReport, Finding, UnusablePdfError) and
+the entry point that runs the checks page by page; the work is in its modules:
+
+rules      the checks, RULES (severity under X-1a and X-4, message, source) and CheckOptions (the limits)
+values     rectangles, matrices, numbers and names read from PDF objects
+colour     colour spaces as the rules judge them; the ink of a colour or a CMYK image
+resources  colour spaces, fonts and ExtGStates looked up in a /Resources dictionary
+scanner    the content-stream interpreter: fonts, colours, text sizes, line widths, images, ink
+document   checks on the file's and the pages' dictionaries: PDF/X keys, OutputIntent, boxes, JavaScript…
+report     tallies become findings; the per-file report as a table or JSON
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+
+from ..errors import LayoutError
+from .colour import ColourSpace, Inks, _colorant_inks
+from .colour import colour_inks as _inks
+from .document import check_annotations, check_boxes, document_tally, info_value, inherited, standard_of
+from .report import Finding, PageReport, PreflightReport, Tally, findings_of
+from .rules import CHECKS, COLOUR_RULES, ERROR, RULES, STANDARD_LABELS, STANDARDS, WARNING, CheckOptions, Rule
+from .scanner import DocumentCache, Scanner, first_line
+
+__all__ = [
+    "CHECKS", "COLOUR_RULES", "ERROR", "RULES", "STANDARD_LABELS", "STANDARDS", "WARNING",
+    "CheckOptions", "ColourSpace", "Finding", "Inks", "PageReport", "PreflightReport", "Rule",
+    "UnusablePdfError", "preflight", "standard_of",
+    "_colorant_inks", "_inks",  # private helpers the unit tests exercise directly
+]
+
+
+class UnusablePdfError(LayoutError):
+    """The file cannot be checked at all: missing, not a PDF, damaged, or needs a password to open."""
+
+
+def _colour_findings(uses: dict[ColourSpace, int], tally: Tally) -> None:
+    """Tally the colour spaces painted with that a rule forbids, with how often."""
+    for space, count in uses.items():
+        kind = COLOUR_RULES.get(space.family)
+        if kind:
+            tally.add(kind, space.label, count=count)
+
+
+def _check_page(doc: DocumentCache, number: int, page: pikepdf.Dictionary) -> PageReport:
+    """All page-level checks: boxes, annotations, and the content interpreted (fonts, colour, …)."""
+    tally = Tally()
+    boxes = check_boxes(page, tally)
+    resources = inherited(page, "/Resources")
+    check_annotations(page, boxes.trim, tally)
+    group = page.get("/Group")
+    if isinstance(group, pikepdf.Dictionary) and group.get("/S") == pikepdf.Name.Transparency:
+        tally.add("transparency-group", "the page")
+    scanner = Scanner(doc, tally, boxes.printed)
+    if "/Contents" in page:
+        scanner.run(page, resources)
+    _colour_findings(scanner.colour_uses, tally)
+    spaces = tuple(sorted({space.label for space in scanner.colour_uses}))
+    return PageReport(number, findings_of(tally, number, doc), round(scanner.max_ink, 1),
+                      None if scanner.min_ppi is None else round(scanner.min_ppi, 1),
+                      None if scanner.min_line is None else round(scanner.min_line, 3), spaces)
+
+
+def _open(path: Path) -> pikepdf.Pdf:
+    """Open a PDF, or raise UnusablePdfError saying why it cannot be checked."""
+    where = str(path)
+    if not path.exists():
+        raise UnusablePdfError("no such file", where)
+    if not path.is_file():
+        raise UnusablePdfError("not a file", where)
+    with path.open("rb") as handle:
+        if b"%PDF-" not in handle.read(1024):
+            raise UnusablePdfError("not a PDF (no %PDF- header)", where)
+    try:
+        pdf = pikepdf.open(path)
+    except pikepdf.PasswordError:
+        raise UnusablePdfError("encrypted: needs a password to open", where) from None
+    except (pikepdf.PdfError, OSError, ValueError) as exc:
+        raise UnusablePdfError(f"cannot be read as PDF: {first_line(exc)}", where) from None
+    if len(pdf.pages) == 0:
+        pdf.close()
+        raise UnusablePdfError("has no pages", where)
+    return pdf
+
+
+def preflight(path: Path, options: CheckOptions = CheckOptions()) -> PreflightReport:
+    """Check one PDF against the print requirements; raises UnusablePdfError if it cannot be read."""
+    path = Path(path)
+    with _open(path) as pdf:
+        try:
+            declared = info_value(pdf, "/GTS_PDFXVersion")
+            standard, source = standard_of(declared, options)
+            doc = DocumentCache(options, standard)
+            document = findings_of(document_tally(pdf, standard), None, doc)
+            pages = tuple(_check_page(doc, number, page.obj) for number, page in enumerate(pdf.pages, 1))
+        except (pikepdf.PdfError, TypeError, ValueError, KeyError, AttributeError) as exc:
+            # an object of the wrong type where the PDF standard requires another one
+            raise UnusablePdfError(f"damaged beyond checking: {first_line(exc)}", str(path)) from None
+    return PreflightReport(path, standard, source, declared, options, document, pages)

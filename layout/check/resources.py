@@ -1,0 +1,178 @@
+"""Preflight resources: colour spaces, fonts and ExtGStates looked up (memoised) in a /Resources dictionary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pikepdf
+
+from .colour import DEVICE_SPACES, ICC_LABELS, UNKNOWN, ColourSpace
+from .rules import EPS, NORMAL_BLEND_MODES
+from .values import name_of
+
+
+@dataclass(frozen=True)
+class Note:
+    """A transparency use found in an ExtGState: the kind of finding, what, and a value."""
+
+    kind: str
+    detail: str
+    value: float | None = None
+
+
+@dataclass(frozen=True)
+class FontInfo:
+    """A font selected for painting: its name and whether its program is embedded."""
+
+    name: str
+    embedded: bool
+
+
+@dataclass(frozen=True)
+class GsEffect:
+    """What one ExtGState changes in the graphics state, and the transparency it brings."""
+
+    fill_overprint: bool | None = None
+    stroke_overprint: bool | None = None
+    overprint_mode: int | None = None
+    line_width: float | None = None
+    font_size: float | None = None
+    font: FontInfo | None = None
+    transparency: tuple[Note, ...] = ()
+
+
+class Resources:
+    """One /Resources dictionary with memoised look-ups of colour spaces and ExtGStates."""
+
+    def __init__(self, obj: Any) -> None:
+        self.obj = obj if isinstance(obj, pikepdf.Dictionary) else pikepdf.Dictionary()
+        self._spaces: dict[str, ColourSpace] = {}
+        self._states: dict[str, GsEffect | None] = {}
+        self._fonts: dict[str, FontInfo | None] = {}
+
+    def named(self, category: str, name: Any) -> Any:
+        """The resource `name` in `category` (/XObject, /Pattern…), or None."""
+        group = self.obj.get(category)
+        if not isinstance(group, pikepdf.Dictionary):
+            return None
+        return group.get(str(name))
+
+    def colour_space(self, spec: Any, depth: int = 0) -> ColourSpace:
+        """Resolve a colour space operand, resource name or array (memoised for names)."""
+        if isinstance(spec, pikepdf.Name) or isinstance(spec, str):
+            key = str(spec)
+            if key not in self._spaces:
+                self._spaces[key] = self._resolve_name(key, depth)
+            return self._spaces[key]
+        if isinstance(spec, pikepdf.Array) and len(spec) and depth < 8:
+            return self._resolve_array(spec, depth)
+        return UNKNOWN
+
+    def _resolve_name(self, key: str, depth: int) -> ColourSpace:
+        """A device space by name, or the /ColorSpace resource of that name."""
+        if key in DEVICE_SPACES:
+            return DEVICE_SPACES[key]
+        target = self.named("/ColorSpace", key)
+        if target is None or depth >= 8 or (isinstance(target, pikepdf.Name) and str(target) == key):
+            return UNKNOWN
+        return self.colour_space(target, depth + 1)
+
+    def _resolve_array(self, arr: pikepdf.Array, depth: int) -> ColourSpace:
+        """A colour space array: [/ICCBased s], [/Indexed base hival lookup], [/Separation …]…"""
+        kind = name_of(arr[0])
+        if kind == "ICCBased":
+            n = int(arr[1].get("/N", 0)) if isinstance(arr[1], pikepdf.Stream) else 0
+            return ColourSpace("icc", kind, ICC_LABELS.get(n, f"ICCBased ({n} components)"), n)
+        if kind in ("CalRGB", "CalGray", "Lab"):
+            return ColourSpace("lab" if kind == "Lab" else "cal", kind, kind, 1 if kind == "CalGray" else 3)
+        if kind == "Indexed" and len(arr) >= 4:
+            base = self.colour_space(arr[1], depth + 1)
+            return ColourSpace(base.family, kind, f"Indexed on {base.label}", 1,
+                               palette_ink=_palette_ink(base, arr[3]))
+        if kind == "Separation" and len(arr) >= 2:
+            return ColourSpace("separation", kind, f"Separation {name_of(arr[1])}", 1, (name_of(arr[1]),))
+        if kind == "DeviceN" and len(arr) >= 2 and isinstance(arr[1], pikepdf.Array):
+            names = tuple(name_of(n) for n in arr[1])
+            return ColourSpace("devicen", kind, f"DeviceN ({', '.join(names)})", len(names), names)
+        if kind == "Pattern":
+            base = self.colour_space(arr[1], depth + 1) if len(arr) > 1 else None
+            return ColourSpace("pattern", kind, "Pattern", base.n if base else 0, base=base)
+        return DEVICE_SPACES.get("/" + kind, UNKNOWN)
+
+    def font(self, name: Any) -> FontInfo | None:
+        """The /Font resource `name` (memoised), or None if there is none."""
+        key = str(name)
+        if key not in self._fonts:
+            self._fonts[key] = _font_info(self.named("/Font", key))
+        return self._fonts[key]
+
+    def ext_gstate(self, name: Any) -> GsEffect | None:
+        """The effect of the ExtGState resource `name` (memoised)."""
+        key = str(name)
+        if key not in self._states:
+            gs = self.named("/ExtGState", key)
+            self._states[key] = _gs_effect(gs, name_of(key)) if isinstance(gs, pikepdf.Dictionary) else None
+        return self._states[key]
+
+
+def _palette_ink(base: ColourSpace, lookup: Any) -> float | None:
+    """The heaviest entry of an Indexed palette on CMYK, in % total ink (None for other bases)."""
+    if base.kind != "DeviceCMYK":
+        return None
+    try:
+        data = lookup.read_bytes() if isinstance(lookup, pikepdf.Stream) else bytes(lookup)
+    except (pikepdf.PdfError, TypeError, ValueError):
+        return None
+    sums = [sum(data[i:i + 4]) for i in range(0, len(data) - 3, 4)]
+    return max(sums) * 100 / 255 if sums else None
+
+
+def _font_embedded(font: pikepdf.Dictionary) -> bool:
+    """True if a font carries its program (Type 3 always does; Type 0 via its descendant)."""
+    subtype = font.get("/Subtype")
+    if subtype == pikepdf.Name.Type3:
+        return True
+    if subtype == pikepdf.Name.Type0:
+        descendants = font.get("/DescendantFonts")
+        if not isinstance(descendants, pikepdf.Array) or not len(descendants):
+            return False
+        font = descendants[0]
+    descriptor = font.get("/FontDescriptor")
+    return isinstance(descriptor, pikepdf.Dictionary) and any(
+        key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def _font_info(font: Any) -> FontInfo | None:
+    """Name and embedding of a font dictionary (None if it is not one)."""
+    if not isinstance(font, pikepdf.Dictionary):
+        return None
+    return FontInfo(name_of(font.get("/BaseFont")), _font_embedded(font))
+
+
+def _gs_effect(gs: pikepdf.Dictionary, label: str) -> GsEffect:
+    """Read an ExtGState: overprint (/OP also sets /op when that is absent), OPM, LW, Font, transparency."""
+    stroke_op = bool(gs["/OP"]) if "/OP" in gs else None
+    fill_op = bool(gs["/op"]) if "/op" in gs else stroke_op
+    font = gs.get("/Font")
+    has_font = isinstance(font, pikepdf.Array) and len(font) == 2
+    return GsEffect(fill_op, stroke_op, int(gs["/OPM"]) if "/OPM" in gs else None,
+                    float(gs["/LW"]) if "/LW" in gs else None, float(font[1]) if has_font else None,
+                    _font_info(font[0]) if has_font else None, _gs_transparency(gs, label))
+
+
+def _gs_transparency(gs: pikepdf.Dictionary, label: str) -> tuple[Note, ...]:
+    """The transparency an ExtGState switches on: soft mask, constant alpha < 1, blend mode."""
+    notes = []
+    smask = gs.get("/SMask")
+    if smask is not None and not (isinstance(smask, pikepdf.Name) and str(smask) == "/None"):
+        notes.append(Note("soft-mask", f"ExtGState {label}"))
+    for key in ("/CA", "/ca"):
+        if key in gs and float(gs[key]) < 1 - EPS:
+            notes.append(Note("constant-alpha", f"ExtGState {label} ({key[1:]})", float(gs[key])))
+    mode = gs.get("/BM")
+    if isinstance(mode, pikepdf.Array):
+        mode = mode[0] if len(mode) else None
+    if mode is not None and str(mode) not in NORMAL_BLEND_MODES:
+        notes.append(Note("blend-mode", f"{name_of(mode)} (ExtGState {label})"))
+    return tuple(notes)
