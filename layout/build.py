@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from . import compose, dump, manifest
-from .errors import OversetError, PrintError
+from .errors import LayoutError, OversetError, PrintError
 from .fonts import FontBook
 from .audit import Typesetting, audit_records
 from .lines import ComposeConfig
 from .model import Issue
 from .placed import Box, Overset, Page
-from .text import ArticleText, read_article
+from .files import temporary
+from .text import read_article
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,41 @@ def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildR
                            "shorten the text, enlarge the slot, or build with --allow-overset")
     outdir = options.outdir or manifest_path.parent / "build"
     outdir.mkdir(parents=True, exist_ok=True)
-    fonts, issue_pdf = _write_pdf(pages, outdir / f"{issue.id}.pdf", issue, options)  # paint atomically
-    page_pdfs = tuple(_write_pdf([p], outdir / f"{p.label}.pdf", issue, options)[1]
-                      for p in pages) if options.pages else ()
-    sidecar = _write_sidecar(pages, issue, outdir, options)           # records for QA
+    with Staging() as staged:                                         # all outputs land together
+        fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, options, staged)  # paint, preflight
+        for page in pages if options.pages else ():
+            _stage_pdf([page], outdir / f"{page.label}.pdf", issue, options, staged)
+        _stage_sidecar(pages, issue, outdir, staged)                  # records for QA
+        written = staged.commit()
+    issue_pdf, *page_pdfs, sidecar = written
     summary = _summary(issue, pages, ctx, fonts, oversets, time.perf_counter() - started, issue_pdf)
-    return BuildResult(issue_pdf, page_pdfs, sidecar, pages, summary)
+    return BuildResult(issue_pdf, tuple(page_pdfs), sidecar, pages, summary)
+
+
+class Staging:
+    """Output files written to temporaries and renamed into place together only when all succeeded,
+    so a failed build leaves the last good PDFs, page PDFs and sidecar untouched and in step."""
+
+    def __init__(self) -> None:
+        self.files: list[tuple[Path, Path]] = []  # (temporary, final)
+
+    def __enter__(self) -> "Staging":
+        return self
+
+    def add(self, final: Path) -> Path:
+        """A temporary path for `final`, renamed into place by commit()."""
+        tmp = temporary(final)
+        self.files.append((tmp, final))
+        return tmp
+
+    def commit(self) -> tuple[Path, ...]:
+        for tmp, final in self.files:
+            os.replace(tmp, final)
+        return tuple(final for _, final in self.files)
+
+    def __exit__(self, *exc) -> None:
+        for tmp, _ in self.files:
+            tmp.unlink(missing_ok=True)
 
 
 def _with_standard(issue: Issue, standard: str) -> Issue:
@@ -110,7 +140,10 @@ def _compose_all(issue: Issue, ctx: compose.Context, options: BuildOptions) -> t
 def created_at(issue: Issue) -> _dt.datetime:
     """The fixed creation date of the PDF: SOURCE_DATE_EPOCH if set, else the issue date 00:00 UTC."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
+    if epoch:
+        if not epoch.isdigit():
+            raise LayoutError(f"SOURCE_DATE_EPOCH='{epoch}' is not a number of seconds", "environment",
+                              "unset it, or set it to a Unix time such as 1692662400")
         return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc)
     return _dt.datetime(issue.date.year, issue.date.month, issue.date.day, tzinfo=_dt.timezone.utc)
 
@@ -128,20 +161,15 @@ def _paint_settings(issue: Issue, title: str):
     return PaintSettings(settings, marks=spec.marks, slug=slug)
 
 
-def _write_pdf(pages: Sequence[Page], path: Path, issue: Issue, options: BuildOptions):
-    """Paint to a temporary file beside `path`, preflight it, then rename it into place."""
+def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, options: BuildOptions, staged: Staging):
+    """Paint `pages` to a staged temporary for `path` and preflight it; returns the fonts used."""
     from .paint.page import paint
     title = f"{issue.paper} {issue.date.isoformat()} " + (pages[0].label if len(pages) == 1 else issue.edition)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        fonts = paint(pages, tmp, _paint_settings(issue, title))
-        if options.preflight:
-            _preflight(tmp, path, issue)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return fonts, path
+    tmp = staged.add(path)
+    fonts = paint(pages, tmp, _paint_settings(issue, title))
+    if options.preflight:
+        _preflight(tmp, path, issue)
+    return fonts
 
 
 def _preflight(tmp: Path, path: Path, issue: Issue) -> None:
@@ -155,21 +183,14 @@ def _preflight(tmp: Path, path: Path, issue: Issue) -> None:
                          str(failed), "this is a bug in layout or a manifest colour/size problem named above")
 
 
-def _write_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, options: BuildOptions) -> Path:
+def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: Staging) -> None:
+    """The sidecar JSON (every line's article, column and position) beside the issue PDF."""
     from .paint.page import media_box
     settings = _paint_settings(issue, "")
     ignore = tuple(Box(*r) for r in issue.ignore_regions)
     records = [dump.page_record(i, p, media_box(p, settings), ignore) for i, p in enumerate(pages)]
-    path = outdir / f"{issue.id}.layout.json"
-    write_text_atomic(path, dump.sidecar_json(issue.id, f"{issue.id}.pdf", records))
-    return path
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a text file via a temporary file and rename."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    tmp = staged.add(outdir / dump.sidecar_name(issue.id))
+    tmp.write_text(dump.sidecar_json(issue.id, f"{issue.id}.pdf", records), encoding="utf-8")
 
 
 def _summary(issue: Issue, pages: Sequence[Page], ctx: compose.Context, fonts, oversets, seconds: float,

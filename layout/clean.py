@@ -16,7 +16,6 @@ fragments, which it reports; every change carries the raw offset it came from.
 from __future__ import annotations
 
 import difflib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from .cleaning.report import ReportInput, format_report
 from .cleaning.spaces import space_edits
 from .cleaning.structure import mark_runins, split_page
 from .cleaning.tracked import Change, LineIndex, Notice, Step, Tracked, commit
+from .files import write_text_atomic
 
 __all__ = ["CleanError", "CleanText", "CleanResult", "clean_text", "clean_file", "write_result",
            "check_result", "diff_text", "report_text"]
@@ -168,16 +168,12 @@ def write_result(result: CleanResult, out_dir: Path) -> tuple[Path, ...]:
 
 
 def _write_atomic(target: Path, text: str) -> Path:
-    """Write UTF-8 text to a temporary file next to `target`, then rename it over `target`."""
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    """Write UTF-8 text atomically (temporary file + rename); an OS error becomes a CleanError."""
     try:
-        temp.write_bytes(text.encode("utf-8"))
-        os.replace(temp, target)
+        return write_text_atomic(target, text)
     except OSError as err:
-        temp.unlink(missing_ok=True)
         raise CleanError(f"cannot write: {err.strerror or err}", str(target),
                          "check the output directory's permissions and free space") from None
-    return target
 
 
 def stale_files(result: CleanResult, out_dir: Path) -> tuple[str, ...]:

@@ -2,28 +2,46 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 from pathlib import Path
 
 import click
 
+from . import __version__
+from .commands import check, clean, diff, fonts, proof
 from .errors import LayoutError
 
 EXIT_CODES = """Exit codes: 0 ok; 1 input or layout error (the message names the file, YAML path or
 line, and a hint); 2 usage error."""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="layout")
+ERROR_EXIT = {"check": 2, "diff": 2}  # commands whose exit 1 means "found something", not "failed"
+
+
+class LayoutGroup(click.Group):
+    """The command group: a LayoutError or OSError from any command is one message, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except LayoutError as error:
+            fail(error, ERROR_EXIT.get(ctx.invoked_subcommand or "", 1))
+        except OSError as error:
+            where = str(error.filename or "")
+            fail(LayoutError(error.strerror or str(error), where, "check the path and its permissions"),
+                 ERROR_EXIT.get(ctx.invoked_subcommand or "", 1))
+
+
+@click.group(cls=LayoutGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(version=__version__, prog_name="layout")
 def main() -> None:
     """layout: Chinese newspaper pages from an issue manifest (issue.yaml) to print-ready PDF."""
 
 
-def fail(error: LayoutError) -> None:
-    """Print a LayoutError as one readable message (no traceback) and exit 1."""
+def fail(error: LayoutError, code: int = 1) -> None:
+    """Print a LayoutError as one readable message (no traceback) and exit with `code`."""
     click.echo(f"error: {error}", err=True)
-    sys.exit(1)
+    sys.exit(code)
 
 
 @main.command(epilog=EXIT_CODES)
@@ -34,7 +52,7 @@ def fail(error: LayoutError) -> None:
 @click.option("--allow-overset", is_flag=True, help="Build even if text does not fit; mark and list it.")
 @click.option("--pdfx", "standard", type=click.Choice(["x-1a", "x-4"]), help="Override print.standard.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Also list every article and font.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list every article with its line count.")
 def build(manifest: Path, outdir: Path | None, pages: bool, allow_overset: bool, standard: str | None,
           quiet: bool, verbose: bool) -> None:
     """Set the issue MANIFEST and write OUTDIR/<issue-id>.pdf (PDF/X-1a by default)."""
@@ -43,13 +61,7 @@ def build(manifest: Path, outdir: Path | None, pages: bool, allow_overset: bool,
     bar = _progress(quiet)
     options = BuildOptions(outdir=outdir, pages=pages, allow_overset=allow_overset, standard=standard,
                            progress=bar)
-    try:
-        result = run_build(manifest, options)
-    except LayoutError as error:
-        fail(error)
-    except OSError as error:  # an unwritable output folder, a full disk
-        fail(LayoutError(f"cannot write: {error.strerror}", str(error.filename or outdir or ""),
-                         "choose an output folder you can write to (-o)"))
+    result = run_build(manifest, options)
     if not quiet:
         click.echo(format_summary(result, verbose=verbose))
 
@@ -68,16 +80,5 @@ def _progress(quiet: bool):
     return show
 
 
-def _register(name: str) -> None:
-    """Add the subcommand layout/commands/<name>.py defines as `command`, if that module exists."""
-    try:
-        module = importlib.import_module(f"layout.commands.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"layout.commands.{name}":
-            raise
-        return
-    main.add_command(module.command, name)
-
-
-for _name in ("clean", "check", "proof", "diff", "fonts"):
-    _register(_name)
+for _module in (clean, check, proof, diff, fonts):
+    main.add_command(_module.command, _module.__name__.rsplit(".", 1)[1])

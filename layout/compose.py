@@ -7,18 +7,17 @@ import math
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from .errors import FontError
+from .cjk import CLOSING, OPENING
+from .errors import FontError, LayoutError
 from .flow import ColumnFill, fill_columns
 from .fonts import FontBook, TextFont
-from .geometry import EM_BOX_ASCENT, PageGrid
+from .geometry import PageGrid, band_baseline
 from .lines import ComposeConfig, Line, Span, set_paragraph
 from .model import BLACK, ArticleSpec, Issue, PageSpec, TextStyle
 from .placed import ArticleFrame, Box, Fill, GlyphRun, LineRecord, Overset, Page, Rule
 from .text import ArticleText, TextSpan
 
 WEEKDAYS = "一二三四五六日"
-OPENING_MARKS = "“‘《〈（【「『"
-CLOSING_MARKS = "”’》〉）】」』"
 RULE_WIDTH = 0.5  # pt: thin rules between articles (≥ 0.3 pt survives newsprint, PRINT.md)
 HEAD_RULE_WIDTH = 0.75  # pt: 眉线 under the page header
 
@@ -55,10 +54,11 @@ class Painted:
     rules: tuple[Rule, ...] = ()
     fills: tuple[Fill, ...] = ()
     records: tuple[LineRecord, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     def __add__(self, other: "Painted") -> "Painted":
-        return Painted(self.runs + other.runs, self.rules + other.rules,
-                       self.fills + other.fills, self.records + other.records)
+        return Painted(self.runs + other.runs, self.rules + other.rules, self.fills + other.fills,
+                       self.records + other.records, self.warnings + other.warnings)
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def compose_page(spec: PageSpec, ctx: Context) -> Page:
     return Page(spec.number, f"{ctx.issue.edition}{spec.number:02d}", bleed, trim, bleed,
                 painted.runs, painted.rules, painted.fills, tuple(frames),
                 tuple(grid.column_box(c) for c in range(1, grid.columns + 1)),
-                tuple(grid.baseline(r) for r in range(grid.rows)))
+                tuple(grid.baseline(r) for r in range(grid.rows)), painted.warnings)
 
 
 def _article(spec: ArticleSpec, page: int, ctx: Context) -> tuple[ArticleFrame, Painted]:
@@ -96,9 +96,10 @@ def _article(spec: ArticleSpec, page: int, ctx: Context) -> tuple[ArticleFrame, 
     grid, text = ctx.grid, ctx.articles[spec.id]
     slot_box = grid.slot_box(spec.slot)
     head = _headline_block(text, spec, slot_box.width, ctx)
-    head_rows = _head_rows(head, spec)
+    head_rows = _head_rows(head, spec, grid.slot_rows(spec.slot))
     painted = _paint_head(head, spec, slot_box, head_rows, ctx)
-    body_lines = _set_body(text, spec, ctx)
+    body_lines, warnings = _set_body(text, spec, ctx)
+    painted = painted + Painted(warnings=warnings)
     rows = grid.slot_rows(spec.slot) - head_rows
     fill = fill_columns(body_lines, spec.slot.span, rows)
     painted = painted + _paint_body(fill, spec, head_rows, ctx)
@@ -123,7 +124,9 @@ def _headline_block(text: ArticleText, spec: ArticleSpec, width: float, ctx: Con
         config = ctx.config_for(style_name, indent=0.0)
         if is_headline and spec.headline_align:
             config = replace(config, align=spec.headline_align)
-        rows = max(1, math.ceil(size / ctx.grid.leading - 1e-9))
+        style = ctx.style(style_name)
+        leading = style.leading * size / style.size  # the style's leading, scaled to an article's size
+        rows = max(1, math.ceil(leading / ctx.grid.leading - 1e-9))
         for part in parts:
             for line in _set_head_text(part, font, style_name, width, config, spec):
                 block.append(HeadLine(line, style_name, size, row, rows))
@@ -149,7 +152,7 @@ def split_halves(headline: str) -> list[str]:
     """The parts of a headline separated by spaces outside quotes and brackets (两段式标题)."""
     parts, depth, current = [], 0, ""
     for char in headline:
-        depth += (char in OPENING_MARKS) - (char in CLOSING_MARKS)
+        depth += (char in OPENING) - (char in CLOSING)
         if char == " " and depth <= 0:
             if current:
                 parts.append(current)
@@ -159,13 +162,20 @@ def split_halves(headline: str) -> list[str]:
     return parts + ([current] if current else [])
 
 
-def _head_rows(head: Sequence[HeadLine], spec: ArticleSpec) -> int:
-    """Rows of the headline block (占行): its lines plus one row before the body."""
-    if spec.headline_lines is not None:
-        return spec.headline_lines
-    if not head:
-        return 0
-    return head[-1].row + head[-1].rows + 1
+def _head_rows(head: Sequence[HeadLine], spec: ArticleSpec, slot_rows: int) -> int:
+    """Rows of the headline block (占行): its lines plus one row before the body, or `headline_lines`;
+    a block that its own lines or the slot cannot hold is an error (it would overprint the body)."""
+    needed = head[-1].row + head[-1].rows if head else 0
+    rows = spec.headline_lines if spec.headline_lines is not None else needed + (1 if head else 0)
+    if rows < needed:
+        raise LayoutError(f"article {spec.id}: its headline block needs {needed} body lines, "
+                          f"headline_lines gives {rows}", spec.where,
+                          f"set headline_lines to at least {needed}, or a smaller headline_size")
+    if rows > slot_rows:
+        raise LayoutError(f"article {spec.id}: its headline block needs {rows} body lines, "
+                          f"the slot holds {slot_rows}", spec.where,
+                          "make the slot taller, or the headline smaller (headline_size)")
+    return rows
 
 
 def _paint_head(head: Sequence[HeadLine], spec: ArticleSpec, slot: Box, head_rows: int,
@@ -178,21 +188,24 @@ def _paint_head(head: Sequence[HeadLine], spec: ArticleSpec, slot: Box, head_row
     for item in head:
         style = ctx.style(item.style)
         top = grid.row_top(spec.slot.top + item.row) - offset
-        band = item.rows * grid.leading
-        baseline = top - (band - item.size) / 2 - EM_BOX_ASCENT * item.size
+        baseline = band_baseline(top, item.rows * grid.leading, item.size)
         painted = painted + _paint_line(item.line, slot.x0, baseline, style, spec.id, item.style,
                                         spec.slot.column)
     return painted
 
 
-def _set_body(text: ArticleText, spec: ArticleSpec, ctx: Context) -> list[Line]:
-    """Every body paragraph set at the column measure (broken once, then distributed)."""
+def _set_body(text: ArticleText, spec: ArticleSpec, ctx: Context) -> tuple[list[Line], tuple[str, ...]]:
+    """Every body paragraph set at the column measure (broken once, then distributed), and the
+    composer's warnings naming article and paragraph."""
     lines: list[Line] = []
+    warnings: list[str] = []
     config = ctx.config_for("body")
     for number, paragraph in enumerate(text.paragraphs, start=1):
         spans = [_span(part, ctx, spec, number) for part in paragraph.spans]
-        lines.extend(set_paragraph(spans, ctx.grid.measure, config).lines)
-    return lines
+        result = set_paragraph(spans, ctx.grid.measure, config)
+        lines.extend(result.lines)
+        warnings.extend(f"article {spec.id}, paragraph {number}: {w}" for w in result.warnings)
+    return lines, tuple(warnings)
 
 
 def _span(part: TextSpan, ctx: Context, spec: ArticleSpec, paragraph: int) -> Span:
@@ -251,14 +264,23 @@ def _run(glyphs: list, x: float, baseline: float, style: TextStyle, article: str
                     first.style, article, overprint=style.color.is_pure_black)
 
 
-def _natural(text: str, font: TextFont, x: float, baseline: float, style: TextStyle, kind: str) -> GlyphRun:
-    """A run of page furniture set at natural widths (no breaking)."""
-    offsets, pos = [], 0.0
+def _natural(text: str, font: TextFont, x: float, baseline: float, style: TextStyle,
+             kind: str) -> tuple[GlyphRun, ...]:
+    """Page furniture set at natural widths (no breaking), one run per face of the fallback chain."""
+    runs, pen, start = [], 0.0, 0
+    faces = [font.face_for(char) or font.face for char in text]
+    offsets = []
     for char in text:
-        offsets.append(pos)
-        pos += font.advance(char)
-    return GlyphRun(font.face_for(text[0]) or font.face, font.size, style.color, x, baseline, text,
-                    tuple(offsets), kind, "", overprint=style.color.is_pure_black)
+        offsets.append(pen)
+        pen += font.advance(char)
+    for i in range(1, len(text) + 1):
+        if i == len(text) or faces[i] is not faces[start]:
+            base = offsets[start]
+            runs.append(GlyphRun(faces[start], font.size, style.color, x + base, baseline, text[start:i],
+                                 tuple(o - base for o in offsets[start:i]), kind, "",
+                                 overprint=style.color.is_pure_black))
+            start = i
+    return tuple(runs)
 
 
 def _width(text: str, font: TextFont) -> float:
@@ -280,46 +302,49 @@ def _folio(spec: PageSpec, ctx: Context) -> Painted:
     left = f"第{spec.number}版\u3000{spec.section}"
     credits = "\u3000".join(f"{k}：{v}" for k, v in spec.credits)
     pieces = [(issue.paper, "folio"), (date_line(issue.date), "folio-date"), (credits, "folio")]
-    runs = [_furniture(left, big_font, area.x0, baseline, big, "folio")]
+    runs = list(_furniture(left, big_font, area.x0, baseline, big, "folio", ctx))
     x, gap = area.x1, 2 * small.size
     for text, kind in reversed([p for p in pieces if p[0]]):
         x -= _width(text, small_font)
-        runs.append(_furniture(text, small_font, x, baseline, small, kind))
+        runs.extend(_furniture(text, small_font, x, baseline, small, kind, ctx))
         x -= gap
     rule = Rule(area.x0, rule_y, area.x1, rule_y, HEAD_RULE_WIDTH, small.color)
     return Painted(runs=tuple(runs), rules=(rule,))
 
 
-def _furniture(text: str, font: TextFont, x: float, baseline: float, style: TextStyle, kind: str) -> GlyphRun:
-    _check_coverage_plain(text, font)
+def _furniture(text: str, font: TextFont, x: float, baseline: float, style: TextStyle, kind: str,
+               ctx: Context) -> tuple[GlyphRun, ...]:
+    """报眉/报头 text after checking that the fallback chain covers it."""
+    missing = font.missing(text)
+    if missing:
+        raise FontError("page furniture: no font has " + ", ".join(f"'{c}' U+{ord(c):04X}" for c in missing),
+                        str(ctx.issue.manifest), "change the paper name, section, credits or masthead text")
     return _natural(text, font, x, baseline, style, kind)
 
 
-def _check_coverage_plain(text: str, font: TextFont) -> None:
-    missing = font.missing(text)
-    if missing:
-        raise FontError(f"page furniture: no font has " + ", ".join(f"U+{ord(c):04X}" for c in missing),
-                        "issue.yaml", "change the paper name, section or credits")
+def _centred(text: str, name: str, baseline: float, ctx: Context) -> tuple[GlyphRun, ...]:
+    """Furniture in style `name` centred on the type area."""
+    font, area = ctx.font(name), ctx.grid.type_area
+    x = area.x0 + (area.width - _width(text, font)) / 2
+    return _furniture(text, font, x, baseline, ctx.style(name), "masthead", ctx)
 
 
 def _masthead(spec: PageSpec, ctx: Context) -> Painted:
-    """报头 on the front page: paper name centred in the masthead rows, issue data on its last row."""
+    """报头 on the front page: paper name (and subtitle) centred in the masthead rows, issue data on
+    its last row, a double-weight rule below."""
     mast, grid, issue = spec.masthead, ctx.grid, ctx.issue
-    area = grid.type_area
-    title_style, info_style = ctx.style("masthead"), ctx.style("masthead_info")
-    title_font, info_font = ctx.font("masthead"), ctx.font("masthead_info")
-    band_top, band = grid.row_top(0), (mast.lines - 1) * grid.leading
-    baseline = band_top - (band - title_style.size) / 2 - EM_BOX_ASCENT * title_style.size
-    title = mast.title
-    runs = [_furniture(title, title_font, area.x0 + (area.width - _width(title, title_font)) / 2,
-                       baseline, title_style, "masthead")]
+    title_rows = mast.lines - (2 if mast.subtitle else 1)
+    title_size, info_size = ctx.style("masthead").size, ctx.style("masthead_info").size
+    runs = _centred(mast.title, "masthead", band_baseline(grid.row_top(0), title_rows * grid.leading,
+                                                          title_size), ctx)
+    if mast.subtitle:
+        runs += _centred(mast.subtitle, "masthead_info", grid.baseline(mast.lines - 2, info_size), ctx)
     numbers = [f"第{issue.number}期" if issue.number else "", f"总第{issue.total_number}期" if issue.total_number else ""]
     info = "\u3000".join(p for p in [date_line(issue.date), *numbers, mast.registration, mast.publisher] if p)
-    info_base = grid.baseline(mast.lines - 1, info_style.size)
-    runs.append(_furniture(info, info_font, area.x0 + (area.width - _width(info, info_font)) / 2,
-                           info_base, info_style, "masthead"))
-    y = grid.row_top(mast.lines)
-    return Painted(runs=tuple(runs), rules=(Rule(area.x0, y, area.x1, y, HEAD_RULE_WIDTH * 2, info_style.color),))
+    runs += _centred(info, "masthead_info", grid.baseline(mast.lines - 1, info_size), ctx)
+    y, area = grid.row_top(mast.lines), grid.type_area
+    rule = Rule(area.x0, y, area.x1, y, HEAD_RULE_WIDTH * 2, ctx.style("masthead_info").color)
+    return Painted(runs=runs, rules=(rule,))
 
 
 def _overset_sign(spec: ArticleSpec, slot: Box, ctx: Context) -> Painted:

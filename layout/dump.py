@@ -8,6 +8,12 @@ from typing import Sequence
 from .placed import ArticleFrame, Box, Page
 
 SIDECAR_FORMAT = "layout-sidecar/1"
+SIDECAR_SUFFIX = ".layout.json"
+
+
+def sidecar_name(issue_id: str) -> str:
+    """File name of an issue's sidecar, written beside <issue-id>.pdf."""
+    return issue_id + SIDECAR_SUFFIX
 
 
 def _box(box: Box, dx: float, dy: float) -> list[float]:

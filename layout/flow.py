@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -35,10 +34,22 @@ class ColumnFill:
 def fill_columns(lines: Sequence[Line], columns: int, rows: int) -> ColumnFill:
     """Fill `columns` columns of at most `rows` rows in reading order, balanced (平衡栏).
 
-    Every column but the last gets ceil(lines / columns) rows, so an article shorter than its slot
-    ends at one height across its columns instead of leaving one long and one short column.
+    Text that fits is spread so that column lengths differ by at most one line (the first columns
+    take the extra lines); text that does not fit fills every column and the rest is overflow.
     """
     capacity = max(0, columns * rows)
-    depth = min(rows, math.ceil(len(lines) / columns)) if columns > 0 and rows > 0 else 0
-    placed = tuple(PlacedLine(line, i // depth, i % depth) for i, line in enumerate(lines[:capacity]))
-    return ColumnFill(placed, tuple(lines[capacity:]), depth)
+    placed = lines[:capacity]
+    counts = _balanced(len(placed), columns, rows)
+    out, index = [], 0
+    for column, count in enumerate(counts):
+        out.extend(PlacedLine(line, column, row) for row, line in enumerate(placed[index:index + count]))
+        index += count
+    return ColumnFill(tuple(out), tuple(lines[capacity:]), max(counts, default=0))
+
+
+def _balanced(n: int, columns: int, rows: int) -> list[int]:
+    """Lines per column: n spread evenly (differing by at most one), never more than `rows`."""
+    if columns <= 0 or rows <= 0:
+        return []
+    base, extra = divmod(n, columns)
+    return [min(rows, base + (k < extra)) for k in range(columns)]

@@ -40,18 +40,22 @@ class PageGrid:
 
     def baseline(self, row: int, size: float | None = None) -> float:
         """Baseline y of 0-based row `row` for type of `size` (em box centred in the row)."""
-        size = self.body_size if size is None else size
-        return self.row_top(row) - (self.leading - size) / 2 - EM_BOX_ASCENT * size
+        return band_baseline(self.row_top(row), self.leading, self.body_size if size is None else size)
 
     def slot_box(self, slot: Slot) -> Box:
         """The area of a slot: its columns and rows (gutters between its columns included)."""
         first, last = self.column_box(slot.column), self.column_box(slot.column + slot.span - 1)
-        rows = self.rows - slot.top if slot.lines is None else slot.lines
+        rows = self.slot_rows(slot)
         return Box(first.x0, self.row_top(slot.top + rows), last.x1, self.row_top(slot.top))
 
     def slot_rows(self, slot: Slot) -> int:
         """Number of grid rows a slot holds ('rest' = down to the bottom of the grid)."""
         return self.rows - slot.top if slot.lines is None else slot.lines
+
+
+def band_baseline(top: float, height: float, size: float) -> float:
+    """Baseline of type of `size` whose em box is centred in a horizontal band from `top` down."""
+    return top - (height - size) / 2 - EM_BOX_ASCENT * size
 
 
 def make_grid(page_width: float, page_height: float, margins: Margins, spec: GridSpec) -> PageGrid:

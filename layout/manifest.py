@@ -49,7 +49,7 @@ _SLOT_KEYS = ("column", "span", "top", "lines")
 _STANDARDS = ("x-1a", "x-4")
 _DEFAULT_MARGIN_MM = 20.0
 _DEFAULT_LEADING = 1.6  # × body size, for the grid
-_STYLE_LEADING = 1.25  # × style size, for every style but body
+_STYLE_LEADING = 1.0  # × style size, for every style but body (set solid; headline rows = ceil(leading / grid))
 
 
 # ---------------------------------------------------------------- YAML nodes with paths and messages

@@ -15,10 +15,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFont
 
+from .dump import SIDECAR_FORMAT, SIDECAR_SUFFIX
 from .errors import LayoutError
+from .files import write_atomic
 
-SIDECAR_FORMAT = "layout-sidecar/1"
-SIDECAR_SUFFIX = ".layout.json"
 MANIFEST_NAMES = ("issue.yaml", "issue.yml")
 PNG_SETTINGS = {"format": "PNG", "compress_level": 1, "optimize": False}  # fixed settings: same image, same bytes
 
@@ -199,8 +199,8 @@ def save_png(image: Image.Image, path: Path, dpi: float) -> Path:
     """Write `image` as PNG with fixed encoder settings (no timestamp, no text chunks)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     clean = Image.frombytes(image.mode, image.size, image.tobytes())  # drops any info/metadata
-    clean.save(path, dpi=(round(dpi), round(dpi)), **PNG_SETTINGS)
-    return path
+    return write_atomic(path, lambda tmp: clean.save(tmp, dpi=(round(dpi), round(dpi)),
+                                                     **PNG_SETTINGS))
 
 
 def _label_font(raster: Raster) -> ImageFont.ImageFont:

@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 
 from .diff import DiffResult, PageDiff, TextChange
+from .files import write_text_atomic
 
 REPORT_FORMAT = "layout-diff/1"
 STATUSES = ("identical", "unchanged", "changed", "added", "removed")
@@ -215,7 +216,5 @@ def write_report(result: DiffResult, outdir: Path) -> Path:
     """Write OUTDIR/report.json and OUTDIR/index.html; return the HTML path."""
     facts = diff_facts(result)
     outdir.mkdir(parents=True, exist_ok=True)
-    (outdir / "report.json").write_text(json.dumps(facts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    html = outdir / "index.html"
-    html.write_text(render_html(facts), encoding="utf-8")
-    return html
+    write_text_atomic(outdir / "report.json", json.dumps(facts, ensure_ascii=False, indent=1) + "\n")
+    return write_text_atomic(outdir / "index.html", render_html(facts))

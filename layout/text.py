@@ -87,22 +87,29 @@ def parse_article(text: str, source: Path) -> ArticleText:
                        header.get("deck", ""), header.get("dateline", ""), paragraphs)
 
 
+def _is_header_line(raw: str) -> bool:
+    match = _HEADER_LINE.match(raw)
+    return bool(match) and match.group(1) in HEADER_KEYS
+
+
 def _parse_header(lines: list[str], source: Path) -> tuple[dict, int]:
-    """Header fields from the leading `key: value` lines; returns fields and the body's first index."""
+    """Header fields from the leading `key: value` lines; returns fields and the body's first index.
+
+    The leading block (up to the first blank line) is a header only if it has a header key; then `#`
+    lines in it are comments. Otherwise the file is body only (a body may start with `#话题#`).
+    """
+    block = lines[: next((i for i, raw in enumerate(lines) if not raw.strip()), len(lines))]
+    if not any(_is_header_line(raw) for raw in block):
+        return {}, 0
     fields: dict = {}
-    index = 0
-    while index < len(lines) and lines[index].strip():
-        raw = lines[index]
-        match = _HEADER_LINE.match(raw)
+    for index, raw in enumerate(block):
         if raw.lstrip().startswith("#"):
-            index += 1
             continue
-        if not match or match.group(1) not in HEADER_KEYS:
-            if index == 0:
-                return {}, 0  # no header: the file is body only
+        if not _is_header_line(raw):
             raise ManifestError(f"'{raw.strip()[:20]}' is not a header line", f"{source}:{index + 1}",
                                 "header lines are 'key: value' (label, kicker, headline, deck, dateline); "
                                 "leave a blank line before the body")
+        match = _HEADER_LINE.match(raw)
         key, value = HEADER_KEYS[match.group(1)], match.group(2)
         if key == "headline":
             fields.setdefault("headline", []).append(value)
@@ -111,8 +118,7 @@ def _parse_header(lines: list[str], source: Path) -> tuple[dict, int]:
                                 "keep one; only headline may repeat (one line each)")
         else:
             fields[key] = value
-        index += 1
-    return fields, index
+    return fields, len(block)
 
 
 def _parse_body(lines: list[str], start: int, dateline: str, source: Path) -> tuple[Paragraph, ...]:

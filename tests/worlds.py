@@ -30,7 +30,7 @@ def font_book(font_path: Path) -> FontBook:
 
 def make_issue(articles: tuple[ArticleSpec, ...], columns: int = 4, rows: int = 40) -> Issue:
     """A page 4 columns of 10 字 (10 pt each, gutter 10 pt) and `rows` rows of 15 pt, margins 20 pt."""
-    styles = tuple(TextStyle(n, "song", "regular", s, 15.0 if n == "body" else s * 1.25, a)
+    styles = tuple(TextStyle(n, "song", "regular", s, 15.0 if n == "body" else s, a)
                    for n, (s, a) in STYLE_SIZES.items())
     width = 2 * 20 + columns * 100 + (columns - 1) * 10
     height = 2 * 20 + rows * 15

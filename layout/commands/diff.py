@@ -50,6 +50,9 @@ def command(old: Path, new: Path, outdir: Path, dpi: float, masks: tuple[str, ..
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(EXIT_ERROR)
+    except OSError as err:  # an unreadable input or unwritable report folder: a message, not a bug
+        click.echo(f"error: {err.filename or ''}: {err.strerror or err}", err=True)
+        sys.exit(EXIT_ERROR)
     except Exception:  # a bug, not a difference: exit 1 would claim "changes found"
         click.echo(traceback.format_exc(), err=True)
         sys.exit(EXIT_ERROR)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import layout.clean as clean_module
+import layout.files as files_module
 from layout.clean import CleanError, clean_file, write_result
 from layout.commands.clean import command
 
@@ -174,7 +174,7 @@ def test_a_failed_rename_keeps_the_old_file(raw, tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(clean_module.os, "replace", broken_replace)
+    monkeypatch.setattr(files_module.os, "replace", broken_replace)
     with pytest.raises(CleanError, match="cannot write") as info:
         write_result(clean_file(raw), out)
     assert info.value.where == str(out / "01.txt")

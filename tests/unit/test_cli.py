@@ -129,3 +129,52 @@ def test_unwritable_output_folder_is_a_clean_error(tmp_path, tiny_font_path):
     result = run("build", write_issue(tmp_path, tiny_font_path), "-o", blocker / "out")
     assert result.exit_code == 1 and "error:" in result.output
     assert "Traceback" not in result.output
+
+
+def test_version_works_without_installing():
+    result = run("--version")
+    assert result.exit_code == 0 and "0.1.0" in result.output
+
+
+def test_bad_source_date_epoch_is_a_clean_error(tmp_path, tiny_font_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    result = run("build", write_issue(tmp_path, tiny_font_path))
+    assert result.exit_code == 1 and "SOURCE_DATE_EPOCH" in result.output
+
+
+def test_source_date_epoch_sets_the_pdf_dates(tmp_path, tiny_font_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    assert run("build", write_issue(tmp_path, tiny_font_path)).exit_code == 0
+    assert b"D:20231114221320" in (tmp_path / "build" / "tiny.pdf").read_bytes()
+
+
+@pytest.mark.parametrize("command", ["proof", "clean"])
+def test_unwritable_output_of_other_commands_is_a_message(tmp_path, tiny_font_path, command):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    source = tmp_path / "raw.txt"
+    source.write_text("标题\n\n本报讯（记者 某）正文。\n", encoding="utf-8")
+    if command == "proof":
+        assert run("build", write_issue(tmp_path, tiny_font_path)).exit_code == 0
+        source = tmp_path / "build" / "tiny.pdf"
+    result = run(command, source, "-o", blocker / "out")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def test_a_failing_page_pdf_leaves_every_earlier_output_untouched(tmp_path, tiny_font_path, monkeypatch):
+    """Outputs are staged and land together: a failure after the issue PDF replaces nothing."""
+    manifest = write_issue(tmp_path, tiny_font_path)
+    assert run("build", manifest, "--pages").exit_code == 0
+    out = tmp_path / "build"
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (tmp_path / "a.txt").write_text("headline: 新标题\n\n新的正文。\n", encoding="utf-8")
+    import layout.build as build_module
+    real = build_module._stage_sidecar
+
+    def broken(*args):
+        real(*args)
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(build_module, "_stage_sidecar", broken)
+    result = run("build", manifest, "--pages")
+    assert result.exit_code == 1 and "No space left" in result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

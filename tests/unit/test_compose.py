@@ -148,3 +148,50 @@ def test_front_page_has_a_masthead_instead_of_the_folio(tiny_font_path):
     info = " ".join(r.text for r in page.runs if r.style == "masthead" and r.size == 8)
     assert "2023年8月22日 星期二" in info and "第1期" in info and "总第2期" in info
     assert any(r.y0 == r.y1 == pytest.approx(ctx.grid.row_top(8)) for r in page.rules)
+
+
+def test_style_leading_gives_headline_lines_more_rows(tiny_font_path):
+    from dataclasses import replace
+    issue = make_issue((article("a", 1, 2, 0, 20),))
+    styles = tuple(replace(s, leading=31.0) if s.name == "headline" else s for s in issue.styles)
+    issue = replace(issue, styles=styles)  # 31 pt leading on 15 pt rows → 3 rows, + 1 spare
+    ctx = make_context(tiny_font_path, issue, {"a": "headline: 标题\n\n" + BODY})
+    page = compose_page(issue.pages[0], ctx)
+    assert records(page, "body")[0].baseline == pytest.approx(ctx.grid.baseline(4))
+
+
+def test_headline_lines_smaller_than_the_headline_is_an_error(tiny_font_path):
+    from dataclasses import replace
+    from layout.errors import LayoutError
+    spec = replace(article("a", 1, 2, 0, 20), headline_lines=1)
+    with pytest.raises(LayoutError, match="headline block needs 2 body lines, headline_lines gives 1"):
+        page_for(tiny_font_path, {"a": "headline: 标题\n\n" + BODY}, spec)
+
+
+def test_headline_block_taller_than_the_slot_is_an_error(tiny_font_path):
+    from layout.errors import LayoutError
+    with pytest.raises(LayoutError, match="needs 3 body lines, the slot holds 2"):
+        page_for(tiny_font_path, {"a": "headline: 标题\n\n" + BODY}, article("a", 1, 2, 0, 2))
+
+
+def test_composer_warnings_reach_the_page_with_article_and_paragraph(tiny_font_path):
+    url = "见" + "https://example.com/" + "a" * 60 + "。"
+    page, _ = page_for(tiny_font_path, {"a": "headline: 标题\n\n正文。\n\n" + url}, article("a", 1, 2, 0, 30))
+    assert page.warnings and all(w.startswith("article a, paragraph 2: ") for w in page.warnings)
+
+
+def test_furniture_falls_back_face_by_face(tiny_font_path, latin_only_font_path):
+    from layout.fonts import FaceSource, FontBook, FontTable
+    issue = make_issue((article("a", 1, 2, 0, 10),))
+    ctx = make_context(tiny_font_path, issue, {"a": "headline: 甲\n\n正文。"})
+    sources = (FaceSource("hei", "regular", latin_only_font_path), FaceSource("song", "regular", tiny_font_path))
+    ctx = replace_fonts(ctx, FontBook(FontTable(sources, (("hei", ("song",)),))))
+    from layout.compose import _natural
+    runs = _natural("AB中文C", ctx.fonts.text_font("hei", "regular", 8), 0.0, 0.0, ctx.style("folio"), "folio")
+    assert [(r.text, r.face.source.role) for r in runs] == [("AB", "hei"), ("中文", "song"), ("C", "hei")]
+    assert runs[1].x == pytest.approx(2 * 4.0) and runs[2].x == pytest.approx(2 * 4.0 + 2 * 8.0)
+
+
+def replace_fonts(ctx, book):
+    from dataclasses import replace
+    return replace(ctx, fonts=book)

@@ -14,11 +14,26 @@ def test_lines_fill_first_column_then_the_next():
     assert fill.overflow == ()
 
 
+def test_placed_lines_keep_their_order():
+    src = lines(7)
+    fill = fill_columns(src, columns=3, rows=10)
+    assert all(p.line is line for p, line in zip(fill.placed, src)) and len(fill.placed) == 7
+
+
+def per_column(fill, columns):
+    return [sum(1 for p in fill.placed if p.column == c) for c in range(columns)]
+
+
 def test_short_text_is_balanced_over_the_columns():
-    # 7 lines in 3 columns of 10 rows: 3, 3, 1 — not 7, 0, 0
+    # 7 lines in 3 columns of 10 rows: 3, 2, 2 — not 7, 0, 0
     fill = fill_columns(lines(7), columns=3, rows=10)
-    assert [sum(1 for p in fill.placed if p.column == c) for c in range(3)] == [3, 3, 1]
+    assert per_column(fill, 3) == [3, 2, 2]
     assert fill.rows_used == 3
+
+
+def test_balancing_never_leaves_a_column_empty():
+    assert per_column(fill_columns(lines(5), columns=4, rows=10), 4) == [2, 1, 1, 1]
+    assert per_column(fill_columns(lines(9), columns=8, rows=10), 8) == [2, 1, 1, 1, 1, 1, 1, 1]
 
 
 def test_overflow_keeps_every_line_that_does_not_fit():

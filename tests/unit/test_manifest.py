@@ -137,7 +137,7 @@ def test_default_styles(tmp_path):
     sizes = {s.name: s.size for s in issue.styles}
     assert sizes == {"body": 10, "runin": 10, "dateline": 10, "label": 12, "kicker": 15, "headline": 24,
                      "deck": 13.75, "folio": 9, "masthead": 60, "masthead_info": 9, "overset": 10}
-    assert issue.style("headline").leading == 30  # 1.25 × size
+    assert issue.style("headline").leading == 24  # set solid: leading = size
     assert (issue.style("dateline").role, issue.style("dateline").weight) == ("kai", "bold")
     assert (issue.style("masthead").weight, issue.style("masthead").align) == ("black", "center")
     assert issue.style("folio").align == "left"
@@ -188,7 +188,7 @@ def test_partial_style_override_merges_with_default(tmp_path):
     issue = load_issue(write(tmp_path, text))
     headline = issue.style("headline")
     assert (headline.role, headline.weight, headline.align) == ("hei", "bold", "center")
-    assert (headline.size, headline.leading) == (21, 21 * 1.25)
+    assert (headline.size, headline.leading) == (21, 21)
     deck = issue.style("deck")
     assert (deck.role, deck.weight, deck.size, deck.align, deck.kinsoku) == ("song", "bold", 13.75, "left", "gb")
 

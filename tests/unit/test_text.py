@@ -91,3 +91,13 @@ def test_bom_is_accepted(tmp_path):
     path = tmp_path / "bom.txt"
     path.write_bytes("\ufeffheadline: 题\n\n正文。".encode())
     assert read_article(path).headline == ("题",)
+
+
+def test_body_starting_with_a_hash_topic_is_body_not_a_comment():
+    art = parse_article("#济宁高新区# 8月17日，开会。\n\n第二段。", SRC)
+    assert [p.text for p in art.paragraphs] == ["#济宁高新区# 8月17日，开会。", "第二段。"]
+
+
+def test_hash_lines_inside_a_header_are_comments():
+    art = parse_article("# 来稿：通讯员\nheadline: 题\n\n正文。", SRC)
+    assert art.headline == ("题",) and [p.text for p in art.paragraphs] == ["正文。"]
