@@ -23,6 +23,12 @@ install_apt() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+install_venv_support() {
+  # Debian's own python3 needs python3-venv for `python3 -m venv`; pyenv/python.org builds carry ensurepip
+  python3 -c 'import ensurepip' 2>/dev/null && return 0
+  APT_PACKAGES+=(python3-venv)
+}
+
 install_python() {
   local stamp=.venv/.installed
   local want
@@ -36,11 +42,11 @@ install_python() {
 
 case "${1:-}" in
   sample)
-    install_apt; install_python
+    install_venv_support; install_apt; install_python
     .venv/bin/layout build issues/jining/issue.yaml --pages
     ;;
   test)
-    install_apt; install_python
+    install_venv_support; install_apt; install_python
     shift
     .venv/bin/python -m pytest "$@"
     ;;

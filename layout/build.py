@@ -17,7 +17,7 @@ from .lines import ComposeConfig
 from .model import Issue
 from .placed import Box, Overset, Page
 from .files import temporary
-from .text import read_article
+from .text import read_article, visible_characters
 
 
 @dataclass(frozen=True)
@@ -119,10 +119,7 @@ def _context(issue: Issue) -> compose.Context:
     """Everything composing needs: font book with overrides, the grid, article texts, composer options."""
     from .geometry import make_grid
     table = manifest.load_font_table().with_overrides(issue.fonts)
-    typo = issue.typography
-    config = ComposeConfig(kinsoku=typo.kinsoku, pair_compression=typo.pair_compression,
-                           latin_spacing=typo.latin_spacing, hanging=typo.hanging, breaker=typo.breaker,
-                           indent=typo.indent, orphan_min=typo.orphan_min)
+    config = ComposeConfig.from_typography(issue.typography)
     articles = {a.id: read_article(a.file) for p in issue.pages for a in p.articles}
     grid = make_grid(issue.page_width, issue.page_height, issue.margins, issue.grid)
     return compose.Context(issue, grid, FontBook(table), config, articles)
@@ -196,7 +193,7 @@ def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: St
 def _summary(issue: Issue, pages: Sequence[Page], ctx: compose.Context, fonts, oversets, seconds: float,
              pdf: Path) -> BuildSummary:
     records = [r for p in pages for a in p.articles for r in a.lines]
-    characters = sum(len(r.text.replace(" ", "").replace("\u3000", "")) for r in records)
+    characters = sum(visible_characters(r.text) for r in records)
     return BuildSummary(len(pages), sum(len(p.articles) for p in pages), len(records), characters,
                         fonts, tuple(w for p in pages for w in p.warnings), oversets,
                         _typesetting(pages, ctx), seconds, pdf.stat().st_size)

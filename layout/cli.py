@@ -10,6 +10,7 @@ import click
 from . import __version__
 from .commands import check, clean, diff, fonts, proof
 from .errors import LayoutError
+from .model import PDFX_STANDARDS
 
 EXIT_CODES = """Exit codes: 0 ok; 1 input or layout error (the message names the file, YAML path or
 line, and a hint); 2 usage error."""
@@ -50,7 +51,7 @@ def fail(error: LayoutError, code: int = 1) -> None:
               help="Output folder (default: build/ beside the manifest).")
 @click.option("--pages", is_flag=True, help="Also write one PDF per page, named <edition><page:02>.pdf.")
 @click.option("--allow-overset", is_flag=True, help="Build even if text does not fit; mark and list it.")
-@click.option("--pdfx", "standard", type=click.Choice(["x-1a", "x-4"]), help="Override print.standard.")
+@click.option("--pdfx", "standard", type=click.Choice(PDFX_STANDARDS), help="Override print.standard.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list every article with its line count.")
 def build(manifest: Path, outdir: Path | None, pages: bool, allow_overset: bool, standard: str | None,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .lines import Line
+from .text import visible_characters
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class ColumnFill:
     @property
     def characters_over(self) -> int:
         """Characters (not counting spaces) in the overflow lines."""
-        return sum(1 for line in self.overflow for g in line.glyphs if not g.char.isspace())
+        return sum(visible_characters(line.text) for line in self.overflow)
 
 
 def fill_columns(lines: Sequence[Line], columns: int, rows: int) -> ColumnFill:

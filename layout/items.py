@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Sequence
 from . import cjk
 
 if TYPE_CHECKING:  # the composer types live in lines.py, which imports this module
-    from .fonts import Face, TextFont
+    from .fonts import TextFont
     from .lines import ComposeConfig, Span
 
 INF = float("inf")

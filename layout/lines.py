@@ -3,7 +3,8 @@
 `set_paragraph` runs the composer: spans → items (layout/items.py: clreq prohibitions as penalties,
 punctuation compression as shrinkable glue) → breaks (layout/breaking.py: total fit or first fit) →
 lines (here: glue set by the line's adjustment ratio, glyph pen positions from each mark's class).
-`audit_lines` / `audit_records` count defects in lines already set, for the build summary.
+`audit_lines` / `audit_rows` count defects in lines already set (layout/audit.py applies them to a
+build's line records for the summary).
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from .breaking import RATIO_EPS, Break, BreakParams, Breaks, greedy, total_fit
 from .errors import LayoutError
 from .fonts import Face, TextFont
 from .items import INF, P_RELAXED, Box, Glue, Items, Penalty, build_items
+from .model import ALIGNMENTS, Typography
 
-ALIGNS = ("justify", "left", "center", "right")
-BREAKERS = {"total-fit": total_fit, "greedy": greedy}
+BREAKERS = {"total-fit": total_fit, "greedy": greedy}  # the names are model.BREAKERS
 FLUSH_TOLERANCE = 0.01  # pt: a justified line is flush when within this of the measure
 EMERGENCY_RATIO = 1000.0  # Line.ratio of a line with no stretchable gap, spread over all its gaps
 
@@ -44,6 +45,13 @@ class ComposeConfig:
     indent: float = 2.0  # first-line indent in em of the body size (the first 'body' span, else the first)
     orphan_min: int = 2  # 孤字: minimum characters on a paragraph's last line
     align: str = "justify"  # justify | left | center | right (last line: start, or centred for center)
+
+    @classmethod
+    def from_typography(cls, typography: Typography) -> "ComposeConfig":
+        """The issue's typography options as a composer configuration (alignment: justify)."""
+        t = typography
+        return cls(kinsoku=t.kinsoku, pair_compression=t.pair_compression, latin_spacing=t.latin_spacing,
+                   hanging=t.hanging, breaker=t.breaker, indent=t.indent, orphan_min=t.orphan_min)
 
 
 @dataclass(frozen=True)
@@ -144,8 +152,9 @@ def check_config(config: ComposeConfig) -> None:
     if config.breaker not in BREAKERS:
         raise LayoutError(f"unknown breaker '{config.breaker}'", "typography.breaker",
                           f"use one of: {', '.join(BREAKERS)}")
-    if config.align not in ALIGNS:
-        raise LayoutError(f"unknown alignment '{config.align}'", "styles", f"use one of: {', '.join(ALIGNS)}")
+    if config.align not in ALIGNMENTS:
+        raise LayoutError(f"unknown alignment '{config.align}'", "styles",
+                          f"use one of: {', '.join(ALIGNMENTS)}")
 
 
 def _warnings(lines: Sequence[Line]) -> tuple[str, ...]:
@@ -305,7 +314,6 @@ class AuditRow:
     last: bool
     measure: float
     width: float
-    width_known: bool = True
 
 
 def audit_lines(lines: Sequence[Line], config: ComposeConfig) -> LineAudit:
@@ -324,10 +332,10 @@ def audit_rows(rows: Sequence[AuditRow], config: ComposeConfig) -> LineAudit:
         if not row.last and body and not cjk.may_end(cjk.line_end_unit(body), level):
             ends += 1
         off = row.width - row.measure
-        if row.width_known and config.align == "justify" and not row.last and abs(off) > FLUSH_TOLERANCE:
+        if config.align == "justify" and not row.last and abs(off) > FLUSH_TOLERANCE:
             not_flush += 1
         if row.last and not row.first and sum(1 for c in row.text if cjk.is_counted(c)) < config.orphan_min:
             orphans += 1
-        if row.width_known and off > FLUSH_TOLERANCE:
+        if off > FLUSH_TOLERANCE:
             overfull += 1
     return LineAudit(len(rows), starts, ends, not_flush, orphans, overfull)

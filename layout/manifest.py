@@ -46,7 +46,6 @@ _PAGE_KEYS = ("number", "section", "credits", "masthead", "articles")
 _MASTHEAD_KEYS = ("title", "lines", "subtitle", "publisher", "registration")
 _ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size")
 _SLOT_KEYS = ("column", "span", "top", "lines")
-_STANDARDS = ("x-1a", "x-4")
 _DEFAULT_MARGIN_MM = 20.0
 _DEFAULT_LEADING = 1.6  # × body size, for the grid
 _STYLE_LEADING = 1.0  # × style size, for every style but body (set solid; headline rows = ceil(leading / grid))
@@ -467,7 +466,7 @@ def _print_spec(value: _Value | None, root: Path) -> model.PrintSpec:
     m = value.mapping(_PRINT_KEYS)
     given: dict[str, object] = {}
     if m.get("standard"):
-        given["standard"] = m.get("standard").choice(_STANDARDS)
+        given["standard"] = m.get("standard").choice(model.PDFX_STANDARDS)
     for key in ("output_condition", "registry"):
         if m.get(key):
             given[key] = m.get(key).text()

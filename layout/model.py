@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from . import cjk
+
 ALIGNMENTS = ("justify", "left", "center", "right")
-KINSOKU_LEVELS = ("none", "basic", "gb", "strict")
+KINSOKU_LEVELS = cjk.LEVELS  # clreq prohibition levels, defined with their tables
 BREAKERS = ("total-fit", "greedy")
+PDFX_STANDARDS = ("x-1a", "x-1a:2003", "x-4")  # PDF/X-1a:2001 (default), PDF/X-1a:2003, PDF/X-4
 ROLES = ("song", "hei", "kai", "fangsong")
 WEIGHTS = ("light", "regular", "medium", "semibold", "bold", "black")
 
@@ -174,7 +177,6 @@ class Issue:
     fonts: tuple[FontOverride, ...] = ()
     colors: tuple[tuple[str, CMYK], ...] = ()
     ignore_regions: tuple[tuple[float, float, float, float], ...] = ()  # QA diff masks (pt, PDF coords)
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def root(self) -> Path:

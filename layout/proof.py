@@ -2,7 +2,7 @@
 
 The overlay is drawn from the sidecar JSON the build writes next to every PDF (`<id>.layout.json`,
 format `layout-sidecar/1`, pt in the page's user space, origin bottom-left): column grid, slots with
-article ids, baselines, overset markers, and lines that kinsoku or the orphan fix forced.
+article ids, baselines, overset markers, and lines whose break kinsoku forced.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ OVERLAY = {
     "overset": (230, 0, 0, 90),
     "overset-edge": (230, 0, 0, 255),
     "kinsoku": (0, 170, 60, 110),
-    "orphan": (140, 60, 220, 110),
     "furniture": (120, 120, 120, 160),
     "ignore": (120, 120, 120, 60),
 }
@@ -237,12 +236,10 @@ def _line_box(line: dict, leading: float) -> tuple[float, float, float, float]:
 
 
 def _draw_article(draw: ImageDraw.ImageDraw, raster: Raster, article: dict, leading: float) -> None:
-    """An article's slot and id, its kinsoku-forced and orphan-fixed lines, and its overset marker."""
+    """An article's slot and id, its kinsoku-forced lines, and its overset marker."""
     for line in article.get("lines") or []:
         if line.get("kinsoku"):
             _rect(draw, raster, _line_box(line, leading), fill=OVERLAY["kinsoku"])
-        if line.get("orphan_fixed"):
-            _rect(draw, raster, _line_box(line, leading), fill=OVERLAY["orphan"])
     slot = article["slot"]
     _rect(draw, raster, slot, outline=OVERLAY["slot"], width=max(1, round(raster.scale)))
     x0, y0, _x1, _y1 = raster.box_px(slot)

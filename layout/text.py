@@ -52,10 +52,11 @@ class ArticleText:
     dateline: str = ""
     paragraphs: tuple[Paragraph, ...] = ()
 
-    @property
-    def body_chars(self) -> int:
-        """Characters of the body (dateline included), whitespace not counted."""
-        return sum(len(re.sub(r"\s", "", p.text)) for p in self.paragraphs)
+
+def visible_characters(text: str) -> int:
+    """Characters that are set, not counting spaces (ASCII or ideographic): how text is counted
+    in summaries and overset messages."""
+    return sum(1 for char in text if not char.isspace())
 
 
 def read_article(path: Path) -> ArticleText:

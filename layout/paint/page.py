@@ -97,14 +97,12 @@ def _shift(box: Box, dx: float, dy: float) -> Box:
 
 def _set_fill(canvas: Canvas, color: CMYK, overprint: bool) -> None:
     canvas.setFillColorCMYK(color.c / 100, color.m / 100, color.y / 100, color.k / 100)
-    canvas.setFillOverprint(overprint)
-    canvas.setOverprintMask(1 if overprint else 0)
+    pdfx.set_overprint(canvas, overprint)
 
 
 def _set_stroke(canvas: Canvas, color: CMYK, overprint: bool) -> None:
     canvas.setStrokeColorCMYK(color.c / 100, color.m / 100, color.y / 100, color.k / 100)
-    canvas.setStrokeOverprint(overprint)
-    canvas.setOverprintMask(1 if overprint else 0)
+    pdfx.set_overprint(canvas, overprint)
 
 
 def _num(value: float) -> str:

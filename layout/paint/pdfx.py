@@ -207,11 +207,6 @@ def set_overprint(canvas, on: bool) -> None:
     canvas.setOverprintMask(1 if on else 0)
 
 
-def overprint_black(canvas) -> None:
-    """Overprint for 100 K text and thin rules (PRINT.md: black overprints, never knocks out)."""
-    set_overprint(canvas, True)
-
-
 def marks_media(trim: Box, bleed: Box) -> Box:
     """The MediaBox a page with marks needs: the BleedBox grown by MARKS_MARGIN on every side."""
     return Box(bleed.x0 - MARKS_MARGIN, bleed.y0 - MARKS_MARGIN, bleed.x1 + MARKS_MARGIN,

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.e2e
 ISSUE = Path(__file__).resolve().parents[2] / "issues" / "jining"
 RAW = ISSUE / "raw" / "jining-page.txt"
 ARTICLES = ISSUE / "articles"
-SEED = Path("/work/shared/seed/jining-page.txt")
+SEED = ISSUE.parents[1].parent / "shared" / "seed" / "jining-page.txt"  # ../shared beside the checkout
 
 
 @pytest.fixture(scope="module")

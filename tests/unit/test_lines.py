@@ -8,7 +8,6 @@ import pytest
 from layout import cjk
 from layout.errors import LayoutError
 from layout.lines import ComposeConfig, Glyph, Line, Span, audit_lines, set_paragraph
-from layout.placed import LineRecord
 
 HAN = "永"
 # Table units the tiny font has a glyph for (⸺ ‰ ℃ ° ¥ £ € are checked on the tables in test_cjk.py).

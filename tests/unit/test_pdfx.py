@@ -66,7 +66,7 @@ def build(path: Path, s: pdfx.PdfxSettings, draw=None, pages=((TRIM, BLEED),), m
         pdfx.set_page_boxes(canvas, media, trim, bleed)
         canvas.setFillColorCMYK(0.2, 0, 0, 0)
         canvas.rect(trim.x0 + 20, trim.y0 + 20, 100, 50, stroke=0, fill=1)
-        pdfx.overprint_black(canvas)
+        pdfx.set_overprint(canvas, True)
         canvas.setStrokeColorCMYK(0, 0, 0, 1)
         canvas.setLineWidth(0.5)
         canvas.line(trim.x0 + 20, trim.y0 + 100, trim.x0 + 200, trim.y0 + 100)
@@ -368,7 +368,7 @@ def test_mark_lines_are_thin_but_visible(tmp_path):
 
 # -- overprint, forbidden things ------------------------------------------------------------------
 
-def test_overprint_black_sets_fill_and_stroke_overprint_with_opm_1(tmp_path):
+def test_set_overprint_sets_fill_and_stroke_overprint_with_opm_1(tmp_path):
     pdf = pikepdf.open(build(tmp_path / "a.pdf", settings()))
     page = pdf.pages[0]
     states = {key: value for state in page.Resources.ExtGState.values() for key, value in state.items()}
@@ -471,3 +471,8 @@ def test_nothing_forbidden_in_the_file(tmp_path):
     for forbidden in (b"/LZWDecode", b"/Encrypt", b"/Annots", b"/JavaScript", b"/SMask", b"/CA ", b"/ca ",
                       b"DeviceRGB", b"/Lang"):
         assert forbidden not in data, forbidden
+
+
+def test_every_standard_the_manifest_offers_is_written_by_the_painter():
+    from layout.model import PDFX_STANDARDS
+    assert set(pdfx.STANDARDS) == set(PDFX_STANDARDS)

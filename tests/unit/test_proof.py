@@ -38,7 +38,7 @@ def pdf(tmp_path_factory, tiny_font_path) -> Path:
 def sidecar(pdf: Path) -> dict:
     """Write a sidecar with a slot, a kinsoku line and an overset article on page 0; return it."""
     lines = [{"column": 1, "baseline": 700, "x0": 100, "x1": 140, "text": "一二三四", "kind": "body",
-              "first": True, "last": True, "kinsoku": "push-in", "orphan_fixed": False}]
+              "first": True, "last": True, "kinsoku": "push-in"}]
     page0 = {"index": 0, "number": 1, "label": "A01", "width": PAGE[0], "height": PAGE[1], "trim": [0, 0, *PAGE],
              "columns": [[50, 50, 290, 750], [310, 50, 550, 750]], "baselines": [700 - 20 * i for i in range(30)],
              "ignore": [], "furniture": [{"kind": "folio-date", "box": [400, 760, 500, 780]}],
