@@ -178,3 +178,16 @@ def test_a_failing_page_pdf_leaves_every_earlier_output_untouched(tmp_path, tiny
     result = run("build", manifest, "--pages")
     assert result.exit_code == 1 and "No space left" in result.output
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_build_reports_progress_page_by_page(tmp_path, tiny_font_path):
+    from layout.build import BuildOptions, build
+    manifest = write_issue(tmp_path, tiny_font_path)
+    text = manifest.read_text(encoding="utf-8")
+    second = text[text.index("  - number: 3"):].replace("number: 3", "number: 4").replace("id: a", "id: a2") \
+        .replace("id: b", "id: b2")
+    manifest.write_text(text + second, encoding="utf-8")
+    calls = []
+    result = build(manifest, BuildOptions(progress=lambda done, total: calls.append((done, total))))
+    assert calls == [(1, 2), (2, 2)]
+    assert [p.label for p in result.pages] == ["A03", "A04"]
