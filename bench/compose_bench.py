@@ -3,6 +3,8 @@
 Run: /tmp/venv/bin/python bench/compose_bench.py [--quick]   (from the repository root)
 Target (composer issue): the sample page, ~6000 characters in 11-字 columns at 10.5 pt, composed in
 ≲ 150 ms; characters/second should stay flat from 10k to 1M characters (the composer is linear).
+The stage line splits the sample-like total-fit time into items, breaking and lines (layout/items.py,
+layout/breaking.py, layout/lines.py) to show where the next optimisation should go.
 Fonts: Noto Serif CJK SC (body), Noto Sans CJK SC Bold (run-in heads), LXGW WenKai Bold (datelines),
 as in fonts/fonts.yaml; the tiny test font if those are not installed.
 """
@@ -18,7 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from layout.breaking import BreakParams, greedy, total_fit  # noqa: E402
 from layout.fonts import FaceSource, TextFont, load_face  # noqa: E402
+from layout.items import build_items  # noqa: E402
 from layout.lines import ComposeConfig, Span, set_paragraph  # noqa: E402
 
 SIZE = 10.5  # 五号
@@ -118,6 +122,28 @@ def run(paragraphs: list[list[Span]], config: ComposeConfig) -> tuple[float, int
     return time.perf_counter() - t0, chars, lines
 
 
+def best_ms(task, runs: int = 5) -> float:
+    """Milliseconds of the fastest of `runs` calls of task()."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        task()
+        times.append(time.perf_counter() - t0)
+    return min(times) * 1000
+
+
+def stages(paragraphs: list[list[Span]], config: ComposeConfig) -> str:
+    """Where set_paragraph's time goes: items, breaking (total fit and first fit), the rest (lines)."""
+    params = BreakParams(MEASURE, orphan_min=config.orphan_min)
+    built = [build_items(p, MEASURE, config).items for p in paragraphs]
+    items = best_ms(lambda: [build_items(p, MEASURE, config) for p in paragraphs])
+    best = best_ms(lambda: [total_fit(b, params) for b in built])
+    first = best_ms(lambda: [greedy(b, params) for b in built])
+    whole = best_ms(lambda: [set_paragraph(p, MEASURE, config) for p in paragraphs])
+    return (f"  stages (total fit): items {items:.1f} ms, breaking {best:.1f} ms (first fit {first:.1f} ms), "
+            f"lines and the rest {whole - items - best:.1f} ms")
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
     fonts = faces()
@@ -133,6 +159,7 @@ def main() -> None:
         seconds, chars, lines = best
         print(f"sample-like {breaker:9}: {chars:7d} chars {lines:5d} lines  {seconds * 1000:7.1f} ms  "
               f"{chars / seconds:9.0f} chars/s")
+    print(stages(sample, ComposeConfig()))
     sizes = (10_000, 100_000) if quick else (10_000, 100_000, 1_000_000)
     config = ComposeConfig()
     for size in sizes:

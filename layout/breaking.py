@@ -13,7 +13,7 @@ forced penalty) is set ragged. Deviations for CJK:
 
 from __future__ import annotations
 
-from collections import deque
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -73,38 +73,39 @@ class _Sums:
     """Running totals over the items, legal breakpoints, and where each line's material starts."""
 
     def __init__(self, items: Sequence[Item]) -> None:
-        n = len(items)
-        self.items, self.final = items, n - 1
-        self.width, self.stretch, self.shrink = [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1)
-        self.count = [0] * (n + 1)
+        self.items, self.final = items, len(items) - 1
+        # entry i of a running total: everything before item i (n + 1 entries)
+        width, stretch, shrink, count = [0.0], [0.0], [0.0], [0]
+        self.width, self.stretch, self.shrink, self.count = width, stretch, shrink, count
         self.breakpoints: list[int] = []
+        self._starts: list[int] = []  # boxes and the forced end: where a line's material may start
+        breakpoint, start = self.breakpoints.append, self._starts.append
         w = y = z = 0.0
-        c, prev_box = 0, False
+        c, prev = 0, None
         for i, item in enumerate(items):
-            self.width[i], self.stretch[i], self.shrink[i], self.count[i] = w, y, z, c
             kind = type(item)
             if kind is Box:
                 w += item.width
                 c += item.count
+                start(i)
             elif kind is Glue:
-                if prev_box:
-                    self.breakpoints.append(i)
+                if prev is Box:
+                    breakpoint(i)
                 w, y, z = w + item.width, y + item.stretch, z + item.shrink
             elif item.cost < INF:
-                self.breakpoints.append(i)
-            prev_box = kind is Box
-        self.width[n], self.stretch[n], self.shrink[n], self.count[n] = w, y, z, c
-        self._next = [n] * (n + 1)
-        following = n
-        for i in range(n - 1, -1, -1):
-            item = items[i]
-            if type(item) is Box or (type(item) is Penalty and item.cost == -INF):
-                following = i
-            self._next[i] = following
+                breakpoint(i)
+                if item.cost == -INF:
+                    start(i)
+            width.append(w)
+            stretch.append(y)
+            shrink.append(z)
+            count.append(c)
+            prev = kind
 
     def after(self, b: int) -> int:
         """Index of the first item of the line that starts after a break at item b."""
-        return self._next[b + 1]
+        k = bisect_left(self._starts, b + 1)
+        return self._starts[k] if k < len(self._starts) else self.final + 1
 
     def penalty(self, b: int) -> tuple[float, float]:
         """(cost, width) of breaking at item b (0, 0 for glue and the forced end)."""
@@ -199,77 +200,124 @@ def total_fit(items: Sequence[Item], params: BreakParams) -> Breaks:
 
 
 class _TotalFit:
-    """Dynamic programme over breakpoints; state = (break, was the line ending there compressed)."""
+    """Dynamic programme over breakpoints; state = (break, was the line ending there compressed).
+
+    The active nodes are the window of node numbers [lo, len(start)): a node leaves at the front when
+    its line becomes overfull, and every break but the paragraph end adds one at the back. At a break
+    the nodes are tried front to back, from the tightest line to the loosest. Once the line from a node
+    needs no shrinking, every later node's line is looser (it starts later: no more width, no more
+    stretch), so its badness is at least that of the next node's shortfall over this line's stretch.
+    When that line's demerits plus the smallest total among the later nodes (a sliding-window minimum)
+    cannot beat the best found, the rest are skipped: none of them could be chosen, so the breaks and
+    demerits are exactly those of trying every node.
+    """
 
     def __init__(self, sums: _Sums, params: BreakParams) -> None:
         self.sums, self.params = sums, params
         self.start = [0]  # per node: index of the first item of the line starting there
         self.position = [-1]  # per node: item index of its break
-        self.total = [[0.0, INF]]  # per node: best demerits ending uncompressed / compressed
+        self.total = [(0.0, INF)]  # per node: best demerits ending uncompressed / compressed
         self.back: list = [(None, None)]  # per node and state: (prev node, prev state, ratio, hang)
+        self.least = [0.0]  # per node: the smaller of its two totals
+        self.minima = [0]  # sliding-window minimum: nodes whose least is below every later node's
+        self.head = 0  # first entry of `minima` that is still active
+        # skipping needs lines to grow looser as their start moves on: no negative width or stretch
+        self.prune = (params.line_penalty >= 0 and sums.width == sorted(sums.width)
+                      and sums.stretch == sorted(sums.stretch))
+        self.fixed = (params.measure, params.line_penalty, params.ragged_stretch if params.ragged else 0.0,
+                      params.ragged, sums.width, sums.stretch, sums.shrink, self.least, self.minima)
 
     def run(self) -> tuple[Break, ...] | None:
         """Best breaks, or None when some breakpoint can only be reached by an overfull line."""
-        sums, measure = self.sums, self.params.measure
-        width, shrink, start = sums.width, sums.shrink, self.start
-        active: deque[int] = deque([0])
+        sums, start, least, minima = self.sums, self.start, self.least, self.minima
+        items, final, width, shrink = sums.items, sums.final, sums.width, sums.shrink
+        add_position, add_total, add_back = self.position.append, self.total.append, self.back.append
+        limit, lo, head = self.params.measure + EPS, 0, 0
         for b in sums.breakpoints:
-            reach = width[b] + sums.penalty(b)[1] - sums.hang(0, b)
-            while active:
-                s0 = start[active[0]]
-                if reach - width[s0] - (shrink[b] - shrink[s0]) <= measure + EPS:
-                    break
-                active.popleft()  # overfull from here: also for every later break (widths only grow)
-            if not active:
+            item, before = items[b], items[b - 1]
+            h = before.hang if b != final and type(before) is Box else 0.0  # may hang at b (b−1: a box)
+            reach = width[b] + (item.width if type(item) is Penalty and item.cost > -INF else 0.0)
+            reach, zb, n = reach - (h if b else 0.0), shrink[b], len(start)
+            while lo < n and reach - width[start[lo]] - (zb - shrink[start[lo]]) > limit:
+                lo += 1  # overfull from here: also for every later break (widths only grow)
+            if lo == n:
                 return None
-            if self._candidates(b, active) and b != sums.final:
-                active.append(len(start) - 1)
-        if self.position[-1] != sums.final:
+            while minima[head] < lo:
+                head += 1
+            self.head = head
+            best, back = self._candidates(b, lo, h)
+            if best[0] == INF and best[1] == INF:
+                continue
+            start.append(b if b == final else b + 1 if type(items[b + 1]) is Box else sums.after(b))
+            add_position(b)
+            add_total(best)
+            add_back(back)
+            low = best[0] if best[0] <= best[1] else best[1]
+            least.append(low)
+            while len(minima) > head and least[minima[-1]] >= low:
+                minima.pop()  # (the sliding-window minimum of the active nodes' totals)
+            minima.append(n)
+        if self.position[-1] != final:
             return None
         return self._trace()
 
-    def _candidates(self, b: int, active: deque) -> bool:
-        """Best ways to end a line at break b from every active node; records a node if there is one."""
-        sums, p = self.sums, self.params
-        width, stretch, shrink, count = sums.width, sums.stretch, sums.shrink, sums.count
-        last = b == sums.final
-        cost, pen_width = sums.penalty(b)
-        pen_d = cost * cost if cost > 0 else 0.0
-        wb, yb, zb = width[b] + pen_width, stretch[b], shrink[b]
-        h = 0.0 if last else sums.hang(b - 1, b)
-        measure, lp, start, total = p.measure, p.line_penalty, self.start, self.total
-        ragged_st, ragged_last = (p.ragged_stretch, False) if p.ragged else (0.0, last)
-        best, back = [INF, INF], [None, None]
-        for a in active:
+    def _candidates(self, b: int, lo: int, h: float) -> tuple[tuple, tuple]:
+        """Best (totals, back pointers) per state of a line ending at break b from an active node."""
+        measure, lp, ragged_st, ragged, width, stretch, shrink, least, minima = self.fixed
+        start, total, last, item = self.start, self.total, b == self.sums.final, self.sums.items[b]
+        cost, pen_width = (item.cost, item.width) if type(item) is Penalty and item.cost > -INF else (0.0, 0.0)
+        wb, yb, zb, pen_d = width[b] + pen_width, stretch[b], shrink[b], cost * cost if cost > 0 else 0.0
+        prune, j, ragged_last = self.prune and not last and h >= 0, self.head, last and not ragged
+        best0 = best1 = INF
+        back0 = back1 = None
+        for a in range(lo, len(start)):
             s = start[a]
-            natural, st, sh = wb - width[s], ragged_st or yb - stretch[s], zb - shrink[s]
-            r, hang = _ratio(natural, st, sh, measure, ragged_last), 0.0
+            natural = wb - width[s]
+            diff = measure - natural
+            if diff < -EPS:  # _ratio inlined, each total read only when needed
+                r = -INF if natural - (zb - shrink[s]) > measure + EPS else max(-1.0, diff / (zb - shrink[s]))
+            elif ragged_last or diff <= EPS:
+                r = 0.0
+            else:
+                st = ragged_st or yb - stretch[s]
+                r = diff / st if st > EPS else INF
+            hang = 0.0
             if h and b - 1 >= s:
-                r2 = _ratio(natural - h, st, sh, measure, ragged_last)
+                r2 = _ratio(natural - h, ragged_st or yb - stretch[s], zb - shrink[s], measure, ragged_last)
                 if r2 != -INF and (r == -INF or _badness(r2) < _badness(r)):
                     r, hang = r2, h
             if r == -INF:
                 continue
-            if r == INF:
-                bad = INF_BAD
-            else:
-                bad = 100.0 * r * r * r if r >= 0 else -100.0 * r * r * r
+            bad = INF_BAD if r == INF else (100.0 * r * r * r if r >= 0 else -100.0 * r * r * r)
             d = (lp + bad) * (lp + bad) + pen_d
-            if last and a and count[b] - count[s] < p.orphan_min:
-                d += p.orphan_demerits
-            state = 1 if r < -RATIO_EPS else 0
-            t0 = total[a][0] + d
-            t1 = total[a][1] + d + (p.compressed_demerits if state else 0.0)
-            t, prev = (t0, 0) if t0 <= t1 else (t1, 1)
-            if t < best[state]:
-                best[state], back[state] = t, (a, prev, r, hang)
-        if best[0] == INF and best[1] == INF:
-            return False
-        start.append(sums.after(b) if not last else b)
-        self.position.append(b)
-        total.append(best)
-        self.back.append(tuple(back))
-        return True
+            if last and a:
+                d += self._orphan(s, b)
+            t0, t1 = total[a]
+            if r < -RATIO_EPS:
+                t0, t1 = t0 + d, t1 + d + self.params.compressed_demerits
+                if (t0 if t0 <= t1 else t1) < best1:
+                    best1, back1 = (t0, (a, 0, r, hang)) if t0 <= t1 else (t1, (a, 1, r, hang))
+                continue
+            t0, t1 = t0 + d, t1 + d
+            if (t0 if t0 <= t1 else t1) < best0:
+                best0, back0 = (t0, (a, 0, r, hang)) if t0 <= t1 else (t1, (a, 1, r, hang))
+            if prune and diff >= -EPS:  # every later line is looser still: can any of them win?
+                while j < len(minima) and minima[j] <= a:
+                    j += 1
+                if j == len(minima):
+                    break
+                diff, st = measure - (wb - width[start[a + 1]]), ragged_st or yb - stretch[s]
+                if diff > EPS and st > EPS:  # the next node's shortfall over this line's stretch
+                    bad = 100.0 * (diff / st) * (diff / st) * (diff / st)
+                floor = bad if bad < INF_BAD else INF_BAD  # the least badness of any later node's line
+                if least[minima[j]] + ((lp + floor) * (lp + floor) + pen_d) >= best0:
+                    break
+        return (best0, best1), (back0, back1)
+
+    def _orphan(self, s: int, b: int) -> float:
+        """Demerits for a last line from item s to the end b holding too few characters (孤字)."""
+        count, p = self.sums.count, self.params
+        return p.orphan_demerits if count[b] - count[s] < p.orphan_min else 0.0
 
     def _trace(self) -> tuple[Break, ...]:
         """Follow back pointers from the paragraph end."""

@@ -173,15 +173,23 @@ class _LineSetter:
     def __init__(self, built: Items, breaks: Breaks, measure: float, config: ComposeConfig) -> None:
         self.items, self.p, self.breaks = built.items, built.prepared, breaks.breaks
         self.measure, self.config = measure, config
-        self.next_box = _next_boxes(built.items)
 
     def run(self) -> tuple[Line, ...]:
         """All lines of the paragraph."""
         lines, start, count = [], 0, len(self.breaks)
         for n, brk in enumerate(self.breaks):
             lines.append(self._line(start, brk, n == 0, n == count - 1))
-            start = self.next_box[brk.index + 1] if brk.index + 1 < len(self.items) else brk.index
+            start = self._next_box(brk.index + 1) if brk.index + 1 < len(self.items) else brk.index
         return tuple(lines)
+
+    def _next_box(self, i: int) -> int:
+        """Index of the first box (or the forced end) at or after item i; len(items) if none."""
+        items = self.items
+        for j in range(i, len(items)):
+            item = items[j]
+            if type(item) is Box or (type(item) is Penalty and item.cost == -INF):
+                return j
+        return len(items)
 
     def _line(self, s: int, brk: Break, first: bool, last: bool) -> Line:
         """One line from item s to the break (exclusive)."""
@@ -192,12 +200,18 @@ class _LineSetter:
         spread = self._spread(s, brk) if r == INF else 0.0
         r = 0.0 if r == INF else max(r, -1.0)
         glyphs: list[Glyph] = []
-        x, items = 0.0, self.items
-        last_box = max((i for i in range(s, brk.index) if type(items[i]) is Box), default=-1)
+        x, items, p = 0.0, self.items, self.p
+        text, classes, faces, sizes, styles = p.text, p.classes, p.faces, p.sizes, p.styles
+        advances = p.advances
+        last_box = next((i for i in range(brk.index - 1, s - 1, -1) if type(items[i]) is Box), -1)
         for i in range(s, brk.index):
             item = items[i]
             if type(item) is Box:
-                if item.end > item.start:
+                start = item.start
+                if item.end == start + 1 and classes[start] not in "OCS":  # one character at its advance
+                    glyphs.append(Glyph(text[start], faces[start], sizes[start], x, advances[start],
+                                        styles[start]))
+                elif item.end > start:
                     self._box_glyphs(glyphs, item, x, r, i > s, i == last_box)
                 x += item.width
             elif type(item) is Glue:
@@ -268,7 +282,7 @@ class _LineSetter:
             if type(items[j]) is Penalty and items[j].kind == "kinsoku":
                 return "push-in"
         if r > RATIO_EPS and brk.index + 1 < len(items):
-            nb = self.next_box[brk.index + 1]
+            nb = self._next_box(brk.index + 1)
             follow = items[nb + 1] if nb + 1 < len(items) else None
             if type(follow) is Penalty and follow.kind == "kinsoku" and self._would_fit(s, nb):
                 return "push-out"
@@ -284,18 +298,6 @@ class _LineSetter:
                 natural += item.width
                 shrink += item.shrink
         return natural - shrink <= self.measure + 1e-6
-
-
-def _next_boxes(items: Sequence) -> list[int]:
-    """For each item index, the index of the first box (or the forced end) at or after it."""
-    out = [len(items)] * (len(items) + 1)
-    following = len(items)
-    for i in range(len(items) - 1, -1, -1):
-        item = items[i]
-        if type(item) is Box or (type(item) is Penalty and item.cost == -INF):
-            following = i
-        out[i] = following
-    return out
 
 
 def _aligned(glyphs: list[Glyph], offset: float) -> list[Glyph]:
