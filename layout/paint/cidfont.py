@@ -14,6 +14,7 @@ glyph (so ToUnicode can give every character back). Subsets are made with HarfBu
 from __future__ import annotations
 
 import hashlib
+import struct
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
@@ -196,13 +197,93 @@ def _descriptor(tt: TTFont, face: Face) -> Descriptor:
     )
 
 
-def _cff_codes(tt: TTFont) -> CodeMap:
-    """CID-keyed CFF: each glyph's code is its CID from the charset (glyph names 'cidNNNNN')."""
+@dataclass(frozen=True)
+class CffCharset:
+    """What embedding needs from a CFF table: its ROS (None if name-keyed) and its charset ranges."""
+
+    ros: tuple[str, str, int] | None
+    ranges: tuple[tuple[int, int, int], ...]  # (first gid, first SID/CID, count)
+
+
+def _cff_index(data: bytes, pos: int) -> tuple[list[tuple[int, int]], int]:
+    """A CFF INDEX at `pos` (CFF spec §5): its items as (start, end) offsets, and the position after it."""
+    count = int.from_bytes(data[pos:pos + 2], "big")
+    if count == 0:
+        return [], pos + 2
+    size = data[pos + 2]
+    offsets = [int.from_bytes(data[pos + 3 + i * size:pos + 3 + (i + 1) * size], "big") for i in range(count + 1)]
+    base = pos + 2 + (count + 1) * size
+    return [(base + offsets[i], base + offsets[i + 1]) for i in range(count)], base + offsets[-1]
+
+
+def _cff_dict(data: bytes) -> dict[int, list[int]]:
+    """Operators of a CFF DICT (CFF spec §4) with their integer operands (reals read as 0); 12 x → 1200+x."""
+    ops: dict[int, list[int]] = {}
+    operands: list[int] = []
+    i = 0
+    while i < len(data):
+        b0 = data[i]
+        if b0 <= 21:
+            op, i = (1200 + data[i + 1], i + 2) if b0 == 12 else (b0, i + 1)
+            ops[op], operands = operands, []
+        elif b0 in (28, 29):
+            width = 2 if b0 == 28 else 4
+            operands.append(int.from_bytes(data[i + 1:i + 1 + width], "big", signed=True))
+            i += 1 + width
+        elif b0 == 30:  # real number: nibbles up to an 0xf nibble
+            i += 1
+            while i < len(data) and (data[i] & 0x0F) != 0x0F and (data[i] >> 4) != 0x0F:
+                i += 1
+            operands.append(0)
+            i += 1
+        elif b0 <= 246:
+            operands.append(b0 - 139)
+            i += 1
+        else:
+            sign = 1 if b0 <= 250 else -1
+            operands.append(sign * (((b0 - (247 if sign > 0 else 251)) << 8) + data[i + 1] + 108))
+            i += 2
+    return ops
+
+
+def read_cff_charset(data: bytes, glyph_count: int) -> CffCharset:
+    """The ROS and charset of a CFF table, read directly (fontTools would build 65 000 glyph names)."""
+    names_end = _cff_index(data, data[2])[1]
+    top_items, strings_pos = _cff_index(data, names_end)
+    top = _cff_dict(data[top_items[0][0]:top_items[0][1]])
+    strings = _cff_index(data, strings_pos)[0]
+
+    def sid(number: int) -> str:
+        start, end = strings[number - 391]  # CFF spec Appendix A: 391 standard strings come first
+        return data[start:end].decode("latin-1")
+    ros = (sid(top[1230][0]), sid(top[1230][1]), top[1230][2]) if 1230 in top else None
+    return CffCharset(ros, _charset_ranges(data, top.get(15, [0])[0], glyph_count))
+
+
+def _charset_ranges(data: bytes, pos: int, glyph_count: int) -> tuple[tuple[int, int, int], ...]:
+    """Charset formats 0, 1, 2 (CFF spec §13) as (first gid, first SID, count) ranges; gid 0 is .notdef."""
+    if pos < 3:  # predefined charsets: only name-keyed fonts use them, and they need no codes
+        return ()
+    fmt, pos, gid, ranges = data[pos], pos + 1, 1, []
+    while gid < glyph_count:
+        if fmt == 0:
+            first, count, pos = int.from_bytes(data[pos:pos + 2], "big"), 1, pos + 2
+        else:
+            width = 1 if fmt == 1 else 2
+            first = int.from_bytes(data[pos:pos + 2], "big")
+            count = int.from_bytes(data[pos + 2:pos + 2 + width], "big") + 1
+            pos += 2 + width
+        ranges.append((gid, first, count))
+        gid += count
+    return tuple(ranges)
+
+
+def _cff_codes(charset: CffCharset) -> CodeMap:
+    """CID-keyed CFF: each glyph's code is its CID from the charset (gid → CID where they differ)."""
     gid_code: dict[int, int] = {}
-    for gid, name in enumerate(tt.getGlyphOrder()):
-        cid = int(name[3:]) if name.startswith("cid") else 0
-        if cid != gid:
-            gid_code[gid] = cid
+    for first_gid, first_cid, count in charset.ranges:
+        if first_gid != first_cid:
+            gid_code.update((first_gid + k, first_cid + k) for k in range(count))
     return CodeMap(gid_code, {}, {cid: gid for gid, cid in gid_code.items()})
 
 
@@ -236,11 +317,12 @@ def read_program(face: Face) -> Program:
     descriptor = _descriptor(tt, face)
     if face.outline != "cff":
         return Program("truetype", False, ("Adobe", "Identity"), 0, _truetype_codes(face), descriptor)
-    top = tt["CFF "].cff.topDictIndex[0]
-    ros = getattr(top, "ROS", None)
-    if ros is None:  # name-keyed CFF: CIDs are used as glyph ids, subset keeps glyph ids
+    hb_face = face.hb_font.face
+    charset = read_cff_charset(hb_face.reference_table("CFF ").data, hb_face.glyph_count)
+    if charset.ros is None:  # name-keyed CFF: CIDs are used as glyph ids, subset keeps glyph ids
         return Program("cff", False, ("Adobe", "Identity"), 0, CodeMap({}, {}, {}), descriptor)
-    return Program("cff", True, (str(ros[0]), str(ros[1])), int(ros[2]), _cff_codes(tt), descriptor)
+    registry, ordering, supplement = charset.ros
+    return Program("cff", True, (registry, ordering), supplement, _cff_codes(charset), descriptor)
 
 
 def subset_face(face: Face, gids: set[int], program: Program) -> Subset:
@@ -420,13 +502,12 @@ class CIDFont:
             doc = self._current() if self._current is not None else None
             if doc is None:
                 raise RuntimeError(f"{self.fontName}: call resource_name(doc) before encode()")
-        chars = self._state(doc).chars
-        out = bytearray()
-        for char in text:
-            code = self._code(char)
-            chars.setdefault(code, char)
-            out += code.to_bytes(2, "big")
-        return bytes(out)
+        chars, known = self._state(doc).chars, self._char_codes
+        codes = [known.get(char) or self._code(char) for char in text]
+        for code, char in zip(codes, text):
+            if code not in chars:
+                chars[code] = char
+        return struct.pack(f">{len(codes)}H", *codes)
 
     def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
         """Width of `text` in pt at `size` (reportlab protocol)."""

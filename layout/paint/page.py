@@ -85,7 +85,11 @@ def _paint_page(canvas: Canvas, page: Page, settings: PaintSettings, used: dict)
     for fill in page.fills:
         _set_fill(canvas, fill.color, fill.overprint)
         canvas.rect(fill.box.x0, fill.box.y0, fill.box.width, fill.box.height, stroke=0, fill=1)
+    fill = None  # the (colour, overprint) in force: set again only when it changes
     for run in page.runs:
+        if (run.color, run.overprint) != fill:
+            fill = (run.color, run.overprint)
+            _set_fill(canvas, run.color, run.overprint)
         _paint_run(canvas, run, used)
     canvas.restoreState()
     canvas.showPage()
@@ -115,7 +119,6 @@ def _paint_run(canvas: Canvas, run: GlyphRun, used: dict) -> None:
     """A glyph run as one TJ: glyph codes with kerning numbers that put each glyph at its offset."""
     font = cidfont.register(run.face)
     name = font.resource_name(canvas._doc)
-    _set_fill(canvas, run.color, run.overprint)
     codes = font.encode(run.text).hex()
     parts, group, pen = [], [], 0.0
     for i, (char, offset) in enumerate(zip(run.text, run.offsets)):

@@ -523,3 +523,18 @@ def test_name_keyed_cff_codes_are_glyph_ids_kept_by_the_subset(tmp_path):
     for image in renderings(path):
         heights = [h for _, h in ink_boxes(image, cells)]
         assert abs(heights[0] - 60) <= 1 and abs(heights[1] - 80) <= 1, heights  # glyphs 2, 3
+
+
+def test_direct_charset_reader_agrees_with_fonttools(cff_face):
+    """read_cff_charset (ranges, no glyph names) gives the CIDs fontTools' glyph order names."""
+    from fontTools.ttLib import TTFont
+
+    from layout.paint.cidfont import _cff_codes, read_cff_charset
+    hb_face = cff_face.hb_font.face
+    charset = read_cff_charset(hb_face.reference_table("CFF ").data, hb_face.glyph_count)
+    tt = TTFont(str(cff_face.source.file), fontNumber=cff_face.source.index, lazy=True)
+    expected = {gid: int(name[3:]) for gid, name in enumerate(tt.getGlyphOrder())
+                if name.startswith("cid") and int(name[3:]) != gid}
+    assert expected, "the test font's CIDs differ from its glyph ids"
+    assert _cff_codes(charset).gid_code == expected
+    assert charset.ros[:2] == tuple(str(x) for x in tt["CFF "].cff.topDictIndex[0].ROS[:2])
