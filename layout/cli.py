@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .commands import check, clean, diff, fonts, proof
 from .errors import LayoutError
 from .model import PDFX_STANDARDS
 
@@ -19,8 +19,20 @@ line, and a hint); 2 usage error."""
 ERROR_EXIT = {"check": 2, "diff": 2}  # commands whose exit 1 means "found something", not "failed"
 
 
+SUBCOMMANDS = ("check", "clean", "diff", "fonts", "proof")  # layout/commands/<name>.py, loaded on use
+
+
 class LayoutGroup(click.Group):
-    """The command group: a LayoutError or OSError from any command is one message, never a traceback."""
+    """The command group: subcommands are imported only when used (a build does not load the QA
+    stack); a LayoutError or OSError from any command is one message, never a traceback."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *SUBCOMMANDS])
+
+    def get_command(self, ctx: click.Context, name: str):
+        if name in SUBCOMMANDS:
+            return importlib.import_module(f"layout.commands.{name}").command
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -79,7 +91,3 @@ def _progress(quiet: bool):
             click.echo(f"\r  composing [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
                        err=True, nl=done == total)
     return show
-
-
-for _module in (clean, check, proof, diff, fonts):
-    main.add_command(_module.command, _module.__name__.rsplit(".", 1)[1])
