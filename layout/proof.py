@@ -150,11 +150,7 @@ def find_manifest(path: Path) -> Path | None:
 
 def build_manifest(manifest: Path, outdir: Path) -> Path:
     """Build the issue `manifest` into `outdir` (overset allowed: QA shows it) and return the PDF."""
-    try:
-        from .build import BuildOptions, build
-    except ImportError as err:
-        raise LayoutError(f"cannot build from a manifest here: {err}", str(manifest),
-                          "give the built PDF instead") from None
+    from .build import BuildOptions, build  # imported here: proofing a PDF needs no build stack
     result = build(manifest, BuildOptions(outdir=outdir, pages=False, allow_overset=True))
     return Path(result.issue_pdf)
 
