@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import cjk
+
 # --- character classes -------------------------------------------------------------------------
 
 # Han: CJK Unified Ideographs, Ext. A, compatibility ideographs, Ext. B–H, and 〇 (U+3007, Script=Han).
@@ -20,9 +22,10 @@ HAN_RE = re.compile(f"[{HAN_CLASS}]")
 CJK_PUNCT = frozenset(
     "，。、；：？！“”‘’（）《》〈〉【】〖〗〔〕［］｛｝「」『』…—～·－／．％"
 )
-# Closing marks: may follow a sentence-final mark and still end the sentence (GB/T 15834 §5.1.2).
-CLOSING = frozenset("”’）】〗〕］｝」』》〉")
-OPENING = frozenset("“‘（【〖〔［｛「『《〈")
+# Opening and closing marks, as the composer classes them (layout/cjk.py, clreq [#punctuation_marks]);
+# a closing mark may follow a sentence-final mark and still end the sentence (GB/T 15834 §5.1.2).
+CLOSING = frozenset(cjk.CLOSING)
+OPENING = frozenset(cjk.OPENING)
 
 SPACE_LIKE = frozenset("\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
                        "\u200a\u202f\u205f\u3000")
