@@ -3,8 +3,8 @@
 Run: /tmp/venv/bin/python bench/compose_bench.py [--quick]   (from the repository root)
 Target (composer issue): the sample page, ~6000 characters in 11-字 columns at 10.5 pt, composed in
 ≲ 150 ms; characters/second should stay flat from 10k to 1M characters (the composer is linear).
-The stage line splits the sample-like total-fit time into items, breaking and lines (layout/items.py,
-layout/breaking.py, layout/lines.py) to show where the next optimisation should go.
+The stage line splits the sample-like total-fit time into items, breaking and lines (layout/typeset/items.py,
+layout/typeset/breaking.py, layout/typeset/lines.py) to show where the next optimisation should go.
 Fonts: Noto Serif CJK SC (body), Noto Sans CJK SC Bold (run-in heads), LXGW WenKai Bold (datelines),
 as in fonts/fonts.yaml; the tiny test font if those are not installed.
 """
@@ -20,10 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from layout.breaking import BreakParams, greedy, total_fit  # noqa: E402
+from layout.typeset.breaking import BreakParams, greedy, total_fit  # noqa: E402
 from layout.fonts import FaceSource, TextFont, load_face  # noqa: E402
-from layout.items import build_items  # noqa: E402
-from layout.lines import ComposeConfig, Span, set_paragraph  # noqa: E402
+from layout.typeset.items import build_items  # noqa: E402
+from layout.typeset.config import ComposeConfig  # noqa: E402
+from layout.typeset.items import Span  # noqa: E402
+from layout.typeset.lines import set_paragraph  # noqa: E402
 
 SIZE = 10.5  # 五号
 MEASURE = 11 * SIZE  # 11 字

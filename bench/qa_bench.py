@@ -25,8 +25,8 @@ from reportlab.pdfgen import canvas
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from layout.diff import DiffOptions, diff  # noqa: E402
-from layout.proof import ProofOptions, proof  # noqa: E402
+from layout.qa.diff import DiffOptions, diff  # noqa: E402
+from layout.qa.proof import ProofOptions, proof  # noqa: E402
 
 FONT = Path("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf")
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "jining-page.txt"

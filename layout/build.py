@@ -9,15 +9,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from . import compose, dump, manifest
+from . import manifest
+from .compose import page as compose
+from .output import dump
 from .errors import LayoutError, OversetError, PrintError
 from .fonts import FontBook
-from .audit import Typesetting, audit_records
-from .lines import ComposeConfig
-from .model import Issue
-from .placed import Box, Overset, Page
+from .compose.audit import Typesetting, audit_records
+from .typeset.lines import ComposeConfig
+from .spec import Issue
+from .geometry import Rect
+from .placed import Overset, Page
 from .files import temporary
-from .text import read_article, visible_characters
+from .article import read_article, visible_characters
 
 
 @dataclass(frozen=True)
@@ -146,8 +149,8 @@ def created_at(issue: Issue) -> _dt.datetime:
 
 
 def _paint_settings(issue: Issue, title: str):
-    from .paint import pdfx
-    from .paint.page import PaintSettings
+    from .output.paint import pdfx
+    from .output.paint.page import PaintSettings
     spec = issue.print
     info = "ISO 12647-3 coldset newsprint (IFRA26)" if spec.output_condition == "IFRA26" else spec.output_condition
     settings = pdfx.PdfxSettings(standard=spec.standard, title=title, author=issue.paper,
@@ -160,7 +163,7 @@ def _paint_settings(issue: Issue, title: str):
 
 def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, options: BuildOptions, staged: Staging):
     """Paint `pages` to a staged temporary for `path` and preflight it; returns the fonts used."""
-    from .paint.page import paint
+    from .output.paint.page import paint
     title = f"{issue.paper} {issue.date.isoformat()} " + (pages[0].label if len(pages) == 1 else issue.edition)
     tmp = staged.add(path)
     fonts = paint(pages, tmp, _paint_settings(issue, title))
@@ -182,9 +185,9 @@ def _preflight(tmp: Path, path: Path, issue: Issue) -> None:
 
 def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: Staging) -> None:
     """The sidecar JSON (every line's article, column and position) beside the issue PDF."""
-    from .paint.page import media_box
+    from .output.paint.page import media_box
     settings = _paint_settings(issue, "")
-    ignore = tuple(Box(*r) for r in issue.ignore_regions)
+    ignore = tuple(Rect(*r) for r in issue.ignore_regions)
     records = [dump.page_record(i, p, media_box(p, settings), ignore) for i, p in enumerate(pages)]
     tmp = staged.add(outdir / dump.sidecar_name(issue.id))
     tmp.write_text(dump.sidecar_json(issue.id, f"{issue.id}.pdf", records), encoding="utf-8")

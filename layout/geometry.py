@@ -1,12 +1,11 @@
-"""Geometry: the page grid (type area, columns, baseline rows) and slot → column regions; pure arithmetic."""
+"""Geometry: rectangles (Rect) and the page grid (type area, columns, baseline rows); pure arithmetic."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
-from .model import GridSpec, Margins, Slot
-from .placed import Box
+from .spec import GridSpec, Margins, Slot
 
 PAGE_FORMATS = {  # trim sizes in mm (PRINT.md: 对开 broadsheet, 四开 tabloid)
     "broadsheet": (390.0, 540.0),
@@ -16,12 +15,34 @@ EM_BOX_ASCENT = 0.88  # ideographic em box: baseline sits 0.88 em below its top 
 
 
 @dataclass(frozen=True)
+class Rect:
+    """An axis-aligned rectangle in pt, PDF coordinates (origin bottom-left)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    def contains(self, other: "Rect", tol: float = 1e-6) -> bool:
+        return (self.x0 - tol <= other.x0 and self.y0 - tol <= other.y0
+                and other.x1 <= self.x1 + tol and other.y1 <= self.y1 + tol)
+
+
+@dataclass(frozen=True)
 class PageGrid:
     """The page's type area (版心), column measure and baseline rows, in pt (PDF coordinates)."""
 
     width: float  # page (trim) width
     height: float
-    type_area: Box
+    type_area: Rect
     columns: int
     measure: float  # one column's width (a whole number of body 字)
     gutter: float
@@ -29,10 +50,10 @@ class PageGrid:
     body_size: float
     rows: int  # body lines in the type area
 
-    def column_box(self, column: int) -> Box:
+    def column_box(self, column: int) -> Rect:
         """The box of 1-based `column` over the whole type-area height."""
         x0 = self.type_area.x0 + (column - 1) * (self.measure + self.gutter)
-        return Box(x0, self.type_area.y0, x0 + self.measure, self.type_area.y1)
+        return Rect(x0, self.type_area.y0, x0 + self.measure, self.type_area.y1)
 
     def row_top(self, row: int) -> float:
         """y of the top of 0-based grid row `row` (row == rows gives the bottom of the grid)."""
@@ -42,11 +63,11 @@ class PageGrid:
         """Baseline y of 0-based row `row` for type of `size` (em box centred in the row)."""
         return band_baseline(self.row_top(row), self.leading, self.body_size if size is None else size)
 
-    def slot_box(self, slot: Slot) -> Box:
+    def slot_box(self, slot: Slot) -> Rect:
         """The area of a slot: its columns and rows (gutters between its columns included)."""
         first, last = self.column_box(slot.column), self.column_box(slot.column + slot.span - 1)
         rows = self.slot_rows(slot)
-        return Box(first.x0, self.row_top(slot.top + rows), last.x1, self.row_top(slot.top))
+        return Rect(first.x0, self.row_top(slot.top + rows), last.x1, self.row_top(slot.top))
 
     def slot_rows(self, slot: Slot) -> int:
         """Number of grid rows a slot holds ('rest' = down to the bottom of the grid)."""
@@ -70,6 +91,6 @@ def make_grid(page_width: float, page_height: float, margins: Margins, spec: Gri
     x0 = margins.left + (avail_w - used_w) / 2
     rows = math.floor(avail_h / spec.leading + 1e-9)
     top = page_height - margins.top
-    area = Box(x0, top - rows * spec.leading, x0 + used_w, top)
+    area = Rect(x0, top - rows * spec.leading, x0 + used_w, top)
     return PageGrid(page_width, page_height, area, spec.columns, measure, spec.gutter,
                     spec.leading, spec.body_size, rows)

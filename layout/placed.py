@@ -5,29 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .fonts import Face
-from .model import CMYK
-
-
-@dataclass(frozen=True)
-class Box:
-    """An axis-aligned rectangle in pt, PDF coordinates (origin bottom-left)."""
-
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-
-    @property
-    def width(self) -> float:
-        return self.x1 - self.x0
-
-    @property
-    def height(self) -> float:
-        return self.y1 - self.y0
-
-    def contains(self, other: "Box", tol: float = 1e-6) -> bool:
-        return (self.x0 - tol <= other.x0 and self.y0 - tol <= other.y0
-                and other.x1 <= self.x1 + tol and other.y1 <= self.y1 + tol)
+from .geometry import Rect
+from .spec import CMYK
 
 
 @dataclass(frozen=True)
@@ -63,7 +42,7 @@ class Rule:
 class Fill:
     """A filled rectangle (e.g. the overset sign, a tint box)."""
 
-    box: Box
+    box: Rect
     color: CMYK
     overprint: bool = False
 
@@ -111,8 +90,8 @@ class ArticleFrame:
     """An article's slot on the page and every line set in it."""
 
     id: str
-    slot: Box
-    columns: tuple[Box, ...]
+    slot: Rect
+    columns: tuple[Rect, ...]
     lines: tuple[LineRecord, ...]
     overset: Overset | None = None
 
@@ -123,13 +102,13 @@ class Page:
 
     number: int
     label: str  # edition + page, e.g. 'A02' (file name of the page PDF)
-    media: Box
-    trim: Box
-    bleed: Box
+    media: Rect
+    trim: Rect
+    bleed: Rect
     runs: tuple[GlyphRun, ...]
     rules: tuple[Rule, ...]
     fills: tuple[Fill, ...]
     articles: tuple[ArticleFrame, ...]
-    column_boxes: tuple[Box, ...]  # the page grid's columns over the type area
+    column_boxes: tuple[Rect, ...]  # the page grid's columns over the type area
     baselines: tuple[float, ...]  # the baseline grid (y of every body line)
     warnings: tuple[str, ...] = ()

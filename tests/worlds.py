@@ -6,13 +6,13 @@ import datetime
 from dataclasses import replace
 from pathlib import Path
 
-from layout.compose import Context
+from layout.compose.page import Context
 from layout.fonts import FaceSource, FontBook, FontTable
 from layout.geometry import make_grid
-from layout.lines import ComposeConfig
-from layout.model import (ArticleSpec, GridSpec, Issue, Margins, PageSpec, PrintSpec, Slot, TextStyle,
-                          Typography)
-from layout.text import parse_article
+from layout.typeset.config import ComposeConfig
+from layout.spec import (ArticleSpec, GridSpec, Issue, Margins, PageSpec, PrintSpec, Slot, TextStyle,
+                         Typography)
+from layout.article.text import parse_article
 
 STYLE_SIZES = {  # name: (size, align): the tiny font makes a Han exactly `size` pt wide
     "body": (10, "justify"), "runin": (10, "justify"), "dateline": (10, "justify"),

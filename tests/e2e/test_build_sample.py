@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from layout.build import BuildOptions, build
 from layout.cli import main
-from layout.text import read_article
+from layout.article.text import read_article
 from layout.units import mm
 
 pytestmark = pytest.mark.e2e

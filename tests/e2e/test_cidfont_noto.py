@@ -21,7 +21,7 @@ from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
 from layout.fonts import FaceSource, load_face
-from layout.paint.cidfont import register, subset_face
+from layout.output.paint.cidfont import register, subset_face
 
 pytestmark = pytest.mark.e2e
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from layout.commands.diff import command as diff_command
-from layout.commands.proof import command as proof_command
-from layout.diff import DiffOptions, diff
+from layout.cli.diff import command as diff_command
+from layout.cli.proof import command as proof_command
+from layout.qa.diff import DiffOptions, diff
 from layout.build import BuildOptions, build
 
 pytestmark = pytest.mark.e2e

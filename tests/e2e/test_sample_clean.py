@@ -7,9 +7,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from layout.clean import clean_file
+from layout.cleaning.desk import clean_file
 from layout.cleaning.rules import HAN_RE
-from layout.commands.clean import command
+from layout.cli.clean import command
 
 pytestmark = pytest.mark.e2e
 

@@ -2,8 +2,8 @@
 
 Update with `pytest tests/golden --update-golden` only after reviewing the change."""
 
-from layout.compose import compose_page
-from layout.dump import text_dump
+from layout.compose.page import compose_page
+from layout.output.dump import text_dump
 from worlds import article, make_context, make_issue
 
 LEAD = """kicker: 引题文字

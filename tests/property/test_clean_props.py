@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from layout.clean import clean_text
+from layout.cleaning.desk import clean_text
 from layout.cleaning.rules import HAN_RE
 
 SEED = Path(__file__).resolve().parents[2] / "issues" / "jining" / "raw" / "jining-page.txt"

@@ -9,10 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from layout import cjk
-from layout.breaking import BreakParams, demerits, greedy, total_fit
+from layout.typeset.breaking import BreakParams, demerits, greedy, total_fit
 from layout.fonts import TextFont
-from layout.items import build_items
-from layout.lines import ComposeConfig, Span, audit_lines, set_paragraph
+from layout.typeset.items import build_items
+from layout.typeset.config import ComposeConfig
+from layout.typeset.items import Span
+from layout.typeset.audit import audit_lines
+from layout.typeset.lines import set_paragraph
 
 HAN = st.text(alphabet="永和国中大新", min_size=1, max_size=7)
 MARKS = st.sampled_from(list(cjk.STOPS + cjk.OPENING + cjk.CLOSING)

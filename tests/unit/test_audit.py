@@ -1,7 +1,7 @@
 """Audit: defect counts from line records, measured against the column edge and the baseline grid."""
 
-from layout.audit import audit_records
-from layout.lines import ComposeConfig
+from layout.compose.audit import audit_records
+from layout.typeset.config import ComposeConfig
 from layout.placed import LineRecord
 
 GRID = frozenset({100.0, 85.0, 70.0, 55.0, 40.0})

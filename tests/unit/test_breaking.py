@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from layout.breaking import BreakParams, demerits, greedy, total_fit
-from layout.items import INF, Box, Glue, Penalty
+from layout.typeset.breaking import BreakParams, demerits, greedy, total_fit
+from layout.typeset.knuth import INF, Box, Glue, Penalty
 
 END = Penalty(-INF, "end")
 HAN_GAP = Glue(0.0, 1.0, 0.0)  # between two ideographs: stretches for 均排, no shrink

@@ -14,7 +14,7 @@ from reportlab.pdfgen import canvas
 
 from layout.check import (CHECKS, COLOUR_RULES, ERROR, RULES, STANDARDS, WARNING, CheckOptions, ColourSpace,
                           UnusablePdfError, _colorant_inks, _inks, preflight)
-from layout.commands.check import command
+from layout.cli.check import command
 from layout.errors import LayoutError
 
 PAGE = (300, 400)

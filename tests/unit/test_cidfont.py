@@ -1,4 +1,4 @@
-"""Paint stage, font embedding: one subset Type0/Identity-H font per face (layout/paint/cidfont.py).
+"""Paint stage, font embedding: one subset Type0/Identity-H font per face (layout/output/paint/cidfont.py).
 
 Uses the tiny TrueType test font (tests/tinyfont.py) and a tiny CID-keyed CFF font built here whose
 CIDs differ from its glyph ids, so a code written as a GID instead of a CID would select the wrong
@@ -30,10 +30,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from layout.errors import FontError
 from layout.fonts import FaceSource, load_face
-from layout.paint import cidfont
-from layout.paint.cidfont import (
-    CIDFont, compact_w, default_width, is_serif, register, subset_tag, tounicode_cmap,
-)
+from layout.output.paint import cidfont
+from layout.output.paint.cidfont import (CIDFont, compact_w, default_width, is_serif, register, subset_tag,
+                                         tounicode_cmap)
 
 from tinyfont import ASCII_ADVANCE, DIGIT_ADVANCE, HAN_ADVANCE, LATIN_ADVANCE, PUNCT_ADVANCE
 
@@ -366,7 +365,7 @@ import sys
 from pathlib import Path
 sys.path[:0] = [{root!r}]
 from layout.fonts import FaceSource, load_face
-from layout.paint.cidfont import register
+from layout.output.paint.cidfont import register
 from reportlab.pdfgen.canvas import Canvas
 font = register(load_face(FaceSource("song", "regular", Path(sys.argv[1]))))
 canvas = Canvas(sys.argv[2], invariant=1, initialFontName=font.fontName)
@@ -529,7 +528,7 @@ def test_direct_charset_reader_agrees_with_fonttools(cff_face):
     """read_cff_charset (ranges, no glyph names) gives the CIDs fontTools' glyph order names."""
     from fontTools.ttLib import TTFont
 
-    from layout.paint.cidfont import _cff_codes, read_cff_charset
+    from layout.output.paint.cidfont import _cff_codes, read_cff_charset
     hb_face = cff_face.hb_font.face
     charset = read_cff_charset(hb_face.reference_table("CFF ").data, hb_face.glyph_count)
     tt = TTFont(str(cff_face.source.file), fontNumber=cff_face.source.index, lazy=True)

@@ -7,8 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 import layout.files as files_module
-from layout.clean import CleanError, clean_file, write_result
-from layout.commands.clean import command
+from layout.cleaning.desk import CleanError, clean_file, write_result
+from layout.cli.clean import command
 
 PAGE = """积极推动项目建设提质提速提效
 

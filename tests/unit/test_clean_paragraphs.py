@@ -3,7 +3,7 @@
 Inputs are real fragments of the seed page (/work/shared/seed/jining-page.txt).
 """
 
-from layout.clean import clean_text
+from layout.cleaning.desk import clean_text
 from layout.cleaning.paragraphs import ends_open, is_heading, overlap
 from layout.cleaning.tracked import LineIndex
 

@@ -2,10 +2,10 @@
 
 import unicodedata
 
-from layout.clean import clean_text
+from layout.cleaning.desk import clean_text
 from layout.cleaning.report import CHANGE_KINDS, NOTICE_KINDS, ReportInput, format_report
-from layout.cleaning.rules import (CJK_PUNCT, DASH, DATELINES, ELLIPSIS, ENDS_PARAGRAPH, HEADER_KEYS, LABEL_SUFFIXES,
-                                   MARKS, SENTENCE_PUNCT, han_count, is_cjk, is_han)
+from layout.cleaning.rules import (CJK_PUNCT, DASH, DATELINES, ELLIPSIS, ENDS_PARAGRAPH, HEADER_KEYS,
+                                   LABEL_SUFFIXES, MARKS, SENTENCE_PUNCT, han_count, is_cjk, is_han)
 from layout.cleaning.tracked import Change, LineIndex, Notice
 
 

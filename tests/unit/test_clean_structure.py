@@ -3,7 +3,7 @@
 Inputs are real fragments of the seed page (/work/shared/seed/jining-page.txt).
 """
 
-from layout.clean import clean_text
+from layout.cleaning.desk import clean_text
 from layout.cleaning.render import article_text, file_names, skeleton_text
 from layout.cleaning.rules import DATELINES, dateline_span
 from layout.cleaning.structure import is_label, split_page

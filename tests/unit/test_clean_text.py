@@ -5,7 +5,7 @@ Inputs are real fragments of the seed page (/work/shared/seed/jining-page.txt) u
 
 import pytest
 
-from layout.clean import clean_text
+from layout.cleaning.desk import clean_text
 
 
 def cleaned(text: str) -> str:

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from layout.compose import compose_page, date_line
+from layout.compose.page import compose_page, date_line
 from layout.errors import FontError
 from worlds import article, make_context, make_issue
 
@@ -121,7 +121,7 @@ def test_article_headline_size_sets_the_headline_and_its_rows(tiny_font_path):
 
 
 def test_headline_halves_split_only_outside_quotes():
-    from layout.compose import split_halves
+    from layout.compose.page import split_halves
     assert split_halves("颁出首张 数据知识产权存证证书") == ["颁出首张", "数据知识产权存证证书"]
     assert split_halves("济宁高新区“才聚蓼河 企望有你”博硕开放日") == ["济宁高新区“才聚蓼河 企望有你”博硕开放日"]
 
@@ -135,7 +135,7 @@ def test_headline_block_spare_row_is_split_above_and_below(tiny_font_path):
 
 def test_front_page_has_a_masthead_instead_of_the_folio(tiny_font_path):
     from dataclasses import replace
-    from layout.model import Masthead
+    from layout.spec import Masthead
     issue = make_issue((article("a", 1, 4, 8, 20),))
     page_spec = replace(issue.pages[0], number=1, masthead=Masthead("测试日报", 8, publisher="测试日报社"))
     issue = replace(issue, pages=(page_spec,))
@@ -186,7 +186,7 @@ def test_furniture_falls_back_face_by_face(tiny_font_path, latin_only_font_path)
     ctx = make_context(tiny_font_path, issue, {"a": "headline: 甲\n\n正文。"})
     sources = (FaceSource("hei", "regular", latin_only_font_path), FaceSource("song", "regular", tiny_font_path))
     ctx = replace_fonts(ctx, FontBook(FontTable(sources, (("hei", ("song",)),))))
-    from layout.compose import _natural
+    from layout.compose.page import _natural
     runs = _natural("AB中文C", ctx.fonts.text_font("hei", "regular", 8), 0.0, 0.0, ctx.style("folio"), "folio")
     assert [(r.text, r.face.source.role) for r in runs] == [("AB", "hei"), ("中文", "song"), ("C", "hei")]
     assert runs[1].x == pytest.approx(2 * 4.0) and runs[2].x == pytest.approx(2 * 4.0 + 2 * 8.0)

@@ -15,11 +15,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from layout.commands.diff import command
-from layout.diff import (DiffOptions, Glyph, Mask, diff, diff_sources, page_digests, page_glyphs,
-                         pair_pages, parse_mask, pixel_regions, raster_regions, changed_mask, text_changes)
+from layout.cli.diff import command
+from layout.qa.diff import (DiffOptions, Glyph, Mask, diff, diff_sources, page_digests, page_glyphs,
+                            pair_pages, parse_mask, pixel_regions, raster_regions, changed_mask, text_changes)
 from layout.errors import LayoutError
-from layout.proof import Raster, Source, open_pdf
+from layout.qa.proof import Raster, Source, open_pdf
 
 PAGE = (600.0, 800.0)
 

@@ -1,7 +1,7 @@
 """Flow: lines fill a slot's columns top to bottom; overflow is returned with counts."""
 
-from layout.flow import fill_columns
-from layout.lines import Line
+from layout.compose.flow import fill_columns
+from layout.typeset.lines import Line
 
 
 def lines(n, chars=10):

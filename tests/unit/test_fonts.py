@@ -6,7 +6,7 @@ import pytest
 
 from layout.errors import FontError
 from layout.fonts import FaceSource, FontBook, FontTable, TextFont, check_embeddable, load_face
-from layout.model import FontOverride
+from layout.spec import FontOverride
 from tinyfont import build_tiny_font
 
 

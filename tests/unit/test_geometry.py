@@ -3,7 +3,7 @@
 import pytest
 
 from layout.geometry import EM_BOX_ASCENT, make_grid
-from layout.model import GridSpec, Margins, Slot
+from layout.spec import GridSpec, Margins, Slot
 
 
 def grid(width=480.0, height=640.0, columns=4, gutter=10.0, measure=None):

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
-from layout.items import INF, Box, Glue, Penalty, build_items
-from layout.lines import ComposeConfig, Span
+from layout.typeset.knuth import INF, Box, Glue, Penalty
+from layout.typeset.items import build_items
+from layout.typeset.config import ComposeConfig
+from layout.typeset.items import Span
 
 
 def items_of(tiny_font, text, measure=1000.0, **options):

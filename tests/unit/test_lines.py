@@ -7,7 +7,10 @@ import pytest
 
 from layout import cjk
 from layout.errors import LayoutError
-from layout.lines import ComposeConfig, Glyph, Line, Span, audit_lines, set_paragraph
+from layout.typeset.config import ComposeConfig
+from layout.typeset.lines import Glyph, Line, set_paragraph
+from layout.typeset.items import Span
+from layout.typeset.audit import audit_lines
 
 HAN = "永"
 # Table units the tiny font has a glyph for (⸺ ‰ ℃ ° ¥ £ € are checked on the tables in test_cjk.py).

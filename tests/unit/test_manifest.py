@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from layout import model
+from layout import spec as model
 from layout.errors import FontError, ManifestError
 from layout.fonts import FONT_TABLE
 from layout.manifest import load_font_table, load_issue

@@ -18,8 +18,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from layout.errors import PrintError
-from layout.paint import pdfx
-from layout.placed import Box
+from layout.output.paint import pdfx
+from layout.geometry import Rect as Box
 
 FONT = "PdfxTiny"
 UTC = dt.timezone.utc
@@ -474,5 +474,5 @@ def test_nothing_forbidden_in_the_file(tmp_path):
 
 
 def test_every_standard_the_manifest_offers_is_written_by_the_painter():
-    from layout.model import PDFX_STANDARDS
+    from layout.spec import PDFX_STANDARDS
     assert set(pdfx.STANDARDS) == set(PDFX_STANDARDS)

@@ -13,10 +13,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from layout.commands.proof import command
+from layout.cli.proof import command
 from layout.errors import LayoutError
-from layout.proof import (ProofOptions, Raster, find_manifest, load_sidecar, page_names, proof,
-                          sidecar_path)
+from layout.qa.proof import ProofOptions, Raster, find_manifest, load_sidecar, page_names, proof, sidecar_path
 
 PAGE = (600.0, 800.0)
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from layout.errors import ManifestError
-from layout.text import parse_article, read_article
+from layout.article.text import parse_article, read_article
 
 SRC = Path("a.txt")
 

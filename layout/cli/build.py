@@ -1,0 +1,47 @@
+"""`layout build`: set an issue and write its PDF(s), sidecar and summary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..spec import PDFX_STANDARDS
+from . import EXIT_CODES
+
+
+@click.command("build", epilog=EXIT_CODES)
+@click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default: build/ beside the manifest).")
+@click.option("--pages", is_flag=True, help="Also write one PDF per page, named <edition><page:02>.pdf.")
+@click.option("--allow-overset", is_flag=True, help="Build even if text does not fit; mark and list it.")
+@click.option("--pdfx", "standard", type=click.Choice(PDFX_STANDARDS), help="Override print.standard.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list every article with its line count.")
+def command(manifest: Path, outdir: Path | None, pages: bool, allow_overset: bool, standard: str | None,
+            quiet: bool, verbose: bool) -> None:
+    """Set the issue MANIFEST and write OUTDIR/<issue-id>.pdf (PDF/X-1a by default)."""
+    from ..build import BuildOptions, build as run_build
+    from .summary import format_summary
+    bar = _progress(quiet)
+    options = BuildOptions(outdir=outdir, pages=pages, allow_overset=allow_overset, standard=standard,
+                           progress=bar)
+    result = run_build(manifest, options)
+    if not quiet:
+        click.echo(format_summary(result, verbose=verbose))
+
+
+def _progress(quiet: bool):
+    """A progress callback drawing a bar on a terminal for multi-page issues (None otherwise)."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total > 1:
+            width = 30
+            filled = width * done // total
+            click.echo(f"\r  composing [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+                       err=True, nl=done == total)
+    return show

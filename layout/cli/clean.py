@@ -1,0 +1,72 @@
+"""Copy desk CLI (layout clean): the click command around layout/clean.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from ..cleaning.desk import check_result, clean_file, diff_text, report_text, write_result
+from ..errors import LayoutError
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    """The command line of one `layout clean` run."""
+
+    source: Path
+    out_dir: Path | None
+    check: bool
+    diff: bool
+
+
+@click.command("clean")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path),
+              help="Directory for the article files (01.txt … and skeleton.yaml).")
+@click.option("--check", is_flag=True,
+              help="Write nothing; exit 1 if the files in DIR (or, without -o, the input) would change.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Write nothing; print a unified diff raw → cleaned (the report goes to stderr).")
+def command(source: Path, out_dir: Path | None, check: bool, show_diff: bool) -> None:
+    """Clean raw copy SOURCE into article files in DIR, printing a change report.
+
+    SOURCE is a raw page (UTF-8, GB18030 or UTF-16) or an existing article file, which is cleaned
+    again and written under its own name into DIR.
+
+    Exit codes: 0 done (or --check: nothing would change); 1 bad input, or --check found changes.
+    """
+    options = CleanOptions(source, out_dir, check, show_diff)
+    try:
+        run(options)
+    except LayoutError as err:
+        click.echo(f"error: {err}", err=True)
+        raise SystemExit(1) from None
+
+
+def run(options: CleanOptions) -> None:
+    """Clean, then check, diff or write, as the options say."""
+    result = clean_file(options.source, options.out_dir.name if options.out_dir else "articles")
+    report = report_text(result, options.out_dir)
+    if options.diff:
+        click.echo(report, err=True, nl=False)
+        click.echo(diff_text(result), nl=False)
+    if options.check:
+        differ = check_result(result, options.out_dir)
+        if not options.diff:
+            click.echo(report, nl=False)
+        for name in differ:
+            click.echo(f"would change: {name}")
+        if differ:
+            raise SystemExit(1)
+        click.echo("clean: nothing would change")
+        return
+    if options.diff:
+        return
+    if options.out_dir is None:
+        raise LayoutError("no output directory", str(options.source),
+                          "give -o DIR (or --check / --diff to write nothing)")
+    written = write_result(result, options.out_dir)
+    click.echo(report, nl=False)
+    click.echo(f"wrote {len(written)} files to {options.out_dir}")

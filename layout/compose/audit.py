@@ -1,0 +1,34 @@
+"""Audit: the composer's line audit over a page's placed body lines, plus baselines off the page grid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from ..placed import LineRecord
+from ..typeset.audit import AuditRow, audit_rows
+from ..typeset.config import ComposeConfig
+
+
+@dataclass(frozen=True)
+class Typesetting:
+    """Defect counts over the body lines of a build; every count should be 0."""
+
+    lines: int
+    prohibited_starts: int
+    prohibited_ends: int
+    not_flush: int
+    orphans: int
+    overfull: int
+    off_grid: int
+
+
+def audit_records(records: Sequence[LineRecord], config: ComposeConfig, column_x0: Callable[[int], float],
+                  baselines: frozenset[float]) -> Typesetting:
+    """The composer's line audit over placed records (width measured from the column's start edge),
+    plus body baselines that are not on the page's baseline grid."""
+    rows = [AuditRow(r.text, r.first, r.last, r.measure, r.x1 - r.hang - column_x0(r.column)) for r in records]
+    audit = audit_rows(rows, config)
+    off_grid = sum(1 for r in records if round(r.baseline, 3) not in baselines)
+    return Typesetting(audit.lines, audit.prohibited_starts, audit.prohibited_ends, audit.not_flush,
+                       audit.orphans, audit.overfull, off_grid)

@@ -1,0 +1,69 @@
+"""Book: the configured faces by role and weight (fonts.yaml plus overrides) and the fallback chains."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..errors import FontError
+from .faces import FaceSource, Face, TextFont, check_embeddable, load_face
+
+FONT_TABLE = Path(str(resources.files(__package__).joinpath("fonts.yaml")))  # package data
+
+
+@dataclass(frozen=True)
+class FontTable:
+    """All configured faces and the fallback order of roles."""
+
+    sources: tuple[FaceSource, ...]
+    fallback: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def source(self, role: str, weight: str) -> FaceSource | None:
+        """The configured face for role/weight, None when not configured."""
+        for src in self.sources:
+            if src.role == role and src.weight == weight:
+                return src
+        return None
+
+    def with_overrides(self, overrides) -> "FontTable":
+        """This table with the manifest's font overrides (role/weight → file) replacing entries."""
+        replaced = {(o.role, o.weight): FaceSource(o.role, o.weight, o.path, o.index) for o in overrides}
+        kept = tuple(s for s in self.sources if (s.role, s.weight) not in replaced)
+        return FontTable(kept + tuple(replaced[k] for k in sorted(replaced)), self.fallback)
+
+    def fallback_roles(self, role: str) -> tuple[str, ...]:
+        for name, roles in self.fallback:
+            if name == role:
+                return roles
+        return ()
+
+
+class FontBook:
+    """Resolves (role, weight, size) to a TextFont with its fallback chain; caches faces."""
+
+    def __init__(self, table: FontTable) -> None:
+        self.table = table
+
+    def face(self, role: str, weight: str) -> Face:
+        """The face for role/weight (falling back to regular weight of that role)."""
+        src = self.table.source(role, weight) or self.table.source(role, "regular")
+        if src is None:
+            raise FontError(f"no font configured for role '{role}' weight '{weight}'", "fonts/fonts.yaml",
+                            "add the face to fonts/fonts.yaml or override it in the manifest's fonts:")
+        face = load_face(src)
+        check_embeddable(face)
+        return face
+
+    def chain(self, role: str, weight: str) -> tuple[Face, ...]:
+        """The role's face, then each fallback role's face of the same weight (else regular)."""
+        faces = [self.face(role, weight)]
+        for other in self.table.fallback_roles(role):
+            face = self.face(other, weight)
+            if face not in faces:
+                faces.append(face)
+        return tuple(faces)
+
+    def text_font(self, role: str, weight: str, size: float) -> TextFont:
+        """A TextFont for a style."""
+        return TextFont(self.chain(role, weight), size)

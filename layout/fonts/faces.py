@@ -1,0 +1,145 @@
+"""Faces: one loaded font face (metrics, cmap), a face chain at a size (TextFont), embedding permission."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import uharfbuzz as hb
+from fontTools.ttLib import TTFont
+
+from ..errors import FontError
+
+# OS/2 fsType bits (OpenType spec, OS/2 table): 0x0002 = Restricted License embedding.
+FSTYPE_RESTRICTED = 0x0002
+FSTYPE_BITMAP_ONLY = 0x0200
+
+
+@dataclass(frozen=True)
+class FaceSource:
+    """Where a face comes from: file, face index in a collection, expected sha256, Debian package."""
+
+    role: str
+    weight: str
+    file: Path
+    index: int = 0
+    sha256: str = ""
+    package: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Face:
+    """One loaded font face: metrics in font units, cmap lookups; identity-compared, one per process."""
+
+    key: str  # e.g. 'song-regular': stable, used in resource names and dumps
+    source: FaceSource
+    postscript_name: str
+    upem: int
+    ascent: int  # typographic ascender (font units)
+    descent: int  # typographic descender, negative
+    outline: str  # 'cff' or 'truetype'
+    fs_type: int
+    blob: hb.Blob = field(repr=False)
+    hb_font: hb.Font = field(repr=False)
+    _gids: dict = field(default_factory=dict, repr=False)
+    _advances: dict = field(default_factory=dict, repr=False)
+
+    def glyph(self, char: str) -> int | None:
+        """Glyph id of `char` in this face, None when the face lacks it."""
+        gid = self._gids.get(char, -1)
+        if gid == -1:
+            gid = self.hb_font.get_nominal_glyph(ord(char))
+            self._gids[char] = gid
+        return gid
+
+    def has(self, char: str) -> bool:
+        """Whether the face maps `char` to a glyph."""
+        return self.glyph(char) is not None
+
+    def advance_units(self, char: str) -> int:
+        """Horizontal advance of `char` in font units (0 when missing)."""
+        adv = self._advances.get(char)
+        if adv is None:
+            gid = self.glyph(char)
+            adv = 0 if gid is None else self.hb_font.get_glyph_h_advance(gid)
+            self._advances[char] = adv
+        return adv
+
+    def advance(self, char: str, size: float) -> float:
+        """Horizontal advance of `char` in pt at `size` pt."""
+        return self.advance_units(char) * size / self.upem
+
+
+@dataclass(frozen=True)
+class TextFont:
+    """A face chain (role face first, then fallbacks) at one size: what the composer measures with."""
+
+    faces: tuple[Face, ...]
+    size: float
+
+    @property
+    def face(self) -> Face:
+        """The role's own face (first in the chain)."""
+        return self.faces[0]
+
+    def face_for(self, char: str) -> Face | None:
+        """The first face in the chain that has `char`; None if no face has it."""
+        for face in self.faces:
+            if face.has(char):
+                return face
+        return None
+
+    def advance(self, char: str) -> float:
+        """Advance of `char` in pt, from the face that will set it."""
+        face = self.face_for(char)
+        return 0.0 if face is None else face.advance(char, self.size)
+
+    def missing(self, text: str) -> str:
+        """Characters of `text` that no face of the chain has (in order, without duplicates)."""
+        seen: dict[str, None] = {}
+        for char in text:
+            if char not in seen and not char.isspace() and self.face_for(char) is None:
+                seen[char] = None
+        return "".join(seen)
+
+
+@functools.cache
+def load_face(source: FaceSource) -> Face:
+    """Open a face once per process: HarfBuzz for cmap/advances, fontTools for tables."""
+    if not source.file.is_file():
+        hint = f"install the Debian package {source.package}" if source.package else "fix the path"
+        raise FontError(f"font file {source.file} not found", f"font {source.role}/{source.weight}", hint)
+    try:
+        tt = TTFont(str(source.file), fontNumber=source.index, lazy=True)
+        os2, head, name = tt["OS/2"], tt["head"], tt["name"]
+        outline = "cff" if ("CFF " in tt or "CFF2" in tt) else "truetype"
+        ps_name = name.getDebugName(6) or f"{source.role}-{source.weight}"
+        ascent, descent, fs_type = os2.sTypoAscender, os2.sTypoDescender, os2.fsType
+    except Exception as exc:  # fontTools raises many kinds on a bad file
+        raise FontError(f"cannot read font {source.file} (face {source.index}): {exc}",
+                        f"font {source.role}/{source.weight}", "check the file and face index") from None
+    blob = hb.Blob.from_file_path(str(source.file))
+    hb_font = hb.Font(hb.Face(blob, source.index))
+    return Face(key=f"{source.role}-{source.weight}", source=source, postscript_name=ps_name,
+                upem=head.unitsPerEm, ascent=ascent, descent=descent, outline=outline,
+                fs_type=fs_type, blob=blob, hb_font=hb_font)
+
+
+def check_embeddable(face: Face) -> None:
+    """Refuse a face whose OS/2 fsType forbids embedding (restricted licence or bitmap-only)."""
+    if face.fs_type & FSTYPE_RESTRICTED or face.fs_type & FSTYPE_BITMAP_ONLY:
+        raise FontError(
+            f"font {face.source.file} (face {face.source.index}) forbids embedding "
+            f"(OS/2 fsType 0x{face.fs_type:04x})", f"font {face.source.role}/{face.source.weight}",
+            "a print PDF must embed every font: choose a font licensed for embedding")
+
+
+def file_sha256(path: Path) -> str:
+    """sha256 of a font file, for `layout fonts` verification."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

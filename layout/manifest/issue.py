@@ -1,0 +1,237 @@
+"""Issue: issue.yaml's head, format, margins, grid, typography and print sections, and load_issue (the entry point)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from ..spec import BREAKERS, GridSpec, Issue, KINSOKU_LEVELS, Margins, PDFX_STANDARDS, PrintSpec, Typography
+from ..errors import ManifestError
+from ..geometry import PAGE_FORMATS, PageGrid, make_grid
+from ..units import HAO_TABLES, mm
+from .fonts_yaml import font_overrides
+from .nodes import NUMBER, TOL, Map, Source, Value, close, existing_file, read_yaml
+from .pages import PageContext, pages
+from .styles import StyleContext, check_ink, colors, styles
+
+_ISSUE_ID = re.compile(r"^[A-Za-z0-9._-]+$")
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_TOP_KEYS = ("issue", "format", "margins", "grid", "typography", "colors", "styles", "print", "fonts",
+             "qa", "pages")
+_ISSUE_KEYS = ("id", "paper", "date", "number", "total_number", "edition")
+_MARGIN_KEYS = ("top", "right", "bottom", "left")
+_GRID_KEYS = ("columns", "gutter", "body", "leading", "measure")
+_TYPOGRAPHY_KEYS = ("kinsoku", "pair_compression", "latin_spacing", "hanging", "breaker", "indent",
+                    "orphan_min", "hao_table")
+_PRINT_KEYS = ("standard", "output_condition", "registry", "icc_profile", "bleed", "marks", "ink_limit")
+_DEFAULT_MARGIN_MM = 20.0
+_DEFAULT_LEADING = 1.6  # × body size, for the grid
+
+
+@dataclass(frozen=True)
+class _Head:
+    """The `issue:` section."""
+
+    id: str
+    paper: str
+    date: _dt.date
+    number: int | None
+    total_number: int | None
+    edition: str
+
+
+def _issue_head(value: Value) -> _Head:
+    """Read `issue:` (id, paper, date, numbers, edition)."""
+    m = value.mapping(_ISSUE_KEYS, required=("id", "paper", "date"))
+    issue_id = m.need("id").text("jining-2023-08-22")
+    if not _ISSUE_ID.match(issue_id) or set(issue_id) == {"."}:
+        m.need("id").fail(f"issue id '{issue_id}' may only use letters, digits, '.', '_' and '-'",
+                          "it names the output file: write e.g. jining-2023-08-22")
+    paper = m.need("paper").text("济宁日报")
+    if not paper:
+        m.need("paper").fail("paper (the newspaper's name) is empty", "write e.g. paper: 济宁日报")
+    number, total = m.get("number"), m.get("total_number")
+    edition = m.get("edition")
+    return _Head(issue_id, paper, _date(m.need("date")),
+                 number.integer(low=1, example="12345") if number else None,
+                 total.integer(low=1, example="23456") if total else None,
+                 edition.text("A") if edition else "A")
+
+
+def _date(value: Value) -> _dt.date:
+    """A YYYY-MM-DD date (YAML 1.1 would make it a date object; the source text is read instead)."""
+    raw = value.scalar("a date", "2023-08-22").strip()
+    match = _DATE.match(raw)
+    if not match:
+        value.fail(f"date '{raw}' is not in the form YYYY-MM-DD", "write e.g. date: 2023-08-22")
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12 or not 1 <= day <= _days_in_month(year, month):
+        value.fail(f"'{raw}' is not a real date", "write the date as YYYY-MM-DD, e.g. 2023-08-22")
+    return _dt.date(year, month, day)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """Number of days of a month (Gregorian calendar)."""
+    following = _dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - _dt.timedelta(days=1)).day
+
+
+def _typography(value: Value | None) -> Typography:
+    """Read `typography:`; absent keys keep the model defaults."""
+    if value is None:
+        return Typography()
+    m = value.mapping(_TYPOGRAPHY_KEYS)
+    readers = {
+        "kinsoku": lambda v: v.choice(KINSOKU_LEVELS),
+        "pair_compression": lambda v: v.number(0, 1.0, "0.5"),
+        "latin_spacing": lambda v: v.number(0, 0.5, "0.25"),
+        "hanging": Value.flag,
+        "breaker": lambda v: v.choice(BREAKERS),
+        "indent": _indent,
+        "orphan_min": lambda v: v.integer(low=1, example="2"),
+        "hao_table": lambda v: v.choice(tuple(HAO_TABLES)),
+    }
+    given = {key: read(m.get(key)) for key, read in readers.items() if m.get(key) is not None}
+    return replace(Typography(), **given)
+
+
+def _indent(value: Value) -> float:
+    """The first-line indent in 字: a number or '2字'."""
+    raw = value.scalar("a number of 字", "2字").strip()
+    number = raw[:-1].strip() if raw.endswith("字") else raw
+    if not NUMBER.match(number) or float(number) < 0:
+        value.fail(f"indent must be a number of 字, not '{raw}'", "write e.g. indent: 2字 (or 0 for none)")
+    return float(number)
+
+
+def _grid_spec(value: Value, hao_table: str) -> GridSpec:
+    """Read `grid:` (columns, gutter, body size, leading, measure); 字 = the body size."""
+    m = value.mapping(_GRID_KEYS, required=("columns",))
+    columns = m.need("columns").integer(low=1, example="8")
+    body = m.get("body").size(hao_table) if m.get("body") else HAO_TABLES[hao_table]["五号"]
+    gutter = m.get("gutter").length(body) if m.get("gutter") else body
+    leading = m.get("leading").length(body) if m.get("leading") else _DEFAULT_LEADING * body
+    if leading < body - TOL:
+        m.need("leading").fail(f"grid leading {leading:g}pt is less than the body size {body:g}pt",
+                               "leading is one body line: write e.g. leading: 16.5pt (not a factor like 1.6)")
+    measure = m.get("measure").length(body, positive=True) if m.get("measure") else None
+    return GridSpec(columns, gutter, body, leading, measure)
+
+
+def _page_size(value: Value | None) -> tuple[float, float]:
+    """Read `format:`: broadsheet, tabloid or {width, height}; (width, height) in pt."""
+    if value is None:
+        return mm(PAGE_FORMATS["broadsheet"][0]), mm(PAGE_FORMATS["broadsheet"][1])
+    if isinstance(value.node, yaml.MappingNode):
+        m = value.mapping(("width", "height"), required=("width", "height"))
+        return m.need("width").length(None, positive=True), m.need("height").length(None, positive=True)
+    name = value.scalar("broadsheet, tabloid or {width, height}", "broadsheet").strip()
+    if name not in PAGE_FORMATS:
+        value.fail(f"format '{name}' is not one of {', '.join(PAGE_FORMATS)}",
+                   close(name, tuple(PAGE_FORMATS)) + "; or give the trim size as {width: 300mm, height: 420mm}")
+    return mm(PAGE_FORMATS[name][0]), mm(PAGE_FORMATS[name][1])
+
+
+def _margins(value: Value | None, body: float) -> Margins:
+    """Read `margins:` (all four sides when given; default 20 mm each)."""
+    if value is None:
+        return Margins(*(mm(_DEFAULT_MARGIN_MM),) * 4)
+    m = value.mapping(_MARGIN_KEYS, required=_MARGIN_KEYS)
+    return Margins(*(m.need(side).length(body) for side in _MARGIN_KEYS))
+
+
+def _page_grid(top: Map, size: tuple[float, float], margins: Margins, spec: GridSpec) -> PageGrid:
+    """The page grid; fails when the margins, columns or measure do not fit the page."""
+    width, height = size
+    where = top.get("margins") or top.get("format") or top.here
+    if margins.left + margins.right >= width or margins.top + margins.bottom >= height:
+        where.fail(f"the margins leave no type area on a {width:g} × {height:g}pt page",
+                   "make the margins smaller than the page")
+    grid = make_grid(width, height, margins, spec)
+    grid_value = top.need("grid").mapping()
+    avail = width - margins.left - margins.right
+    if grid.measure <= TOL or grid.type_area.width > avail + TOL:
+        at = grid_value.get("measure") or grid_value.need("columns")
+        at.fail(f"{spec.columns} columns of {grid.measure:g}pt with {spec.gutter:g}pt gutters do not fit the "
+                f"type area width {avail:g}pt",
+                "use fewer columns, a smaller gutter or measure, or narrower margins")
+    if grid.rows < 1:
+        (grid_value.get("leading") or grid_value.need("columns")).fail(
+            "the type area is lower than one body line", "reduce the leading or the top/bottom margins")
+    return grid
+
+
+def _ignore_regions(value: Value | None) -> tuple[tuple[float, float, float, float], ...]:
+    """Read `qa: {ignore: [[x0, y0, x1, y1], …]}`: rectangles (pt, PDF coordinates) the visual diff skips."""
+    if value is None:
+        return ()
+    ignore = value.mapping(("ignore",)).get("ignore")
+    regions = []
+    for item in ignore.items() if ignore is not None else []:
+        corners = item.items()
+        if len(corners) != 4:
+            item.fail(f"a region needs 4 numbers [x0, y0, x1, y1], not {len(corners)}",
+                      "write e.g. [0, 0, 100mm, 20mm] (origin bottom-left)")
+        x0, y0, x1, y1 = (corner.length(None) for corner in corners)
+        if x1 <= x0 or y1 <= y0:
+            item.fail("a region's x1/y1 must be greater than its x0/y0", "write [left, bottom, right, top]")
+        regions.append((x0, y0, x1, y1))
+    return tuple(regions)
+
+
+def _print_spec(value: Value | None, root: Path) -> PrintSpec:
+    """Read `print:` (standard, output condition, ICC profile, bleed, marks, ink limit)."""
+    if value is None:
+        return PrintSpec()
+    m = value.mapping(_PRINT_KEYS)
+    given: dict[str, object] = {}
+    if m.get("standard"):
+        given["standard"] = m.get("standard").choice(PDFX_STANDARDS)
+    for key in ("output_condition", "registry"):
+        if m.get(key):
+            given[key] = m.get(key).text()
+    if m.get("icc_profile"):
+        given["icc_profile"] = existing_file(m.get("icc_profile"), root, "ICC profile")
+    if m.get("bleed"):
+        given["bleed"] = m.get("bleed").length(None)
+    if m.get("marks"):
+        given["marks"] = m.get("marks").flag()
+    if m.get("ink_limit"):
+        given["ink_limit"] = m.get("ink_limit").number(1, 400, "240")
+    return replace(PrintSpec(), **given)
+
+
+
+# ---------------------------------------------------------------- the entry point
+
+def load_issue(path: Path) -> Issue:
+    """Read and validate issue.yaml into an Issue; the first problem raises a ManifestError."""
+    path = Path(path)
+    top = read_yaml(path, Source(str(path), ManifestError))
+    if not isinstance(top.node, yaml.MappingNode):
+        top.fail(f"the manifest must be a mapping of sections (issue:, grid:, pages: …), not {top.kind()}",
+                 "see docs/manifest.md for an example")
+    m = top.mapping(_TOP_KEYS, required=("issue", "grid", "pages"))
+    root = path.resolve().parent
+    head = _issue_head(m.need("issue"))
+    typography = _typography(m.get("typography"))
+    grid_spec = _grid_spec(m.need("grid"), typography.hao_table)
+    margins = _margins(m.get("margins"), grid_spec.body_size)
+    size = _page_size(m.get("format"))
+    grid = _page_grid(m, size, margins, grid_spec)
+    named = colors(m.get("colors"))
+    print_spec = _print_spec(m.get("print"), root)
+    style_table = styles(m.get("styles"), StyleContext(grid_spec, typography.hao_table, named))
+    check_ink(style_table, m, print_spec.ink_limit)
+    fonts = font_overrides(m.get("fonts"), root)
+    ignore = _ignore_regions(m.get("qa"))
+    page_specs = pages(m.need("pages"), PageContext(grid, root, typography.hao_table))
+    return Issue(
+        id=head.id, paper=head.paper, date=head.date, number=head.number, total_number=head.total_number,
+        edition=head.edition, page_width=size[0], page_height=size[1], margins=margins, grid=grid_spec,
+        styles=tuple(style_table.values()), typography=typography, print=print_spec, pages=page_specs,
+        manifest=path.resolve(), fonts=fonts, colors=tuple(named.items()), ignore_regions=ignore)

@@ -1,0 +1,145 @@
+"""Styles: the standard text styles (defaults per TYPOGRAPHY.md), the manifest's overrides, colours, ink."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import yaml
+
+from ..spec import ALIGNMENTS, BLACK, CMYK, GridSpec, KINSOKU_LEVELS, ROLES, STYLE_NAMES, TextStyle, WEIGHTS
+from .nodes import TOL, Map, Value, close, hao
+
+_STYLE_KEYS = ("role", "weight", "size", "leading", "align", "color", "kinsoku")
+_STYLE_LEADING = 1.0  # × style size, for every style but body (set solid; headline rows = ceil(leading / grid))
+
+
+def cmyk(value: Value, colors: dict[str, CMYK]) -> CMYK:
+    """A colour: [c, m, y, k] in percent or a name defined under `colors:`."""
+    if isinstance(value.node, yaml.ScalarNode) and not value.is_null:
+        name = value.node.value.strip()
+        if name not in colors:
+            value.fail(f"colour '{name}' is not defined under colors:", close(name, tuple(colors)))
+        return colors[name]
+    if not isinstance(value.node, yaml.SequenceNode):
+        value.fail(f"{value.name} must be a CMYK list [c, m, y, k] or a colour name, not {value.kind()}",
+                   "write e.g. [0, 100, 100, 0] (percent) or a name from colors:")
+    items = value.items()
+    if len(items) != 4:
+        value.fail(f"a CMYK colour needs 4 numbers, not {len(items)}", "write [c, m, y, k] in percent 0–100")
+    return CMYK(*(item.number(0, 100, "100") for item in items))
+
+
+def colors(value: Value | None) -> dict[str, CMYK]:
+    """Read `colors:` name → CMYK, in document order."""
+    if value is None:
+        return {}
+    m = value.mapping()
+    defined: dict[str, CMYK] = {}
+    for name in m.values:
+        defined[name] = cmyk(m.need(name), defined)
+    return defined
+
+
+@dataclass(frozen=True)
+class StyleDefault:
+    """A standard style before the manifest: role, weight, size (号 name, pt, or None = grid body)."""
+
+    role: str
+    weight: str
+    size: str | float | None
+    align: str = "justify"
+    color: CMYK = BLACK
+
+
+# TYPOGRAPHY.md §4–6: body 书宋 (song), headings 黑体 (hei), datelines 楷体 (kai); sizes are 号 names or pt.
+STYLE_DEFAULTS: dict[str, StyleDefault] = {
+    "body": StyleDefault("song", "regular", None),
+    "runin": StyleDefault("hei", "bold", None),
+    "dateline": StyleDefault("kai", "bold", None),
+    "label": StyleDefault("hei", "bold", "小四"),
+    "kicker": StyleDefault("hei", "regular", "小三", "center"),
+    "headline": StyleDefault("hei", "bold", "小一", "center"),
+    "deck": StyleDefault("song", "bold", "四号", "center"),
+    "folio": StyleDefault("hei", "regular", "小五", "left"),
+    "masthead": StyleDefault("song", "black", 60.0, "center"),
+    "masthead_info": StyleDefault("song", "regular", "小五"),
+    "overset": StyleDefault("hei", "bold", None, color=CMYK(0, 100, 100, 0)),
+}
+
+
+@dataclass(frozen=True)
+class StyleContext:
+    """What a style needs: the grid (body size = 字, leading), 号 table, named colours."""
+
+    grid: GridSpec
+    hao_table: str
+    colors: dict[str, CMYK]
+
+
+def _default_style(name: str, ctx: StyleContext) -> TextStyle:
+    """The standard style `name` before overrides."""
+    spec = STYLE_DEFAULTS[name]
+    if spec.size is None:
+        size = ctx.grid.body_size
+    else:
+        size = hao(spec.size, ctx.hao_table) if isinstance(spec.size, str) else float(spec.size)
+    leading = ctx.grid.leading if name == "body" else _STYLE_LEADING * size
+    return TextStyle(name, spec.role, spec.weight, size, leading, spec.align, spec.color)
+
+
+def _style(base: TextStyle, value: Value, ctx: StyleContext) -> TextStyle:
+    """A standard style with the keys the manifest gives merged over it."""
+    m = value.mapping(_STYLE_KEYS)
+    body = ctx.grid.body_size
+    readers = {
+        "role": lambda v: v.choice(ROLES), "weight": lambda v: v.choice(WEIGHTS),
+        "size": lambda v: v.size(ctx.hao_table), "leading": lambda v: v.length(body, positive=True),
+        "align": lambda v: v.choice(ALIGNMENTS), "color": lambda v: cmyk(v, ctx.colors),
+        "kinsoku": lambda v: v.choice(KINSOKU_LEVELS),
+    }
+    given = {key: read(m.get(key)) for key, read in readers.items() if m.get(key) is not None}
+    if "size" in given and "leading" not in given and base.name != "body":
+        given["leading"] = _STYLE_LEADING * given["size"]
+    style = replace(base, **given)
+    if base.name == "body":
+        _check_body(style, m, ctx.grid)
+    if style.leading < style.size - TOL:
+        (m.get("leading") or m.need("size")).fail(
+            f"style '{base.name}': leading {style.leading:g}pt is less than its size {style.size:g}pt",
+            f"give the leading as a length, e.g. {_STYLE_LEADING * style.size:g}pt")
+    return style
+
+
+def _check_body(style: TextStyle, m: Map, grid: GridSpec) -> None:
+    """Body text sits on the baseline grid: its size and leading are the grid's."""
+    if abs(style.size - grid.body_size) > TOL:
+        m.need("size").fail(f"body size {style.size:g}pt differs from grid.body {grid.body_size:g}pt",
+                            "the body size is the grid's 字: set it once under grid: body")
+    if abs(style.leading - grid.leading) > TOL:
+        m.need("leading").fail(f"body leading {style.leading:g}pt differs from grid.leading {grid.leading:g}pt",
+                               "body lines sit on the baseline grid: set the leading once under grid: leading")
+
+
+def styles(value: Value | None, ctx: StyleContext) -> dict[str, TextStyle]:
+    """Every standard style: defaults, with the manifest's `styles:` overrides merged in."""
+    given = value.mapping(STYLE_NAMES) if value is not None else None
+    styles = {}
+    for name in STYLE_NAMES:
+        style = _default_style(name, ctx)
+        override = given.get(name) if given is not None else None
+        styles[name] = _style(style, override, ctx) if override is not None else style
+    return styles
+
+
+def check_ink(styles: dict[str, TextStyle], top: Map, limit: float) -> None:
+    """Every style colour must stay within the total-ink limit (PRINT.md: ≤ 240 % on newsprint)."""
+    for name, style in styles.items():
+        if style.color.total <= limit + TOL:
+            continue
+        style_map = top.get("styles").mapping().get(name) if top.get("styles") else None
+        color = style_map.mapping().get("color") if style_map is not None else None
+        at = color or (top.get("print").mapping().get("ink_limit") if top.get("print") else None) or top.here
+        c = style.color
+        at.fail(f"style '{name}': colour C{c.c:g} M{c.m:g} Y{c.y:g} K{c.k:g} has {c.total:g} % total ink, "
+                f"above the ink limit {limit:g} %",
+                f"reduce the colour (C+M+Y+K ≤ {limit:g}) or raise print: ink_limit")

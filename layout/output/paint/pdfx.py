@@ -1,0 +1,445 @@
+"""Paint stage, PDF/X: make a reportlab canvas write PDF/X-1a (default) or PDF/X-4 (ISO 15930).
+
+Use: `prepare_canvas` right after the Canvas is made, `set_page_boxes` on every page before
+`showPage`, `draw_marks` (optional) while painting, `finish_document` right before `canvas.save()`.
+reportlab knows nothing of PDF/X, so this module swaps in its own Catalog (for /OutputIntents),
+Info dictionary, XMP stream and trailer /ID, and checks what PDF/X forbids before the file is written.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import reportlab
+from reportlab.lib.colors import CMYKColorSep
+from reportlab.pdfbase.pdfdoc import (NoEncryption, PDFArray, PDFCatalog, PDFDictionary, PDFName, PDFObject,
+                                      PDFStream, PDFString, PDFZCompress)
+from reportlab.pdfbase.pdfmetrics import standardFonts
+
+from ... import __version__
+from ...errors import PrintError
+from ...geometry import Rect
+
+
+@dataclass(frozen=True)
+class Standard:
+    """One PDF/X flavour: header version, identification strings, what it allows and requires."""
+
+    key: str
+    pdf_version: tuple[int, int]
+    version: str  # Info /GTS_PDFXVersion and XMP pdfxid:GTS_PDFXVersion
+    conformance: str | None  # Info /GTS_PDFXConformance, only where the standard defines it
+    transparency: bool  # live transparency allowed
+    needs_profile: bool  # the OutputIntent must embed the ICC profile (DestOutputProfile)
+    source: str
+
+
+# ISO 15930-1:2001 (PDF/X-1a:2001, PDF 1.3), ISO 15930-4:2003 (PDF/X-1a:2003, PDF 1.4),
+# ISO 15930-7:2010 (PDF/X-4, PDF 1.6; the output intent carries the ICC profile; XMP identifies).
+STANDARDS: dict[str, Standard] = {
+    "x-1a": Standard("x-1a", (1, 3), "PDF/X-1:2001", "PDF/X-1a:2001", False, False, "ISO 15930-1:2001"),
+    "x-1a:2003": Standard("x-1a:2003", (1, 4), "PDF/X-1a:2003", None, False, False, "ISO 15930-4:2003"),
+    "x-4": Standard("x-4", (1, 6), "PDF/X-4", None, True, True, "ISO 15930-7:2010"),
+}
+
+XMP_NAMESPACES = (  # prefix, URI (XMP specification part 1 and 2; pdfxid: ISO 15930-7 Annex)
+    ("dc", "http://purl.org/dc/elements/1.1/"),
+    ("xmp", "http://ns.adobe.com/xap/1.0/"),
+    ("xmpMM", "http://ns.adobe.com/xap/1.0/mm/"),
+    ("pdf", "http://ns.adobe.com/pdf/1.3/"),
+    ("pdfx", "http://ns.adobe.com/pdfx/1.3/"),  # custom Info keys (GTS_PDFXVersion, GTS_PDFXConformance)
+    ("pdfxid", "http://www.npes.org/pdfx/ns/id/"),
+)
+
+
+@dataclass(frozen=True)
+class MarkSpec:
+    """Printer's marks geometry in pt: all of it lies outside the BleedBox."""
+
+    weight: float = 0.3  # PRINT.md: lines under 0.3 pt disappear on newsprint (plants ask 0.25–0.3)
+    gap: float = 3.0  # between the BleedBox and where a mark starts
+    min_offset: float = 6.0  # from the trim at least (0.0833 in, the usual crop mark offset)
+    length: float = 18.0  # 0.25 in
+    target: float = 5.0  # registration target radius
+    slug_size: float = 6.0  # PRINT.md: solid one-colour text at least 6 pt
+
+
+MARKS = MarkSpec()
+MARKS_MARGIN = 36.0  # pt of MediaBox beyond the BleedBox that the marks need (they end ≤ 24 pt out)
+REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All", alpha=None)  # alpha None: no ExtGState, no 1.4
+_RECORD = "_layout_pdfx_pages"  # canvas attribute: page number → PageBoxes
+
+
+@dataclass(frozen=True)
+class PdfxSettings:
+    """What the document declares: standard, title, author (the paper), date, output condition."""
+
+    standard: str
+    title: str
+    author: str
+    created: _dt.datetime  # fixed: the issue date 00:00 UTC or SOURCE_DATE_EPOCH, never "now"
+    output_condition: str  # OutputConditionIdentifier, e.g. 'IFRA26'
+    registry: str  # RegistryName, e.g. 'http://www.color.org'
+    output_condition_info: str  # human text, e.g. 'ISO 12647-3 coldset newsprint (IFRA26)'
+    icc_profile: Path | None = None  # embedded as DestOutputProfile (CMYK output profile)
+    trapped: bool = False
+
+
+@dataclass(frozen=True)
+class PageBoxes:
+    """The boxes of one page as asked (pt, the page's user space)."""
+
+    media: Rect
+    trim: Rect
+    bleed: Rect
+
+
+@dataclass(frozen=True)
+class DocumentIds:
+    """Stable identifiers: the document (title, date, standard) and this rendition (the content)."""
+
+    document: uuid.UUID
+    instance: uuid.UUID
+
+
+class _PdfxCatalog(PDFCatalog):
+    """reportlab's Catalog plus /OutputIntents (its Catalog writes only the keys it lists)."""
+
+    __NoDefault__ = PDFCatalog.__NoDefault__ + ["OutputIntents"]
+
+
+class _FixedInfo(PDFObject):
+    """The Info dictionary exactly as given (reportlab's PDFInfo writes its own keys and dates)."""
+
+    def __init__(self, entries: PDFDictionary) -> None:
+        self.entries = entries
+
+    def digest(self, md5object) -> None:
+        """reportlab feeds Info into its /ID digest; ours is set by finish_document instead."""
+
+    def format(self, document) -> bytes:
+        return self.entries.format(document)
+
+
+def standard_of(settings: PdfxSettings) -> Standard:
+    """The Standard named by the settings, or a PrintError naming the choices."""
+    try:
+        return STANDARDS[settings.standard]
+    except KeyError:
+        raise PrintError(f"unknown PDF/X standard {settings.standard!r}", "print.standard",
+                         f"use one of: {', '.join(STANDARDS)}") from None
+
+
+def read_icc_profile(path: Path) -> bytes:
+    """The bytes of a CMYK output ICC profile, checked by its header (ICC.1 §7.2)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise PrintError(f"cannot read ICC profile {path}: {exc.strerror}", "print.icc_profile",
+                         "give the path of the plant's CMYK output profile (.icc)") from None
+    if len(data) < 128 or data[36:40] != b"acsp":
+        raise PrintError(f"{path} is not an ICC profile (no 'acsp' signature)", "print.icc_profile",
+                         "give the plant's CMYK output profile (.icc)")
+    if data[16:20] != b"CMYK" or data[12:16] != b"prtr":
+        raise PrintError(f"{path} is a {data[12:16].decode('latin-1')}/{data[16:20].decode('latin-1')} "
+                         "profile; the output intent needs an output (prtr) profile of CMYK data",
+                         "print.icc_profile", "use the newsprint profile, e.g. ISOnewspaper26v4.icc")
+    return data
+
+
+def check_settings(settings: PdfxSettings) -> Standard:
+    """Validate the settings before anything is painted; returns the Standard."""
+    standard = standard_of(settings)
+    if settings.icc_profile is not None:
+        read_icc_profile(settings.icc_profile)
+    elif standard.needs_profile:
+        raise PrintError(f"{standard.version} needs the ICC profile of the output condition embedded",
+                         "print.icc_profile", "set print.icc_profile to the plant's CMYK profile")
+    elif not settings.registry:
+        raise PrintError(f"output condition {settings.output_condition!r} names no registry, so its ICC "
+                         "profile must be embedded", "print.icc_profile",
+                         "set print.registry (http://www.color.org) or print.icc_profile")
+    if not settings.output_condition:
+        raise PrintError("the output condition identifier is empty", "print.output_condition",
+                         "use the plant's characterization, e.g. IFRA26")
+    return standard
+
+
+def prepare_canvas(canvas, settings: PdfxSettings) -> None:
+    """Right after Canvas creation: check settings, set the PDF version, take over Catalog and Info."""
+    standard = check_settings(settings)
+    doc = canvas._doc
+    doc._pdfVersion = standard.pdf_version
+    catalog = _PdfxCatalog()
+    catalog.__dict__.update(doc.Catalog.__dict__)
+    doc.Catalog = doc._catalog = catalog
+    doc.info = _FixedInfo(PDFDictionary({}))
+    setattr(canvas, _RECORD, {})
+
+
+def _rounded(box: Rect) -> list[float]:
+    """A box as a PDF rectangle, rounded to 1/10000 pt so the numbers stay short and stable."""
+    return [round(v, 4) + 0.0 for v in (box.x0, box.y0, box.x1, box.y1)]
+
+
+def set_page_boxes(canvas, media: Rect, trim: Rect, bleed: Rect) -> None:
+    """Per page, before showPage: MediaBox ⊇ BleedBox ⊇ TrimBox, written as asked."""
+    number = canvas._pageNumber
+    if not (bleed.contains(trim) and media.contains(bleed)) or trim.width <= 0 or trim.height <= 0:
+        raise PrintError(f"boxes do not nest: media {_rounded(media)}, bleed {_rounded(bleed)}, "
+                         f"trim {_rounded(trim)}", f"page {number}",
+                         "the MediaBox must hold the BleedBox, which must hold the TrimBox")
+    canvas.setPageSize((media.width, media.height))
+    canvas.setTrimBox(_rounded(trim))
+    canvas.setBleedBox(_rounded(bleed))
+    getattr(canvas, _RECORD)[number] = PageBoxes(media, trim, bleed)
+
+
+def set_overprint(canvas, on: bool) -> None:
+    """Fill and stroke overprint on (with OPM 1: zero CMYK components leave the ink below) or off."""
+    canvas.setFillOverprint(on)
+    canvas.setStrokeOverprint(on)
+    canvas.setOverprintMask(1 if on else 0)
+
+
+def marks_media(trim: Rect, bleed: Rect) -> Rect:
+    """The MediaBox a page with marks needs: the BleedBox grown by MARKS_MARGIN on every side."""
+    return Rect(bleed.x0 - MARKS_MARGIN, bleed.y0 - MARKS_MARGIN, bleed.x1 + MARKS_MARGIN,
+               bleed.y1 + MARKS_MARGIN)
+
+
+@dataclass(frozen=True)
+class MarkStarts:
+    """How far from the trim each side's marks start (beyond the bleed by MARKS.gap, ≥ min_offset)."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+
+def mark_starts(trim: Rect, bleed: Rect) -> MarkStarts:
+    """Where marks start on each side, measured outward from the trim edge."""
+    def start(bleed_width: float) -> float:
+        return max(bleed_width + MARKS.gap, MARKS.min_offset)
+    return MarkStarts(start(trim.x0 - bleed.x0), start(trim.y0 - bleed.y0),
+                      start(bleed.x1 - trim.x1), start(bleed.y1 - trim.y1))
+
+
+def _crop_lines(trim: Rect, s: MarkStarts) -> list[tuple[float, float, float, float]]:
+    """Eight crop mark segments: each trim edge extended outward beyond the bleed at all four corners."""
+    n = MARKS.length
+    lines = []
+    for y in (trim.y0, trim.y1):  # horizontal marks left and right
+        lines += [(trim.x0 - s.left - n, y, trim.x0 - s.left, y), (trim.x1 + s.right, y, trim.x1 + s.right + n, y)]
+    for x in (trim.x0, trim.x1):  # vertical marks below and above
+        lines += [(x, trim.y0 - s.bottom - n, x, trim.y0 - s.bottom), (x, trim.y1 + s.top, x, trim.y1 + s.top + n)]
+    return lines
+
+
+def _registration_targets(canvas, trim: Rect, s: MarkStarts) -> None:
+    """Circle-and-cross targets in the middle of the top, left and right mark bands."""
+    half = MARKS.length / 2
+    mid_x, mid_y = (trim.x0 + trim.x1) / 2, (trim.y0 + trim.y1) / 2
+    for cx, cy in ((mid_x, trim.y1 + s.top + half), (trim.x0 - s.left - half, mid_y),
+                   (trim.x1 + s.right + half, mid_y)):
+        canvas.circle(cx, cy, MARKS.target, stroke=1, fill=0)
+        canvas.line(cx - half, cy, cx + half, cy)
+        canvas.line(cx, cy - half, cx, cy + half)
+
+
+def draw_marks(canvas, trim: Rect, bleed: Rect, slug: str, slug_font_name: str) -> None:
+    """Crop and registration marks (Separation /All) and the slug line, all outside the BleedBox."""
+    s = mark_starts(trim, bleed)
+    canvas.saveState()
+    canvas.setLineWidth(MARKS.weight)
+    canvas.setLineCap(0)
+    canvas.setDash()
+    canvas.setStrokeColor(REGISTRATION)
+    for segment in _crop_lines(trim, s):  # one path each: a path's extent then stays outside the bleed
+        canvas.line(*segment)
+    _registration_targets(canvas, trim, s)
+    if slug and slug_font_name:
+        canvas.setFillColorCMYK(0, 0, 0, 1)
+        canvas.setFont(slug_font_name, MARKS.slug_size)
+        canvas.drawString(trim.x0 + MARKS.min_offset, trim.y0 - s.bottom - MARKS.slug_size, slug)
+    canvas.restoreState()
+
+
+def _check_document(canvas, standard: Standard) -> None:
+    """What PDF/X forbids and reportlab could have written: pending drawing, encryption, fonts, boxes."""
+    doc = canvas._doc
+    if canvas._code:
+        raise ValueError("finish_document: the last page is not finished; call showPage() first")
+    if not isinstance(doc.encrypt, NoEncryption):
+        raise PrintError("the PDF is encrypted", "print", "PDF/X forbids encryption: drop the password")
+    for name in sorted(doc.fontMapping):
+        if name in standardFonts:
+            raise PrintError(f"font {name} is used but not embedded", "paint",
+                             "every font must be embedded: make the canvas with initialFontName=<embedded font>")
+    records = getattr(canvas, _RECORD)
+    for number, page in enumerate(doc.Pages.pages, start=1):
+        if number not in records:
+            raise PrintError("page has no TrimBox/BleedBox", f"page {number}",
+                             "call pdfx.set_page_boxes() before showPage()")
+        _check_page(page, number, standard)
+
+
+def _check_page(page, number: int, standard: Standard) -> None:
+    """No annotations; without live transparency (X-1a): no alpha, blend modes or soft masks."""
+    if page.Annots:
+        raise PrintError("the page has annotations (links, notes)", f"page {number}",
+                         "PDF/X pages carry no annotations")
+    if standard.transparency or page.ExtGState is None:
+        return
+    for state in page.ExtGState.dict.values():
+        for key, value in state.dict.items():
+            if (key in ("CA", "ca") and value < 1) or (key == "BM" and value not in ("/Normal", "/Compatible")) \
+                    or key == "SMask":
+                raise PrintError(f"transparency ({key} {value}) in {standard.version}", f"page {number}",
+                                 "PDF/X-1a has no transparency: use opaque CMYK, or print.standard: x-4")
+
+
+def _check_images(doc, standard: Standard) -> None:
+    """Without live transparency (X-1a): no image with a soft mask (alpha channel)."""
+    if standard.transparency:
+        return
+    for name in sorted(doc.idToObject):
+        obj = doc.idToObject[name]
+        if getattr(obj, "smask", None) is not None or getattr(obj, "_smask", None) is not None:
+            raise PrintError(f"image {name} has an alpha channel (soft mask)", "paint",
+                             "flatten the image to opaque CMYK, or print.standard: x-4")
+
+
+def _apply_media_boxes(canvas) -> None:
+    """Write each page's MediaBox as asked (reportlab writes [0 0 w h] from the page size)."""
+    records = getattr(canvas, _RECORD)
+    for number, page in enumerate(canvas._doc.Pages.pages, start=1):
+        page.MediaBox = PDFArray(_rounded(records[number].media))
+
+
+def document_ids(canvas, settings: PdfxSettings) -> DocumentIds:
+    """Name-based UUIDs: the document from title, date and standard; the instance from the content too."""
+    base = f"layout:{settings.title}|{_xmp_date(settings.created)}|{settings.standard}"
+    digest = hashlib.sha256("|".join((base, settings.author, settings.output_condition, settings.registry,
+                                      settings.output_condition_info, str(settings.trapped))).encode())
+    if settings.icc_profile is not None:  # the profile's bytes, not its path: same input, same id anywhere
+        digest.update(read_icc_profile(settings.icc_profile))
+    records = getattr(canvas, _RECORD)
+    for number, page in enumerate(canvas._doc.Pages.pages, start=1):
+        boxes = records[number]
+        digest.update(repr([_rounded(b) for b in (boxes.media, boxes.trim, boxes.bleed)]).encode())
+        digest.update(str(page.stream).encode("utf-8", "surrogatepass"))
+    for name in sorted(canvas._doc.fontMapping):
+        digest.update(name.encode("utf-8"))
+    return DocumentIds(uuid.uuid5(uuid.NAMESPACE_URL, base),
+                       uuid.uuid5(uuid.NAMESPACE_URL, base + "|" + digest.hexdigest()))
+
+
+def _utc_if_naive(moment: _dt.datetime) -> _dt.datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=_dt.timezone.utc)
+
+
+def _pdf_date(moment: _dt.datetime) -> str:
+    """A PDF date string, D:YYYYMMDDHHmmSS+HH'mm' (PDF 1.3 §3.8.2); naive means UTC."""
+    moment = _utc_if_naive(moment)
+    minutes = int(moment.utcoffset().total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"D:{moment:%Y%m%d%H%M%S}{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+
+
+def _xmp_date(moment: _dt.datetime) -> str:
+    """The same instant as an XMP (ISO 8601) date."""
+    return _utc_if_naive(moment).replace(microsecond=0).isoformat()
+
+
+def producer() -> str:
+    """Info /Producer and pdf:Producer."""
+    return f"layout {__version__} (ReportLab {reportlab.Version})"
+
+
+def info_entries(settings: PdfxSettings, standard: Standard) -> dict[str, str]:
+    """The Info dictionary's text entries (Trapped, a name, is added separately)."""
+    entries = {"Title": settings.title, "Author": settings.author, "Creator": "layout",
+               "Producer": producer(), "CreationDate": _pdf_date(settings.created),
+               "ModDate": _pdf_date(settings.created), "GTS_PDFXVersion": standard.version}
+    if standard.conformance:
+        entries["GTS_PDFXConformance"] = standard.conformance
+    return entries
+
+
+def _info_dictionary(settings: PdfxSettings, standard: Standard) -> PDFDictionary:
+    entries = {key: PDFString(value) for key, value in info_entries(settings, standard).items()}
+    entries["Trapped"] = PDFName("True" if settings.trapped else "False")
+    return PDFDictionary(entries)
+
+
+def xmp_packet(settings: PdfxSettings, standard: Standard, ids: DocumentIds) -> bytes:
+    """The XMP metadata packet (UTF-8) saying what the Info dictionary says, plus the XMP-only ids."""
+    date = _xmp_date(settings.created)
+    props = [
+        "<dc:format>application/pdf</dc:format>",
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(settings.title)}</rdf:li></rdf:Alt></dc:title>',
+        f"<dc:creator><rdf:Seq><rdf:li>{escape(settings.author)}</rdf:li></rdf:Seq></dc:creator>",
+        f"<xmp:CreateDate>{date}</xmp:CreateDate>", f"<xmp:ModifyDate>{date}</xmp:ModifyDate>",
+        f"<xmp:MetadataDate>{date}</xmp:MetadataDate>", "<xmp:CreatorTool>layout</xmp:CreatorTool>",
+        f"<xmpMM:DocumentID>uuid:{ids.document}</xmpMM:DocumentID>",
+        f"<xmpMM:InstanceID>uuid:{ids.instance}</xmpMM:InstanceID>",
+        "<xmpMM:VersionID>1</xmpMM:VersionID>", "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>",
+        f"<pdf:Producer>{escape(producer())}</pdf:Producer>",
+        f"<pdf:Trapped>{'True' if settings.trapped else 'False'}</pdf:Trapped>",
+        f"<pdfx:GTS_PDFXVersion>{standard.version}</pdfx:GTS_PDFXVersion>",
+        f"<pdfxid:GTS_PDFXVersion>{standard.version}</pdfxid:GTS_PDFXVersion>",
+    ]
+    if standard.conformance:
+        props.append(f"<pdfx:GTS_PDFXConformance>{standard.conformance}</pdfx:GTS_PDFXConformance>")
+    xmlns = "".join(f' xmlns:{prefix}="{uri}"' for prefix, uri in XMP_NAMESPACES)
+    body = "\n   ".join(props)
+    text = ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+            '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+            ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+            f'  <rdf:Description rdf:about=""{xmlns}>\n   {body}\n  </rdf:Description>\n'
+            ' </rdf:RDF>\n</x:xmpmeta>\n' + (" " * 99 + "\n") * 20 + '<?xpacket end="w"?>')
+    return text.encode("utf-8")
+
+
+def _output_intent(settings: PdfxSettings) -> PDFDictionary:
+    """The /GTS_PDFX output intent: condition, registry, description and (if given) the ICC profile."""
+    intent = PDFDictionary({
+        "Type": PDFName("OutputIntent"), "S": PDFName("GTS_PDFX"),
+        "OutputConditionIdentifier": PDFString(settings.output_condition),
+        "Info": PDFString(settings.output_condition_info or settings.output_condition),
+    })
+    if settings.registry:
+        intent["RegistryName"] = PDFString(settings.registry)
+    if settings.icc_profile is not None:
+        profile = PDFStream(PDFDictionary({"N": 4}), read_icc_profile(settings.icc_profile), [PDFZCompress])
+        intent["DestOutputProfile"] = profile
+    return intent
+
+
+def _metadata_stream(packet: bytes) -> PDFStream:
+    """The Catalog's /Metadata: an uncompressed XML stream (so prepress tools can read it as text)."""
+    return PDFStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}), packet)
+
+
+def finish_document(canvas, settings: PdfxSettings) -> None:
+    """Right before canvas.save(): checks, MediaBoxes, Info, XMP, OutputIntents, /ID and header version."""
+    standard = check_settings(settings)
+    doc = canvas._doc
+    _check_document(canvas, standard)
+    _check_images(doc, standard)
+    _apply_media_boxes(canvas)
+    ids = document_ids(canvas, settings)
+    doc.info = _FixedInfo(_info_dictionary(settings, standard))
+    doc.Catalog.OutputIntents = PDFArray([_output_intent(settings)])
+    doc.Catalog.Metadata = _metadata_stream(xmp_packet(settings, standard, ids))
+    doc._ID = b"[<" + ids.document.bytes.hex().encode() + b"><" + ids.instance.bytes.hex().encode() + b">]"
+    # reportlab raises the version to 1.4 when any colour carries alpha, even alpha 1; real
+    # transparency was refused above, so the header is the standard's own.
+    doc._pdfVersion = standard.pdf_version

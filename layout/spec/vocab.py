@@ -1,0 +1,47 @@
+"""Vocabularies: every closed set of names the manifest, the composer, the painter and the CLI share.
+
+One owner for each: a name listed here is accepted by the manifest reader, offered by the CLI and
+understood by the stage that uses it; nothing else keeps its own list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .. import cjk
+
+ALIGNMENTS = ("justify", "left", "center", "right")
+KINSOKU_LEVELS = cjk.LEVELS  # clreq prohibition levels, defined with their tables
+BREAKERS = ("total-fit", "greedy")
+ROLES = ("song", "hei", "kai")  # 书宋, 黑体, 楷体: the roles fonts/fonts.yaml gives faces for
+WEIGHTS = ("light", "regular", "medium", "semibold", "bold", "black")
+
+
+@dataclass(frozen=True)
+class PdfxStandard:
+    """One PDF/X flavour: what the painter declares and which rule family `layout check` applies."""
+
+    key: str  # the manifest/CLI name: x-1a, x-1a:2003, x-4
+    iso: str  # ISO 15930 part and year
+    version: str  # GTS_PDFXVersion written in Info (and XMP)
+    conformance: str | None  # GTS_PDFXConformance (PDF/X-1a:2001 only)
+    pdf_version: tuple[int, int]  # the PDF header version written (and the newest allowed)
+    family: str  # the check family: 'x-1a' or 'x-4'
+    transparency: bool  # live transparency allowed
+    icc_required: bool  # the output intent must embed a profile
+
+
+# ISO 15930-1:2001 (X-1a:2001, PDF 1.3), ISO 15930-4:2003 (X-1a:2003, PDF 1.4), ISO 15930-7:2010 (X-4, PDF 1.6)
+PDFX: MappingProxyType = MappingProxyType({
+    "x-1a": PdfxStandard("x-1a", "ISO 15930-1:2001", "PDF/X-1:2001", "PDF/X-1a:2001", (1, 3), "x-1a", False, False),
+    "x-1a:2003": PdfxStandard("x-1a:2003", "ISO 15930-4:2003", "PDF/X-1a:2003", None, (1, 4), "x-1a", False, False),
+    "x-4": PdfxStandard("x-4", "ISO 15930-7:2010", "PDF/X-4", None, (1, 6), "x-4", True, True),
+})
+PDFX_STANDARDS = tuple(PDFX)  # PDF/X-1a:2001 (default), PDF/X-1a:2003, PDF/X-4
+
+# Style names the engine uses; the manifest may override any of them.
+STYLE_NAMES = (
+    "body", "runin", "dateline", "label", "kicker", "headline", "deck",
+    "folio", "masthead", "masthead_info", "overset",
+)

@@ -1,0 +1,389 @@
+"""Breaking: items → breaks, by first fit (greedy) or total fit (Knuth–Plass); pure, no fonts, no I/O.
+
+Both breakers take the same items and parameters and return the same `Breaks`, scored by the same
+`demerits` function, so they can be compared (tests assert total-fit ≤ greedy). Item semantics are
+Knuth & Plass's: a glue is a legal break when a box precedes it, a penalty when its cost is finite; a
+break discards the glue and penalties that follow it up to the next box. The last line (ending at the
+forced penalty) is set ragged. Deviations for CJK:
+- no tolerance: any line that is not overfull is a candidate (very loose lines just cost a lot), so a
+  solution exists whenever no single box is wider than the measure;
+- a box may *hang*: a line ending right after it may leave its `hang` width past the measure;
+- demerits add a cost for two compressed (shrunk, 挤进) lines in a row and for a 孤字 last line.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Sequence
+
+from .knuth import EPS, INF, Box, Glue, Item, Penalty
+
+RATIO_EPS = 1e-9
+INF_BAD = 1e12  # badness of a line that must stretch but has nothing that stretches
+OVERFULL_BAD = 1e15  # badness of a line wider than the measure (only when nothing else is possible)
+
+
+@dataclass(frozen=True)
+class BreakParams:
+    """What the breakers weigh: the measure and the demerits of loose, compressed and 孤字 lines."""
+
+    measure: float
+    line_penalty: float = 10.0  # added to every line's badness (fewer lines are better)
+    compressed_demerits: float = 3000.0  # two compressed (push-in) lines in a row
+    orphan_demerits: float = 1e9  # a last line with fewer than orphan_min characters (孤字)
+    orphan_min: int = 2
+    discouraged: float = 1000.0  # greedy uses a break costing this much only if no other fits
+    ragged: bool = False  # lines are not justified (centred headlines): balance their lengths instead
+
+    @property
+    def ragged_stretch(self) -> float:
+        """In ragged mode every line, the last included, is scored as if it could stretch by ⅓ measure."""
+        return self.measure / 3
+
+
+@dataclass(frozen=True)
+class Break:
+    """A line break: the item it happens at, the line's adjustment ratio, and the width left hanging."""
+
+    index: int
+    ratio: float  # >0 stretched, <0 shrunk (−1: all shrink used)
+    hang: float = 0.0
+
+
+@dataclass(frozen=True)
+class Breaks:
+    """The breaks of a paragraph (the last one is the paragraph end), their demerits, overfull lines."""
+
+    breaks: tuple[Break, ...]
+    demerits: float
+    overfull: int = 0  # lines wider than the measure (a box wider than the measure: nothing else fits)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How the line between two breaks fits: adjustment ratio and width hung past the measure."""
+
+    ratio: float
+    hang: float
+
+
+class _Sums:
+    """Running totals over the items, legal breakpoints, and where each line's material starts."""
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        self.items, self.final = items, len(items) - 1
+        # entry i of a running total: everything before item i (n + 1 entries)
+        width, stretch, shrink, count = [0.0], [0.0], [0.0], [0]
+        self.width, self.stretch, self.shrink, self.count = width, stretch, shrink, count
+        self.breakpoints: list[int] = []
+        self._starts: list[int] = []  # boxes and the forced end: where a line's material may start
+        breakpoint, start = self.breakpoints.append, self._starts.append
+        w = y = z = 0.0
+        c, prev = 0, None
+        for i, item in enumerate(items):
+            kind = type(item)
+            if kind is Box:
+                w += item.width
+                c += item.count
+                start(i)
+            elif kind is Glue:
+                if prev is Box:
+                    breakpoint(i)
+                w, y, z = w + item.width, y + item.stretch, z + item.shrink
+            elif item.cost < INF:
+                breakpoint(i)
+                if item.cost == -INF:
+                    start(i)
+            width.append(w)
+            stretch.append(y)
+            shrink.append(z)
+            count.append(c)
+            prev = kind
+
+    def after(self, b: int) -> int:
+        """Index of the first item of the line that starts after a break at item b."""
+        k = bisect_left(self._starts, b + 1)
+        return self._starts[k] if k < len(self._starts) else self.final + 1
+
+    def penalty(self, b: int) -> tuple[float, float]:
+        """(cost, width) of breaking at item b (0, 0 for glue and the forced end)."""
+        item = self.items[b]
+        if type(item) is Penalty and item.cost > -INF:
+            return item.cost, item.width
+        return 0.0, 0.0
+
+    def hang(self, s: int, b: int) -> float:
+        """Width that may hang when the line from s breaks at b (the box just before b, not the end)."""
+        if b == self.final or b - 1 < s:
+            return 0.0
+        item = self.items[b - 1]
+        return item.hang if type(item) is Box else 0.0
+
+
+def _ratio(natural: float, stretch: float, shrink: float, measure: float, last: bool) -> float:
+    """Adjustment ratio of a line; -INF when overfull, INF when it must stretch but cannot."""
+    diff = measure - natural
+    if diff >= -EPS:
+        if last or diff <= EPS:
+            return 0.0
+        return diff / stretch if stretch > EPS else INF
+    if natural - shrink > measure + EPS:
+        return -INF
+    return max(-1.0, diff / shrink)
+
+
+def _badness(ratio: float) -> float:
+    """Knuth's badness 100·|r|³, with fixed large values for impossible stretch and overfull lines."""
+    if ratio == INF:
+        return INF_BAD
+    if ratio == -INF:
+        return OVERFULL_BAD
+    r = abs(ratio)
+    return 100.0 * r * r * r
+
+
+def _fit(sums: _Sums, s: int, b: int, params: BreakParams) -> Fit | None:
+    """The better-fitting way (hanging or not) to set the line from item s to a break at b; None if overfull."""
+    last = b == sums.final and not params.ragged
+    natural = (sums.width[b] + sums.penalty(b)[1]) - sums.width[s]
+    stretch = params.ragged_stretch if params.ragged else sums.stretch[b] - sums.stretch[s]
+    shrink, measure = sums.shrink[b] - sums.shrink[s], params.measure
+    r, hang = _ratio(natural, stretch, shrink, measure, last), 0.0
+    h = sums.hang(s, b)
+    if h:
+        r2 = _ratio(natural - h, stretch, shrink, measure, last)
+        if r2 != -INF and (r == -INF or _badness(r2) < _badness(r)):
+            r, hang = r2, h
+    return None if r == -INF else Fit(r, hang)
+
+
+def _line_demerits(ratio: float, cost: float, params: BreakParams) -> float:
+    """Demerits of one line from its ratio and the penalty it breaks at: (l + b)² + p²."""
+    d = params.line_penalty + _badness(ratio)
+    return d * d + (cost * cost if cost > 0 else 0.0)
+
+
+def demerits(items: Sequence[Item], breaks: Sequence[Break], params: BreakParams) -> float:
+    """Total demerits of a breaking (the function both breakers are scored by)."""
+    return _demerits(_Sums(items), breaks, params)
+
+
+def _demerits(sums: _Sums, breaks: Sequence[Break], params: BreakParams) -> float:
+    """Total demerits of a breaking over precomputed sums."""
+    total, s, prev_compressed = 0.0, 0, False
+    for n, brk in enumerate(breaks):
+        b, last = brk.index, brk.index == sums.final
+        natural = (sums.width[b] + sums.penalty(b)[1]) - sums.width[s]
+        if brk.hang:
+            natural -= brk.hang
+        stretch = params.ragged_stretch if params.ragged else sums.stretch[b] - sums.stretch[s]
+        r = _ratio(natural, stretch, sums.shrink[b] - sums.shrink[s], params.measure, last and not params.ragged)
+        total += _line_demerits(r, sums.penalty(b)[0], params)
+        compressed = r < -RATIO_EPS
+        if compressed and prev_compressed:
+            total += params.compressed_demerits
+        if last and n and sums.count[b] - sums.count[s] < params.orphan_min:
+            total += params.orphan_demerits
+        prev_compressed, s = compressed, sums.after(b)
+    return total
+
+
+def total_fit(items: Sequence[Item], params: BreakParams) -> Breaks:
+    """Optimal breaking (Knuth–Plass total fit); falls back to first fit if only overfull lines remain."""
+    sums = _Sums(items)
+    found = _TotalFit(sums, params).run()
+    if found is None:
+        return greedy(items, params)
+    return Breaks(found, _demerits(sums, found, params), 0)
+
+
+class _TotalFit:
+    """Dynamic programme over breakpoints; state = (break, was the line ending there compressed).
+
+    The active nodes are the window of node numbers [lo, len(start)): a node leaves at the front when
+    its line becomes overfull, and every break but the paragraph end adds one at the back. At a break
+    the nodes are tried front to back, from the tightest line to the loosest. Once the line from a node
+    needs no shrinking, every later node's line is looser (it starts later: no more width, no more
+    stretch), so its badness is at least that of the next node's shortfall over this line's stretch.
+    When that line's demerits plus the smallest total among the later nodes (a sliding-window minimum)
+    cannot beat the best found, the rest are skipped: none of them could be chosen, so the breaks and
+    demerits are exactly those of trying every node.
+    """
+
+    def __init__(self, sums: _Sums, params: BreakParams) -> None:
+        self.sums, self.params = sums, params
+        self.start = [0]  # per node: index of the first item of the line starting there
+        self.position = [-1]  # per node: item index of its break
+        self.total = [(0.0, INF)]  # per node: best demerits ending uncompressed / compressed
+        self.back: list = [(None, None)]  # per node and state: (prev node, prev state, ratio, hang)
+        self.least = [0.0]  # per node: the smaller of its two totals
+        self.minima = [0]  # sliding-window minimum: nodes whose least is below every later node's
+        self.head = 0  # first entry of `minima` that is still active
+        # skipping needs lines to grow looser as their start moves on: no negative width or stretch
+        self.prune = (params.line_penalty >= 0 and sums.width == sorted(sums.width)
+                      and sums.stretch == sorted(sums.stretch))
+        self.fixed = (params.measure, params.line_penalty, params.ragged_stretch if params.ragged else 0.0,
+                      params.ragged, sums.width, sums.stretch, sums.shrink, self.least, self.minima)
+
+    def run(self) -> tuple[Break, ...] | None:
+        """Best breaks, or None when some breakpoint can only be reached by an overfull line."""
+        sums, start, least, minima = self.sums, self.start, self.least, self.minima
+        items, final, width, shrink = sums.items, sums.final, sums.width, sums.shrink
+        add_position, add_total, add_back = self.position.append, self.total.append, self.back.append
+        limit, lo, head = self.params.measure + EPS, 0, 0
+        for b in sums.breakpoints:
+            item, before = items[b], items[b - 1]
+            h = before.hang if b != final and type(before) is Box else 0.0  # may hang at b (b−1: a box)
+            reach = width[b] + (item.width if type(item) is Penalty and item.cost > -INF else 0.0)
+            reach, zb, n = reach - (h if b else 0.0), shrink[b], len(start)
+            while lo < n and reach - width[start[lo]] - (zb - shrink[start[lo]]) > limit:
+                lo += 1  # overfull from here: also for every later break (widths only grow)
+            if lo == n:
+                return None
+            while minima[head] < lo:
+                head += 1
+            self.head = head
+            best, back = self._candidates(b, lo, h)
+            if best[0] == INF and best[1] == INF:
+                continue
+            start.append(b if b == final else b + 1 if type(items[b + 1]) is Box else sums.after(b))
+            add_position(b)
+            add_total(best)
+            add_back(back)
+            low = best[0] if best[0] <= best[1] else best[1]
+            least.append(low)
+            while len(minima) > head and least[minima[-1]] >= low:
+                minima.pop()  # (the sliding-window minimum of the active nodes' totals)
+            minima.append(n)
+        if self.position[-1] != final:
+            return None
+        return self._trace()
+
+    def _candidates(self, b: int, lo: int, h: float) -> tuple[tuple, tuple]:
+        """Best (totals, back pointers) per state of a line ending at break b from an active node."""
+        measure, lp, ragged_st, ragged, width, stretch, shrink, least, minima = self.fixed
+        start, total, last, item = self.start, self.total, b == self.sums.final, self.sums.items[b]
+        cost, pen_width = (item.cost, item.width) if type(item) is Penalty and item.cost > -INF else (0.0, 0.0)
+        wb, yb, zb, pen_d = width[b] + pen_width, stretch[b], shrink[b], cost * cost if cost > 0 else 0.0
+        prune, j, ragged_last = self.prune and not last and h >= 0, self.head, last and not ragged
+        best0 = best1 = INF
+        back0 = back1 = None
+        for a in range(lo, len(start)):
+            s = start[a]
+            natural = wb - width[s]
+            diff = measure - natural
+            if diff < -EPS:  # _ratio inlined, each total read only when needed
+                r = -INF if natural - (zb - shrink[s]) > measure + EPS else max(-1.0, diff / (zb - shrink[s]))
+            elif ragged_last or diff <= EPS:
+                r = 0.0
+            else:
+                st = ragged_st or yb - stretch[s]
+                r = diff / st if st > EPS else INF
+            hang = 0.0
+            if h and b - 1 >= s:
+                r2 = _ratio(natural - h, ragged_st or yb - stretch[s], zb - shrink[s], measure, ragged_last)
+                if r2 != -INF and (r == -INF or _badness(r2) < _badness(r)):
+                    r, hang = r2, h
+            if r == -INF:
+                continue
+            bad = INF_BAD if r == INF else (100.0 * r * r * r if r >= 0 else -100.0 * r * r * r)
+            d = (lp + bad) * (lp + bad) + pen_d
+            if last and a:
+                d += self._orphan(s, b)
+            t0, t1 = total[a]
+            if r < -RATIO_EPS:
+                t0, t1 = t0 + d, t1 + d + self.params.compressed_demerits
+                if (t0 if t0 <= t1 else t1) < best1:
+                    best1, back1 = (t0, (a, 0, r, hang)) if t0 <= t1 else (t1, (a, 1, r, hang))
+                continue
+            t0, t1 = t0 + d, t1 + d
+            if (t0 if t0 <= t1 else t1) < best0:
+                best0, back0 = (t0, (a, 0, r, hang)) if t0 <= t1 else (t1, (a, 1, r, hang))
+            if prune and diff >= -EPS:  # every later line is looser still: can any of them win?
+                while j < len(minima) and minima[j] <= a:
+                    j += 1
+                if j == len(minima):
+                    break
+                diff, st = measure - (wb - width[start[a + 1]]), ragged_st or yb - stretch[s]
+                if diff > EPS and st > EPS:  # the next node's shortfall over this line's stretch
+                    bad = 100.0 * (diff / st) * (diff / st) * (diff / st)
+                floor = bad if bad < INF_BAD else INF_BAD  # the least badness of any later node's line
+                if least[minima[j]] + ((lp + floor) * (lp + floor) + pen_d) >= best0:
+                    break
+        return (best0, best1), (back0, back1)
+
+    def _orphan(self, s: int, b: int) -> float:
+        """Demerits for a last line from item s to the end b holding too few characters (孤字)."""
+        count, p = self.sums.count, self.params
+        return p.orphan_demerits if count[b] - count[s] < p.orphan_min else 0.0
+
+    def _trace(self) -> tuple[Break, ...]:
+        """Follow back pointers from the paragraph end."""
+        node = len(self.position) - 1
+        state = 0 if self.total[node][0] <= self.total[node][1] else 1
+        out = []
+        while node:
+            prev, prev_state, ratio, hang = self.back[node][state]
+            out.append(Break(self.position[node], ratio, hang))
+            node, state = prev, prev_state
+        return tuple(reversed(out))
+
+
+def greedy(items: Sequence[Item], params: BreakParams) -> Breaks:
+    """First fit: each line takes as much as fits, compressing punctuation first (先挤进，后推出)."""
+    sums = _Sums(items)
+    chosen, overfull = _first_fit(sums, params)
+    chosen = _fix_orphan(sums, chosen, params)
+    breaks = tuple(Break(sums.breakpoints[k], fit.ratio, fit.hang) for k, fit in chosen)
+    return Breaks(breaks, _demerits(sums, breaks, params), overfull)
+
+
+def _first_fit(sums: _Sums, params: BreakParams) -> tuple[list, int]:
+    """(breakpoint ordinal, Fit) per line; a discouraged break only when no other fits; overfull count."""
+    bps, chosen, overfull = sums.breakpoints, [], 0
+    s, k, normal, discouraged = 0, 0, None, None
+    while k < len(bps):
+        b = bps[k]
+        fit = _fit(sums, s, b, params)
+        if fit is not None:
+            if b == sums.final:
+                chosen.append((k, fit))
+                break
+            if sums.penalty(b)[0] < params.discouraged:
+                normal = (k, fit)
+            else:
+                discouraged = (k, fit)
+            k += 1
+            continue
+        pick = normal or discouraged
+        if pick is None:  # not even one box fits: an overfull line
+            pick, overfull = (k, Fit(-1.0, 0.0)), overfull + 1
+        chosen.append(pick)
+        if bps[pick[0]] == sums.final:
+            break
+        s, k, normal, discouraged = sums.after(bps[pick[0]]), pick[0] + 1, None, None
+    return chosen, overfull
+
+
+def _fix_orphan(sums: _Sums, chosen: list, params: BreakParams) -> list:
+    """孤字: move the second-last break back until the last line holds orphan_min characters."""
+    if len(chosen) < 2:
+        return chosen
+    bps, final = sums.breakpoints, sums.final
+    last_start = sums.after(bps[chosen[-2][0]])
+    if sums.count[final] - sums.count[last_start] >= params.orphan_min:
+        return chosen
+    prev_start = sums.after(bps[chosen[-3][0]]) if len(chosen) > 2 else 0
+    floor = chosen[-3][0] if len(chosen) > 2 else -1
+    for k in range(chosen[-2][0] - 1, floor, -1):
+        tail = sums.after(bps[k])
+        last_fit = _fit(sums, tail, final, params)
+        if last_fit is None:
+            break
+        head_fit = _fit(sums, prev_start, bps[k], params)
+        if head_fit is None or head_fit.ratio == INF:
+            continue
+        if sums.count[final] - sums.count[tail] >= params.orphan_min:
+            return chosen[:-2] + [(k, head_fit), (len(bps) - 1, last_fit)]
+    return chosen

@@ -1,0 +1,387 @@
+"""Items: spans → box/glue/penalty items (punctuation compression as shrinkable glue, kinsoku as penalties).
+
+The paragraph is first *prepared* (one entry per character: face, size, style, advance, class), then
+cut into *atoms* — what may never be broken: an ideograph, one punctuation mark, a Latin word or a
+number with its `.` `,` `%` `℃`…, a `——` or `……`, a number range `1—6`. Between two atoms there is a
+*gap*; its glue holds the adjustable blanks of the marks on either side (after pair compression), the
+CJK–Latin spacing and the 均排 stretch, and a penalty in front of it says whether a line may break
+there (clreq prohibitions, number units). An adjustable mark's box is only its ink (½ em), so a mark
+at line end is trimmed to half width (GB/T 15834—2011 §5.1.10) and an opening mark at line start loses
+its leading half [#h-compression_of_punctuation_marks_at_line_start], because a break discards glue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Sequence
+
+from .. import cjk
+from ..fonts import TextFont
+from .config import ComposeConfig
+from .knuth import EPS, INF, Box, Glue, Item, Penalty
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text in one style: what the composer sets (body text, run-in head, dateline…)."""
+
+    text: str
+    font: TextFont
+    style: str = "body"
+
+
+_SET_BOX = tuple(getattr(Box, name).__set__ for name in ("width", "start", "end", "count", "hang"))
+if tuple(f.name for f in fields(Box)) != ("width", "start", "end", "count", "hang"):
+    raise ImportError("typeset/items.py: _one_box must set every field of Box (update _SET_BOX)")
+
+
+def _one_box(width: float, start: int, end: int, count: int) -> Box:
+    """Box(width, start, end, count), made at twice the speed: a frozen dataclass's __init__ calls
+    object.__setattr__ per field, this sets the slots directly (the composer makes one per character)."""
+    box = object.__new__(Box)
+    set_width, set_start, set_end, set_count, set_hang = _SET_BOX
+    set_width(box, width)
+    set_start(box, start)
+    set_end(box, end)
+    set_count(box, count)
+    set_hang(box, 0.0)
+    return box
+
+
+P_KINSOKU = Penalty(INF, "kinsoku")
+P_RELAXED = Penalty(cjk.RELAXED_PENALTY, "kinsoku")  # last resort when prohibitions leave no way to fit
+P_KEEP = Penalty(INF, "keep")  # leading/trailing spaces: never a break
+P_UNIT = Penalty(cjk.NUMBER_UNIT_PENALTY, "unit")
+P_SEPARATOR = Penalty(cjk.SEPARATOR_PENALTY, "separator")
+P_ANYWHERE = Penalty(cjk.ANYWHERE_PENALTY, "anywhere")
+P_END = Penalty(-INF, "end")
+MARKS = "OCSocsN"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A paragraph's characters with what setting them needs (parallel tuples, one entry per character)."""
+
+    text: str
+    classes: str  # one cjk class letter per character (lower-case o/c/s: a mark set proportionally)
+    faces: tuple  # Face that sets each character
+    sizes: tuple[float, ...]
+    styles: tuple[str, ...]
+    advances: tuple[float, ...]  # natural advance (pt)
+    blanks: tuple[float, ...]  # an adjustable mark's blank half after pair compression (else 0)
+
+
+@dataclass(frozen=True)
+class Items:
+    """The items of one paragraph, the prepared characters they refer to, and warnings."""
+
+    items: tuple[Item, ...]
+    prepared: Prepared
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Atoms:
+    """The unbreakable units of a paragraph: character ranges, and each one's blanks (lead, trail)."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    leads: tuple[float, ...]  # adjustable blank before the ink (opening marks)
+    trails: tuple[float, ...]  # adjustable blank after the ink (closing marks, stops)
+
+
+_METRICS: dict = {}  # TextFont → {char: (face, advance, class)}: one lookup per character and font
+
+
+def _metrics(font: TextFont) -> dict:
+    """The per-character (face, advance, class) cache of a font (Face.advance via the fallback chain)."""
+    table = _METRICS.get(font)
+    if table is None:
+        table = _METRICS[font] = {}
+    return table
+
+
+def _measure(font: TextFont, table: dict, char: str) -> tuple:
+    """Measure and classify `char` in `font` once: (face, advance, class; a mark narrower than ¾ em
+    is classed lower-case, i.e. set proportionally)."""
+    face = font.face_for(char) or font.face
+    advance, cls = face.advance(char, font.size), cjk.char_class(char)
+    if cls in "OCS" and advance < cjk.ADJUSTABLE_MIN * font.size:
+        cls = cls.lower()
+    entry = table[char] = (face, advance, cls)
+    return entry
+
+
+def prepare(spans: Sequence[Span]) -> Prepared:
+    """Measure and classify every character of the spans (marks narrower than ¾ em are not adjusted)."""
+    texts, classes, faces, sizes, styles, advances = [], [], [], [], [], []
+    for span in spans:
+        font, text = span.font, span.text
+        table = _metrics(font)
+        get = table.get
+        entries = [get(char) or _measure(font, table, char) for char in text]
+        if entries:
+            face, advance, cls = zip(*entries)
+            faces.extend(face)
+            advances.extend(advance)
+            classes.extend(cls)
+        texts.append(text)
+        sizes.extend([font.size] * len(text))
+        styles.extend([span.style] * len(text))
+    return Prepared("".join(texts), "".join(classes), tuple(faces), tuple(sizes), tuple(styles),
+                    tuple(advances), ())
+
+
+def segment(prepared: Prepared, pair_compression: float) -> Atoms:
+    """Cut the paragraph into atoms and compute each mark's blanks after pair compression."""
+    text, classes = prepared.text, prepared.classes
+    starts, ends, i, n = [], [], 0, len(text)
+    while i < n:
+        cls = classes[i]
+        if cls == "W":
+            i += 1
+            continue
+        j = i + 1
+        if cls == "L":
+            while j < n and classes[j] == "L":
+                j += 1
+        elif text[i] in cjk.UNBREAKABLE_RUNS:
+            while j < n and text[j] == text[i]:
+                j += 1
+        starts.append(i)
+        ends.append(j)
+        i = j
+    starts, ends = _join_ranges(text, classes, starts, ends)
+    leads, trails = _blanks(prepared, starts, ends, pair_compression)
+    return Atoms(tuple(starts), tuple(ends), tuple(leads), tuple(trails))
+
+
+def _join_ranges(text: str, classes: str, starts: list, ends: list) -> tuple[list, list]:
+    """Join `number—number` (— – ～ between digits, no spaces) into one atom: a range never breaks."""
+    out_s, out_e = [], []
+    k, n = 0, len(starts)
+    while k < n:
+        s, e = starts[k], ends[k]
+        while (classes[s] == "L" and k + 2 < n and text[e - 1].isdigit() and starts[k + 1] == e
+               and ends[k + 1] == e + 1 and text[e] in cjk.RANGE_JOINERS and starts[k + 2] == e + 1
+               and classes[e + 1] == "L" and text[e + 1].isdigit()):
+            e = ends[k + 2]
+            k += 2
+        out_s.append(s)
+        out_e.append(e)
+        k += 1
+    return out_s, out_e
+
+
+def _blanks(prepared: Prepared, starts: list, ends: list, pair_compression: float) -> tuple[list, list]:
+    """Blank halves of adjustable marks; adjacent pairs lose `pair_compression` em (2 → 1.5 em)."""
+    classes, advances, sizes = prepared.classes, prepared.advances, prepared.sizes
+    n = len(starts)
+    leads, trails = [0.0] * n, [0.0] * n
+    for k in range(n):
+        cls = classes[starts[k]]
+        if cls == "O":
+            leads[k] = advances[starts[k]] / 2
+        elif cls == "C" or cls == "S":
+            trails[k] = advances[starts[k]] / 2
+    if pair_compression > 0:
+        for k in range(1, n):
+            left, right = starts[k - 1], starts[k]
+            if classes[left] in "OCS" and classes[right] in "OCS" and ends[k - 1] == right:
+                _compress_pair(leads, trails, k, pair_compression * max(sizes[left], sizes[right]))
+    return leads, trails
+
+
+def _compress_pair(leads: list, trails: list, k: int, amount: float) -> None:
+    """Remove `amount` from the blanks of marks k-1 and k: between the inks first, then outside."""
+    for side, index in ((trails, k - 1), (leads, k), (trails, k), (leads, k - 1)):
+        take = min(amount, side[index])
+        side[index] -= take
+        amount -= take
+
+
+def build_items(spans: Sequence[Span], measure: float, config: ComposeConfig, relaxed: bool = False) -> Items:
+    """The box/glue/penalty items of one paragraph (first-line indent, atoms, gaps, forced end);
+    `relaxed`: prohibited breaks become merely very costly (when the measure leaves no other way)."""
+    prepared = prepare(spans)
+    atoms = segment(prepared, config.pair_compression)
+    blanks, classes = [0.0] * len(prepared.text), prepared.classes
+    for start, lead, trail in zip(atoms.starts, atoms.leads, atoms.trails):
+        if classes[start] in "OCS":
+            blanks[start] = lead + trail
+    prepared = Prepared(prepared.text, prepared.classes, prepared.faces, prepared.sizes, prepared.styles,
+                        prepared.advances, tuple(blanks))
+    builder = _Builder(prepared, atoms, measure, config, P_RELAXED if relaxed else P_KINSOKU)
+    items = builder.run(_indent(spans, measure, config, builder.warnings))
+    return Items(tuple(items), prepared, tuple(builder.warnings))
+
+
+def _indent(spans: Sequence[Span], measure: float, config: ComposeConfig, warnings: list) -> float:
+    """First-line indent in pt: config.indent em of the body size (dropped if the measure is too narrow)."""
+    if config.indent <= 0 or not spans:
+        return 0.0
+    size = next((s.font.size for s in spans if s.style == "body"), spans[0].font.size)
+    indent = config.indent * size
+    if indent + size > measure + EPS:
+        warnings.append(f"measure {measure:.2f} pt too narrow for a {config.indent:g}-字 indent: indent dropped")
+        return 0.0
+    return indent
+
+
+class _Builder:
+    """Turns atoms and gaps into items (a small stateful helper, used once per paragraph)."""
+
+    def __init__(self, prepared: Prepared, atoms: Atoms, measure: float, config: ComposeConfig,
+                 prohibit: Penalty) -> None:
+        self.p, self.a, self.measure, self.config, self.prohibit = prepared, atoms, measure, config, prohibit
+        self.not_start = cjk.NOT_AT_START[config.kinsoku]
+        self.not_end = cjk.NOT_AT_END[config.kinsoku]
+        self.numbers = config.kinsoku != "none"
+        self.warnings: list[str] = []
+        self.glues: dict = {}
+        # the parallel tuples read for every gap and box, one attribute lookup away
+        self.text, self.classes, self.sizes = prepared.text, prepared.classes, prepared.sizes
+        self.advances = prepared.advances
+        self.starts, self.ends, self.leads, self.trails = atoms.starts, atoms.ends, atoms.leads, atoms.trails
+
+    def run(self, indent: float) -> list:
+        """All items: indent box, then for each atom the gap before it and its box(es), then the end."""
+        out: list = [Box(indent)] if indent > 0 else []
+        starts, ends, n = self.a.starts, self.a.ends, len(self.p.text)
+        if not starts or starts[0] > 0:  # leading spaces: kept, never a break
+            out.append(P_KEEP)
+            self._spaces(out, 0, starts[0] if starts else n, 0.0)
+        gap, box = self._gap, self._box
+        for k in range(len(starts)):
+            if k:
+                gap(out, k)
+            box(out, k)
+        if starts and ends[-1] < n:  # trailing spaces: kept on the last line
+            out.append(P_KEEP)
+            self._spaces(out, ends[-1], n, 0.0)
+        out.append(P_END)
+        return out
+
+    def _glue(self, width: float, stretch: float, shrink: float) -> Glue:
+        """A shared Glue instance (frozen, so equal gaps reuse one object)."""
+        key = (width, stretch, shrink)
+        glue = self.glues.get(key)
+        if glue is None:
+            glue = self.glues[key] = Glue(width, stretch, shrink)
+        return glue
+
+    def _gap(self, out: list, k: int) -> None:
+        """Items between atom k-1 and atom k: a penalty if breaking is prohibited or discouraged, then glue."""
+        text, classes = self.text, self.classes
+        le, rs = self.ends[k - 1], self.starts[k]
+        lc, rc, lt, rt = classes[le - 1], classes[rs], text[le - 1], text[rs]
+        if lc == "H" and rc == "H" and rs == le:  # two ideographs (single-character atoms) side by side
+            self._han_gap(out, lt, rt, self.trails[k - 1] + self.leads[k], le)
+            return
+        left_unit = lt if lc == "L" else text[self.starts[k - 1]:le]
+        right_unit = rt if rc == "L" else text[rs:self.ends[k]]
+        blank = self.trails[k - 1] + self.leads[k]
+        if left_unit in self.not_end or right_unit in self.not_start or (
+                self.numbers and (rt in cjk.POSTFIX or lt in cjk.PREFIX)):
+            out.append(self.prohibit)
+        elif lc == "L" and rc == "H" and lt.isdigit() and rt != "\u3000":
+            out.append(P_UNIT)
+        if rs > le:
+            self._spaces(out, le, rs, blank)
+            return
+        left_size, right_size = self.sizes[le - 1], self.sizes[rs]
+        em = right_size if right_size > left_size else left_size  # max(), without the call
+        width = blank
+        if (lc == "H" and rc == "L" and rt.isalnum() and lt != "\u3000") or (
+                lc == "L" and rc == "H" and lt.isalnum() and rt != "\u3000"):
+            width += self.config.latin_spacing * em
+        stretch = cjk.INTER_CHAR_STRETCH * em if _STRETCHABLE[lc][rc] else 0.0
+        if out[-1] is self.prohibit and width == 0.0 and stretch == 0.0:
+            return  # nothing to set and no break: the marker penalty alone separates the boxes
+        glue = self.glues.get((width, stretch, width))
+        out.append(glue if glue is not None else self._glue(width, stretch, width))
+
+    def _han_gap(self, out: list, lt: str, rt: str, blank: float, at: int) -> None:
+        """_gap for two ideographs touching at character `at` (the common case, without the checks that
+        cannot apply: no unit penalty, no Latin spacing, always 均排 stretch)."""
+        if lt in self.not_end or rt in self.not_start or (
+                self.numbers and (rt in cjk.POSTFIX or lt in cjk.PREFIX)):
+            out.append(self.prohibit)
+        left_size, right_size = self.sizes[at - 1], self.sizes[at]
+        em = right_size if right_size > left_size else left_size
+        stretch = cjk.INTER_CHAR_STRETCH * em
+        if out[-1] is self.prohibit and blank == 0.0 and stretch == 0.0:
+            return
+        glue = self.glues.get((blank, stretch, blank))
+        out.append(glue if glue is not None else self._glue(blank, stretch, blank))
+
+    def _spaces(self, out: list, start: int, end: int, blank: float) -> None:
+        """One glue per space character (Latin word spaces stretch ½ and shrink ⅓ of their width)."""
+        for i in range(start, end):
+            adv = self.p.advances[i]
+            out.append(Glue(adv + blank, adv * cjk.SPACE_STRETCH, adv * cjk.SPACE_SHRINK + blank, i))
+            blank = 0.0
+
+    def _box(self, out: list, k: int) -> None:
+        """The box of atom k: a mark's ink, or the whole atom (split if it is a token wider than the measure)."""
+        start, end = self.starts[k], self.ends[k]
+        cls = self.classes[start]
+        if cls == "H":
+            out.append(_one_box(self.advances[start], start, end, 0 if self.text[start] == "\u3000" else 1))
+            return
+        p = self.p
+        if cls in "OCS":
+            ink = p.advances[start] / 2
+            width = ink + (self.leads[k] if k == 0 else 0.0)
+            hang = ink if self.config.hanging and p.text[start] in cjk.HANGABLE else 0.0
+            out.append(Box(width, start, end, 0, hang))
+            return
+        width = sum(p.advances[start:end])
+        if cls == "L" and width > self.measure + EPS:
+            self._long_token(out, start, end)
+            return
+        out.append(Box(width, start, end, _count(p.text, start, end)))
+
+    def _long_token(self, out: list, start: int, end: int) -> None:
+        """A token wider than the measure: breaks after / . - _ @, and inside over-wide pieces (warned)."""
+        p = self.p
+        seps = cjk.TOKEN_SEPARATORS  # break after a separator, never inside a run of them (`//`)
+        cuts = [i for i in range(start + 1, end) if p.text[i - 1] in seps and p.text[i] not in seps]
+        bounds = [start, *cuts, end]
+        token = p.text[start:end]
+        self.warnings.append(f"'{_short(token)}' is wider than the measure: broken after / . - _ @"
+                             if cuts else f"'{_short(token)}' is wider than the measure")
+        for piece in range(len(bounds) - 1):
+            s, e = bounds[piece], bounds[piece + 1]
+            if piece:
+                out.append(P_SEPARATOR)
+            if sum(p.advances[s:e]) <= self.measure + EPS:
+                out.append(Box(sum(p.advances[s:e]), s, e, _count(p.text, s, e)))
+                continue
+            self.warnings.append(f"'{_short(p.text[s:e])}' has no / . - _ @ to break at: "
+                                 "it may be broken between any two characters")
+            for i in range(s, e):
+                if i > s:
+                    out.append(P_ANYWHERE)
+                out.append(Box(p.advances[i], i, i + 1, _count(p.text, i, i + 1)))
+
+
+def _stretchable(lc: str, rc: str) -> bool:
+    """Whether 均排 may widen the gap (not after an opening mark, before a closing mark or stop, or
+    between two marks): brackets and stops hug their text (TYPOGRAPHY.md §2 均排)."""
+    if lc in "Oo" or rc in "CcSs":
+        return False
+    return not (lc in MARKS and rc in MARKS)
+
+
+_STRETCHABLE = {left: {right: _stretchable(left, right) for right in cjk.CLASSES} for left in cjk.CLASSES}
+
+
+def _count(text: str, start: int, end: int) -> int:
+    """Characters counted for 孤字 in text[start:end]."""
+    return sum(1 for c in text[start:end] if cjk.is_counted(c))
+
+
+def _short(text: str, limit: int = 24) -> str:
+    """`text` shortened for a warning."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"

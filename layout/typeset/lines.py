@@ -1,0 +1,251 @@
+"""Lines: breaks → justified lines with glyph positions (the composer's output types and entry point).
+
+`set_paragraph` runs the composer: spans → items (typeset/items.py: clreq prohibitions as penalties,
+punctuation compression as shrinkable glue) → breaks (typeset/breaking.py: total fit or first fit) →
+lines (here: glue set by the line's adjustment ratio, glyph pen positions from each mark's class).
+typeset/audit.py counts defects in lines already set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..fonts import Face
+from .breaking import RATIO_EPS, Break, BreakParams, Breaks, greedy, total_fit
+from .config import ComposeConfig
+from .items import P_RELAXED, Items, Span, build_items
+from .knuth import INF, Box, Glue, Penalty
+
+BREAKERS = {"total-fit": total_fit, "greedy": greedy}  # the names are spec.BREAKERS
+FLUSH_TOLERANCE = 0.01  # pt: a justified line is flush when within this of the measure
+EMERGENCY_RATIO = 1000.0  # Line.ratio of a line with no stretchable gap, spread over all its gaps
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One glyph placed on a line: x is the pen position (pt from the line's start edge)."""
+
+    char: str
+    face: Face
+    size: float
+    x: float
+    advance: float  # width the glyph occupies on the line after compression (pt)
+    style: str = "body"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One set line: glyphs with positions; `width` is the set width (== measure when justified)."""
+
+    glyphs: tuple[Glyph, ...]
+    measure: float
+    width: float
+    first: bool  # first line of its paragraph
+    last: bool  # last line of its paragraph
+    ratio: float = 0.0  # adjustment ratio: >0 stretched, <0 shrunk
+    kinsoku: str = ""  # '' | 'push-in' | 'push-out': how a prohibition was resolved on this line
+    hang: float = 0.0  # width of a hanging mark past the measure (hanging option only)
+
+    @property
+    def text(self) -> str:
+        """The line's characters (word spaces included)."""
+        return "".join(g.char for g in self.glyphs)
+
+
+@dataclass(frozen=True)
+class SetParagraph:
+    """A paragraph broken into lines, with warnings for the build summary."""
+
+    lines: tuple[Line, ...]
+    warnings: tuple[str, ...] = ()
+    demerits: float = 0.0
+
+
+def set_paragraph(spans: Sequence[Span], measure: float, config: ComposeConfig) -> SetParagraph:
+    """Break and justify one paragraph of spans into lines `measure` pt wide."""
+    spans = [span for span in spans if span.text]
+    if not spans:
+        return SetParagraph(())
+    broken = _break(spans, measure, config)
+    lines = _LineSetter(broken.built, broken.breaks, measure, config).run()
+    return SetParagraph(lines, broken.built.warnings + broken.notes + _warnings(lines), broken.breaks.demerits)
+
+
+@dataclass(frozen=True)
+class _Broken:
+    """A paragraph's items and breaks, with notes about how they were found."""
+
+    built: Items
+    breaks: Breaks
+    notes: tuple[str, ...] = ()
+
+
+def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Broken:
+    """Items and breaks; if prohibitions leave only overfull lines, retry with them relaxed (warned)."""
+    params = BreakParams(measure, orphan_min=config.orphan_min, ragged=config.align != "justify")
+    breaker = BREAKERS[config.breaker]
+    built = build_items(spans, measure, config)
+    breaks = breaker(built.items, params)
+    if not breaks.overfull:
+        return _Broken(built, breaks)
+    relaxed = build_items(spans, measure, config, relaxed=True)
+    retry = breaker(relaxed.items, params)
+    if retry.overfull >= breaks.overfull:
+        return _Broken(built, breaks)
+    items, text = relaxed.items, relaxed.prepared.text
+    used = [text[items[b.index - 1].start:items[b.index - 1].end]
+            for b in retry.breaks if items[b.index] is P_RELAXED]
+    note = (f"measure {measure:.2f} pt too narrow to keep the line-break prohibitions: "
+            f"broke after {'、'.join(repr(u) for u in used)}",) if used else ()
+    return _Broken(relaxed, retry, note)
+
+
+def _warnings(lines: Sequence[Line]) -> tuple[str, ...]:
+    """Warnings about lines that could not be kept within the measure."""
+    out = []
+    for number, line in enumerate(lines, start=1):
+        if line.width > line.measure + FLUSH_TOLERANCE:
+            out.append(f"line {number} '{line.text}' is {line.width - line.measure:.2f} pt wider than the "
+                       f"{line.measure:.2f} pt measure: a character is wider than the column")
+    return tuple(out)
+
+
+class _LineSetter:
+    """Sets each line between two breaks: glue by the adjustment ratio, glyph positions from classes."""
+
+    def __init__(self, built: Items, breaks: Breaks, measure: float, config: ComposeConfig) -> None:
+        self.items, self.p, self.breaks = built.items, built.prepared, breaks.breaks
+        self.measure, self.config = measure, config
+
+    def run(self) -> tuple[Line, ...]:
+        """All lines of the paragraph."""
+        lines, start, count = [], 0, len(self.breaks)
+        for n, brk in enumerate(self.breaks):
+            lines.append(self._line(start, brk, n == 0, n == count - 1))
+            start = self._next_box(brk.index + 1) if brk.index + 1 < len(self.items) else brk.index
+        return tuple(lines)
+
+    def _next_box(self, i: int) -> int:
+        """Index of the first box (or the forced end) at or after item i; len(items) if none."""
+        items = self.items
+        for j in range(i, len(items)):
+            item = items[j]
+            if type(item) is Box or (type(item) is Penalty and item.cost == -INF):
+                return j
+        return len(items)
+
+    def _line(self, s: int, brk: Break, first: bool, last: bool) -> Line:
+        """One line from item s to the break (exclusive)."""
+        r = brk.ratio
+        justify = self.config.align == "justify" and not last
+        if not justify:
+            r = min(r, 0.0)
+        spread = self._spread(s, brk) if r == INF else 0.0
+        r = 0.0 if r == INF else max(r, -1.0)
+        glyphs: list[Glyph] = []
+        x, items, p = 0.0, self.items, self.p
+        text, classes, faces, sizes, styles = p.text, p.classes, p.faces, p.sizes, p.styles
+        advances = p.advances
+        last_box = next((i for i in range(brk.index - 1, s - 1, -1) if type(items[i]) is Box), -1)
+        for i in range(s, brk.index):
+            item = items[i]
+            if type(item) is Box:
+                start = item.start
+                if item.end == start + 1 and classes[start] not in "OCS":  # one character at its advance
+                    glyphs.append(Glyph(text[start], faces[start], sizes[start], x, advances[start],
+                                        styles[start]))
+                elif item.end > start:
+                    self._box_glyphs(glyphs, item, x, r, i > s, i == last_box)
+                x += item.width
+            elif type(item) is Glue:
+                width = item.width + (r * item.stretch if r > 0 else r * item.shrink) + spread
+                if item.index >= 0:
+                    glyphs.append(self._glyph(item.index, x, width))
+                x += width
+            elif spread and i > s and item.kind == "kinsoku" and type(items[i + 1]) is Box:
+                x += spread  # a gap with no glue (between a mark and its neighbour)
+        width = x - brk.hang
+        glyphs = _aligned(glyphs, self._offset(width))
+        kinsoku = self._kinsoku(s, brk, r, last_box)
+        return Line(tuple(glyphs), self.measure, width, first, last, EMERGENCY_RATIO if spread else r,
+                    kinsoku, brk.hang)
+
+    def _spread(self, s: int, brk: Break) -> float:
+        """Emergency 均排 for a line with no stretchable gap: its shortfall shared by every gap between
+        atoms (never inside a word or number); 0 if the line is a single atom (it stays short)."""
+        items, natural, gaps = self.items, 0.0, 0
+        for i in range(s, brk.index):
+            item = items[i]
+            if type(item) is Box:
+                natural += item.width
+            elif type(item) is Glue:
+                natural += item.width
+                gaps += 1
+            elif i > s and item.kind == "kinsoku" and type(items[i + 1]) is Box:
+                gaps += 1
+        return (self.measure + brk.hang - natural) / gaps if gaps else 0.0
+
+    def _offset(self, width: float) -> float:
+        """Where the line starts: 0 for justify/left, centred or flush right otherwise."""
+        align = self.config.align
+        if align == "center":
+            return (self.measure - width) / 2
+        if align == "right":
+            return self.measure - width
+        return 0.0
+
+    def _glyph(self, i: int, x: float, advance: float) -> Glyph:
+        """The glyph of character i at pen position x."""
+        p = self.p
+        return Glyph(p.text[i], p.faces[i], p.sizes[i], x, advance, p.styles[i])
+
+    def _box_glyphs(self, out: list, box: Box, x: float, r: float, inner: bool, at_end: bool) -> None:
+        """Glyphs of one box: a mark's ink keeps its side of the em box, so its pen may sit outside."""
+        p, i = self.p, box.start
+        cls, kept = p.classes[i], 1.0 + min(r, 0.0)  # share of a blank half left after shrinking
+        if cls == "O":  # ink at the right of the em box: pen = ink start − nominal leading half
+            blank = p.blanks[i] * kept if inner else box.width - p.advances[i] / 2
+            out.append(self._glyph(i, x + box.width - p.advances[i], p.advances[i] / 2 + blank))
+            return
+        if cls == "C" or cls == "S":  # ink at the left: pen at the box start
+            out.append(self._glyph(i, x, box.width + (0.0 if at_end else p.blanks[i] * kept)))
+            return
+        for j in range(box.start, box.end):
+            out.append(self._glyph(j, x, p.advances[j]))
+            x += p.advances[j]
+
+    def _kinsoku(self, s: int, brk: Break, r: float, last_box: int) -> str:
+        """'push-in' if a not-at-start mark was squeezed onto this line, 'push-out' if one forced a
+        character that would have fitted onto the next line, else ''."""
+        items = self.items
+        if r < -RATIO_EPS and last_box > s:
+            j = last_box - 1
+            while j > s and type(items[j]) is Glue:
+                j -= 1
+            if type(items[j]) is Penalty and items[j].kind == "kinsoku":
+                return "push-in"
+        if r > RATIO_EPS and brk.index + 1 < len(items):
+            nb = self._next_box(brk.index + 1)
+            follow = items[nb + 1] if nb + 1 < len(items) else None
+            if type(follow) is Penalty and follow.kind == "kinsoku" and self._would_fit(s, nb):
+                return "push-out"
+        return ""
+
+    def _would_fit(self, s: int, nb: int) -> bool:
+        """Whether the line from s through box nb fits the measure with all its shrink used."""
+        natural = shrink = 0.0
+        for item in self.items[s:nb + 1]:
+            if type(item) is Box:
+                natural += item.width
+            elif type(item) is Glue:
+                natural += item.width
+                shrink += item.shrink
+        return natural - shrink <= self.measure + 1e-6
+
+
+def _aligned(glyphs: list[Glyph], offset: float) -> list[Glyph]:
+    """Glyphs moved right by `offset` (centred and flush-right lines)."""
+    if not offset:
+        return glyphs
+    return [Glyph(g.char, g.face, g.size, g.x + offset, g.advance, g.style) for g in glyphs]
