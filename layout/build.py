@@ -1,26 +1,30 @@
-"""Build: the whole pipeline — manifest → articles → composed pages → PDF(s), sidecar, preflight, summary."""
+"""Build: the whole pipeline — load → plan → set → compose → paint → preflight → summary."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from . import manifest
-from .compose import page as compose
-from .output import dump
-from .errors import LayoutError, OversetError, PrintError
-from .fonts import FontBook
-from .compose.audit import Typesetting, audit_records
-from .typeset.lines import ComposeConfig
-from .spec import Issue
-from .geometry import Rect
-from .placed import Overset, Page
-from .files import temporary
 from .article import read_article, visible_characters
+from .compose.audit import Typesetting, audit_records
+from .compose.page import Context, compose_page
+from .errors import LayoutError, OversetError, PrintError
+from .files import temporary
+from .fonts import FontBook
+from .geometry import Rect, make_grid
+from .makeup import fixed
+from .makeup.plan import PagePlan
+from .output import dump
+from .placed import Overset, Page
+from .spec import Issue
+from .typeset.config import ComposeConfig
+from .typeset.story import SetStory, Setter, StoryCache
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,6 @@ class BuildOptions:
     pages: bool = False  # also one PDF per page, <edition><page:02>.pdf
     allow_overset: bool = False
     standard: str | None = None  # override print.standard ('x-1a' | 'x-4')
-    preflight: bool = True  # check our own output and fail if it does not pass
     progress: Callable[[int, int], None] | None = field(default=None, compare=False)
 
 
@@ -65,21 +68,18 @@ class BuildResult:
 def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
     """Build an issue: every step below is one stage of ARCHITECTURE.md."""
     started = time.perf_counter()
-    issue = manifest.load_issue(manifest_path)                       # read and validate issue.yaml
-    if options.standard:
-        issue = _with_standard(issue, options.standard)
-    ctx = _context(issue)                                            # fonts, grid, articles, options
-    pages = _compose_all(issue, ctx, options)                        # compose every page
-    oversets = tuple(a.overset for p in pages for a in p.articles if a.overset)
-    if oversets and not options.allow_overset:                       # overset is never silent
-        raise OversetError("\n".join(o.message() for o in oversets), str(manifest_path),
-                           "shorten the text, enlarge the slot, or build with --allow-overset")
+    issue = _load(manifest_path, options)                             # read and validate issue.yaml
+    ctx, desk = _context(issue)                                       # grid, styles, fonts, article texts
+    plans = _plan(issue, ctx, desk)                                   # make-up: what goes where, page by page
+    stories = _set(plans, desk)                                       # set each placed story (once per shape)
+    pages = _compose_all(plans, stories, ctx, options)                # position everything on every page
+    oversets = _oversets(pages, manifest_path, options)               # overset is never silent
     outdir = options.outdir or manifest_path.parent / "build"
     outdir.mkdir(parents=True, exist_ok=True)
     with Staging() as staged:                                         # all outputs land together
-        fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, options, staged)  # paint, preflight
+        fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged)  # paint, preflight
         for page in pages if options.pages else ():
-            _stage_pdf([page], outdir / f"{page.label}.pdf", issue, options, staged)
+            _stage_pdf([page], outdir / f"{page.label}.pdf", issue, staged)
         _stage_sidecar(pages, issue, outdir, staged)                  # records for QA
         written = staged.commit()
     issue_pdf, *page_pdfs, sidecar = written
@@ -113,28 +113,52 @@ class Staging:
             tmp.unlink(missing_ok=True)
 
 
-def _with_standard(issue: Issue, standard: str) -> Issue:
-    from dataclasses import replace
-    return replace(issue, print=replace(issue.print, standard=standard))
+def _load(manifest_path: Path, options: BuildOptions) -> Issue:
+    """The issue as the manifest describes it, with the CLI's --pdfx override."""
+    issue = manifest.load_issue(manifest_path)
+    if options.standard:
+        issue = replace(issue, print=replace(issue.print, standard=options.standard))
+    return issue
 
 
-def _context(issue: Issue) -> compose.Context:
-    """Everything composing needs: font book with overrides, the grid, article texts, composer options."""
-    from .geometry import make_grid
+def _context(issue: Issue) -> tuple[Context, StoryCache]:
+    """The page grid and the story setter (styles, font book with overrides, composer options), and the
+    cache that sets each article's text (read once) at the shapes make-up asks for."""
     table = manifest.load_font_table().with_overrides(issue.fonts)
-    config = ComposeConfig.from_typography(issue.typography)
-    articles = {a.id: read_article(a.file) for p in issue.pages for a in p.articles}
     grid = make_grid(issue.page_width, issue.page_height, issue.margins, issue.grid)
-    return compose.Context(issue, grid, FontBook(table), config, articles)
+    setter = Setter.of(issue.styles, FontBook(table), ComposeConfig.from_typography(issue.typography), grid.leading)
+    texts = {a.id: read_article(a.file) for p in issue.pages for a in p.articles}
+    return Context(issue, grid, setter), StoryCache(texts, setter)
 
 
-def _compose_all(issue: Issue, ctx: compose.Context, options: BuildOptions) -> tuple[Page, ...]:
+def _plan(issue: Issue, ctx: Context, desk: StoryCache) -> tuple[PagePlan, ...]:
+    """Every page's plan: today each article's slot is fixed by the manifest (the identity planner)."""
+    return tuple(fixed.plan_page(page, ctx.grid, issue.edition, desk) for page in issue.pages)
+
+
+def _set(plans: Sequence[PagePlan], desk: StoryCache) -> Mapping[str, SetStory]:
+    """Each placed story set at its placement's shape (the planner already set most of them)."""
+    return MappingProxyType({p.id: desk.story(p.id, p.shape) for plan in plans for p in plan.placements})
+
+
+def _compose_all(plans: Sequence[PagePlan], stories: Mapping[str, SetStory], ctx: Context,
+                 options: BuildOptions) -> tuple[Page, ...]:
+    """Every planned page composed, reporting progress page by page."""
     pages = []
-    for number, spec in enumerate(issue.pages, start=1):
-        pages.append(compose.compose_page(spec, ctx))
+    for number, plan in enumerate(plans, start=1):
+        pages.append(compose_page(plan, stories, ctx))
         if options.progress:
-            options.progress(number, len(issue.pages))
+            options.progress(number, len(plans))
     return tuple(pages)
+
+
+def _oversets(pages: Sequence[Page], manifest_path: Path, options: BuildOptions) -> tuple[Overset, ...]:
+    """Every overset of the build; an error unless the build allows overset (then they are listed)."""
+    oversets = tuple(a.overset for p in pages for a in p.articles if a.overset)
+    if oversets and not options.allow_overset:
+        raise OversetError("\n".join(o.message() for o in oversets), str(manifest_path),
+                           "shorten the text, enlarge the slot, or build with --allow-overset")
+    return oversets
 
 
 def created_at(issue: Issue) -> _dt.datetime:
@@ -161,14 +185,13 @@ def _paint_settings(issue: Issue, title: str):
     return PaintSettings(settings, marks=spec.marks, slug=slug)
 
 
-def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, options: BuildOptions, staged: Staging):
+def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, staged: Staging):
     """Paint `pages` to a staged temporary for `path` and preflight it; returns the fonts used."""
     from .output.paint.page import paint
     title = f"{issue.paper} {issue.date.isoformat()} " + (pages[0].label if len(pages) == 1 else issue.edition)
     tmp = staged.add(path)
     fonts = paint(pages, tmp, _paint_settings(issue, title))
-    if options.preflight:
-        _preflight(tmp, path, issue)
+    _preflight(tmp, path, issue)
     return fonts
 
 
@@ -193,7 +216,7 @@ def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: St
     tmp.write_text(dump.sidecar_json(issue.id, f"{issue.id}.pdf", records), encoding="utf-8")
 
 
-def _summary(issue: Issue, pages: Sequence[Page], ctx: compose.Context, fonts, oversets, seconds: float,
+def _summary(issue: Issue, pages: Sequence[Page], ctx: Context, fonts, oversets, seconds: float,
              pdf: Path) -> BuildSummary:
     records = [r for p in pages for a in p.articles for r in a.lines]
     characters = sum(visible_characters(r.text) for r in records)
@@ -202,8 +225,8 @@ def _summary(issue: Issue, pages: Sequence[Page], ctx: compose.Context, fonts, o
                         _typesetting(pages, ctx), seconds, pdf.stat().st_size)
 
 
-def _typesetting(pages: Sequence[Page], ctx: compose.Context) -> Typesetting:
+def _typesetting(pages: Sequence[Page], ctx: Context) -> Typesetting:
     """Count defects in the body lines the build set (the PDF-side reader is the independent test)."""
     body = [r for p in pages for a in p.articles for r in a.lines if r.kind == "body"]
     grid = frozenset(round(y, 3) for y in pages[0].baselines) if pages else frozenset()
-    return audit_records(body, ctx.config, lambda column: ctx.grid.column_box(column).x0, grid)
+    return audit_records(body, ctx.setter.config, lambda column: ctx.grid.column_box(column).x0, grid)

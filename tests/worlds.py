@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from layout.compose.page import Context
+from layout.compose.page import Context, compose_page
 from layout.fonts import FaceSource, FontBook, FontTable
 from layout.geometry import make_grid
 from layout.typeset.config import ComposeConfig
 from layout.spec import (ArticleSpec, GridSpec, Issue, Margins, PageSpec, PrintSpec, Slot, TextStyle,
                          Typography)
 from layout.article.text import parse_article
+from layout.makeup.fixed import plan_page
+from layout.makeup.plan import PagePlan
+from layout.placed import Page
+from layout.typeset.story import Setter, StoryCache
 
 STYLE_SIZES = {  # name: (size, align): the tiny font makes a Han exactly `size` pt wide
     "body": (10, "justify"), "runin": (10, "justify"), "dateline": (10, "justify"),
@@ -40,11 +44,39 @@ def make_issue(articles: tuple[ArticleSpec, ...], columns: int = 4, rows: int = 
                  PrintSpec(), (page,), Path("/tmp/issue.yaml"))
 
 
-def make_context(font_path: Path, issue: Issue, texts: dict[str, str]) -> Context:
-    """A compose Context with article texts parsed from strings."""
+@dataclass(frozen=True)
+class World:
+    """A compose Context and the story cache over article texts parsed from strings."""
+
+    ctx: Context
+    desk: StoryCache
+
+    @property
+    def grid(self):
+        return self.ctx.grid
+
+    @property
+    def setter(self) -> Setter:
+        return self.ctx.setter
+
+    def plan(self, page: PageSpec) -> PagePlan:
+        """The fixed planner's plan of `page`."""
+        return plan_page(page, self.ctx.grid, self.ctx.issue.edition, self.desk)
+
+    def compose(self, page: PageSpec) -> Page:
+        """Plan, set and compose `page` as the build does."""
+        plan = self.plan(page)
+        stories = {p.id: self.desk.story(p.id, p.shape) for p in plan.placements}
+        return compose_page(plan, stories, self.ctx)
+
+
+def make_world(font_path: Path, issue: Issue, texts: dict[str, str]) -> World:
+    """A World on the tiny font with article texts parsed from strings."""
     grid = make_grid(issue.page_width, issue.page_height, issue.margins, issue.grid)
     parsed = {key: parse_article(value, Path(f"{key}.txt")) for key, value in texts.items()}
-    return Context(issue, grid, font_book(font_path), ComposeConfig(), parsed)
+    setter = Setter.of(issue.styles, font_book(font_path), ComposeConfig.from_typography(issue.typography),
+                       grid.leading)
+    return World(Context(issue, grid, setter), StoryCache(parsed, setter))
 
 
 def article(id_: str, column: int, span: int, top: int, lines: int | None) -> ArticleSpec:

@@ -1,12 +1,12 @@
-"""Flow: fill a slot's columns with set lines, one grid row per body line; overflow is returned, never dropped."""
+"""Flow: fill a region's columns with set lines, one grid row per body line; overflow is returned, never dropped."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..typeset.lines import Line
 from ..article import visible_characters
+from ..typeset.lines import Line
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class ColumnFill:
 
     placed: tuple[PlacedLine, ...]
     overflow: tuple[Line, ...]
-    rows_used: int  # rows used in the fullest column
+    resume_at: int  # index of the first line not placed (== number of lines placed): where a jump resumes
 
     @property
     def characters_over(self) -> int:
@@ -32,25 +32,33 @@ class ColumnFill:
         return sum(visible_characters(line.text) for line in self.overflow)
 
 
-def fill_columns(lines: Sequence[Line], columns: int, rows: int) -> ColumnFill:
-    """Fill `columns` columns of at most `rows` rows in reading order, balanced (平衡栏).
+def fill_columns(lines: Sequence[Line], capacities: Sequence[int]) -> ColumnFill:
+    """Fill columns holding `capacities` lines each in reading order, balanced (平衡栏).
 
     Text that fits is spread so that column lengths differ by at most one line (the first columns
     take the extra lines); text that does not fit fills every column and the rest is overflow.
     """
-    capacity = max(0, columns * rows)
+    capacity = sum(max(0, c) for c in capacities)
     placed = lines[:capacity]
-    counts = _balanced(len(placed), columns, rows)
+    counts = _balanced(len(placed), capacities)
     out, index = [], 0
     for column, count in enumerate(counts):
         out.extend(PlacedLine(line, column, row) for row, line in enumerate(placed[index:index + count]))
         index += count
-    return ColumnFill(tuple(out), tuple(lines[capacity:]), max(counts, default=0))
+    return ColumnFill(tuple(out), tuple(lines[capacity:]), len(placed))
 
 
-def _balanced(n: int, columns: int, rows: int) -> list[int]:
-    """Lines per column: n spread evenly (differing by at most one), never more than `rows`."""
-    if columns <= 0 or rows <= 0:
+def _balanced(n: int, capacities: Sequence[int]) -> list[int]:
+    """Lines per column: n spread evenly (differing by at most one), never more than a column holds;
+    what a short column cannot take goes to the next ones."""
+    columns = len(capacities)
+    if columns == 0:
         return []
     base, extra = divmod(n, columns)
-    return [min(rows, base + (k < extra)) for k in range(columns)]
+    counts = [min(max(0, cap), base + (k < extra)) for k, cap in enumerate(capacities)]
+    left = n - sum(counts)
+    for k, cap in enumerate(capacities):  # only with unequal capacities: fill the remainder in order
+        take = min(left, max(0, cap) - counts[k])
+        counts[k] += take
+        left -= take
+    return counts

@@ -2,9 +2,8 @@
 
 Update with `pytest tests/golden --update-golden` only after reviewing the change."""
 
-from layout.compose.page import compose_page
 from layout.output.dump import text_dump
-from worlds import article, make_context, make_issue
+from worlds import article, make_issue, make_world
 
 LEAD = """kicker: 引题文字
 headline: 一条两行的主标题
@@ -23,5 +22,5 @@ headline: 颁出首张 存证证书
 
 def test_two_article_page_dump(tiny_font_path, golden):
     issue = make_issue((article("lead", 1, 3, 0, 24), article("side", 4, 1, 0, 30)))
-    ctx = make_context(tiny_font_path, issue, {"lead": LEAD, "side": SIDE})
-    golden("two-articles", text_dump([compose_page(issue.pages[0], ctx)]))
+    world = make_world(tiny_font_path, issue, {"lead": LEAD, "side": SIDE})
+    golden("two-articles", text_dump([world.compose(issue.pages[0])]))

@@ -4,17 +4,17 @@ import datetime
 
 import pytest
 
-from layout.compose.page import compose_page, date_line
+from layout.compose.furniture import date_line
 from layout.errors import FontError
-from worlds import article, make_context, make_issue
+from worlds import article, make_issue, make_world
 
 BODY = "正文" * 60 + "。"
 
 
 def page_for(tiny_font_path, texts, *articles, rows=40):
     issue = make_issue(tuple(articles), rows=rows)
-    ctx = make_context(tiny_font_path, issue, texts)
-    return compose_page(issue.pages[0], ctx), ctx
+    world = make_world(tiny_font_path, issue, texts)
+    return world.compose(issue.pages[0]), world
 
 
 def records(page, kind):
@@ -121,7 +121,7 @@ def test_article_headline_size_sets_the_headline_and_its_rows(tiny_font_path):
 
 
 def test_headline_halves_split_only_outside_quotes():
-    from layout.compose.page import split_halves
+    from layout.typeset.story import split_halves
     assert split_halves("颁出首张 数据知识产权存证证书") == ["颁出首张", "数据知识产权存证证书"]
     assert split_halves("济宁高新区“才聚蓼河 企望有你”博硕开放日") == ["济宁高新区“才聚蓼河 企望有你”博硕开放日"]
 
@@ -139,8 +139,8 @@ def test_front_page_has_a_masthead_instead_of_the_folio(tiny_font_path):
     issue = make_issue((article("a", 1, 4, 8, 20),))
     page_spec = replace(issue.pages[0], number=1, masthead=Masthead("测试日报", 8, publisher="测试日报社"))
     issue = replace(issue, pages=(page_spec,))
-    ctx = make_context(tiny_font_path, issue, {"a": "headline: 头条\n\n" + BODY})
-    page = compose_page(page_spec, ctx)
+    ctx = make_world(tiny_font_path, issue, {"a": "headline: 头条\n\n" + BODY})
+    page = ctx.compose(page_spec)
     furniture = {r.style: r for r in page.runs if not r.article}
     assert set(furniture) == {"masthead"}
     title = next(r for r in page.runs if r.text == "测试日报" and r.size == 40)
@@ -155,8 +155,8 @@ def test_style_leading_gives_headline_lines_more_rows(tiny_font_path):
     issue = make_issue((article("a", 1, 2, 0, 20),))
     styles = tuple(replace(s, leading=31.0) if s.name == "headline" else s for s in issue.styles)
     issue = replace(issue, styles=styles)  # 31 pt leading on 15 pt rows → 3 rows, + 1 spare
-    ctx = make_context(tiny_font_path, issue, {"a": "headline: 标题\n\n" + BODY})
-    page = compose_page(issue.pages[0], ctx)
+    ctx = make_world(tiny_font_path, issue, {"a": "headline: 标题\n\n" + BODY})
+    page = ctx.compose(issue.pages[0])
     assert records(page, "body")[0].baseline == pytest.approx(ctx.grid.baseline(4))
 
 
@@ -183,15 +183,11 @@ def test_composer_warnings_reach_the_page_with_article_and_paragraph(tiny_font_p
 def test_furniture_falls_back_face_by_face(tiny_font_path, latin_only_font_path):
     from layout.fonts import FaceSource, FontBook, FontTable
     issue = make_issue((article("a", 1, 2, 0, 10),))
-    ctx = make_context(tiny_font_path, issue, {"a": "headline: 甲\n\n正文。"})
+    world = make_world(tiny_font_path, issue, {"a": "headline: 甲\n\n正文。"})
     sources = (FaceSource("hei", "regular", latin_only_font_path), FaceSource("song", "regular", tiny_font_path))
-    ctx = replace_fonts(ctx, FontBook(FontTable(sources, (("hei", ("song",)),))))
-    from layout.compose.page import _natural
-    runs = _natural("AB中文C", ctx.fonts.text_font("hei", "regular", 8), 0.0, 0.0, ctx.style("folio"), "folio")
+    book = FontBook(FontTable(sources, (("hei", ("song",)),)))
+    from layout.compose.runs import natural_runs
+    runs = natural_runs("AB中文C", book.text_font("hei", "regular", 8), 0.0, 0.0, world.setter.styles["folio"],
+                        "folio")
     assert [(r.text, r.face.source.role) for r in runs] == [("AB", "hei"), ("中文", "song"), ("C", "hei")]
     assert runs[1].x == pytest.approx(2 * 4.0) and runs[2].x == pytest.approx(2 * 4.0 + 2 * 8.0)
-
-
-def replace_fonts(ctx, book):
-    from dataclasses import replace
-    return replace(ctx, fonts=book)

@@ -1,0 +1,89 @@
+"""Runs: set lines and furniture text → positioned glyph runs and line records (one run per face/size/style)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..fonts import TextFont
+from ..placed import Fill, GlyphRun, LineRecord, Rule
+from ..spec import TextStyle
+from ..typeset.lines import Line
+
+
+@dataclass(frozen=True)
+class Painted:
+    """Glyph runs, rules, fills and line records produced by one part of the page."""
+
+    runs: tuple[GlyphRun, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    fills: tuple[Fill, ...] = ()
+    records: tuple[LineRecord, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def __add__(self, other: "Painted") -> "Painted":
+        return Painted(self.runs + other.runs, self.rules + other.rules, self.fills + other.fills,
+                       self.records + other.records, self.warnings + other.warnings)
+
+
+@dataclass(frozen=True)
+class LineAt:
+    """Where a set line goes: its left edge, baseline, style, article, record kind and page column."""
+
+    x: float
+    baseline: float
+    style: TextStyle
+    article: str
+    kind: str
+    column: int
+
+
+def paint_line(line: Line, at: LineAt) -> Painted:
+    """Turn a set line into glyph runs (one per face/size/style) and a line record."""
+    runs, group = [], []
+    for glyph in line.glyphs:
+        if group and (glyph.face is not group[0].face or glyph.size != group[0].size
+                      or glyph.style != group[0].style):
+            runs.append(_run(group, at))
+            group = []
+        if not glyph.char.isspace():
+            group.append(glyph)
+    if group:
+        runs.append(_run(group, at))
+    inked = [g for g in line.glyphs if not g.char.isspace()] or list(line.glyphs)
+    x0 = at.x + (min(g.x for g in inked) if inked else 0.0)
+    x1 = at.x + (max(g.x + g.advance for g in inked) if inked else 0.0)
+    record = LineRecord(at.article, at.column, at.baseline, x0, x1, line.text, at.kind,
+                        line.first, line.last, line.measure, line.kinsoku, line.hang)
+    return Painted(runs=tuple(runs), records=(record,))
+
+
+def _run(glyphs: list, at: LineAt) -> GlyphRun:
+    """One glyph run: the glyphs' offsets from the first glyph's pen position."""
+    first = glyphs[0]
+    return GlyphRun(first.face, first.size, at.style.color, at.x + first.x, at.baseline,
+                    "".join(g.char for g in glyphs), tuple(g.x - first.x for g in glyphs),
+                    first.style, at.article, overprint=at.style.color.is_pure_black)
+
+
+def natural_runs(text: str, font: TextFont, x: float, baseline: float, style: TextStyle,
+                 kind: str) -> tuple[GlyphRun, ...]:
+    """Page furniture set at natural widths (no breaking), one run per face of the fallback chain."""
+    runs, pen, start = [], 0.0, 0
+    faces = [font.face_for(char) or font.face for char in text]
+    offsets = []
+    for char in text:
+        offsets.append(pen)
+        pen += font.advance(char)
+    for i in range(1, len(text) + 1):
+        if i == len(text) or faces[i] is not faces[start]:
+            base = offsets[start]
+            runs.append(GlyphRun(faces[start], font.size, style.color, x + base, baseline, text[start:i],
+                                 tuple(o - base for o in offsets[start:i]), kind, "",
+                                 overprint=style.color.is_pure_black))
+            start = i
+    return tuple(runs)
+
+
+def text_width(text: str, font: TextFont) -> float:
+    """The natural width of `text` in `font`."""
+    return sum(font.advance(c) for c in text)

@@ -1,0 +1,69 @@
+"""Story: place a set story in its placement — headline block in its rows, body flowed through the region."""
+
+from __future__ import annotations
+
+from ..geometry import PageGrid, Rect, band_baseline
+from ..makeup.plan import Placement
+from ..placed import ArticleFrame, Fill, Overset
+from ..typeset.story import SetStory, Setter
+from .flow import ColumnFill, fill_columns
+from .regions import Region, body_region
+from .runs import LineAt, Painted, paint_line
+
+
+def place_story(placement: Placement, story: SetStory, page: int, grid: PageGrid,
+                setter: Setter) -> tuple[ArticleFrame, Painted]:
+    """Headline block across the slot, then the body flowed through the slot's columns."""
+    cell = placement.cell
+    slot_box = cell_box(grid, placement)
+    painted = _paint_head(story, placement, slot_box, grid, setter) + Painted(warnings=story.warnings)
+    region = body_region(placement)
+    fill = fill_columns(story.body, region.capacities)
+    painted = painted + _paint_body(fill, region, placement.id, grid, setter)
+    overset = None
+    if fill.overflow:
+        overset = Overset(placement.id, page, len(story.body), sum(region.capacities), fill.characters_over)
+        painted = painted + _overset_sign(slot_box, grid, setter)
+    columns = tuple(grid.column_box(cell.column + i) for i in range(cell.span))
+    columns = tuple(Rect(c.x0, slot_box.y0, c.x1, slot_box.y1) for c in columns)
+    return ArticleFrame(placement.id, slot_box, columns, painted.records, overset), painted
+
+
+def cell_box(grid: PageGrid, placement: Placement) -> Rect:
+    """The area of a placement's cell: its columns and rows (gutters between its columns included)."""
+    cell = placement.cell
+    first, last = grid.column_box(cell.column), grid.column_box(cell.column + cell.span - 1)
+    return Rect(first.x0, grid.row_top(cell.bottom), last.x1, grid.row_top(cell.top))
+
+
+def _paint_head(story: SetStory, placement: Placement, slot: Rect, grid: PageGrid, setter: Setter) -> Painted:
+    """Glyph runs and records of the headline block: lines centred in their rows, the block's
+    spare rows split above and below it (space under the rule above, space before the body)."""
+    painted = Painted()
+    spare = placement.head_rows - story.head_lines_rows if story.head else 0
+    offset = max(0, spare) * grid.leading / 2
+    for item in story.head:
+        top = grid.row_top(placement.cell.top + item.row) - offset
+        baseline = band_baseline(top, item.rows * grid.leading, item.size)
+        at = LineAt(slot.x0, baseline, setter.styles[item.style], placement.id, item.style, placement.cell.column)
+        painted = painted + paint_line(item.line, at)
+    return painted
+
+
+def _paint_body(fill: ColumnFill, region: Region, story_id: str, grid: PageGrid, setter: Setter) -> Painted:
+    """Glyph runs and records for the body lines on the page's baseline grid."""
+    style, painted = setter.styles["body"], Painted()
+    for placed in fill.placed:
+        rows = region.columns[placed.column]
+        at = LineAt(grid.column_box(rows.column).x0, grid.baseline(rows.rows[placed.row]), style, story_id,
+                    "body", rows.column)
+        painted = painted + paint_line(placed.line, at)
+    return painted
+
+
+def _overset_sign(slot: Rect, grid: PageGrid, setter: Setter) -> Painted:
+    """A red square in the gutter after the slot's last line: text is missing here."""
+    size = grid.body_size * 0.6
+    x = slot.x1 + (grid.gutter - size) / 2
+    y = slot.y0 + (grid.leading - size) / 2
+    return Painted(fills=(Fill(Rect(x, y, x + size, y + size), setter.styles["overset"].color),))

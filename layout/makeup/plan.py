@@ -1,0 +1,48 @@
+"""Plan: what goes where on a page — the PagePlan that make-up produces and compose reads (its only input)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..spec import Masthead
+from ..typeset.story import Shape
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A rectangle of the page grid: 1-based first column, span, 0-based top row, rows."""
+
+    column: int
+    span: int
+    top: int
+    rows: int
+
+    @property
+    def bottom(self) -> int:
+        """The row just below the cell."""
+        return self.top + self.rows
+
+
+@dataclass(frozen=True, kw_only=True)
+class Placement:
+    """One story placed on the page: its grid cell, the shape it is set at, its headline block rows."""
+
+    id: str  # the article id (the story set for it)
+    cell: Cell
+    shape: Shape
+    head_rows: int  # rows of the headline block (占行) at the top of the cell, air included
+    where: str  # the manifest location, for messages
+    exclusions: tuple[Cell, ...] = ()  # parts of the cell no text may use (figures, later)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PagePlan:
+    """A page as make-up decided it: 版次, 版名, credits, masthead and the placements, in reading order."""
+
+    number: int
+    label: str  # edition + page, e.g. 'A02'
+    section: str
+    credits: tuple[tuple[str, str], ...]
+    masthead: Masthead | None
+    placements: tuple[Placement, ...]
+    where: str

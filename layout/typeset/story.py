@@ -1,0 +1,202 @@
+"""Story: set an article at a shape (column measure, headline width and size) — headline rows 占行, body lines.
+
+This is the question copy-fitting and page planning ask many times: *how deep is this story at a span of
+3 columns, with this headline size?* It knows no page: the answer is a SetStory (headline block lines with
+the rows each takes on the baseline grid, body lines broken once at the column measure, and what each
+line needs), which make-up places and compose positions.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Mapping
+
+from ..article import ArticleText, TextSpan
+from ..cjk import CLOSING, OPENING
+from ..errors import FontError
+from ..fonts import FontBook, TextFont
+from ..spec import TextStyle
+from .config import ComposeConfig
+from .items import Span
+from .lines import Line, set_paragraph
+
+HEAD_ELEMENTS = ("label", "kicker", "headline", "deck")  # the headline block, top to bottom
+AIR_ROWS = 1  # rows between the headline block's last line and the body (占行: 1 line → 3 rows)
+
+
+@dataclass(frozen=True)
+class Setter:
+    """What setting any story of an issue needs: its styles, fonts, composer options and grid row."""
+
+    styles: Mapping[str, TextStyle]  # read-only (MappingProxyType)
+    fonts: FontBook
+    config: ComposeConfig
+    row: float  # one body line of the baseline grid (pt)
+
+    @classmethod
+    def of(cls, styles, fonts: FontBook, config: ComposeConfig, row: float) -> "Setter":
+        """A Setter from a sequence of styles."""
+        return cls(MappingProxyType({s.name: s for s in styles}), fonts, config, row)
+
+    def font(self, name: str, size: float | None = None) -> TextFont:
+        """The TextFont of style `name`, at `size` pt if given (e.g. an article's headline size)."""
+        style = self.styles[name]
+        return self.fonts.text_font(style.role, style.weight, size or style.size)
+
+    def config_for(self, name: str, **changes) -> ComposeConfig:
+        """The composer options for style `name`: its alignment and prohibition level."""
+        style = self.styles[name]
+        return replace(self.config, kinsoku=style.kinsoku or self.config.kinsoku, align=style.align, **changes)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Where a story is set: the body column measure, the headline block's width, headline options."""
+
+    measure: float  # one body column (pt)
+    width: float  # the headline block: the slot's full width (pt)
+    headline_size: float | None = None  # None: the headline style's size
+    headline_align: str | None = None  # None: the headline style's alignment
+
+
+@dataclass(frozen=True)
+class HeadLine:
+    """One headline-block line: its set Line, style, size and the rows (within the block) it occupies."""
+
+    line: Line
+    style: str
+    size: float
+    row: int
+    rows: int
+
+
+@dataclass(frozen=True)
+class SetStory:
+    """A story set at one shape: headline block and body lines, ready to be placed on any page."""
+
+    id: str
+    shape: Shape
+    head: tuple[HeadLine, ...]
+    body: tuple[Line, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def head_lines_rows(self) -> int:
+        """Rows the headline block's lines take (0 without a headline)."""
+        return self.head[-1].row + self.head[-1].rows if self.head else 0
+
+    @property
+    def head_rows(self) -> int:
+        """The block's natural height 占行: its lines plus the air row before the body."""
+        return self.head_lines_rows + (AIR_ROWS if self.head else 0)
+
+    @property
+    def needs(self) -> tuple[int, ...]:
+        """Per body line, how many lines must fit in the column together from it (1: may stand alone)."""
+        return (1,) * len(self.body)
+
+
+def set_story(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> SetStory:
+    """Set an article's headline block across the shape's width and its body at the column measure."""
+    head = set_head(story_id, text, shape, setter)
+    body, warnings = set_body(story_id, text, shape.measure, setter)
+    return SetStory(story_id, shape, head, body, warnings)
+
+
+def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> tuple[HeadLine, ...]:
+    """Label, kicker, headline and deck across the block; each line takes whole grid rows (占行)."""
+    parts = {"label": [text.label] if text.label else [], "kicker": [text.kicker] if text.kicker else [],
+             "headline": list(text.headline), "deck": [text.deck] if text.deck else []}
+    block, row = [], 0
+    for name in HEAD_ELEMENTS:
+        is_headline = name == "headline"
+        style = setter.styles[name]
+        size = (shape.headline_size if is_headline else None) or style.size
+        font = setter.font(name, size)
+        config = setter.config_for(name, indent=0.0)
+        if is_headline and shape.headline_align:
+            config = replace(config, align=shape.headline_align)
+        leading = style.leading * size / style.size  # the style's leading, scaled to an article's size
+        rows = max(1, math.ceil(leading / setter.row - 1e-9))
+        for part in parts[name]:
+            check_coverage(part.replace(" ", ""), font, story_id, text, name)
+            for line in _head_text(part, font, name, shape.width, config):
+                block.append(HeadLine(line, name, size, row, rows))
+                row += rows
+    return tuple(block)
+
+
+def _head_text(part: str, font: TextFont, style: str, width: float, config: ComposeConfig) -> tuple[Line, ...]:
+    """A headline part on one line (halves joined by a 1-字 space) or, if too wide, split at the space."""
+    halves = split_halves(part)
+    one_line = "\u3000".join(halves)
+    if sum(font.advance(c) for c in one_line) <= width + 1e-6 or len(halves) == 1:
+        return set_paragraph([Span(one_line, font, style)], width, config).lines
+    lines: list[Line] = []
+    for half in halves:
+        lines.extend(set_paragraph([Span(half, font, style)], width, config).lines)
+    return tuple(lines)
+
+
+def split_halves(headline: str) -> list[str]:
+    """The parts of a headline separated by spaces outside quotes and brackets (两段式标题)."""
+    parts, depth, current = [], 0, ""
+    for char in headline:
+        depth += (char in OPENING) - (char in CLOSING)
+        if char == " " and depth <= 0:
+            if current:
+                parts.append(current)
+            current = ""
+        else:
+            current += char
+    return parts + ([current] if current else [])
+
+
+def set_body(story_id: str, text: ArticleText, measure: float,
+             setter: Setter) -> tuple[tuple[Line, ...], tuple[str, ...]]:
+    """Every body paragraph set at the column measure (broken once, then distributed), and the
+    composer's warnings naming article and paragraph."""
+    lines: list[Line] = []
+    warnings: list[str] = []
+    config = setter.config_for("body")
+    for number, paragraph in enumerate(text.paragraphs, start=1):
+        spans = [_span(part, setter, story_id, text, number) for part in paragraph.spans]
+        result = set_paragraph(spans, measure, config)
+        lines.extend(result.lines)
+        warnings.extend(f"article {story_id}, paragraph {number}: {w}" for w in result.warnings)
+    return tuple(lines), tuple(warnings)
+
+
+def _span(part: TextSpan, setter: Setter, story_id: str, text: ArticleText, paragraph: int) -> Span:
+    """A composer span for a text span, after checking every character has a glyph."""
+    font = setter.font(part.style)
+    check_coverage(part.text, font, story_id, text, f"paragraph {paragraph}")
+    return Span(part.text, font, part.style)
+
+
+def check_coverage(chars: str, font: TextFont, story_id: str, text: ArticleText, place: str) -> None:
+    """A character no font of the chain has is an error naming article, place and U+ code."""
+    missing = font.missing(chars)
+    if missing:
+        codes = ", ".join(f"'{c}' U+{ord(c):04X}" for c in missing)
+        raise FontError(f"article {story_id}, {place}: no font has {codes}", f"{text.source}",
+                        "replace the character, or add a font that has it to the fallback chain "
+                        "(fonts/fonts.yaml or the manifest's fonts:)")
+
+
+class StoryCache:
+    """Accumulator of set stories, one per (article, shape): planning and building ask it, each story is set once."""
+
+    def __init__(self, texts: Mapping[str, ArticleText], setter: Setter) -> None:
+        self.texts, self.setter = texts, setter
+        self._set: dict[tuple[str, Shape], SetStory] = {}
+
+    def story(self, story_id: str, shape: Shape) -> SetStory:
+        """The story `story_id` set at `shape` (set now if it was not yet)."""
+        key = (story_id, shape)
+        found = self._set.get(key)
+        if found is None:
+            found = self._set[key] = set_story(story_id, self.texts[story_id], shape, self.setter)
+        return found
