@@ -22,7 +22,7 @@ from .makeup import fixed
 from .makeup.plan import PagePlan
 from .output import dump
 from .placed import Overset, Page
-from .spec import Issue
+from .spec import PDFX, Issue
 from .typeset.config import ComposeConfig
 from .typeset.story import SetStory, Setter, StoryCache
 
@@ -198,7 +198,8 @@ def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, staged: Staging)
 def _preflight(tmp: Path, path: Path, issue: Issue) -> None:
     """Run `layout check` on our own output; a failure keeps the file aside as *.failed.pdf."""
     from .check import CheckOptions, preflight
-    report = preflight(tmp, CheckOptions(standard=issue.print.standard, ink_limit=issue.print.ink_limit))
+    family = PDFX[issue.print.standard].family  # the rule family `layout check` applies (x-1a:2003 → x-1a)
+    report = preflight(tmp, CheckOptions(standard=family, ink_limit=issue.print.ink_limit))
     if not report.passed:
         failed = path.with_suffix(".failed.pdf")
         os.replace(tmp, failed)

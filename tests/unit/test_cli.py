@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from layout.cli import main
+from layout.spec import PDFX, PDFX_STANDARDS
 
 MANIFEST = """\
 issue: {{id: tiny, paper: 测试日报, date: 2024-01-05}}
@@ -109,11 +110,31 @@ def test_help_documents_exit_codes():
     assert "Exit codes: 0 ok; 1 input or layout error" in result.output
 
 
-@pytest.mark.parametrize("standard,version", [("x-1a", b"%PDF-1.3"), ])
-def test_pdfx_flag_sets_the_standard(tmp_path, tiny_font_path, standard, version):
-    result = run("build", write_issue(tmp_path, tiny_font_path), "--pdfx", standard)
+def fake_cmyk_profile(path: Path) -> Path:
+    """A structurally valid ICC header for a CMYK output ('prtr') profile (enough for embedding)."""
+    header = bytearray(132)
+    header[0:4] = (132).to_bytes(4, "big")
+    header[8:12] = bytes([4, 0x20, 0, 0])
+    header[12:16], header[16:20], header[20:24], header[36:40] = b"prtr", b"CMYK", b"Lab ", b"acsp"
+    path.write_bytes(bytes(header))
+    return path
+
+
+@pytest.mark.parametrize("standard", PDFX_STANDARDS)
+def test_every_offered_pdfx_standard_builds_and_passes_check(tmp_path, tiny_font_path, standard):
+    manifest = write_issue(tmp_path, tiny_font_path)
+    if PDFX[standard].icc_required:
+        fake_cmyk_profile(tmp_path / "press.icc")
+        manifest.write_text(manifest.read_text(encoding="utf-8") + "print: {icc_profile: press.icc}\n",
+                            encoding="utf-8")
+    result = run("build", manifest, "--pdfx", standard)
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "build" / "tiny.pdf").read_bytes().startswith(version)
+    pdf = tmp_path / "build" / "tiny.pdf"
+    major, minor = PDFX[standard].pdf_version
+    assert pdf.read_bytes().startswith(f"%PDF-{major}.{minor}".encode())
+    checked = run("check", pdf)
+    assert checked.exit_code == 0, checked.output
+    assert PDFX[standard].version in checked.output
 
 
 def test_summary_lists_each_embedded_subset_with_its_size(tmp_path, tiny_font_path):

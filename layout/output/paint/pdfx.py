@@ -22,30 +22,13 @@ from reportlab.pdfbase.pdfdoc import (NoEncryption, PDFArray, PDFCatalog, PDFDic
 from reportlab.pdfbase.pdfmetrics import standardFonts
 
 from ... import __version__
+from ...spec import PDFX, PdfxStandard
 from ...errors import PrintError
 from ...geometry import Rect
 
 
-@dataclass(frozen=True)
-class Standard:
-    """One PDF/X flavour: header version, identification strings, what it allows and requires."""
-
-    key: str
-    pdf_version: tuple[int, int]
-    version: str  # Info /GTS_PDFXVersion and XMP pdfxid:GTS_PDFXVersion
-    conformance: str | None  # Info /GTS_PDFXConformance, only where the standard defines it
-    transparency: bool  # live transparency allowed
-    needs_profile: bool  # the OutputIntent must embed the ICC profile (DestOutputProfile)
-    source: str
-
-
-# ISO 15930-1:2001 (PDF/X-1a:2001, PDF 1.3), ISO 15930-4:2003 (PDF/X-1a:2003, PDF 1.4),
-# ISO 15930-7:2010 (PDF/X-4, PDF 1.6; the output intent carries the ICC profile; XMP identifies).
-STANDARDS: dict[str, Standard] = {
-    "x-1a": Standard("x-1a", (1, 3), "PDF/X-1:2001", "PDF/X-1a:2001", False, False, "ISO 15930-1:2001"),
-    "x-1a:2003": Standard("x-1a:2003", (1, 4), "PDF/X-1a:2003", None, False, False, "ISO 15930-4:2003"),
-    "x-4": Standard("x-4", (1, 6), "PDF/X-4", None, True, True, "ISO 15930-7:2010"),
-}
+Standard = PdfxStandard  # the one PDF/X table lives in spec/vocab.py (PDFX)
+STANDARDS = PDFX
 
 XMP_NAMESPACES = (  # prefix, URI (XMP specification part 1 and 2; pdfxid: ISO 15930-7 Annex)
     ("dc", "http://purl.org/dc/elements/1.1/"),
@@ -157,7 +140,7 @@ def check_settings(settings: PdfxSettings) -> Standard:
     standard = standard_of(settings)
     if settings.icc_profile is not None:
         read_icc_profile(settings.icc_profile)
-    elif standard.needs_profile:
+    elif standard.icc_required:
         raise PrintError(f"{standard.version} needs the ICC profile of the output condition embedded",
                          "print.icc_profile", "set print.icc_profile to the plant's CMYK profile")
     elif not settings.registry:
