@@ -26,8 +26,3 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
 def write_text_atomic(path: Path, text: str) -> Path:
     """Write UTF-8 text atomically."""
     return write_atomic(path, lambda tmp: tmp.write_bytes(text.encode("utf-8")))
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> Path:
-    """Write bytes atomically."""
-    return write_atomic(path, lambda tmp: tmp.write_bytes(data))

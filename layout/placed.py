@@ -9,7 +9,7 @@ from .geometry import Rect
 from .spec import CMYK
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GlyphRun:
     """Glyphs of one face, size and colour on one baseline; offsets are x of each glyph from `x`."""
 
@@ -25,7 +25,7 @@ class GlyphRun:
     overprint: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Rule:
     """A straight rule from (x0, y0) to (x1, y1)."""
 
@@ -47,7 +47,7 @@ class Fill:
     overprint: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LineRecord:
     """A set line as the build knows it, for the summary, the sidecar JSON and QA overlays."""
 
@@ -65,7 +65,7 @@ class LineRecord:
     hang: float = 0.0  # width of a hanging mark past the column edge
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Overset:
     """Text that did not fit a slot: exact counts, never dropped silently."""
 
@@ -85,7 +85,7 @@ class Overset:
                 f"{self.characters_over} characters over)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ArticleFrame:
     """An article's slot on the page and every line set in it."""
 
@@ -96,13 +96,12 @@ class ArticleFrame:
     overset: Overset | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Page:
     """One finished page: boxes, everything placed on it, and the records QA and the summary read."""
 
     number: int
     label: str  # edition + page, e.g. 'A02' (file name of the page PDF)
-    media: Rect
     trim: Rect
     bleed: Rect
     runs: tuple[GlyphRun, ...]

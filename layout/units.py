@@ -29,11 +29,6 @@ def mm(value: float) -> float:
     return value * PT_PER_MM
 
 
-def to_mm(points: float) -> float:
-    """Points to millimetres."""
-    return points / PT_PER_MM
-
-
 def font_size(value: object, where: str, table: str = "clreq") -> float:
     """A type size in pt from a number (pt), '9pt', '12Q' or a 号 name like '小五'."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -69,7 +69,7 @@ def folio(plan: PagePlan, f: Furnisher) -> Painted:
         x -= text_width(text, f.font("folio"))
         runs.extend(f.text(text, "folio", x, baseline, kind))
         x -= gap
-    rule = Rule(area.x0, rule_y, area.x1, rule_y, HEAD_RULE_WIDTH, small.color)
+    rule = Rule(x0=area.x0, y0=rule_y, x1=area.x1, y1=rule_y, width=HEAD_RULE_WIDTH, color=small.color)
     return Painted(runs=tuple(runs), rules=(rule,))
 
 
@@ -94,5 +94,5 @@ def masthead(plan: PagePlan, f: Furnisher) -> Painted:
     info = "\u3000".join(p for p in [date_line(issue.date), *numbers, mast.registration, mast.publisher] if p)
     runs += _centred(info, "masthead_info", grid.baseline(mast.lines - 1, info_size), f)
     y, area = grid.row_top(mast.lines), grid.type_area
-    rule = Rule(area.x0, y, area.x1, y, HEAD_RULE_WIDTH * 2, f.style("masthead_info").color)
+    rule = Rule(x0=area.x0, y0=y, x1=area.x1, y1=y, width=HEAD_RULE_WIDTH * 2, color=f.style("masthead_info").color)
     return Painted(runs=runs, rules=(rule,))

@@ -38,7 +38,7 @@ def compose_page(plan: PagePlan, stories: Mapping[str, SetStory], ctx: Context) 
     trim = Rect(0, 0, grid.width, grid.height)
     bleed_w = ctx.issue.print.bleed
     bleed = Rect(-bleed_w, -bleed_w, grid.width + bleed_w, grid.height + bleed_w)
-    return Page(plan.number, plan.label, bleed, trim, bleed,
-                painted.runs, painted.rules, painted.fills, tuple(frames),
-                tuple(grid.column_box(c) for c in range(1, grid.columns + 1)),
-                tuple(grid.baseline(r) for r in range(grid.rows)), painted.warnings)
+    return Page(number=plan.number, label=plan.label, trim=trim, bleed=bleed, runs=painted.runs,
+                rules=painted.rules, fills=painted.fills, articles=tuple(frames),
+                column_boxes=tuple(grid.column_box(c) for c in range(1, grid.columns + 1)),
+                baselines=tuple(grid.baseline(r) for r in range(grid.rows)), warnings=painted.warnings)

@@ -28,10 +28,10 @@ def _shared_edges(a: Rect, b: Rect, grid: PageGrid) -> list[Rule]:
         y0, y1 = max(a.y0, b.y0), min(a.y1, b.y1)
         if y1 - y0 > tol:
             x = left.x1 + grid.gutter / 2
-            out.append(Rule(x, y0, x, y1, RULE_WIDTH, BLACK))
+            out.append(Rule(x0=x, y0=y0, x1=x, y1=y1, width=RULE_WIDTH, color=BLACK))
     upper, lower = (a, b) if a.y1 > b.y1 else (b, a)
     if abs(upper.y0 - lower.y1) < tol:
         x0, x1 = max(a.x0, b.x0), min(a.x1, b.x1)
         if x1 - x0 > tol:
-            out.append(Rule(x0, upper.y0, x1, upper.y0, RULE_WIDTH, BLACK))
+            out.append(Rule(x0=x0, y0=upper.y0, x1=x1, y1=upper.y0, width=RULE_WIDTH, color=BLACK))
     return out

@@ -52,17 +52,18 @@ def paint_line(line: Line, at: LineAt) -> Painted:
     inked = [g for g in line.glyphs if not g.char.isspace()] or list(line.glyphs)
     x0 = at.x + (min(g.x for g in inked) if inked else 0.0)
     x1 = at.x + (max(g.x + g.advance for g in inked) if inked else 0.0)
-    record = LineRecord(at.article, at.column, at.baseline, x0, x1, line.text, at.kind,
-                        line.first, line.last, line.measure, line.kinsoku, line.hang)
+    record = LineRecord(article=at.article, column=at.column, baseline=at.baseline, x0=x0, x1=x1, text=line.text,
+                        kind=at.kind, first=line.first, last=line.last, measure=line.measure,
+                        kinsoku=line.kinsoku, hang=line.hang)
     return Painted(runs=tuple(runs), records=(record,))
 
 
 def _run(glyphs: list, at: LineAt) -> GlyphRun:
     """One glyph run: the glyphs' offsets from the first glyph's pen position."""
     first = glyphs[0]
-    return GlyphRun(first.face, first.size, at.style.color, at.x + first.x, at.baseline,
-                    "".join(g.char for g in glyphs), tuple(g.x - first.x for g in glyphs),
-                    first.style, at.article, overprint=at.style.color.is_pure_black)
+    return GlyphRun(face=first.face, size=first.size, color=at.style.color, x=at.x + first.x, y=at.baseline,
+                    text="".join(g.char for g in glyphs), offsets=tuple(g.x - first.x for g in glyphs),
+                    style=first.style, article=at.article, overprint=at.style.color.is_pure_black)
 
 
 def natural_runs(text: str, font: TextFont, x: float, baseline: float, style: TextStyle,
@@ -77,9 +78,9 @@ def natural_runs(text: str, font: TextFont, x: float, baseline: float, style: Te
     for i in range(1, len(text) + 1):
         if i == len(text) or faces[i] is not faces[start]:
             base = offsets[start]
-            runs.append(GlyphRun(faces[start], font.size, style.color, x + base, baseline, text[start:i],
-                                 tuple(o - base for o in offsets[start:i]), kind, "",
-                                 overprint=style.color.is_pure_black))
+            runs.append(GlyphRun(face=faces[start], size=font.size, color=style.color, x=x + base, y=baseline,
+                                 text=text[start:i], offsets=tuple(o - base for o in offsets[start:i]),
+                                 style=kind, overprint=style.color.is_pure_black))
             start = i
     return tuple(runs)
 

@@ -22,11 +22,13 @@ def place_story(placement: Placement, story: SetStory, page: int, grid: PageGrid
     painted = painted + _paint_body(fill, region, placement.id, grid, setter)
     overset = None
     if fill.overflow:
-        overset = Overset(placement.id, page, len(story.body), sum(region.capacities), fill.characters_over)
+        overset = Overset(article=placement.id, page=page, lines_needed=len(story.body),
+                          lines_available=sum(region.capacities), characters_over=fill.characters_over)
         painted = painted + _overset_sign(slot_box, grid, setter)
     columns = tuple(grid.column_box(cell.column + i) for i in range(cell.span))
     columns = tuple(Rect(c.x0, slot_box.y0, c.x1, slot_box.y1) for c in columns)
-    return ArticleFrame(placement.id, slot_box, columns, painted.records, overset), painted
+    return ArticleFrame(id=placement.id, slot=slot_box, columns=columns, lines=painted.records,
+                        overset=overset), painted
 
 
 def cell_box(grid: PageGrid, placement: Placement) -> Rect:

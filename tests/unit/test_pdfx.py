@@ -109,8 +109,8 @@ def test_standards_table_versions_and_identification():
     assert pdfx.STANDARDS["x-1a:2003"].conformance is None
     assert pdfx.STANDARDS["x-4"].pdf_version == (1, 6)
     assert [s.key for s in pdfx.STANDARDS.values() if s.transparency] == ["x-4"]
-    assert [s.key for s in pdfx.STANDARDS.values() if s.needs_profile] == ["x-4"]
-    assert all(s.source.startswith("ISO 15930-") for s in pdfx.STANDARDS.values())
+    assert [s.key for s in pdfx.STANDARDS.values() if s.icc_required] == ["x-4"]
+    assert all(s.iso.startswith("ISO 15930-") for s in pdfx.STANDARDS.values())
 
 
 def test_unknown_standard_is_refused(tmp_path):

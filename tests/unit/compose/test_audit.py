@@ -9,7 +9,8 @@ GRID = frozenset({100.0, 85.0, 70.0, 55.0, 40.0})
 
 def record(text, x1, first=False, last=False, baseline=100.0, hang=0.0):
     """A body line in column 1 (starting at x = 0, measure 100 pt)."""
-    return LineRecord("a", 1, baseline, 0.0, x1, text, "body", first, last, 100.0, "", hang)
+    return LineRecord(article="a", column=1, baseline=baseline, x0=0.0, x1=x1, text=text, kind="body", first=first,
+                      last=last, measure=100.0, hang=hang)
 
 
 def audit(*records):
