@@ -21,7 +21,7 @@ from layout.typeset.story import Setter, StoryCache
 STYLE_SIZES = {  # name: (size, align): the tiny font makes a Han exactly `size` pt wide
     "body": (10, "justify"), "runin": (10, "justify"), "dateline": (10, "justify"),
     "label": (10, "left"), "kicker": (15, "center"), "headline": (20, "center"), "deck": (15, "center"),
-    "folio": (8, "left"), "masthead": (40, "center"), "masthead_info": (8, "center"), "overset": (10, "left"),
+    "folio": (8, "left"), "page_number": (10, "left"), "masthead": (40, "center"), "masthead_info": (8, "center"), "overset": (10, "left"),
 }
 
 

@@ -63,7 +63,7 @@ def folio(plan: PagePlan, f: Furnisher) -> Painted:
     left = f"第{plan.number}版\u3000{plan.section}"
     credits = "\u3000".join(f"{k}：{v}" for k, v in plan.credits)
     pieces = [(issue.paper, "folio"), (date_line(issue.date), "folio-date"), (credits, "folio")]
-    runs = list(f.text(left, "label", area.x0, baseline, "folio"))
+    runs = list(f.text(left, "page_number", area.x0, baseline, "folio"))
     x, gap = area.x1, 2 * small.size
     for text, kind in reversed([p for p in pieces if p[0]]):
         x -= text_width(text, f.font("folio"))

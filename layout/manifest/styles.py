@@ -60,7 +60,8 @@ STYLE_DEFAULTS: dict[str, StyleDefault] = {
     "kicker": StyleDefault("hei", "regular", "小三", "center"),
     "headline": StyleDefault("hei", "bold", "小一", "center"),
     "deck": StyleDefault("song", "bold", "四号", "center"),
-    "folio": StyleDefault("hei", "regular", "小五", "left"),
+    "folio": StyleDefault("hei", "regular", "小五", "left"),  # 报眉 text: paper, date, credits
+    "page_number": StyleDefault("hei", "bold", "小四", "left"),  # 版次 and 版名 in the 报眉 (第2版 要闻)
     "masthead": StyleDefault("song", "black", 60.0, "center"),
     "masthead_info": StyleDefault("song", "regular", "小五"),
     "overset": StyleDefault("hei", "bold", None, color=CMYK(0, 100, 100, 0)),

@@ -43,5 +43,5 @@ PDFX_STANDARDS = tuple(PDFX)  # PDF/X-1a:2001 (default), PDF/X-1a:2003, PDF/X-4
 # Style names the engine uses; the manifest may override any of them.
 STYLE_NAMES = (
     "body", "runin", "dateline", "label", "kicker", "headline", "deck",
-    "folio", "masthead", "masthead_info", "overset",
+    "folio", "page_number", "masthead", "masthead_info", "overset",
 )

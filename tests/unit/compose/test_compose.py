@@ -191,3 +191,15 @@ def test_furniture_falls_back_face_by_face(tiny_font_path, latin_only_font_path)
                         "folio")
     assert [(r.text, r.face.source.role) for r in runs] == [("AB", "hei"), ("中文", "song"), ("C", "hei")]
     assert runs[1].x == pytest.approx(2 * 4.0) and runs[2].x == pytest.approx(2 * 4.0 + 2 * 8.0)
+
+
+def test_the_page_number_has_its_own_style_not_the_label_colour(tiny_font_path):
+    from dataclasses import replace
+    from layout.spec import CMYK
+    issue = make_issue((article("a", 1, 2, 0, 10),))
+    red = CMYK(0, 100, 100, 0)
+    issue = replace(issue, styles=tuple(replace(s, color=red) if s.name == "label" else s for s in issue.styles))
+    page = make_world(tiny_font_path, issue, {"a": "label: 栏目\nheadline: 甲\n\n正文。"}).compose(issue.pages[0])
+    number = next(r for r in page.runs if r.text.startswith("第2版"))
+    assert number.color.is_pure_black and number.size == 10
+    assert next(r for r in page.runs if r.text == "栏目").color == red
