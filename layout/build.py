@@ -19,6 +19,7 @@ from .files import temporary
 from .fonts import FontBook
 from .geometry import Rect, make_grid
 from .makeup import fixed
+from .makeup.fit import CopyFit, free_area
 from .makeup.plan import PagePlan
 from .output import dump
 from .placed import Overset, Page
@@ -34,7 +35,8 @@ class BuildOptions:
     outdir: Path | None = None  # default: build/ beside the manifest
     pages: bool = False  # also one PDF per page, <edition><page:02>.pdf
     allow_overset: bool = False
-    standard: str | None = None  # override print.standard ('x-1a' | 'x-4')
+    strict: bool = False  # underfull slots and areas in no slot fail the build like overset
+    standard: str | None = None  # override print.standard ('x-1a' | 'x-1a:2003' | 'x-4')
     progress: Callable[[int, int], None] | None = field(default=None, compare=False)
 
 
@@ -49,6 +51,8 @@ class BuildSummary:
     fonts: tuple  # paint.page.FontUse
     warnings: tuple[str, ...]
     oversets: tuple[Overset, ...]
+    underfull: tuple[CopyFit, ...]  # stories that leave empty lines at the foot of their columns (开天窗)
+    unplaced: tuple[str, ...]  # page areas in no slot
     typesetting: Typesetting
     seconds: float
     pdf_bytes: int
@@ -63,17 +67,47 @@ class BuildResult:
     sidecar: Path
     pages: tuple[Page, ...]
     summary: BuildSummary
+    made: "MadeUp | None" = None  # the made-up issue (grid, plans, copy-fit), for the verbose report
 
 
-def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
-    """Build an issue: every step below is one stage of ARCHITECTURE.md."""
-    started = time.perf_counter()
+@dataclass(frozen=True)
+class MadeUp:
+    """An issue made up but not yet painted: what `layout build` writes and `layout fit` reports on."""
+
+    issue: Issue
+    ctx: Context
+    plans: tuple[PagePlan, ...]
+    pages: tuple[Page, ...]
+
+    @property
+    def fits(self) -> tuple[CopyFit, ...]:
+        """The copy-fit of every placed story, page by page."""
+        return tuple(a.fit for p in self.pages for a in p.articles if a.fit is not None)
+
+    @property
+    def unplaced(self) -> tuple[str, ...]:
+        """Page areas no slot covers, in words."""
+        return tuple(f"page {plan.number}: {free_area(cell)} in no slot" for plan in self.plans
+                     for cell in plan.unplaced)
+
+
+def make_up(manifest_path: Path, options: BuildOptions = BuildOptions()) -> MadeUp:
+    """Read, plan, set and compose an issue (everything but painting): every step is one stage."""
     issue = _load(manifest_path, options)                             # read and validate issue.yaml
     ctx, desk = _context(issue)                                       # grid, styles, fonts, article texts
     plans = _plan(issue, ctx, desk)                                   # make-up: what goes where, page by page
     stories = _set(plans, desk)                                       # set each placed story (once per shape)
     pages = _compose_all(plans, stories, ctx, options)                # position everything on every page
+    return MadeUp(issue, ctx, plans, pages)
+
+
+def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
+    """Build an issue: make it up, check what does not fit, paint, preflight, write, summarise."""
+    started = time.perf_counter()
+    made = make_up(manifest_path, options)                            # load → plan → set → compose
+    issue, pages = made.issue, made.pages
     oversets = _oversets(pages, manifest_path, options)               # overset is never silent
+    _strict(made, manifest_path, options)                             # nor is white (--strict)
     outdir = options.outdir or manifest_path.parent / "build"
     outdir.mkdir(parents=True, exist_ok=True)
     with Staging() as staged:                                         # all outputs land together
@@ -83,8 +117,8 @@ def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildR
         _stage_sidecar(pages, issue, outdir, staged)                  # records for QA
         written = staged.commit()
     issue_pdf, *page_pdfs, sidecar = written
-    summary = _summary(issue, pages, ctx, fonts, oversets, time.perf_counter() - started, issue_pdf)
-    return BuildResult(issue_pdf, tuple(page_pdfs), sidecar, pages, summary)
+    summary = _summary(made, fonts, oversets, time.perf_counter() - started, issue_pdf)
+    return BuildResult(issue_pdf, tuple(page_pdfs), sidecar, pages, summary, made)
 
 
 class Staging:
@@ -128,12 +162,22 @@ def _context(issue: Issue) -> tuple[Context, StoryCache]:
     grid = make_grid(issue.page_width, issue.page_height, issue.margins, issue.grid)
     setter = Setter.of(issue.styles, FontBook(table), ComposeConfig.from_typography(issue.typography), grid.leading)
     texts = {a.id: read_article(a.file) for p in issue.pages for a in p.articles}
-    return Context(issue, grid, setter), StoryCache(texts, setter)
+    return Context(issue, grid, setter, grid_warnings(issue, grid)), StoryCache(texts, setter)
+
+
+def grid_warnings(issue: Issue, grid) -> tuple[str, ...]:
+    """A measure given in the manifest that is not a whole number of 字 is set, but said (clreq: the
+    column measure is a whole number of body characters)."""
+    asked = issue.grid.measure
+    if asked is not None and abs(asked / grid.body_size - round(asked / grid.body_size)) > 1e-6:
+        return (f"grid.measure {asked:g}pt is {asked / grid.body_size:.2f} 字, not a whole number of 字: lines "
+                f"hold {grid.characters} 字 and {asked - grid.characters * grid.body_size:.2f}pt stays white",)
+    return ()
 
 
 def _plan(issue: Issue, ctx: Context, desk: StoryCache) -> tuple[PagePlan, ...]:
     """Every page's plan: today each article's slot is fixed by the manifest (the identity planner)."""
-    return tuple(fixed.plan_page(page, ctx.grid, issue.edition, desk) for page in issue.pages)
+    return tuple(fixed.plan_page(page, ctx.grid, issue.edition, desk, issue.fit) for page in issue.pages)
 
 
 def _set(plans: Sequence[PagePlan], desk: StoryCache) -> Mapping[str, SetStory]:
@@ -156,9 +200,18 @@ def _oversets(pages: Sequence[Page], manifest_path: Path, options: BuildOptions)
     """Every overset of the build; an error unless the build allows overset (then they are listed)."""
     oversets = tuple(a.overset for p in pages for a in p.articles if a.overset)
     if oversets and not options.allow_overset:
-        raise OversetError("\n".join(o.message() for o in oversets), str(manifest_path),
-                           "shorten the text, enlarge the slot, or build with --allow-overset")
+        raise OversetError("\n".join(f"{o.where}: {o.message()}" if o.where else o.message() for o in oversets),
+                           "", "shorten the text, enlarge the slot, or build with --allow-overset "
+                           "(`layout fit` lists what to cut)")
     return oversets
+
+
+def _strict(made: MadeUp, manifest_path: Path, options: BuildOptions) -> None:
+    """With --strict, underfull slots (开天窗) and areas in no slot fail the build like overset."""
+    white = [f"{f.where}: {f.message()}" for f in made.fits if f.status == "short"] + list(made.unplaced)
+    if options.strict and white:
+        raise OversetError("\n".join(white), "",
+                           "lengthen the stories or shorten their slots (`layout fit` says by how many lines)")
 
 
 def created_at(issue: Issue) -> _dt.datetime:
@@ -217,13 +270,15 @@ def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: St
     tmp.write_text(dump.sidecar_json(issue.id, f"{issue.id}.pdf", records), encoding="utf-8")
 
 
-def _summary(issue: Issue, pages: Sequence[Page], ctx: Context, fonts, oversets, seconds: float,
-             pdf: Path) -> BuildSummary:
+def _summary(made: MadeUp, fonts, oversets, seconds: float, pdf: Path) -> BuildSummary:
+    """The counts the build prints: pages, articles, lines, characters, fonts, warnings, fit, defects."""
+    pages = made.pages
     records = [r for p in pages for a in p.articles for r in a.lines]
     characters = sum(visible_characters(r.text) for r in records)
+    underfull = tuple(f for f in made.fits if f.status == "short")
     return BuildSummary(len(pages), sum(len(p.articles) for p in pages), len(records), characters,
-                        fonts, tuple(w for p in pages for w in p.warnings), oversets,
-                        _typesetting(pages, ctx), seconds, pdf.stat().st_size)
+                        fonts, tuple(w for p in pages for w in p.warnings) + made.ctx.grid_warnings, oversets,
+                        underfull, made.unplaced, _typesetting(pages, made.ctx), seconds, pdf.stat().st_size)
 
 
 def _typesetting(pages: Sequence[Page], ctx: Context) -> Typesetting:

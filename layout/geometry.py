@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .spec import GridSpec, Margins, Slot
+from .spec import GridSpec, Margins
 
 PAGE_FORMATS = {  # trim sizes in mm (PRINT.md: 对开 broadsheet, 四开 tabloid)
     "broadsheet": (390.0, 540.0),
@@ -37,6 +37,26 @@ class Rect:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """A rectangle of the page grid: 1-based first column, span, 0-based top row, rows."""
+
+    column: int
+    span: int
+    top: int
+    rows: int
+
+    @property
+    def bottom(self) -> int:
+        """The row just below the cell."""
+        return self.top + self.rows
+
+    @property
+    def columns(self) -> range:
+        """The 1-based page columns of the cell."""
+        return range(self.column, self.column + self.span)
+
+
+@dataclass(frozen=True)
 class PageGrid:
     """The page's type area (版心), column measure and baseline rows, in pt (PDF coordinates)."""
 
@@ -63,15 +83,19 @@ class PageGrid:
         """Baseline y of 0-based row `row` for type of `size` (em box centred in the row)."""
         return band_baseline(self.row_top(row), self.leading, self.body_size if size is None else size)
 
-    def slot_box(self, slot: Slot) -> Rect:
-        """The area of a slot: its columns and rows (gutters between its columns included)."""
-        first, last = self.column_box(slot.column), self.column_box(slot.column + slot.span - 1)
-        rows = self.slot_rows(slot)
-        return Rect(first.x0, self.row_top(slot.top + rows), last.x1, self.row_top(slot.top))
+    def cell_box(self, cell: "Cell") -> Rect:
+        """The area of a grid cell: its columns and rows (gutters between its columns included)."""
+        first, last = self.column_box(cell.column), self.column_box(cell.column + cell.span - 1)
+        return Rect(first.x0, self.row_top(cell.bottom), last.x1, self.row_top(cell.top))
 
-    def slot_rows(self, slot: Slot) -> int:
-        """Number of grid rows a slot holds ('rest' = down to the bottom of the grid)."""
-        return self.rows - slot.top if slot.lines is None else slot.lines
+    def span_width(self, span: int) -> float:
+        """The width of `span` columns with the gutters between them."""
+        return span * self.measure + (span - 1) * self.gutter
+
+    @property
+    def characters(self) -> int:
+        """Body characters (字) per column line: the measure in whole body sizes."""
+        return int(self.measure / self.body_size + 1e-9)
 
 
 def band_baseline(top: float, height: float, size: float) -> float:

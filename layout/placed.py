@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .fonts import Face
 from .geometry import Rect
+from .makeup.fit import CopyFit
 from .spec import CMYK
 
 
@@ -74,6 +75,7 @@ class Overset:
     lines_needed: int
     lines_available: int
     characters_over: int
+    where: str = ""  # the slot's manifest location
 
     @property
     def lines_over(self) -> int:
@@ -94,6 +96,7 @@ class ArticleFrame:
     columns: tuple[Rect, ...]
     lines: tuple[LineRecord, ...]
     overset: Overset | None = None
+    fit: CopyFit | None = None  # how the story fits the slot (lines, empty lines per column)
 
 
 @dataclass(frozen=True, kw_only=True)

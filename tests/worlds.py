@@ -10,7 +10,7 @@ from layout.compose.page import Context, compose_page
 from layout.fonts import FaceSource, FontBook, FontTable
 from layout.geometry import make_grid
 from layout.typeset.config import ComposeConfig
-from layout.spec import (ArticleSpec, GridSpec, Issue, Margins, PageSpec, PrintSpec, Slot, TextStyle,
+from layout.spec import (REST, ArticleSpec, GridSpec, Issue, Margins, PageSpec, PrintSpec, Slot, TextStyle,
                          Typography)
 from layout.article.text import parse_article
 from layout.makeup.fixed import plan_page
@@ -79,8 +79,10 @@ def make_world(font_path: Path, issue: Issue, texts: dict[str, str]) -> World:
     return World(Context(issue, grid, setter), StoryCache(parsed, setter))
 
 
-def article(id_: str, column: int, span: int, top: int, lines: int | None) -> ArticleSpec:
-    return ArticleSpec(id_, Path(f"{id_}.txt"), Slot(column, span, top, lines), f"pages[0].articles[{id_}]")
+def article(id_: str, column: int, span: int, top: int | str, lines: int | str | None) -> ArticleSpec:
+    """An article in a slot (lines None: rest)."""
+    return ArticleSpec(id=id_, file=Path(f"{id_}.txt"), slot=Slot(column, span, top, REST if lines is None else lines),
+                       where=f"pages[0].articles[{id_}]", slot_where=f"pages[0].articles[{id_}].slot")
 
 
 def with_typography(issue: Issue, **changes) -> Issue:

@@ -19,11 +19,16 @@ def format_summary(result, verbose: bool = False) -> str:
     out.append(f"  typesetting: {t.lines} body lines; prohibited line starts {t.prohibited_starts}, "
                f"ends {t.prohibited_ends}; non-flush lines {t.not_flush}; overfull {t.overfull}; 孤字 {t.orphans}; "
                f"off the baseline grid {t.off_grid}")
+    out.append(f"  fit: overset {len(s.oversets)}, underfull {sum(f.short_lines for f in s.underfull)} lines in "
+               f"{len(s.underfull)} articles, areas in no slot {len(s.unplaced)}")
     for overset in s.oversets:
         out.append(f"  OVERSET {overset.message()}")
+    for fit in s.underfull:
+        out.append(f"  UNDERFULL {fit.message()}")
+    for area in s.unplaced:
+        out.append(f"  NO SLOT {area}")
     out.append(f"  warnings: {len(s.warnings)}" + "".join(f"\n    {w}" for w in s.warnings))
-    if verbose:
-        for page in result.pages:
-            for frame in page.articles:
-                out.append(f"  {page.label} {frame.id}: {len(frame.lines)} lines")
+    if verbose and result.made is not None:
+        from .fit import capacity_report
+        out.append(capacity_report(result.made))
     return "\n".join(out)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..article import visible_characters
+from ..makeup.fit import balanced
 from ..typeset.lines import Line
 
 
@@ -25,6 +26,7 @@ class ColumnFill:
     placed: tuple[PlacedLine, ...]
     overflow: tuple[Line, ...]
     resume_at: int  # index of the first line not placed (== number of lines placed): where a jump resumes
+    counts: tuple[int, ...] = ()  # lines placed in each column
 
     @property
     def characters_over(self) -> int:
@@ -40,25 +42,9 @@ def fill_columns(lines: Sequence[Line], capacities: Sequence[int]) -> ColumnFill
     """
     capacity = sum(max(0, c) for c in capacities)
     placed = lines[:capacity]
-    counts = _balanced(len(placed), capacities)
+    counts = balanced(len(placed), capacities)
     out, index = [], 0
     for column, count in enumerate(counts):
         out.extend(PlacedLine(line, column, row) for row, line in enumerate(placed[index:index + count]))
         index += count
-    return ColumnFill(tuple(out), tuple(lines[capacity:]), len(placed))
-
-
-def _balanced(n: int, capacities: Sequence[int]) -> list[int]:
-    """Lines per column: n spread evenly (differing by at most one), never more than a column holds;
-    what a short column cannot take goes to the next ones."""
-    columns = len(capacities)
-    if columns == 0:
-        return []
-    base, extra = divmod(n, columns)
-    counts = [min(max(0, cap), base + (k < extra)) for k, cap in enumerate(capacities)]
-    left = n - sum(counts)
-    for k, cap in enumerate(capacities):  # only with unequal capacities: fill the remainder in order
-        take = min(left, max(0, cap) - counts[k])
-        counts[k] += take
-        left -= take
-    return counts
+    return ColumnFill(tuple(out), tuple(lines[capacity:]), len(placed), tuple(counts))

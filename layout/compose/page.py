@@ -23,6 +23,7 @@ class Context:
     issue: Issue
     grid: PageGrid
     setter: Setter
+    grid_warnings: tuple[str, ...] = ()  # what the grid could not give as asked (e.g. a measure of whole 字)
 
 
 def compose_page(plan: PagePlan, stories: Mapping[str, SetStory], ctx: Context) -> Page:

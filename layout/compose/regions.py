@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..makeup.plan import Cell, Placement
+from ..geometry import Cell
+from ..makeup.plan import Placement
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Region:
 
 def body_region(placement: Placement) -> Region:
     """The body rows of a placement: below its headline block, down to the cell's foot, outside exclusions."""
-    cell, first = placement.cell, placement.cell.top + placement.head_rows
+    cell, first = placement.cell, placement.cell.top + placement.head_rows + placement.gap_rows
     columns = []
     for column in range(cell.column, cell.column + cell.span):
         rows = tuple(r for r in range(first, cell.bottom) if not _excluded(column, r, placement.exclusions))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..geometry import PageGrid, Rect, band_baseline
+from ..makeup.fit import CopyFit
 from ..makeup.plan import Placement
 from ..placed import ArticleFrame, Fill, Overset
 from ..typeset.story import SetStory, Setter
@@ -15,7 +16,7 @@ def place_story(placement: Placement, story: SetStory, page: int, grid: PageGrid
                 setter: Setter) -> tuple[ArticleFrame, Painted]:
     """Headline block across the slot, then the body flowed through the slot's columns."""
     cell = placement.cell
-    slot_box = cell_box(grid, placement)
+    slot_box = grid.cell_box(cell)
     painted = _paint_head(story, placement, slot_box, grid, setter) + Painted(warnings=story.warnings)
     region = body_region(placement)
     fill = fill_columns(story.body, region.capacities)
@@ -23,19 +24,17 @@ def place_story(placement: Placement, story: SetStory, page: int, grid: PageGrid
     overset = None
     if fill.overflow:
         overset = Overset(article=placement.id, page=page, lines_needed=len(story.body),
-                          lines_available=sum(region.capacities), characters_over=fill.characters_over)
+                          lines_available=sum(region.capacities), characters_over=fill.characters_over,
+                          where=placement.where)
         painted = painted + _overset_sign(slot_box, grid, setter)
+    fit = CopyFit(id=placement.id, page=page, where=placement.where, cell=cell, head_rows=placement.head_rows,
+                  gap_rows=placement.gap_rows, body_lines=len(story.body), counts=fill.counts,
+                  capacity=min(region.capacities, default=0), characters=grid.characters,
+                  characters_over=fill.characters_over)
     columns = tuple(grid.column_box(cell.column + i) for i in range(cell.span))
     columns = tuple(Rect(c.x0, slot_box.y0, c.x1, slot_box.y1) for c in columns)
     return ArticleFrame(id=placement.id, slot=slot_box, columns=columns, lines=painted.records,
-                        overset=overset), painted
-
-
-def cell_box(grid: PageGrid, placement: Placement) -> Rect:
-    """The area of a placement's cell: its columns and rows (gutters between its columns included)."""
-    cell = placement.cell
-    first, last = grid.column_box(cell.column), grid.column_box(cell.column + cell.span - 1)
-    return Rect(first.x0, grid.row_top(cell.bottom), last.x1, grid.row_top(cell.top))
+                        overset=overset, fit=fit), painted
 
 
 def _paint_head(story: SetStory, placement: Placement, slot: Rect, grid: PageGrid, setter: Setter) -> Painted:

@@ -1,42 +1,96 @@
-"""Fixed: the planner for hand-placed pages — each article's slot from the manifest becomes its placement."""
+"""Fixed: the planner for hand-placed pages — each article's slot from the manifest becomes its placement.
+
+A slot may say `lines: auto` (exactly the rows its story needs) and `top: auto` (under the previous
+article in the same columns); a slot taller than its story gets the house policy's slack (headline air,
+then a gap before the body). The planner never moves a story the editor placed.
+"""
 
 from __future__ import annotations
 
+import math
+
 from ..errors import LayoutError
-from ..geometry import PageGrid
-from ..spec import ArticleSpec, PageSpec
+from ..geometry import Cell, PageGrid
+from ..spec import AUTO, REST, ArticleSpec, FitPolicy, PageSpec
 from ..typeset.story import SetStory, Shape, StoryCache
-from .plan import Cell, PagePlan, Placement
+from .fit import distribute, free_cells
+from .plan import PagePlan, Placement
 
 
-def plan_page(page: PageSpec, grid: PageGrid, edition: str, stories: StoryCache) -> PagePlan:
-    """The page plan of a manifest page whose articles all have slots (the identity planner)."""
-    placements = tuple(_placement(spec, grid, stories) for spec in page.articles)
+def plan_page(page: PageSpec, grid: PageGrid, edition: str, stories: StoryCache,
+              policy: FitPolicy = FitPolicy()) -> PagePlan:
+    """The page plan of a manifest page whose articles all have slots (fixed or auto)."""
+    first = page.masthead.lines if page.masthead else 0
+    placements: list[Placement] = []
+    for spec in page.articles:
+        placement = _placement(spec, grid, stories, policy, _stack_top(spec, placements, first))
+        _check_free(placement, placements, spec)
+        placements.append(placement)
+    unplaced = free_cells([p.cell for p in placements], grid.columns, first, grid.rows)
     return PagePlan(number=page.number, label=f"{edition}{page.number:02d}", section=page.section,
-                    credits=page.credits, masthead=page.masthead, placements=placements, where=page.where)
+                    credits=page.credits, masthead=page.masthead, placements=tuple(placements),
+                    where=page.where, unplaced=unplaced)
 
 
-def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache) -> Placement:
-    """An article's slot as a grid cell, the shape it is set at and its headline block rows."""
+def _stack_top(spec: ArticleSpec, placed: list[Placement], first: int) -> int:
+    """The slot's top row: as given, or (auto) under the lowest earlier placement in its columns."""
     slot = spec.slot
-    cell = Cell(slot.column, slot.span, slot.top, grid.slot_rows(slot))
-    shape = Shape(grid.measure, grid.slot_box(slot).width, spec.headline_size, spec.headline_align)
+    if slot.top != AUTO:
+        return slot.top
+    columns = range(slot.column, slot.column + slot.span)
+    return max([p.cell.bottom for p in placed if set(p.cell.columns) & set(columns)], default=first)
+
+
+def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy, top: int) -> Placement:
+    """An article's slot as a grid cell, the shape it is set at, its headline block and slack rows."""
+    slot = spec.slot
+    shape = Shape(grid.measure, grid.span_width(slot.span), spec.headline_size, spec.headline_align)
     story = stories.story(spec.id, shape)
-    return Placement(id=spec.id, cell=cell, shape=shape, head_rows=head_rows(story, spec, cell.rows),
-                     where=spec.where)
+    natural = head_rows(story, spec)
+    rows = _rows(spec, story, natural, grid, top)
+    if natural > rows:
+        raise LayoutError(f"article {spec.id}: its headline block needs {natural} body lines, "
+                          f"the slot holds {rows}", spec.slot_where or spec.where,
+                          "make the slot taller, or the headline smaller (headline_size)")
+    spare = rows - natural - math.ceil(len(story.body) / slot.span)
+    slack = distribute(spare, policy if spec.headline_lines is None else FitPolicy(0, 0))
+    return Placement(id=spec.id, cell=Cell(slot.column, slot.span, top, rows), shape=shape,
+                     head_rows=natural + slack.air, gap_rows=slack.gap, where=spec.slot_where or spec.where)
 
 
-def head_rows(story: SetStory, spec: ArticleSpec, slot_rows: int) -> int:
+def _rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, top: int) -> int:
+    """The slot's rows: as given, down to the foot (rest), or what the story needs (auto)."""
+    lines = spec.slot.lines
+    if lines == REST:
+        return grid.rows - top
+    if lines != AUTO:
+        return lines
+    need = head + max(1, math.ceil(len(story.body) / spec.slot.span))
+    if top + need > grid.rows:
+        raise LayoutError(f"article {spec.id}: lines: auto needs {need} rows from row {top}, the type area "
+                          f"has {grid.rows - top} left", spec.slot_where or spec.where,
+                          "shorten the story, widen the slot (span), or give it fewer rows above")
+    return need
+
+
+def _check_free(placement: Placement, placed: list[Placement], spec: ArticleSpec) -> None:
+    """A placement made by auto top or height may not overlap an earlier one."""
+    cell = placement.cell
+    for other in placed:
+        o = other.cell
+        if set(cell.columns) & set(o.columns) and cell.top < o.bottom and o.top < cell.bottom:
+            raise LayoutError(f"the slots of articles '{other.id}' and '{spec.id}' overlap (rows {cell.top}–"
+                              f"{cell.bottom - 1} and {o.top}–{o.bottom - 1})", spec.slot_where or spec.where,
+                              f"move or shrink one of them ('{other.id}' is at {other.where})")
+
+
+def head_rows(story: SetStory, spec: ArticleSpec) -> int:
     """Rows of the headline block (占行): its lines plus one row before the body, or `headline_lines`;
-    a block that its own lines or the slot cannot hold is an error (it would overprint the body)."""
+    fewer than its own lines take is an error (it would overprint the body)."""
     needed = story.head_lines_rows
     rows = spec.headline_lines if spec.headline_lines is not None else story.head_rows
     if rows < needed:
         raise LayoutError(f"article {spec.id}: its headline block needs {needed} body lines, "
                           f"headline_lines gives {rows}", spec.where,
                           f"set headline_lines to at least {needed}, or a smaller headline_size")
-    if rows > slot_rows:
-        raise LayoutError(f"article {spec.id}: its headline block needs {rows} body lines, "
-                          f"the slot holds {slot_rows}", spec.where,
-                          "make the slot taller, or the headline smaller (headline_size)")
     return rows

@@ -4,23 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..geometry import Cell
 from ..spec import Masthead
 from ..typeset.story import Shape
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A rectangle of the page grid: 1-based first column, span, 0-based top row, rows."""
-
-    column: int
-    span: int
-    top: int
-    rows: int
-
-    @property
-    def bottom(self) -> int:
-        """The row just below the cell."""
-        return self.top + self.rows
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -30,7 +16,8 @@ class Placement:
     id: str  # the article id (the story set for it)
     cell: Cell
     shape: Shape
-    head_rows: int  # rows of the headline block (占行) at the top of the cell, air included
+    head_rows: int  # rows of the headline block (占行) at the top of the cell, its air split above and below
+    gap_rows: int = 0  # extra rows between the headline block and the body (slack the house policy put there)
     where: str  # the manifest location, for messages
     exclusions: tuple[Cell, ...] = ()  # parts of the cell no text may use (figures, later)
 
@@ -46,3 +33,4 @@ class PagePlan:
     masthead: Masthead | None
     placements: tuple[Placement, ...]
     where: str
+    unplaced: tuple[Cell, ...] = ()  # areas of the type area no slot covers (reported, never silent)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from ..spec import ALIGNMENTS, ArticleSpec, Masthead, PageSpec, Slot
+from ..spec import ALIGNMENTS, AUTO, REST, ArticleSpec, Masthead, PageSpec, Slot
 from ..geometry import PageGrid
 from .nodes import Value
 
@@ -95,7 +95,8 @@ def _article(value: Value, ctx: PageContext) -> _Placed:
     align = m.get("headline_align").choice(ALIGNMENTS) if m.get("headline_align") else None
     lines = m.get("headline_lines").integer(low=1, example="3") if m.get("headline_lines") else None
     size = m.get("headline_size").size(ctx.hao_table) if m.get("headline_size") else None
-    spec = ArticleSpec(article_id, path, slot, value.where(), align, lines, size)
+    spec = ArticleSpec(id=article_id, file=path, slot=slot, where=value.where(), slot_where=m.need("slot").where(),
+                       headline_align=align, headline_lines=lines, headline_size=size)
     return _Placed(spec, m.need("slot"))
 
 
@@ -113,14 +114,12 @@ def _article_file(value: Value, root: Path) -> Path:
 
 
 def _slot(value: Value, grid: PageGrid) -> Slot:
-    """A slot on the grid: column and span within the columns, top and lines within the rows."""
-    m = value.mapping(_SLOT_KEYS, required=_SLOT_KEYS)
+    """A slot on the grid: column and span within the columns, top and lines within the rows (or auto)."""
+    m = value.mapping(_SLOT_KEYS, required=("column", "span"))
     column = m.need("column").integer(low=1, example="1")
     span = m.need("span").integer(low=1, example="3")
-    top = m.need("top").integer(low=0, example="0")
-    raw_lines = m.need("lines")
-    rest = isinstance(raw_lines.node, yaml.ScalarNode) and raw_lines.node.value.strip() == "rest"
-    lines = None if rest else raw_lines.integer(low=1, example="24 (or rest)")
+    top = _rows(m.get("top"), (AUTO,), low=0, example="0 (or auto)")
+    lines = _rows(m.get("lines"), (REST, AUTO), low=1, example="24 (or rest, auto)")
     if column > grid.columns:
         m.need("column").fail(f"column {column} is outside the grid of {grid.columns} columns",
                               f"columns are numbered 1–{grid.columns}")
@@ -128,25 +127,36 @@ def _slot(value: Value, grid: PageGrid) -> Slot:
         last = column + span - 1
         m.need("span").fail(f"columns {column}–{last} run past the grid's {grid.columns} columns",
                             f"column + span - 1 must be ≤ {grid.columns}: use span ≤ {grid.columns - column + 1}")
-    if top >= grid.rows:
+    if isinstance(top, int) and top >= grid.rows:
         m.need("top").fail(f"top line {top} is below the type area ({grid.rows} body lines, "
                            f"0–{grid.rows - 1})", f"use top < {grid.rows}")
-    if lines is not None and top + lines > grid.rows:
-        raw_lines.fail(f"lines {top}–{top + lines - 1} run past the type area's {grid.rows} body lines",
-                       f"top + lines must be ≤ {grid.rows}: use lines ≤ {grid.rows - top}, or lines: rest")
+    if isinstance(top, int) and isinstance(lines, int) and top + lines > grid.rows:
+        m.need("lines").fail(f"lines {top}–{top + lines - 1} run past the type area's {grid.rows} body lines",
+                             f"top + lines must be ≤ {grid.rows}: use lines ≤ {grid.rows - top}, or lines: rest")
     return Slot(column, span, top, lines)
+
+
+def _rows(value: Value | None, words: tuple[str, ...], low: int, example: str) -> int | str:
+    """A number of rows (at least `low`) or one of `words` (auto, rest); an absent key is auto."""
+    if value is None:
+        return AUTO
+    if isinstance(value.node, yaml.ScalarNode) and value.node.value.strip() in words:
+        return value.node.value.strip()
+    return value.integer(low=low, example=example)
 
 
 def _check_slots(placed: list[_Placed], masthead: Masthead | None) -> None:
     """No slot may overlap another slot of the page or the masthead's lines."""
     for index, item in enumerate(placed):
         slot = item.spec.slot
+        if not slot.fixed:
+            continue  # auto slots are placed, and checked, by the planner
         if masthead is not None and slot.top < masthead.lines:
             item.slot.mapping().need("top").fail(
                 f"article '{item.spec.id}' starts on line {slot.top}, inside the masthead (lines 0–"
                 f"{masthead.lines - 1})", f"start it at top: {masthead.lines} or lower")
         for other in placed[:index]:
-            if _overlap(slot, other.spec.slot):
+            if other.spec.slot.fixed and _overlap(slot, other.spec.slot):
                 item.slot.fail(f"the slots of articles '{other.spec.id}' and '{item.spec.id}' overlap",
                                f"move or shrink one of them ('{other.spec.id}' is at {other.slot.where()})")
 
@@ -154,7 +164,7 @@ def _check_slots(placed: list[_Placed], masthead: Masthead | None) -> None:
 def _overlap(a: Slot, b: Slot) -> bool:
     """Whether two slots share a column and a body line ('rest' reaches the bottom)."""
     big = 1 << 30
-    a_end = a.top + (a.lines if a.lines is not None else big)
-    b_end = b.top + (b.lines if b.lines is not None else big)
+    a_end = a.top + (a.lines if isinstance(a.lines, int) else big)
+    b_end = b.top + (b.lines if isinstance(b.lines, int) else big)
     columns = a.column < b.column + b.span and b.column < a.column + a.span
     return columns and a.top < b_end and b.top < a_end

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .grid import GridSpec, Margins
-from .placement import ArticleSpec
+from .placement import ArticleSpec, FitPolicy
 from .style import CMYK, TextStyle
 
 
@@ -93,6 +93,7 @@ class Issue:
     fonts: tuple[FontOverride, ...] = ()
     colors: tuple[tuple[str, CMYK], ...] = ()
     ignore_regions: tuple[tuple[float, float, float, float], ...] = ()  # QA diff masks (pt, PDF coords)
+    fit: FitPolicy = FitPolicy()
 
     @property
     def root(self) -> Path:

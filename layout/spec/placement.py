@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+AUTO = "auto"  # top: under the previous article in these columns; lines: as many rows as the story needs
+REST = "rest"  # lines: down to the foot of the type area
+
 
 @dataclass(frozen=True)
 class Slot:
@@ -12,11 +15,16 @@ class Slot:
 
     column: int
     span: int
-    top: int
-    lines: int | None  # None = 'rest': down to the bottom of the type area
+    top: int | str  # a row, or AUTO
+    lines: int | str  # rows, REST or AUTO
+
+    @property
+    def fixed(self) -> bool:
+        """Whether the slot's rows are given (no auto top or height)."""
+        return isinstance(self.top, int) and self.lines != AUTO
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ArticleSpec:
     """An article placed on a page: id, article file, slot; `where` is its YAML path for messages."""
 
@@ -24,6 +32,15 @@ class ArticleSpec:
     file: Path
     slot: Slot
     where: str
+    slot_where: str = ""  # the slot's YAML location (overset and fit messages point there)
     headline_align: str | None = None  # overrides the headline style's alignment
     headline_lines: int | None = None  # 占行 of the headline block; None = computed
     headline_size: float | None = None  # this article's headline size (pt); None = the headline style's
+
+
+@dataclass(frozen=True)
+class FitPolicy:
+    """House policy for slack in a slot taller than its story: where a 美编 puts the spare rows."""
+
+    headline_air: int = 2  # spare rows the headline block may take (split above and below it)
+    body_gap: int = 1  # then rows between the headline block and the body

@@ -2,8 +2,8 @@
 
 import pytest
 
-from layout.geometry import EM_BOX_ASCENT, make_grid
-from layout.spec import GridSpec, Margins, Slot
+from layout.geometry import EM_BOX_ASCENT, Cell, make_grid
+from layout.spec import GridSpec, Margins
 
 
 def grid(width=480.0, height=640.0, columns=4, gutter=10.0, measure=None):
@@ -35,17 +35,22 @@ def test_column_boxes_step_by_measure_plus_gutter():
     assert g.column_box(1).width == 100
 
 
-def test_slot_box_spans_columns_and_rows():
+def test_cell_box_spans_columns_and_rows():
     g = grid()
-    box = g.slot_box(Slot(2, 2, 3, 5))
+    box = g.cell_box(Cell(2, 2, 3, 5))
     assert box.x0 == g.column_box(2).x0 and box.x1 == g.column_box(3).x1
     assert box.y1 == g.row_top(3) and box.height == 5 * 15
 
 
-def test_rest_slot_runs_to_the_bottom():
+def test_a_cell_down_to_the_last_row_ends_at_the_type_area_foot():
     g = grid()
-    assert g.slot_rows(Slot(1, 1, 10, None)) == 30
-    assert g.slot_box(Slot(1, 1, 10, None)).y0 == g.type_area.y0
+    assert g.cell_box(Cell(1, 1, 10, g.rows - 10)).y0 == g.type_area.y0
+
+
+def test_span_width_and_characters_per_column():
+    g = grid(width=480.0)
+    assert g.span_width(1) == 100 and g.span_width(3) == 320
+    assert g.characters == 10
 
 
 def test_baseline_centres_the_em_box_in_the_row():

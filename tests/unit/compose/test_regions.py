@@ -1,7 +1,8 @@
 """Regions: a placement's body rows start under its headline block and skip its exclusions."""
 
 from layout.compose.regions import body_region
-from layout.makeup.plan import Cell, Placement
+from layout.geometry import Cell
+from layout.makeup.plan import Placement
 from layout.typeset.story import Shape
 
 

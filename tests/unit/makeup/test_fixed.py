@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from layout.errors import LayoutError
-from layout.makeup.plan import Cell
+from layout.geometry import Cell
 from worlds import article, make_issue, make_world
 
 BODY = "正文" * 60 + "。"

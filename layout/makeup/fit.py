@@ -1,0 +1,182 @@
+"""Fit: how deep a set story is at a span, where a slot's slack goes, and the copy-fit of a placed story.
+
+The arithmetic a 美编 does by hand: a story set at a span takes its headline block (占行) plus the body
+lines spread over the columns (平衡栏: column lengths differ by at most one line); a slot taller than that
+has spare rows, which the house policy gives first to the headline's air, then to a gap before the body;
+what is left is white at the foot of the columns (开天窗), reported in lines and ≈字, never silent.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..geometry import Cell
+from ..spec import FitPolicy
+
+
+@dataclass(frozen=True)
+class Depth:
+    """A story's depth at a span: headline block rows and body lines, in grid rows."""
+
+    head_rows: int
+    body_lines: int
+    span: int
+
+    @property
+    def body_rows(self) -> int:
+        """Rows of the tallest column when the body is balanced over the span."""
+        return math.ceil(self.body_lines / self.span)
+
+    @property
+    def rows(self) -> int:
+        """The rows the story needs: headline block plus its tallest column."""
+        return self.head_rows + self.body_rows
+
+
+@dataclass(frozen=True)
+class Slack:
+    """Spare rows of a slot as the house policy places them, and the rows it could not place."""
+
+    air: int  # rows added to the headline block (split above and below it)
+    gap: int  # rows between the headline block and the body
+    left: int  # rows still empty at the foot of every column
+
+
+def distribute(spare: int, policy: FitPolicy) -> Slack:
+    """Give `spare` rows to the headline air up to its limit, then to the body gap, the rest is left."""
+    air = min(max(0, spare), policy.headline_air)
+    gap = min(max(0, spare) - air, policy.body_gap)
+    return Slack(air, gap, max(0, spare) - air - gap)
+
+
+def balanced(lines: int, capacities: Sequence[int]) -> list[int]:
+    """Lines per column: `lines` spread evenly (differing by at most one, the first columns taking the
+    extra lines), never more than a column holds; what a short column cannot take goes to the next ones."""
+    columns = len(capacities)
+    if columns == 0:
+        return []
+    base, extra = divmod(lines, columns)
+    counts = [min(max(0, cap), base + (k < extra)) for k, cap in enumerate(capacities)]
+    left = lines - sum(counts)
+    for k, cap in enumerate(capacities):  # only with unequal capacities: fill the remainder in order
+        take = min(left, max(0, cap) - counts[k])
+        counts[k] += take
+        left -= take
+    return counts
+
+
+@dataclass(frozen=True, kw_only=True)
+class CopyFit:
+    """How a placed story fits its slot, in 行 (lines) and ≈字: what a 美编 needs to cut or add."""
+
+    id: str
+    page: int
+    where: str  # the slot's manifest location
+    cell: Cell
+    head_rows: int  # the headline block's rows as placed (air included)
+    gap_rows: int
+    body_lines: int
+    counts: tuple[int, ...]  # body lines per column as filled
+    capacity: int  # body lines per column the slot holds
+    characters: int  # 字 per column line (the measure)
+    characters_over: int  # characters in the lines that did not fit (0 when nothing is over)
+
+    @property
+    def over_lines(self) -> int:
+        """Lines that do not fit the slot (overset)."""
+        return max(0, self.body_lines - self.capacity * self.cell.span)
+
+    @property
+    def empty(self) -> tuple[int, ...]:
+        """Empty lines at the foot of each column."""
+        return tuple(self.capacity - c for c in self.counts)
+
+    @property
+    def short_lines(self) -> int:
+        """Empty lines in the slot's columns (underfull, 开天窗)."""
+        return sum(self.empty)
+
+    @property
+    def status(self) -> str:
+        """'exact' (every column ends on the slot's last baseline), 'short' or 'over'."""
+        if self.over_lines:
+            return "over"
+        return "short" if self.short_lines else "exact"
+
+    @property
+    def square_lines(self) -> int:
+        """Lines to add (>0) or cut (<0) so that the columns end level (0 when they do)."""
+        span = self.cell.span
+        rest = self.body_lines % span
+        if self.over_lines or not rest:
+            return 0
+        return span - rest if span - rest <= rest else -rest
+
+    def message(self) -> str:
+        """One line for the summary and `layout fit`, in 行 and ≈字."""
+        if self.status == "over":
+            return (f"article {self.id} on page {self.page}: over by {lines(self.over_lines)} "
+                    f"(≈ {self.characters_over} 字 to cut)")
+        if self.status == "short":
+            return (f"article {self.id} on page {self.page}: {lines(self.short_lines, 'empty line')} at the foot of "
+                    f"{_columns(self.cell, self.empty)} (≈ {self.short_lines * self.characters} 字 to add)")
+        return f"article {self.id} on page {self.page}: fits exactly"
+
+
+def lines(count: int, noun: str = "line") -> str:
+    """'1 line', '3 lines'."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _columns(cell: Cell, empty: Sequence[int]) -> str:
+    """'column 5' or 'columns 5–6' (or '1, 3'): the page columns that have empty lines."""
+    cols = [cell.column + k for k, e in enumerate(empty) if e]
+    if len(cols) == 1:
+        return f"column {cols[0]}"
+    if cols == list(range(cols[0], cols[-1] + 1)):
+        return f"columns {cols[0]}–{cols[-1]}"
+    return "columns " + ", ".join(str(c) for c in cols)
+
+
+def free_cells(cells: Sequence[Cell], columns: int, first: int, rows: int) -> tuple[Cell, ...]:
+    """The parts of the type area (rows `first`…`rows`−1, all columns) that no cell covers, as cells:
+    per column the runs of uncovered rows, neighbouring columns with the same run joined."""
+    runs: list[Cell] = []
+    for column in range(1, columns + 1):
+        covered = [False] * rows
+        for cell in cells:
+            if cell.column <= column < cell.column + cell.span:
+                for r in range(max(cell.top, 0), min(cell.bottom, rows)):
+                    covered[r] = True
+        row = first
+        while row < rows:
+            if covered[row]:
+                row += 1
+                continue
+            end = row
+            while end < rows and not covered[end]:
+                end += 1
+            runs.append(Cell(column, 1, row, end - row))
+            row = end
+    return _joined(runs)
+
+
+def _joined(runs: list[Cell]) -> tuple[Cell, ...]:
+    """Column runs with the same rows in neighbouring columns joined into one cell."""
+    out: list[Cell] = []
+    for run in sorted(runs, key=lambda c: (c.top, c.rows, c.column)):
+        last = out[-1] if out else None
+        if last and (last.top, last.rows) == (run.top, run.rows) and last.column + last.span == run.column:
+            out[-1] = Cell(last.column, last.span + 1, last.top, last.rows)
+        else:
+            out.append(run)
+    return tuple(sorted(out, key=lambda c: (c.column, c.top)))
+
+
+def free_area(cell: Cell) -> str:
+    """An area in words: 'rows 80–86 of columns 1–3 (7 rows × 3 columns)'."""
+    cols = f"column {cell.column}" if cell.span == 1 else f"columns {cell.column}–{cell.column + cell.span - 1}"
+    rows = f"row {cell.top}" if cell.rows == 1 else f"rows {cell.top}–{cell.bottom - 1}"
+    return f"{rows} of {cols} ({cell.rows} rows × {cell.span} columns)"
