@@ -61,7 +61,7 @@ class World:
 
     def plan(self, page: PageSpec) -> PagePlan:
         """The fixed planner's plan of `page`."""
-        return plan_page(page, self.ctx.grid, self.ctx.issue.edition, self.desk)
+        return plan_page(page, self.ctx.grid, self.ctx.issue.edition, self.desk, self.ctx.issue.fit)
 
     def compose(self, page: PageSpec) -> Page:
         """Plan, set and compose `page` as the build does."""

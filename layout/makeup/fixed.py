@@ -53,7 +53,7 @@ def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: F
                           f"the slot holds {rows}", spec.slot_where or spec.where,
                           "make the slot taller, or the headline smaller (headline_size)")
     spare = rows - natural - math.ceil(len(story.body) / slot.span)
-    slack = distribute(spare, policy if spec.headline_lines is None else FitPolicy(0, 0))
+    slack = distribute(spare, policy if story.head and spec.headline_lines is None else FitPolicy(0, 0))
     return Placement(id=spec.id, cell=Cell(slot.column, slot.span, top, rows), shape=shape,
                      head_rows=natural + slack.air, gap_rows=slack.gap, where=spec.slot_where or spec.where)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from ..spec import BREAKERS, GridSpec, Issue, KINSOKU_LEVELS, Margins, PDFX_STANDARDS, PrintSpec, Typography
+from ..spec import BREAKERS, FitPolicy, GridSpec, Issue, KINSOKU_LEVELS, Margins, PDFX_STANDARDS, PrintSpec, Typography
 from ..errors import ManifestError
 from ..geometry import PAGE_FORMATS, PageGrid, make_grid
 from ..units import HAO_TABLES, mm
@@ -20,8 +20,9 @@ from .styles import StyleContext, check_ink, colors, styles
 
 _ISSUE_ID = re.compile(r"^[A-Za-z0-9._-]+$")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_TOP_KEYS = ("issue", "format", "margins", "grid", "typography", "colors", "styles", "print", "fonts",
+_TOP_KEYS = ("issue", "format", "margins", "grid", "typography", "fit", "colors", "styles", "print", "fonts",
              "qa", "pages")
+_FIT_KEYS = ("headline_air", "body_gap")
 _ISSUE_KEYS = ("id", "paper", "date", "number", "total_number", "edition")
 _MARGIN_KEYS = ("top", "right", "bottom", "left")
 _GRID_KEYS = ("columns", "gutter", "body", "leading", "measure")
@@ -206,6 +207,15 @@ def _print_spec(value: Value | None, root: Path) -> PrintSpec:
 
 
 
+def _fit_policy(value: Value | None) -> FitPolicy:
+    """Read `fit:` (house policy for a slot's spare rows: headline air, then body gap, in rows)."""
+    if value is None:
+        return FitPolicy()
+    m = value.mapping(_FIT_KEYS)
+    given = {key: m.get(key).integer(low=0, example="2") for key in _FIT_KEYS if m.get(key) is not None}
+    return replace(FitPolicy(), **given)
+
+
 # ---------------------------------------------------------------- the entry point
 
 def load_issue(path: Path) -> Issue:
@@ -230,8 +240,9 @@ def load_issue(path: Path) -> Issue:
     fonts = font_overrides(m.get("fonts"), root)
     ignore = _ignore_regions(m.get("qa"))
     page_specs = pages(m.need("pages"), PageContext(grid, root, typography.hao_table))
+    fit = _fit_policy(m.get("fit"))
     return Issue(
         id=head.id, paper=head.paper, date=head.date, number=head.number, total_number=head.total_number,
         edition=head.edition, page_width=size[0], page_height=size[1], margins=margins, grid=grid_spec,
         styles=tuple(style_table.values()), typography=typography, print=print_spec, pages=page_specs,
-        manifest=path.resolve(), fonts=fonts, colors=tuple(named.items()), ignore_regions=ignore)
+        manifest=path.resolve(), fonts=fonts, colors=tuple(named.items()), ignore_regions=ignore, fit=fit)

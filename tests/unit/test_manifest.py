@@ -101,7 +101,7 @@ def test_base_manifest_reads_exact_values(tmp_path):
     assert (page.number, page.section, page.credits, page.masthead) == (1, "要闻", (), None)
     assert [a.id for a in page.articles] == ["a", "b"]
     assert page.articles[0].slot == model.Slot(1, 2, 0, 10)
-    assert page.articles[1].slot == model.Slot(3, 2, 0, None)  # lines: rest
+    assert page.articles[1].slot == model.Slot(3, 2, 0, "rest")  # lines: rest
     assert page.articles[0].file == (tmp_path / "articles" / "a.txt").resolve()
     assert issue.manifest == (tmp_path / "issue.yaml").resolve()
     assert issue.root == tmp_path.resolve()
@@ -346,10 +346,20 @@ def test_missing_required_key(tmp_path):
 
 
 def test_missing_slot_key(tmp_path):
-    text = BASE.replace("span: 2, top: 0, lines: 10", "span: 2, lines: 10")
+    text = BASE.replace("column: 1, span: 2, top: 0, lines: 10", "column: 1, top: 0, lines: 10")
     error = fails(tmp_path, text)
-    assert "missing required key 'top'" in error.message
-    assert_at(error, tmp_path, line_of(text, "span: 2, lines: 10"), "pages[0].articles[0].slot.top")
+    assert "missing required key 'span'" in error.message
+    assert_at(error, tmp_path, line_of(text, "column: 1, top: 0, lines: 10"), "pages[0].articles[0].slot.span")
+
+
+def test_slot_top_and_lines_default_to_auto(tmp_path):
+    issue = load_issue(write(tmp_path, BASE.replace("span: 2, top: 0, lines: 10", "span: 2, lines: auto")))
+    assert issue.pages[0].articles[0].slot == model.Slot(1, 2, "auto", "auto")
+
+
+def test_fit_policy_is_read(tmp_path):
+    issue = load_issue(write(tmp_path, BASE + "fit: {headline_air: 3, body_gap: 0}\n"))
+    assert issue.fit == model.FitPolicy(3, 0)
 
 
 def test_required_key_without_value(tmp_path):

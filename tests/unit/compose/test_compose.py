@@ -1,18 +1,23 @@
 """Compose: headline blocks in whole rows (占行), body on the baseline grid, rules, overset, 报眉."""
 
 import datetime
+from dataclasses import replace
 
 import pytest
 
 from layout.compose.furniture import date_line
 from layout.errors import FontError
+from layout.spec import FitPolicy
 from worlds import article, make_issue, make_world
 
 BODY = "正文" * 60 + "。"
 
 
+NO_SLACK = FitPolicy(0, 0)  # these tests measure the headline block's own rows (占行), not slack
+
+
 def page_for(tiny_font_path, texts, *articles, rows=40):
-    issue = make_issue(tuple(articles), rows=rows)
+    issue = replace(make_issue(tuple(articles), rows=rows), fit=NO_SLACK)
     world = make_world(tiny_font_path, issue, texts)
     return world.compose(issue.pages[0]), world
 
@@ -136,7 +141,7 @@ def test_headline_block_spare_row_is_split_above_and_below(tiny_font_path):
 def test_front_page_has_a_masthead_instead_of_the_folio(tiny_font_path):
     from dataclasses import replace
     from layout.spec import Masthead
-    issue = make_issue((article("a", 1, 4, 8, 20),))
+    issue = replace(make_issue((article("a", 1, 4, 8, 20),)), fit=NO_SLACK)
     page_spec = replace(issue.pages[0], number=1, masthead=Masthead("测试日报", 8, publisher="测试日报社"))
     issue = replace(issue, pages=(page_spec,))
     ctx = make_world(tiny_font_path, issue, {"a": "headline: 头条\n\n" + BODY})
@@ -152,7 +157,7 @@ def test_front_page_has_a_masthead_instead_of_the_folio(tiny_font_path):
 
 def test_style_leading_gives_headline_lines_more_rows(tiny_font_path):
     from dataclasses import replace
-    issue = make_issue((article("a", 1, 2, 0, 20),))
+    issue = replace(make_issue((article("a", 1, 2, 0, 20),)), fit=NO_SLACK)
     styles = tuple(replace(s, leading=31.0) if s.name == "headline" else s for s in issue.styles)
     issue = replace(issue, styles=styles)  # 31 pt leading on 15 pt rows → 3 rows, + 1 spare
     ctx = make_world(tiny_font_path, issue, {"a": "headline: 标题\n\n" + BODY})

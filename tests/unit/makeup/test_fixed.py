@@ -16,7 +16,8 @@ def test_slots_become_cells_and_rest_reaches_the_foot(tiny_font_path):
     world = make_world(tiny_font_path, issue, {"a": "headline: 甲\n\n" + BODY, "b": BODY})
     plan = world.plan(issue.pages[0])
     assert [p.cell for p in plan.placements] == [Cell(1, 2, 0, 12), Cell(3, 2, 5, 35)]
-    assert [p.head_rows for p in plan.placements] == [3, 0]
+    # a: 13 lines need 3 + 7 rows, the 2 spare rows are headline air; b has no headline block to air
+    assert [p.head_rows for p in plan.placements] == [3 + 2, 0]
     assert plan.placements[0].shape.width == 210.0 and plan.placements[0].shape.measure == 100.0
     assert plan.label == "A02"
 
