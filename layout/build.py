@@ -28,7 +28,7 @@ from .typeset.config import ComposeConfig
 from .typeset.story import SetStory, Setter, StoryCache
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class BuildOptions:
     """What `layout build` was asked for (one frozen object from the CLI flags)."""
 
@@ -40,7 +40,7 @@ class BuildOptions:
     progress: Callable[[int, int], None] | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class BuildSummary:
     """What the build prints at the end."""
 
@@ -58,7 +58,7 @@ class BuildSummary:
     pdf_bytes: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class BuildResult:
     """Files written and what was built."""
 
@@ -118,7 +118,8 @@ def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildR
         written = staged.commit()
     issue_pdf, *page_pdfs, sidecar = written
     summary = _summary(made, fonts, oversets, time.perf_counter() - started, issue_pdf)
-    return BuildResult(issue_pdf, tuple(page_pdfs), sidecar, pages, summary, made)
+    return BuildResult(issue_pdf=issue_pdf, page_pdfs=tuple(page_pdfs), sidecar=sidecar, pages=pages,
+                       summary=summary, made=made)
 
 
 class Staging:
@@ -276,9 +277,11 @@ def _summary(made: MadeUp, fonts, oversets, seconds: float, pdf: Path) -> BuildS
     records = [r for p in pages for a in p.articles for r in a.lines]
     characters = sum(visible_characters(r.text) for r in records)
     underfull = tuple(f for f in made.fits if f.status == "short")
-    return BuildSummary(len(pages), sum(len(p.articles) for p in pages), len(records), characters,
-                        fonts, tuple(w for p in pages for w in p.warnings) + made.ctx.grid_warnings, oversets,
-                        underfull, made.unplaced, _typesetting(pages, made.ctx), seconds, pdf.stat().st_size)
+    return BuildSummary(pages=len(pages), articles=sum(len(p.articles) for p in pages), lines=len(records),
+                        characters=characters, fonts=fonts,
+                        warnings=tuple(w for p in pages for w in p.warnings) + made.ctx.grid_warnings,
+                        oversets=oversets, underfull=underfull, unplaced=made.unplaced,
+                        typesetting=_typesetting(pages, made.ctx), seconds=seconds, pdf_bytes=pdf.stat().st_size)
 
 
 def _typesetting(pages: Sequence[Page], ctx: Context) -> Typesetting:

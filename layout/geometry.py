@@ -56,7 +56,7 @@ class Cell:
         return range(self.column, self.column + self.span)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PageGrid:
     """The page's type area (版心), column measure and baseline rows, in pt (PDF coordinates)."""
 
@@ -116,5 +116,5 @@ def make_grid(page_width: float, page_height: float, margins: Margins, spec: Gri
     rows = math.floor(avail_h / spec.leading + 1e-9)
     top = page_height - margins.top
     area = Rect(x0, top - rows * spec.leading, x0 + used_w, top)
-    return PageGrid(page_width, page_height, area, spec.columns, measure, spec.gutter,
-                    spec.leading, spec.body_size, rows)
+    return PageGrid(width=page_width, height=page_height, type_area=area, columns=spec.columns, measure=measure,
+                    gutter=spec.gutter, leading=spec.leading, body_size=spec.body_size, rows=rows)

@@ -34,14 +34,15 @@ def font_book(font_path: Path) -> FontBook:
 
 def make_issue(articles: tuple[ArticleSpec, ...], columns: int = 4, rows: int = 40) -> Issue:
     """A page 4 columns of 10 字 (10 pt each, gutter 10 pt) and `rows` rows of 15 pt, margins 20 pt."""
-    styles = tuple(TextStyle(n, "song", "regular", s, 15.0 if n == "body" else s, a)
-                   for n, (s, a) in STYLE_SIZES.items())
+    styles = tuple(TextStyle(name=n, role="song", weight="regular", size=s, leading=15.0 if n == "body" else s,
+                             align=a) for n, (s, a) in STYLE_SIZES.items())
     width = 2 * 20 + columns * 100 + (columns - 1) * 10
     height = 2 * 20 + rows * 15
-    page = PageSpec(2, "要闻", (("责任编辑", "王静"),), articles, "pages[0]")
-    return Issue("t", "测试日报", datetime.date(2023, 8, 22), 1, 2, "A", width, height,
-                 Margins(20, 20, 20, 20), GridSpec(columns, 10, 10, 15), styles, Typography(),
-                 PrintSpec(), (page,), Path("/tmp/issue.yaml"))
+    page = PageSpec(number=2, section="要闻", credits=(("责任编辑", "王静"),), articles=articles, where="pages[0]")
+    return Issue(id="t", paper="测试日报", date=datetime.date(2023, 8, 22), number=1, total_number=2, edition="A",
+                 page_width=width, page_height=height, margins=Margins(20, 20, 20, 20),
+                 grid=GridSpec(columns=columns, gutter=10, body_size=10, leading=15), styles=styles,
+                 typography=Typography(), print=PrintSpec(), pages=(page,), manifest=Path("/tmp/issue.yaml"))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from ..typeset.audit import AuditRow, audit_rows
 from ..typeset.config import ComposeConfig
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Typesetting:
     """Defect counts over the body lines of a build; every count should be 0."""
 
@@ -30,5 +30,6 @@ def audit_records(records: Sequence[LineRecord], config: ComposeConfig, column_x
     rows = [AuditRow(r.text, r.first, r.last, r.measure, r.x1 - r.hang - column_x0(r.column)) for r in records]
     audit = audit_rows(rows, config)
     off_grid = sum(1 for r in records if round(r.baseline, 3) not in baselines)
-    return Typesetting(audit.lines, audit.prohibited_starts, audit.prohibited_ends, audit.not_flush,
-                       audit.orphans, audit.overfull, off_grid)
+    return Typesetting(lines=audit.lines, prohibited_starts=audit.prohibited_starts,
+                       prohibited_ends=audit.prohibited_ends, not_flush=audit.not_flush, orphans=audit.orphans,
+                       overfull=audit.overfull, off_grid=off_grid)

@@ -10,7 +10,7 @@ from ..spec import TextStyle
 from ..typeset.lines import Line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Painted:
     """Glyph runs, rules, fills and line records produced by one part of the page."""
 
@@ -21,11 +21,11 @@ class Painted:
     warnings: tuple[str, ...] = ()
 
     def __add__(self, other: "Painted") -> "Painted":
-        return Painted(self.runs + other.runs, self.rules + other.rules, self.fills + other.fills,
-                       self.records + other.records, self.warnings + other.warnings)
+        return Painted(runs=self.runs + other.runs, rules=self.rules + other.rules, fills=self.fills + other.fills,
+                       records=self.records + other.records, warnings=self.warnings + other.warnings)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LineAt:
     """Where a set line goes: its left edge, baseline, style, article, record kind and page column."""
 

@@ -46,7 +46,8 @@ def _paint_head(story: SetStory, placement: Placement, slot: Rect, grid: PageGri
     for item in story.head:
         top = grid.row_top(placement.cell.top + item.row) - offset
         baseline = band_baseline(top, item.rows * grid.leading, item.size)
-        at = LineAt(slot.x0, baseline, setter.styles[item.style], placement.id, item.style, placement.cell.column)
+        at = LineAt(x=slot.x0, baseline=baseline, style=setter.styles[item.style], article=placement.id,
+                    kind=item.style, column=placement.cell.column)
         painted = painted + paint_line(item.line, at)
     return painted
 
@@ -56,8 +57,8 @@ def _paint_body(fill: ColumnFill, region: Region, story_id: str, grid: PageGrid,
     style, painted = setter.styles["body"], Painted()
     for placed in fill.placed:
         rows = region.columns[placed.column]
-        at = LineAt(grid.column_box(rows.column).x0, grid.baseline(rows.rows[placed.row]), style, story_id,
-                    "body", rows.column)
+        at = LineAt(x=grid.column_box(rows.column).x0, baseline=grid.baseline(rows.rows[placed.row]), style=style,
+                    article=story_id, kind="body", column=rows.column)
         painted = painted + paint_line(placed.line, at)
     return painted
 

@@ -6,6 +6,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
@@ -120,7 +121,7 @@ def _grid_spec(value: Value, hao_table: str) -> GridSpec:
         m.need("leading").fail(f"grid leading {leading:g}pt is less than the body size {body:g}pt",
                                "leading is one body line: write e.g. leading: 16.5pt (not a factor like 1.6)")
     measure = m.get("measure").length(body, positive=True) if m.get("measure") else None
-    return GridSpec(columns, gutter, body, leading, measure)
+    return GridSpec(columns=columns, gutter=gutter, body_size=body, leading=leading, measure=measure)
 
 
 def _page_size(value: Value | None) -> tuple[float, float]:
@@ -235,7 +236,7 @@ def load_issue(path: Path) -> Issue:
     grid = _page_grid(m, size, margins, grid_spec)
     named = colors(m.get("colors"))
     print_spec = _print_spec(m.get("print"), root)
-    style_table = styles(m.get("styles"), StyleContext(grid_spec, typography.hao_table, named))
+    style_table = styles(m.get("styles"), StyleContext(grid_spec, typography.hao_table, MappingProxyType(named)))
     check_ink(style_table, m, print_spec.ink_limit)
     fonts = font_overrides(m.get("fonts"), root)
     ignore = _ignore_regions(m.get("qa"))

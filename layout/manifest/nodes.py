@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
@@ -173,13 +173,13 @@ class Value:
         return Value(node, f"{self.path}.{key}" if self.path else key, self.src)
 
 
-@dataclass(frozen=True)
 class Map:
-    """A checked YAML mapping: key → value, in document order."""
+    """A checked YAML mapping: key → value, in document order (filled once by `collect`, then read)."""
 
-    here: Value
-    keys: dict[str, Value] = field(default_factory=dict)  # key nodes, for messages about keys
-    values: dict[str, Value] = field(default_factory=dict)
+    def __init__(self, here: Value) -> None:
+        self.here = here
+        self.keys: dict[str, Value] = {}  # key nodes, for messages about keys
+        self.values: dict[str, Value] = {}
 
     def get(self, key: str) -> Value | None:
         """The value of `key`, None when absent or empty."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -17,15 +17,13 @@ _ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "head
 _SLOT_KEYS = ("column", "span", "top", "lines")
 
 
-@dataclass(frozen=True)
 class PageContext:
-    """What pages are checked against: the grid, the issue folder, ids and page numbers seen so far."""
+    """Accumulator while reading pages: the grid, the issue folder, and the ids and page numbers seen so far."""
 
-    grid: PageGrid
-    root: Path
-    hao_table: str = "clreq"
-    article_ids: dict[str, str] = field(default_factory=dict)  # id → where first used
-    page_numbers: dict[int, str] = field(default_factory=dict)
+    def __init__(self, grid: PageGrid, root: Path, hao_table: str = "clreq") -> None:
+        self.grid, self.root, self.hao_table = grid, root, hao_table
+        self.article_ids: dict[str, str] = {}  # id → where first used
+        self.page_numbers: dict[int, str] = {}
 
 
 @dataclass(frozen=True)
@@ -57,8 +55,8 @@ def _page(value: Value, ctx: PageContext) -> PageSpec:
     articles = m.get("articles").items() if m.get("articles") else []
     placed = [_article(item, ctx) for item in articles]
     _check_slots(placed, masthead)
-    return PageSpec(number, section, _credits(m.get("credits")), tuple(p.spec for p in placed),
-                          value.where(), masthead)
+    return PageSpec(number=number, section=section, credits=_credits(m.get("credits")),
+                    articles=tuple(p.spec for p in placed), where=value.where(), masthead=masthead)
 
 
 def _credits(value: Value | None) -> tuple[tuple[str, str], ...]:
@@ -79,7 +77,7 @@ def _masthead(value: Value | None, grid: PageGrid) -> Masthead | None:
         m.need("lines").fail(f"the masthead takes {lines} lines but the type area has only {grid.rows}",
                              f"give fewer than {grid.rows} lines")
     extra = {key: m.get(key).text() for key in ("subtitle", "publisher", "registration") if m.get(key)}
-    return Masthead(m.need("title").text("济宁日报"), lines, **extra)
+    return Masthead(title=m.need("title").text("济宁日报"), lines=lines, **extra)
 
 
 def _article(value: Value, ctx: PageContext) -> _Placed:

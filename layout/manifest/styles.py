@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Mapping
 
 import yaml
 
@@ -74,7 +75,7 @@ class StyleContext:
 
     grid: GridSpec
     hao_table: str
-    colors: dict[str, CMYK]
+    colors: Mapping[str, CMYK]  # read-only (MappingProxyType)
 
 
 def _default_style(name: str, ctx: StyleContext) -> TextStyle:
@@ -85,7 +86,8 @@ def _default_style(name: str, ctx: StyleContext) -> TextStyle:
     else:
         size = hao(spec.size, ctx.hao_table) if isinstance(spec.size, str) else float(spec.size)
     leading = ctx.grid.leading if name == "body" else _STYLE_LEADING * size
-    return TextStyle(name, spec.role, spec.weight, size, leading, spec.align, spec.color)
+    return TextStyle(name=name, role=spec.role, weight=spec.weight, size=size, leading=leading, align=spec.align,
+                     color=spec.color)
 
 
 def _style(base: TextStyle, value: Value, ctx: StyleContext) -> TextStyle:

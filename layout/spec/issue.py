@@ -11,7 +11,7 @@ from .placement import ArticleSpec, FitPolicy
 from .style import CMYK, TextStyle
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Typography:
     """Composition options of the issue (clreq choices), one object for the composer."""
 
@@ -25,7 +25,7 @@ class Typography:
     hao_table: str = "clreq"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PrintSpec:
     """What the plant gets: PDF/X flavour, output condition, bleed, marks, ink limit."""
 
@@ -38,7 +38,7 @@ class PrintSpec:
     ink_limit: float = 240.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Masthead:
     """报头 on the front page: paper name block occupying the first `lines` body lines."""
 
@@ -49,7 +49,7 @@ class Masthead:
     registration: str = ""  # 国内统一连续出版物号 CN ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PageSpec:
     """One page: 版次, 版名, credits, optional masthead, articles."""
 
@@ -71,7 +71,7 @@ class FontOverride:
     index: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Issue:
     """A whole issue as read from issue.yaml."""
 

@@ -28,7 +28,7 @@ class CMYK:
 BLACK = CMYK(0, 0, 0, 100)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TextStyle:
     """One named text style: font role and weight, size, leading, alignment, colour."""
 

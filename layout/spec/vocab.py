@@ -18,7 +18,7 @@ ROLES = ("song", "hei", "kai")  # 书宋, 黑体, 楷体: the roles fonts/fonts.
 WEIGHTS = ("light", "regular", "medium", "semibold", "bold", "black")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PdfxStandard:
     """One PDF/X flavour: what the painter declares and which rule family `layout check` applies."""
 
@@ -34,9 +34,12 @@ class PdfxStandard:
 
 # ISO 15930-1:2001 (X-1a:2001, PDF 1.3), ISO 15930-4:2003 (X-1a:2003, PDF 1.4), ISO 15930-7:2010 (X-4, PDF 1.6)
 PDFX: MappingProxyType = MappingProxyType({
-    "x-1a": PdfxStandard("x-1a", "ISO 15930-1:2001", "PDF/X-1:2001", "PDF/X-1a:2001", (1, 3), "x-1a", False, False),
-    "x-1a:2003": PdfxStandard("x-1a:2003", "ISO 15930-4:2003", "PDF/X-1a:2003", None, (1, 4), "x-1a", False, False),
-    "x-4": PdfxStandard("x-4", "ISO 15930-7:2010", "PDF/X-4", None, (1, 6), "x-4", True, True),
+    "x-1a": PdfxStandard(key="x-1a", iso="ISO 15930-1:2001", version="PDF/X-1:2001", conformance="PDF/X-1a:2001",
+                         pdf_version=(1, 3), family="x-1a", transparency=False, icc_required=False),
+    "x-1a:2003": PdfxStandard(key="x-1a:2003", iso="ISO 15930-4:2003", version="PDF/X-1a:2003", conformance=None,
+                              pdf_version=(1, 4), family="x-1a", transparency=False, icc_required=False),
+    "x-4": PdfxStandard(key="x-4", iso="ISO 15930-7:2010", version="PDF/X-4", conformance=None,
+                        pdf_version=(1, 6), family="x-4", transparency=True, icc_required=True),
 })
 PDFX_STANDARDS = tuple(PDFX)  # PDF/X-1a:2001 (default), PDF/X-1a:2003, PDF/X-4
 

@@ -61,7 +61,7 @@ class Shape:
     headline_align: str | None = None  # None: the headline style's alignment
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class HeadLine:
     """One headline-block line: its set Line, style, size and the rows (within the block) it occupies."""
 
@@ -72,7 +72,7 @@ class HeadLine:
     rows: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SetStory:
     """A story set at one shape: headline block and body lines, ready to be placed on any page."""
 
@@ -102,7 +102,7 @@ def set_story(story_id: str, text: ArticleText, shape: Shape, setter: Setter) ->
     """Set an article's headline block across the shape's width and its body at the column measure."""
     head = set_head(story_id, text, shape, setter)
     body, warnings = set_body(story_id, text, shape.measure, setter)
-    return SetStory(story_id, shape, head, body, warnings)
+    return SetStory(id=story_id, shape=shape, head=head, body=body, warnings=warnings)
 
 
 def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> tuple[HeadLine, ...]:
@@ -123,7 +123,7 @@ def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> 
         for part in parts[name]:
             check_coverage(part.replace(" ", ""), font, story_id, text, name)
             for line in _head_text(part, font, name, shape.width, config):
-                block.append(HeadLine(line, name, size, row, rows))
+                block.append(HeadLine(line=line, style=name, size=size, row=row, rows=rows))
                 row += rows
     return tuple(block)
 

@@ -7,7 +7,8 @@ from layout.spec import GridSpec, Margins
 
 
 def grid(width=480.0, height=640.0, columns=4, gutter=10.0, measure=None):
-    return make_grid(width, height, Margins(20, 20, 20, 20), GridSpec(columns, gutter, 10, 15, measure))
+    return make_grid(width, height, Margins(20, 20, 20, 20), GridSpec(columns=columns, gutter=gutter, body_size=10, leading=15,
+                                                                            measure=measure))
 
 
 def test_measure_is_whole_characters():

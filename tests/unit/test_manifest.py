@@ -198,7 +198,8 @@ def test_typography_values_and_yaml11_booleans(tmp_path):
     text = insert_after("  leading: 18pt", "typography:\n  kinsoku: basic\n  pair_compression: 0\n"
                         "  latin_spacing: 0.125\n  hanging: yes\n  breaker: greedy\n  indent: 0字\n  orphan_min: 3")
     typo = load_issue(write(tmp_path, text)).typography
-    assert typo == model.Typography("basic", 0, 0.125, True, "greedy", 0, 3, "clreq")
+    assert typo == model.Typography(kinsoku="basic", pair_compression=0, latin_spacing=0.125, hanging=True,
+                                   breaker="greedy", indent=0, orphan_min=3, hao_table="clreq")
 
 
 def test_yaml11_words_stay_text(tmp_path):
@@ -233,7 +234,7 @@ def test_page_credits_order_and_masthead(tmp_path):
                                                                           "top: 4, lines: rest")
     page = load_issue(write(tmp_path, text)).pages[0]
     assert page.credits == (("责任编辑", "王静"), ("美编", "李明"), ("校对", "张华"))
-    assert page.masthead == model.Masthead("测试日报", 4, "", "测试报社", "CN 37-0001")
+    assert page.masthead == model.Masthead(title="测试日报", lines=4, publisher="测试报社", registration="CN 37-0001")
 
 
 def test_article_headline_options(tmp_path):

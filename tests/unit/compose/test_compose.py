@@ -142,7 +142,7 @@ def test_front_page_has_a_masthead_instead_of_the_folio(tiny_font_path):
     from dataclasses import replace
     from layout.spec import Masthead
     issue = replace(make_issue((article("a", 1, 4, 8, 20),)), fit=NO_SLACK)
-    page_spec = replace(issue.pages[0], number=1, masthead=Masthead("测试日报", 8, publisher="测试日报社"))
+    page_spec = replace(issue.pages[0], number=1, masthead=Masthead(title="测试日报", lines=8, publisher="测试日报社"))
     issue = replace(issue, pages=(page_spec,))
     ctx = make_world(tiny_font_path, issue, {"a": "headline: 头条\n\n" + BODY})
     page = ctx.compose(page_spec)
