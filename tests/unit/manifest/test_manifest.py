@@ -13,7 +13,7 @@ from layout.fonts import FONT_TABLE
 from layout.manifest import load_font_table, load_issue
 from layout.units import PT_PER_MM, PT_PER_Q
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "issues" / "jining" / "issue.yaml"
 
 # A small valid manifest with exact numbers: 300 × 400 pt page, 20 pt margins, 4 columns of 10 pt 字,
