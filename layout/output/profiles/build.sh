@@ -4,9 +4,9 @@
 #   apt-get install argyll icc-profiles-free     # argyll 2.3.1+repack-1.1+b1, icc-profiles-free 2.0.1+dfsg-1.1
 #   sh layout/output/profiles/build.sh [OUT.icc]   # default: newsprint-tr002.icc beside this script
 #
-# About 2 minutes on this 2-core machine; also needs python3 (stdlib only). The only run-to-run difference in colprof's output is the creation
-# date in the ICC header (bytes 24-35); this script overwrites it with a fixed date, so the bytes
-# are reproducible (see README.md). Only this script needs argyll; the project uses the committed profile.
+# About 2 minutes on this 2-core machine; also needs python3 (stdlib only). The only run-to-run
+# difference in colprof's output is the creation date in the ICC header (bytes 24-35); this script
+# overwrites it with a fixed date, so the bytes are reproducible (see README.md). Only this script needs argyll; the project uses the committed profile.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
