@@ -67,7 +67,7 @@ class World:
     def compose(self, page: PageSpec) -> Page:
         """Plan, set and compose `page` as the build does."""
         plan = self.plan(page)
-        stories = {p.id: self.desk.story(p.id, p.shape) for p in plan.placements}
+        stories = {p.id: self.desk.story(p.id, p.shape, p.loosen) for p in plan.placements}
         return compose_page(plan, stories, self.ctx)
 
 

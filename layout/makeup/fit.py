@@ -180,3 +180,30 @@ def free_area(cell: Cell) -> str:
     cols = f"column {cell.column}" if cell.span == 1 else f"columns {cell.column}–{cell.column + cell.span - 1}"
     rows = f"row {cell.top}" if cell.rows == 1 else f"rows {cell.top}–{cell.bottom - 1}"
     return f"{rows} of {cols} ({cell.rows} rows × {cell.span} columns)"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A way to fill a slot: body rows per column, lines to add (拉行) or remove (缩行), white left."""
+
+    rows: int  # body rows of every column
+    delta: int  # lines the body must gain (>0) or lose (<0) for its columns to end level at `rows`
+    white: int  # empty lines the slot keeps after the house policy's slack (0: exact fill)
+
+
+def targets(lines: int, span: int, body_rows: int | None, slack: FitPolicy, most: int) -> list[Target]:
+    """The ways to square a body of `lines` over `span` columns, best first: least white, then fewest
+    lines changed, then taller columns. `body_rows` None: the slot takes what it needs (auto height);
+    `most`: lines the copy can change at most (one per paragraph)."""
+    if lines <= 0:
+        return [Target(0, 0, (body_rows or 0) * span)]
+    low = max(1, math.ceil((lines - most) / span))
+    high = math.floor((lines + most) / span) if body_rows is None else min(body_rows, math.floor((lines + most) / span))
+    if body_rows is None:
+        high = min(high, math.ceil(lines / span))
+    found = []
+    for rows in range(low, high + 1):
+        delta = rows * span - lines
+        spare = 0 if body_rows is None else body_rows - rows
+        found.append(Target(rows, delta, max(0, spare - slack.headline_air - slack.body_gap) * span))
+    return sorted(found, key=lambda t: (t.white, abs(t.delta), -t.rows))

@@ -13,7 +13,8 @@ from ..errors import LayoutError
 from ..geometry import Cell, PageGrid
 from ..spec import AUTO, REST, ArticleSpec, FitPolicy, PageSpec
 from ..typeset.story import SetStory, Shape, StoryCache
-from .fit import distribute, free_cells
+from .fit import distribute, free_cells, targets
+from .square import square
 from .plan import PagePlan, Placement
 
 
@@ -42,20 +43,43 @@ def _stack_top(spec: ArticleSpec, placed: list[Placement], first: int) -> int:
 
 
 def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy, top: int) -> Placement:
-    """An article's slot as a grid cell, the shape it is set at, its headline block and slack rows."""
+    """An article's slot as a grid cell, the shape it is set at (squared: columns ending level), its
+    headline block and the slack rows the house policy gives it."""
     slot = spec.slot
     shape = Shape(grid.measure, grid.span_width(slot.span), spec.headline_size, spec.headline_align)
     story = stories.story(spec.id, shape)
     natural = head_rows(story, spec)
+    slack_policy = policy if story.head and spec.headline_lines is None else FitPolicy(0, 0)
+    story = _squared(story, stories, slot.span, _body_rows(spec, natural, grid, top), slack_policy)
     rows = _rows(spec, story, natural, grid, top)
     if natural > rows:
         raise LayoutError(f"article {spec.id}: its headline block needs {natural} body lines, "
                           f"the slot holds {rows}", spec.slot_where or spec.where,
                           "make the slot taller, or the headline smaller (headline_size)")
     spare = rows - natural - math.ceil(len(story.body) / slot.span)
-    slack = distribute(spare, policy if story.head and spec.headline_lines is None else FitPolicy(0, 0))
+    slack = distribute(spare, slack_policy)
     return Placement(id=spec.id, cell=Cell(slot.column, slot.span, top, rows), shape=shape,
-                     head_rows=natural + slack.air, gap_rows=slack.gap, where=spec.slot_where or spec.where)
+                     head_rows=natural + slack.air, gap_rows=slack.gap, where=spec.slot_where or spec.where,
+                     loosen=story.loosen)
+
+
+def _body_rows(spec: ArticleSpec, head: int, grid: PageGrid, top: int) -> int | None:
+    """Rows the slot leaves for the body under its headline block (None: auto height)."""
+    lines = spec.slot.lines
+    if lines == AUTO:
+        return None
+    return (grid.rows - top if lines == REST else lines) - head
+
+
+def _squared(story: SetStory, stories: StoryCache, span: int, body_rows: int | None,
+             policy: FitPolicy) -> SetStory:
+    """The story set so that its columns end level in the slot with the least white (缩行/拉行), or as
+    it is when no target can be reached (then the copy-fit reports what to cut or add)."""
+    for target in targets(len(story.body), span, body_rows, policy, len(story.paragraphs)):
+        squared = square(stories, story, target.delta)  # delta 0: the story as it is
+        if squared is not None:
+            return squared
+    return story
 
 
 def _rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, top: int) -> int:

@@ -20,6 +20,7 @@ class Placement:
     gap_rows: int = 0  # extra rows between the headline block and the body (slack the house policy put there)
     where: str  # the manifest location, for messages
     exclusions: tuple[Cell, ...] = ()  # parts of the cell no text may use (figures, later)
+    loosen: tuple[tuple[int, int], ...] = ()  # paragraphs set a line longer or shorter to square the columns
 
 
 @dataclass(frozen=True, kw_only=True)

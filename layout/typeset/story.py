@@ -81,6 +81,8 @@ class SetStory:
     head: tuple[HeadLine, ...]
     body: tuple[Line, ...]
     warnings: tuple[str, ...] = ()
+    paragraphs: tuple[int, ...] = ()  # body lines of each paragraph, in order
+    loosen: tuple[tuple[int, int], ...] = ()  # (paragraph index, lines added or removed): 拉行 / 缩行 applied
 
     @property
     def head_lines_rows(self) -> int:
@@ -98,11 +100,17 @@ class SetStory:
         return (1,) * len(self.body)
 
 
-def set_story(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> SetStory:
-    """Set an article's headline block across the shape's width and its body at the column measure."""
+def set_story(story_id: str, text: ArticleText, shape: Shape, setter: Setter,
+              loosen: Mapping[int, int] = MappingProxyType({})) -> SetStory:
+    """Set an article's headline block across the shape's width and its body at the column measure,
+    with paragraph `i` set `loosen[i]` lines longer (拉行) or shorter (缩行) where that is possible."""
     head = set_head(story_id, text, shape, setter)
-    body, warnings = set_body(story_id, text, shape.measure, setter)
-    return SetStory(id=story_id, shape=shape, head=head, body=body, warnings=warnings)
+    body = set_body(story_id, text, shape.measure, setter, loosen)
+    lines = tuple(line for p in body for line in p.lines)
+    warnings = tuple(w for p in body for w in p.warnings)
+    achieved = tuple((i, p.looseness) for i, p in enumerate(body) if p.looseness)
+    return SetStory(id=story_id, shape=shape, head=head, body=lines, warnings=warnings,
+                    paragraphs=tuple(len(p.lines) for p in body), loosen=achieved)
 
 
 def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> tuple[HeadLine, ...]:
@@ -154,19 +162,33 @@ def split_halves(headline: str) -> list[str]:
     return parts + ([current] if current else [])
 
 
-def set_body(story_id: str, text: ArticleText, measure: float,
-             setter: Setter) -> tuple[tuple[Line, ...], tuple[str, ...]]:
-    """Every body paragraph set at the column measure (broken once, then distributed), and the
+@dataclass(frozen=True)
+class BodyParagraph:
+    """One body paragraph as set: its lines, the composer's warnings (named), the looseness achieved."""
+
+    lines: tuple[Line, ...]
+    warnings: tuple[str, ...]
+    looseness: int = 0
+
+
+def set_body(story_id: str, text: ArticleText, measure: float, setter: Setter,
+             loosen: Mapping[int, int] = MappingProxyType({})) -> tuple[BodyParagraph, ...]:
+    """Every body paragraph set at the column measure (broken once, then distributed), with the
     composer's warnings naming article and paragraph."""
-    lines: list[Line] = []
-    warnings: list[str] = []
+    return tuple(set_body_paragraph(story_id, text, index, measure, setter, loosen.get(index, 0))
+                 for index in range(len(text.paragraphs)))
+
+
+def set_body_paragraph(story_id: str, text: ArticleText, index: int, measure: float, setter: Setter,
+                       looseness: int = 0) -> BodyParagraph:
+    """Body paragraph `index` (0-based) set at the measure, `looseness` lines longer or shorter if it can be."""
+    number = index + 1
+    spans = [_span(part, setter, story_id, text, number) for part in text.paragraphs[index].spans]
     config = setter.config_for("body")
-    for number, paragraph in enumerate(text.paragraphs, start=1):
-        spans = [_span(part, setter, story_id, text, number) for part in paragraph.spans]
-        result = set_paragraph(spans, measure, config)
-        lines.extend(result.lines)
-        warnings.extend(f"article {story_id}, paragraph {number}: {w}" for w in result.warnings)
-    return tuple(lines), tuple(warnings)
+    result = set_paragraph(spans, measure, config, looseness=looseness) if looseness else \
+        set_paragraph(spans, measure, config)
+    warnings = tuple(f"article {story_id}, paragraph {number}: {w}" for w in result.warnings)
+    return BodyParagraph(result.lines, warnings, getattr(result, "looseness", 0) if looseness else 0)
 
 
 def _span(part: TextSpan, setter: Setter, story_id: str, text: ArticleText, paragraph: int) -> Span:
@@ -191,12 +213,24 @@ class StoryCache:
 
     def __init__(self, texts: Mapping[str, ArticleText], setter: Setter) -> None:
         self.texts, self.setter = texts, setter
-        self._set: dict[tuple[str, Shape], SetStory] = {}
+        self._set: dict[tuple, SetStory] = {}
+        self._paragraphs: dict[tuple, BodyParagraph] = {}
 
-    def story(self, story_id: str, shape: Shape) -> SetStory:
-        """The story `story_id` set at `shape` (set now if it was not yet)."""
-        key = (story_id, shape)
+    def story(self, story_id: str, shape: Shape, loosen: tuple[tuple[int, int], ...] = ()) -> SetStory:
+        """The story `story_id` set at `shape`, with the paragraphs `loosen` names set longer or shorter
+        (set now if it was not yet)."""
+        key = (story_id, shape, loosen)
         found = self._set.get(key)
         if found is None:
-            found = self._set[key] = set_story(story_id, self.texts[story_id], shape, self.setter)
+            found = self._set[key] = set_story(story_id, self.texts[story_id], shape, self.setter,
+                                               MappingProxyType(dict(loosen)))
+        return found
+
+    def paragraph(self, story_id: str, index: int, measure: float, looseness: int) -> BodyParagraph:
+        """One body paragraph set with a looseness (to find which paragraphs can give or take a line)."""
+        key = (story_id, index, measure, looseness)
+        found = self._paragraphs.get(key)
+        if found is None:
+            found = self._paragraphs[key] = set_body_paragraph(story_id, self.texts[story_id], index, measure,
+                                                               self.setter, looseness)
         return found

@@ -102,3 +102,20 @@ def test_auto_height_past_the_type_area_is_an_error_at_the_slot(tiny_font_path):
     with pytest.raises(LayoutError, match="lines: auto needs 63 rows from row 0") as err:
         fits(tiny_font_path, {"a": text(10)}, article("a", 1, 1, 0, AUTO), rows=40)
     assert err.value.where == "pages[0].articles[a].slot"
+
+
+def test_targets_prefer_no_white_then_fewest_lines_changed():
+    from layout.makeup.fit import Target, targets
+    # 13 lines over 2 columns in 8 body rows, slack policy 2 + 1: 7 rows (+1 line) leaves 1 spare row,
+    # absorbed; 6 rows (−1 line) leaves 2 spare rows, absorbed too: +1 wins on taller columns? no — fewer
+    # lines changed ties (1 each), so the taller columns (7 rows) come first
+    best = targets(13, 2, 8, FitPolicy(2, 1), most=3)
+    assert best[0] == Target(7, 1, 0) and best[1] == Target(6, -1, 0)
+    # with no slack allowed, only filling all 8 rows leaves no white: +3 lines
+    assert targets(13, 2, 8, FitPolicy(0, 0), most=3)[0] == Target(8, 3, 0)
+
+
+def test_auto_height_targets_are_the_two_level_fills_around_the_natural_depth():
+    from layout.makeup.fit import Target, targets
+    assert targets(13, 2, None, FitPolicy(), most=5)[:2] == [Target(7, 1, 0), Target(6, -1, 0)]
+    assert targets(12, 2, None, FitPolicy(), most=5)[0] == Target(6, 0, 0)
