@@ -26,7 +26,8 @@ def _rect(box: Rect) -> str:
 def _line(record: LineRecord) -> str:
     """One line record: column, baseline, x-range, kind, flags, kinsoku, hang and text."""
     flags = "".join(flag for flag, on in (("F", record.first), ("L", record.last)) if on) or "-"
-    extra = (f" kinsoku={record.kinsoku}" if record.kinsoku else "") + (f" hang={_num(record.hang)}" if record.hang else "")
+    extra = f" kinsoku={record.kinsoku}" if record.kinsoku else ""
+    extra += f" hang={_num(record.hang)}" if record.hang else ""
     return (f"    line c{record.column} y={_num(record.baseline)} x={_num(record.x0)}..{_num(record.x1)} "
             f"{record.kind} {flags}{extra} {json.dumps(record.text, ensure_ascii=False)}")
 

@@ -268,7 +268,8 @@ def _read_article(data: Any, where: str) -> SidecarArticle:
     def lines(value: Any, path: str) -> tuple[SidecarLine, ...]:
         return _items(value, path, _read_line)
     return SidecarArticle(id=_get(data, where, "id", _text), slot=_get(data, where, "slot", _read_box),
-                          columns=_get(data, where, "columns", boxes), overset=_get(data, where, "overset", _read_overset),
+                          columns=_get(data, where, "columns", boxes),
+                          overset=_get(data, where, "overset", _read_overset),
                           lines=_get(data, where, "lines", lines))
 
 
