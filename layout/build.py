@@ -263,12 +263,13 @@ def _preflight(tmp: Path, path: Path, issue: Issue) -> None:
 
 def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: Staging) -> None:
     """The sidecar JSON (every line's article, column and position) beside the issue PDF."""
+    from .output import sidecar
     from .output.paint.page import media_box
     settings = _paint_settings(issue, "")
     ignore = tuple(Rect(*r) for r in issue.ignore_regions)
-    records = [dump.page_record(i, p, media_box(p, settings), ignore) for i, p in enumerate(pages)]
-    tmp = staged.add(outdir / dump.sidecar_name(issue.id))
-    tmp.write_text(dump.sidecar_json(issue.id, f"{issue.id}.pdf", records), encoding="utf-8")
+    records = tuple(sidecar.page_record(i, p, media_box(p, settings), ignore) for i, p in enumerate(pages))
+    sidecar.write(staged.add(outdir / sidecar.sidecar_name(issue.id)),
+                  sidecar.Sidecar(issue.id, f"{issue.id}.pdf", records))
 
 
 def _summary(made: MadeUp, fonts, oversets, seconds: float, pdf: Path) -> BuildSummary:

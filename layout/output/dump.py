@@ -1,4 +1,8 @@
-"""Dump: stable records of composed pages — the sidecar JSON for QA and a text dump for golden tests."""
+"""Dump: a diffable text dump of composed pages for golden tests (the sidecar JSON is output/sidecar.py).
+
+Per page: its boxes; per article its slot, every line record and the overset record; then every
+glyph run with each glyph's offset, so a glyph that moves inside a justified line changes one line
+of the dump. Numbers are pt rounded to 0.01, page coordinates (y up)."""
 
 from __future__ import annotations
 
@@ -6,65 +10,54 @@ import json
 from typing import Sequence
 
 from ..geometry import Rect
-from ..placed import ArticleFrame, Page
-
-SIDECAR_FORMAT = "layout-sidecar/1"
-SIDECAR_SUFFIX = ".layout.json"
+from ..placed import ArticleFrame, GlyphRun, LineRecord, Page
 
 
-def sidecar_name(issue_id: str) -> str:
-    """File name of an issue's sidecar, written beside <issue-id>.pdf."""
-    return issue_id + SIDECAR_SUFFIX
+def _num(value: float) -> str:
+    """A number with two decimals, never '-0.00'."""
+    text = f"{value:.2f}"
+    return "0.00" if text == "-0.00" else text
 
 
-def _box(box: Rect, dx: float, dy: float) -> list[float]:
-    return [round(box.x0 + dx, 3), round(box.y0 + dy, 3), round(box.x1 + dx, 3), round(box.y1 + dy, 3)]
+def _rect(box: Rect) -> str:
+    return ",".join(_num(v) for v in (box.x0, box.y0, box.x1, box.y1))
 
 
-def _article(frame: ArticleFrame, dx: float, dy: float) -> dict:
-    overset = None
+def _line(record: LineRecord) -> str:
+    """One line record: column, baseline, x-range, kind, flags, kinsoku, hang and text."""
+    flags = "".join(flag for flag, on in (("F", record.first), ("L", record.last)) if on) or "-"
+    extra = f" kinsoku={record.kinsoku}" if record.kinsoku else ""
+    extra += f" hang={_num(record.hang)}" if record.hang else ""
+    return (f"    line c{record.column} y={_num(record.baseline)} x={_num(record.x0)}..{_num(record.x1)} "
+            f"{record.kind} {flags}{extra} {json.dumps(record.text, ensure_ascii=False)}")
+
+
+def _article(frame: ArticleFrame) -> list[str]:
+    """An article's slot, its lines and its overset record."""
+    out = [f"  article {frame.id} slot {_rect(frame.slot)}"]
+    out += [_line(r) for r in frame.lines]
     if frame.overset:
         o = frame.overset
-        overset = {"lines_needed": o.lines_needed, "lines_available": o.lines_available,
-                   "characters_over": o.characters_over}
-    lines = [{"column": r.column, "baseline": round(r.baseline + dy, 3), "x0": round(r.x0 + dx, 3),
-              "x1": round(r.x1 + dx, 3), "text": r.text, "kind": r.kind, "first": r.first, "last": r.last,
-              "kinsoku": r.kinsoku} for r in frame.lines]
-    return {"id": frame.id, "slot": _box(frame.slot, dx, dy),
-            "columns": [_box(c, dx, dy) for c in frame.columns], "overset": overset, "lines": lines}
+        out.append(f"    overset needs {o.lines_needed} holds {o.lines_available} "
+                   f"over {o.lines_over} lines ~{o.characters_over} characters")
+    return out
 
 
-def page_record(index: int, page: Page, media: Rect, ignore: Sequence[Rect] = ()) -> dict:
-    """One page's sidecar record, in the PDF page's user space (MediaBox origin at 0, 0)."""
-    dx, dy = -media.x0, -media.y0
-    furniture = [{"kind": run.style, "box": _box(Rect(run.x, run.y - run.size * 0.12,
-                                                     run.x + run.offsets[-1] + run.size, run.y + run.size * 0.88), dx, dy)}
-                 for run in page.runs if not run.article]
-    return {"index": index, "number": page.number, "label": page.label,
-            "width": round(media.width, 3), "height": round(media.height, 3),
-            "trim": _box(page.trim, dx, dy),
-            "columns": [_box(c, dx, dy) for c in page.column_boxes],
-            "baselines": [round(y + dy, 3) for y in page.baselines],
-            "ignore": [_box(b, dx, dy) for b in ignore],
-            "furniture": furniture,
-            "articles": [_article(a, dx, dy) for a in page.articles]}
-
-
-def sidecar_json(issue_id: str, pdf_name: str, records: Sequence[dict]) -> str:
-    """The sidecar JSON text (sorted keys, stable floats, compact: the C encoder): which article
-    every line belongs to."""
-    doc = {"format": SIDECAR_FORMAT, "issue": issue_id, "pdf": pdf_name, "pages": list(records)}
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+def _run(label: str, run: GlyphRun) -> str:
+    """One glyph run: page, article, style, face, size, pen position, text and every glyph offset."""
+    offsets = " ".join(_num(o) for o in run.offsets)
+    return (f"  run {label} {run.article or '(page)'} {run.style} {run.face.key} {_num(run.size)} "
+            f"x={_num(run.x)} y={_num(run.y)} {json.dumps(run.text, ensure_ascii=False)} @ {offsets}")
 
 
 def text_dump(pages: Sequence[Page]) -> str:
-    """A diffable text dump of every line: page, article, column, baseline, x-range and text."""
+    """The dump of `pages`: boxes, articles with line and overset records, glyph runs with offsets."""
     out = []
     for page in pages:
-        out.append(f"page {page.label}")
+        out.append(f"page {page.label} trim {_rect(page.trim)} bleed {_rect(page.bleed)}")
         for frame in page.articles:
-            out.append(f"  article {frame.id} slot {frame.slot.x0:.2f},{frame.slot.y0:.2f},"
-                       f"{frame.slot.x1:.2f},{frame.slot.y1:.2f}")
-            for r in frame.lines:
-                out.append(f"    c{r.column} y={r.baseline:.2f} x={r.x0:.2f}..{r.x1:.2f} {r.kind} {r.text}")
+            out += _article(frame)
+        out += [_run(page.label, run) for run in page.runs]
+        out += [f"  rule {_num(r.x0)},{_num(r.y0)}..{_num(r.x1)},{_num(r.y1)} w={_num(r.width)}" for r in page.rules]
+        out += [f"  fill {_rect(f.box)}" for f in page.fills]
     return "\n".join(out) + "\n"

@@ -7,7 +7,6 @@ article ids, baselines, overset markers, and lines whose break kinsoku forced.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFont
 
-from ..output.dump import SIDECAR_FORMAT, SIDECAR_SUFFIX
+from ..output import sidecar as sidecar_file
+from ..output.sidecar import Sidecar, SidecarArticle, SidecarLine, SidecarPage, sidecar_path
 from ..errors import LayoutError
 from ..files import write_atomic
 
@@ -78,7 +78,7 @@ class Source:
     """A PDF to proof or compare, and its sidecar (None when there is none)."""
 
     pdf: Path
-    sidecar: dict | None
+    sidecar: Sidecar | None
 
 
 @dataclass(frozen=True)
@@ -97,40 +97,23 @@ class ProofResult:
     overlay: bool
 
 
-def sidecar_path(pdf: Path) -> Path:
-    """Where the build writes the sidecar of `pdf` (`<stem>.layout.json` next to it)."""
-    return pdf.with_name(pdf.stem + SIDECAR_SUFFIX)
-
-
-def load_sidecar(pdf: Path) -> dict | None:
-    """The sidecar JSON next to `pdf`, or None when there is none."""
+def load_sidecar(pdf: Path) -> Sidecar | None:
+    """The sidecar next to `pdf`, or None when there is none (LayoutError when it is broken)."""
     path = sidecar_path(pdf)
-    if not path.is_file():
-        return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise LayoutError(f"cannot read the sidecar: {err}", str(path),
-                          "rebuild the issue, or delete the file to proof without an overlay") from None
-    if not isinstance(data, dict) or data.get("format") != SIDECAR_FORMAT:
-        raise LayoutError(f"not a {SIDECAR_FORMAT} sidecar", str(path), "rebuild the issue")
-    return data
+    return sidecar_file.read(path) if path.is_file() else None
 
 
-def sidecar_page(sidecar: dict | None, index: int) -> dict | None:
+def sidecar_page(sidecar: Sidecar | None, index: int) -> SidecarPage | None:
     """The sidecar record of the PDF page at `index` (0-based), or None."""
-    for page in (sidecar or {}).get("pages", []):
-        if page.get("index") == index:
-            return page
-    return None
+    return sidecar.page(index) if sidecar is not None else None
 
 
-def page_names(sidecar: dict | None, count: int) -> tuple[str, ...]:
+def page_names(sidecar: Sidecar | None, count: int) -> tuple[str, ...]:
     """File stems for `count` pages: the sidecar label (made unique), else page-001, page-002, …."""
     names: list[str] = []
     for index in range(count):
         record = sidecar_page(sidecar, index)
-        name = str(record.get("label") or "") if record else ""
+        name = record.label if record else ""
         name = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
         if not name or name in names:
             name = f"page-{index + 1:03d}"
@@ -209,61 +192,60 @@ def _rect(draw: ImageDraw.ImageDraw, raster: Raster, box, outline=None, fill=Non
     draw.rectangle((x0, y0, max(x0, x1 - 1), max(y0, y1 - 1)), outline=outline, fill=fill, width=width)
 
 
-def _draw_grid(draw: ImageDraw.ImageDraw, raster: Raster, page: dict) -> None:
+def _draw_grid(draw: ImageDraw.ImageDraw, raster: Raster, page: SidecarPage) -> None:
     """Column boxes, baselines across the type area, ignore regions and furniture boxes."""
-    columns = page.get("columns") or []
+    columns = page.columns
     if columns:
         left, right = min(c[0] for c in columns), max(c[2] for c in columns)
-        for y in page.get("baselines") or []:
+        for y in page.baselines:
             _x, py = raster.point(left, y)
             x1, _y = raster.point(right, y)
             draw.line((round(_x), round(py), round(x1), round(py)), fill=OVERLAY["baseline"])
     for column in columns:
         _rect(draw, raster, column, outline=OVERLAY["column"])
-    for box in page.get("ignore") or []:
+    for box in page.ignore:
         _rect(draw, raster, box, fill=OVERLAY["ignore"])
-    for item in page.get("furniture") or []:
-        _rect(draw, raster, item["box"], outline=OVERLAY["furniture"])
+    for item in page.furniture:
+        _rect(draw, raster, item.box, outline=OVERLAY["furniture"])
 
 
-def _line_box(line: dict, leading: float) -> tuple[float, float, float, float]:
+def _line_box(line: SidecarLine, leading: float) -> tuple[float, float, float, float]:
     """A set line's approximate ink box: from a fifth of a line below the baseline to 0.8 above."""
-    return (line["x0"], line["baseline"] - 0.2 * leading, line["x1"], line["baseline"] + 0.8 * leading)
+    return (line.x0, line.baseline - 0.2 * leading, line.x1, line.baseline + 0.8 * leading)
 
 
-def _draw_article(draw: ImageDraw.ImageDraw, raster: Raster, article: dict, leading: float) -> None:
+def _draw_article(draw: ImageDraw.ImageDraw, raster: Raster, article: SidecarArticle, leading: float) -> None:
     """An article's slot and id, its kinsoku-forced lines, and its overset marker."""
-    for line in article.get("lines") or []:
-        if line.get("kinsoku"):
+    for line in article.lines:
+        if line.kinsoku:
             _rect(draw, raster, _line_box(line, leading), fill=OVERLAY["kinsoku"])
-    slot = article["slot"]
+    slot = article.slot
     _rect(draw, raster, slot, outline=OVERLAY["slot"], width=max(1, round(raster.scale)))
     x0, y0, _x1, _y1 = raster.box_px(slot)
     font = _label_font(raster)
-    draw.text((x0 + 3, y0 + 2), str(article.get("id", "?")), fill=OVERLAY["label"], font=font)
-    over = article.get("overset")
+    draw.text((x0 + 3, y0 + 2), article.id, fill=OVERLAY["label"], font=font)
+    over = article.overset
     if over:
         band = (slot[0], min(slot[1], slot[3]), slot[2], min(slot[1], slot[3]) + leading)
         _rect(draw, raster, band, fill=OVERLAY["overset"], outline=OVERLAY["overset-edge"], width=2)
         bx0, by0, _bx1, _by1 = raster.box_px(band)
-        text = (f"OVERSET +{over['lines_needed'] - over['lines_available']} lines "
-                f"(~{over.get('characters_over', '?')} characters)")
+        text = f"OVERSET +{over.lines_over} lines (~{over.characters_over} characters)"
         draw.text((bx0 + 3, by0 + 2), text, fill=OVERLAY["overset-edge"], font=font)
 
 
-def _leading(page: dict) -> float:
+def _leading(page: SidecarPage) -> float:
     """The body line pitch from the baseline grid (10 pt when the sidecar has none)."""
-    baselines = sorted(page.get("baselines") or [])
+    baselines = sorted(page.baselines)
     steps = [b - a for a, b in zip(baselines, baselines[1:]) if b - a > 0]
     return min(steps) if steps else 10.0
 
 
-def draw_overlay(rendered: Rendered, page: dict) -> Image.Image:
+def draw_overlay(rendered: Rendered, page: SidecarPage) -> Image.Image:
     """The page image with the sidecar's grid, slots, baselines and markers drawn over it."""
     layer = Image.new("RGBA", rendered.image.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
     _draw_grid(draw, rendered.raster, page)
-    for article in page.get("articles") or []:
+    for article in page.articles:
         _draw_article(draw, rendered.raster, article, _leading(page))
     return Image.alpha_composite(rendered.image.convert("RGBA"), layer).convert("RGB")
 

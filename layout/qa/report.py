@@ -11,7 +11,7 @@ import json
 from html import escape
 from pathlib import Path
 
-from .diff import DiffResult, PageDiff, TextChange
+from .model import DiffResult, PageDiff, TextChange
 from ..files import write_text_atomic
 
 REPORT_FORMAT = "layout-diff/1"

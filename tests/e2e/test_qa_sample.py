@@ -3,7 +3,6 @@ body line must diff as exactly those two changes; an identical rebuild must diff
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from collections import Counter
@@ -17,6 +16,8 @@ from layout.cli.diff import command as diff_command
 from layout.cli.proof import command as proof_command
 from layout.qa.diff import DiffOptions, diff
 from layout.build import BuildOptions, build
+from layout.output import sidecar
+from layout.output.sidecar import SidecarPage
 
 pytestmark = pytest.mark.e2e
 
@@ -114,15 +115,14 @@ def sample_build(tmp_path_factory):
     return build_into(SAMPLE / "issue.yaml", tmp_path_factory.mktemp("old"))
 
 
-def _leading(sidecar_page: dict) -> float:
-    baselines = sorted(sidecar_page["baselines"])
+def _leading(sidecar_page: SidecarPage) -> float:
+    baselines = sorted(sidecar_page.baselines)
     return min(b - a for a, b in zip(baselines, baselines[1:]))
 
 
-def _slots(result, article_id: str) -> list[list[float]]:
+def _slots(result, article_id: str) -> list[tuple[float, ...]]:
     """The slot of an article in the sidecar of a build (as written to disk)."""
-    data = json.loads(Path(result.sidecar).read_text(encoding="utf-8"))
-    return [a["slot"] for p in data["pages"] for a in p["articles"] if a["id"] == article_id]
+    return [a.slot for p in sidecar.read(result.sidecar).pages for a in p.articles if a.id == article_id]
 
 
 def _inside(box, slots, tol: float = 1.0) -> bool:
@@ -145,7 +145,7 @@ def test_the_diff_reports_exactly_the_edit_and_the_shift(sample_build, tmp_path)
     edits = [c for c in page.text if c.article == edit.edited]
     assert [(c.kind, c.old_text, c.new_text) for c in edits] == [("change", edit.old_chars, NEW_CHARS)]
 
-    sidecar = json.loads(Path(new_build.sidecar).read_text(encoding="utf-8"))["pages"][0]
+    record = sidecar.read(new_build.sidecar).pages[0]
     moves = [c for c in page.text if c.article == edit.shifted]
     assert moves and {c.kind for c in moves} <= {"move", "delete"}  # delete: text pushed into overset
     by_shift = Counter()
@@ -153,13 +153,13 @@ def test_the_diff_reports_exactly_the_edit_and_the_shift(sample_build, tmp_path)
         if move.kind == "move":
             by_shift[move.shift] += len(move.new_text)
     (dx, dy), _count = by_shift.most_common(1)[0]
-    assert (dx, dy) == pytest.approx((0.0, -_leading(sidecar)), abs=0.05)
+    assert (dx, dy) == pytest.approx((0.0, -_leading(record)), abs=0.05)
 
     shifted_slots = _slots(sample_build, edit.shifted) + _slots(new_build, edit.shifted)
     edited_slots = _slots(new_build, edit.edited)
     # the rules between articles sit in the gutter or on the slot edge, and a slot that the shift
     # overfills gets the overset sign in the gutter after it: allow one gutter around the slots
-    gutter = sidecar["columns"][1][0] - sidecar["columns"][0][2]
+    gutter = record.columns[1][0] - record.columns[0][2]
     for region in page.regions:
         tol = gutter + 1
         assert _inside(region.box, shifted_slots, tol) or _inside(region.box, edited_slots, tol), region

@@ -30,7 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from layout.errors import FontError
 from layout.fonts import FaceSource, load_face
-from layout.output.paint import cidfont
+from layout.output.paint import backend, cidfont
 from layout.output.paint.cidfont import (CIDFont, compact_w, default_width, is_serif, register, subset_tag,
                                          tounicode_cmap)
 
@@ -105,10 +105,10 @@ def paint(path: Path, lines: list, size: float = 20.0, pagesize=(600, 300)) -> P
     first = lines[0][0]
     canvas = Canvas(str(path), pagesize=pagesize, invariant=1, initialFontName=first.fontName)
     for row, (font, text) in enumerate(lines):
-        name = font.resource_name(canvas._doc)
+        name = font.resource_name(backend.document(canvas))
         hexcodes = font.encode(text).hex()
         y = pagesize[1] - (row + 1) * size * 2
-        canvas._code.append(f"BT {name} {size} Tf 1 0 0 1 20 {y} Tm [<{hexcodes}>] TJ ET")
+        backend.append_operators(canvas, f"BT {name} {size} Tf 1 0 0 1 20 {y} Tm [<{hexcodes}>] TJ ET")
     canvas.showPage()
     canvas.save()
     return path
@@ -188,10 +188,10 @@ def paint_cells(path: Path, font: CIDFont, text: str, size: float = 100, pitch: 
     """Each character of `text` alone at x = 20 + k·pitch (size pt); returns the cells' x ranges."""
     canvas = Canvas(str(path), pagesize=(40 + pitch * len(text), 200), invariant=1,
                     initialFontName=font.fontName)
-    name = font.resource_name(canvas._doc)
+    name = font.resource_name(backend.document(canvas))
     for k, char in enumerate(text):
         codes = font.encode(char).hex()
-        canvas._code.append(f"BT {name} {size} Tf 1 0 0 1 {20 + k * pitch} 60 Tm <{codes}> Tj ET")
+        backend.append_operators(canvas, f"BT {name} {size} Tf 1 0 0 1 {20 + k * pitch} 60 Tm <{codes}> Tj ET")
     canvas.save()
     return [(20 + k * pitch - 5, 20 + (k + 1) * pitch - 5) for k in range(len(text))]
 
@@ -392,9 +392,9 @@ def test_glyph_use_is_kept_per_document(tmp_path, tiny_face):
     a = Canvas(str(tmp_path / "a.pdf"), invariant=1, initialFontName=font.fontName)
     b = Canvas(str(tmp_path / "b.pdf"), invariant=1, initialFontName=font.fontName)
     for row, (canvas, text) in enumerate(((a, "中中"), (b, "1!"), (a, "A"))):  # interleaved
-        name = font.resource_name(canvas._doc)
+        name = font.resource_name(backend.document(canvas))
         codes = font.encode(text).hex()
-        canvas._code.append(f"BT {name} 20 Tf 1 0 0 1 20 {700 - 40 * row} Tm <{codes}> Tj ET")
+        backend.append_operators(canvas, f"BT {name} 20 Tf 1 0 0 1 20 {700 - 40 * row} Tm <{codes}> Tj ET")
     a.save()
     b.save()
     assert extracted_lines(tmp_path / "a.pdf") == ["中中", "A"]
@@ -422,7 +422,7 @@ def test_register_once_per_face_and_replaced_for_another_face_under_the_same_key
 def test_missing_character_is_a_font_error(tmp_path, tiny_face):
     font = register(tiny_face)
     canvas = Canvas(str(tmp_path / "x.pdf"), invariant=1, initialFontName=font.fontName)
-    font.resource_name(canvas._doc)
+    font.resource_name(backend.document(canvas))
     with pytest.raises(FontError, match=r"U\+00E9 'é' is not in font"):
         font.encode("café")
 
@@ -434,7 +434,7 @@ def test_encode_needs_a_document(tiny_face):
 
 def test_encode_is_two_bytes_per_character_and_the_same_in_every_document(tmp_path, tiny_face):
     font = register(tiny_face)
-    docs = [Canvas(str(tmp_path / f"{k}.pdf"), initialFontName=font.fontName)._doc for k in range(2)]
+    docs = [backend.document(Canvas(str(tmp_path / f"{k}.pdf"), initialFontName=font.fontName)) for k in range(2)]
     codes = [font.encode("A中文", doc) for doc in docs]
     assert codes[0] == codes[1] and len(codes[0]) == 6
     assert codes[0][:2] == (3).to_bytes(2, "big")  # 'A' is glyph 3 of the tiny font

@@ -16,10 +16,15 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from layout.cli.diff import command
-from layout.qa.diff import (DiffOptions, Glyph, Mask, diff, diff_sources, page_digests, page_glyphs,
-                            pair_pages, parse_mask, pixel_regions, raster_regions, changed_mask, text_changes)
 from layout.errors import LayoutError
+from layout.output import sidecar
+from layout.output.sidecar import SidecarPage, sidecar_path
+from layout.qa.diff import DiffOptions, diff, diff_sources, pair_pages, parse_mask
+from layout.qa.digest import page_digests
+from layout.qa.model import Glyph, Mask
+from layout.qa.pixels import changed_mask, pixel_regions, raster_regions
 from layout.qa.proof import Raster, Source, open_pdf
+from layout.qa.text import page_glyphs, text_changes
 
 PAGE = (600.0, 800.0)
 
@@ -48,15 +53,24 @@ def make_pdf(path: Path, pages: list[list[tuple]], font: str = "QaTiny") -> Path
     return path
 
 
-def write_sidecar(pdf: Path, pages: list[dict]) -> Path:
-    """A layout-sidecar/1 file next to `pdf` with the given page records (index filled in)."""
+def sidecar_json(pdf: Path, pages: list[dict]) -> str:
+    """A layout-sidecar/1 JSON text for `pdf` with the given page records (index filled in)."""
     records = [{"index": i, "number": i + 1, "label": f"A{i + 1:02d}", "width": PAGE[0], "height": PAGE[1],
                 "trim": [0, 0, *PAGE], "columns": [], "baselines": [], "ignore": [], "furniture": [],
                 "articles": [], **page} for i, page in enumerate(pages)]
-    path = pdf.with_name(pdf.stem + ".layout.json")
-    path.write_text(json.dumps({"format": "layout-sidecar/1", "issue": pdf.stem, "pdf": pdf.name,
-                                "pages": records}), encoding="utf-8")
+    return json.dumps({"format": "layout-sidecar/1", "issue": pdf.stem, "pdf": pdf.name, "pages": records})
+
+
+def write_sidecar(pdf: Path, pages: list[dict]) -> Path:
+    """A layout-sidecar/1 file next to `pdf` with the given page records (index filled in)."""
+    path = sidecar_path(pdf)
+    path.write_text(sidecar_json(pdf, pages), encoding="utf-8")
     return path
+
+
+def page_record(page: dict) -> SidecarPage:
+    """One typed sidecar page record from the given fields (the rest empty)."""
+    return sidecar.loads(sidecar_json(Path("x.pdf"), [page])).pages[0]
 
 
 def article(id_: str, slot: list[float]) -> dict:
@@ -178,7 +192,7 @@ def test_a_differing_block_that_spans_two_articles_is_split_per_article():
 
 def test_page_glyphs_gives_tight_boxes_articles_and_drops_masked_characters(tmp_path, font_name):
     pdf = make_pdf(tmp_path / "a.pdf", [[("text", 100, 700, "一二"), ("text", 100, 400, "三A")]])
-    record = {"articles": [article("top", [90, 650, 500, 750])]}
+    record = page_record({"articles": [article("top", [90, 650, 500, 750])]})
     document = open_pdf(pdf)
     try:
         found = page_glyphs(document, 0, record, masks=((95, 390, 109, 420),))
@@ -237,7 +251,8 @@ def test_a_real_change_is_one_region_with_its_box_in_pt(dpi):
     old, new = _white(size), _white(size)
     ImageDraw.Draw(new).rectangle((100 * scale, 200 * scale, 150 * scale - 1, 230 * scale - 1), fill=(0, 0, 0))
     raster = Raster(scale, 0.0, 800.0, *size)
-    [region] = raster_regions(changed_mask(old, new), raster, ({"articles": [article("x", [90, 560, 160, 610])]},))
+    record = page_record({"articles": [article("x", [90, 560, 160, 610])]})
+    [region] = raster_regions(changed_mask(old, new), raster, (record,))
     assert region.box == (100.0, 570.0, 150.0, 600.0)
     assert region.pixels == round(50 * scale) * round(30 * scale)
     assert region.articles == ("x",)
@@ -293,7 +308,7 @@ def test_sidecar_ignore_boxes_and_furniture_kinds_hide_changes(tmp_path, font_na
     page = {"ignore": [[10, 10, 70, 50]], "furniture": [{"kind": "folio-date", "box": [390, 760, 450, 785]}]}
     write_sidecar(old, [page])
     write_sidecar(new, [page])
-    sources = Source(old, _json(old)), Source(new, _json(new))
+    sources = Source(old, sidecar.read(sidecar_path(old))), Source(new, sidecar.read(sidecar_path(new)))
     unmasked = diff_sources(*sources, tmp_path / "r1", DiffOptions())
     assert [c.new_text for c in unmasked.pages[0].text] == ["九"]
     # the sidecar's ignore box hides the rect at (20, 20); the one in the date box is found
@@ -302,10 +317,6 @@ def test_sidecar_ignore_boxes_and_furniture_kinds_hide_changes(tmp_path, font_na
     assert masked.pages[0].status == "unchanged"
     with pytest.raises(LayoutError, match="no page furniture of kind 'folio'"):
         diff_sources(*sources, tmp_path / "r3", DiffOptions(masks=(Mask(kind="folio"),)))
-
-
-def _json(pdf: Path) -> dict:
-    return json.loads(pdf.with_name(pdf.stem + ".layout.json").read_text(encoding="utf-8"))
 
 
 # --- pages, processes, report -----------------------------------------------------------------
@@ -372,3 +383,15 @@ def test_exit_codes_0_same_1_changed_2_error(tmp_path, font_name):
 def test_help_documents_the_exit_codes():
     text = CliRunner().invoke(command, ["--help"]).output
     assert "0 no visible change" in text and "1 changes found" in text and "2 error" in text
+
+
+@pytest.mark.parametrize("user_password", ["", "secret"])
+def test_an_encrypted_pdf_is_a_clear_error(tmp_path, font_name, user_password):
+    plain = make_pdf(tmp_path / "plain.pdf", [BASE])
+    locked = tmp_path / "locked.pdf"
+    with pikepdf.open(plain) as pdf:
+        pdf.save(locked, encryption=pikepdf.Encryption(owner="owner", user=user_password))
+    result = CliRunner().invoke(command, [str(plain), str(locked), "-o", str(tmp_path / "report")])
+    assert result.exit_code == 2
+    assert f"{locked}: the PDF is encrypted" in result.output
+    assert "Traceback" not in result.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import struct
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from reportlab.pdfgen import canvas
 
 from layout.cli.proof import command
 from layout.errors import LayoutError
-from layout.qa.proof import ProofOptions, Raster, find_manifest, load_sidecar, page_names, proof, sidecar_path
+from layout.output.sidecar import Sidecar, SidecarPage, sidecar_path
+from layout.qa.proof import ProofOptions, Raster, find_manifest, load_sidecar, page_names, proof
 
 PAGE = (600.0, 800.0)
 
@@ -122,8 +124,10 @@ def test_a_broken_sidecar_is_reported_with_its_path(tmp_path):
 
 
 def test_page_names_are_labels_made_safe_and_unique():
-    data = {"pages": [{"index": 0, "label": "A01"}, {"index": 1, "label": "A01"}, {"index": 2, "label": "B/03"},
-                      {"index": 3, "label": ""}]}
+    base = SidecarPage(index=0, number=1, label="", width=600.0, height=800.0, trim=(0, 0, 600, 800), columns=(),
+                       baselines=(), ignore=(), furniture=(), articles=())
+    labels = ("A01", "A01", "B/03", "")
+    data = Sidecar("issue", "issue.pdf", tuple(replace(base, index=i, label=label) for i, label in enumerate(labels)))
     assert page_names(data, 5) == ("A01", "page-002", "B_03", "page-004", "page-005")
 
 

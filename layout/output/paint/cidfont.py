@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 
 import uharfbuzz as hb
 from fontTools.ttLib import TTFont
-from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase import pdfdoc
 
 from ...errors import FontError
 from ...fonts import Face
+from . import backend
 
 GLYPH_SPACE = 1000  # glyph space units per em for widths and metrics (PDF 32000-1 §9.2.4)
 MAX_CODE = 0xFFFF  # Identity-H codes are two bytes (PDF 32000-1 §9.7.5.2, Table 118)
@@ -473,14 +474,12 @@ class CIDFont:
         """The font's resource name in `doc` (e.g. '/F3'); registers the font to be written at save."""
         state = self._state(doc)
         if state.internal_name is None:
-            if self.fontName in doc.fontMapping:
+            if backend.uses_font(doc, self.fontName):
                 raise RuntimeError(f"two different faces with key {self.layout_face.key} in one document")
-            state.internal_name = f"F{len(doc.fontMapping) + 1}"
-            doc.fontMapping[self.fontName] = "/" + state.internal_name
-            doc.delayedFonts.append(self)
+            state.internal_name = backend.add_font_resource(doc, self)
         return "/" + state.internal_name
 
-    def _code(self, char: str) -> int:
+    def _char_code(self, char: str) -> int:
         """The two-byte code of `char` (cached); FontError when the face lacks it."""
         code = self._char_codes.get(char)
         if code is None:
@@ -503,7 +502,7 @@ class CIDFont:
             if doc is None:
                 raise RuntimeError(f"{self.fontName}: call resource_name(doc) before encode()")
         chars, known = self._state(doc).chars, self._char_codes
-        codes = [known.get(char) or self._code(char) for char in text]
+        codes = [known.get(char) or self._char_code(char) for char in text]
         for code, char in zip(codes, text):
             if code not in chars:
                 chars[code] = char
@@ -543,7 +542,7 @@ class CIDFont:
             "ToUnicode": _stream(doc, tounicode_cmap(state.chars), prefix + ".ToUnicode"),
         })
         ref = doc.Reference(font, state.internal_name)
-        doc.idToObject["BasicFonts"].dict[state.internal_name] = ref
+        backend.add_to_font_resources(doc, state.internal_name, ref)
         self.last_embedded = Embedded(base, len(subset.data))
 
     def _widths(self, codes) -> dict[int, float]:
@@ -604,7 +603,5 @@ def register(face: Face) -> CIDFont:
         return font
     font = _REGISTERED[name] = CIDFont(face)
     # another Face under the same key (e.g. a manifest override) replaces the old registration
-    pdfmetrics._fonts.pop(name, None)
-    pdfmetrics._dynFaceNames.pop(name, None)
-    pdfmetrics.registerFont(font)
+    backend.register_font(font)
     return font

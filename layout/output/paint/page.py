@@ -6,13 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from ...spec import CMYK
 from ...geometry import Rect
 from ...placed import GlyphRun, Page
-from . import cidfont, pdfx
+from . import backend, cidfont, pdfx
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,7 @@ class FontUse:
 
 def paint(pages: Sequence[Page], path: Path, settings: PaintSettings) -> tuple[FontUse, ...]:
     """Write `pages` as one PDF at `path` (the caller makes it atomic); returns the fonts used."""
-    rl_config.useA85 = 0  # binary Flate streams: ASCII85 only adds 25 % size and pure-Python time
+    backend.use_binary_streams()
     first = media_box(pages[0], settings)
     canvas = Canvas(str(path), pagesize=(first.width, first.height), invariant=1,
                     initialFontName=_base_font(pages).fontName, initialFontSize=10)
@@ -119,7 +118,7 @@ def _num(value: float) -> str:
 def _paint_run(canvas: Canvas, run: GlyphRun, used: dict) -> None:
     """A glyph run as one TJ: glyph codes with kerning numbers that put each glyph at its offset."""
     font = cidfont.register(run.face)
-    name = font.resource_name(canvas._doc)
+    name = font.resource_name(backend.document(canvas))
     codes = font.encode(run.text).hex()
     parts, group, pen = [], [], 0.0
     for i, (char, offset) in enumerate(zip(run.text, run.offsets)):
@@ -134,5 +133,5 @@ def _paint_run(canvas: Canvas, run: GlyphRun, used: dict) -> None:
     parts.append("<" + "".join(group) + ">")
     entry = used.setdefault(run.face.key, (run.face, set()))
     entry[1].update(run.text)
-    canvas._code.append(f"BT {name} {_num(run.size)} Tf 1 0 0 1 {_num(run.x)} {_num(run.y)} Tm "
+    backend.append_operators(canvas, f"BT {name} {_num(run.size)} Tf 1 0 0 1 {_num(run.x)} {_num(run.y)} Tm "
                         f"[{' '.join(parts)}] TJ ET")

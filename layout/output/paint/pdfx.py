@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 import reportlab
 from reportlab.lib.colors import CMYKColorSep
-from reportlab.pdfbase.pdfdoc import (NoEncryption, PDFArray, PDFCatalog, PDFDictionary, PDFName, PDFObject,
+from reportlab.pdfbase.pdfdoc import (PDFArray, PDFCatalog, PDFDictionary, PDFName, PDFObject,
                                       PDFStream, PDFString, PDFZCompress)
 from reportlab.pdfbase.pdfmetrics import standardFonts
 
@@ -25,6 +25,7 @@ from ... import __version__
 from ...spec import PDFX, PdfxStandard
 from ...errors import PrintError
 from ...geometry import Rect
+from . import backend
 
 
 Standard = PdfxStandard  # the one PDF/X table lives in spec/vocab.py (PDFX)
@@ -156,12 +157,9 @@ def check_settings(settings: PdfxSettings) -> Standard:
 def prepare_canvas(canvas, settings: PdfxSettings) -> None:
     """Right after Canvas creation: check settings, set the PDF version, take over Catalog and Info."""
     standard = check_settings(settings)
-    doc = canvas._doc
-    doc._pdfVersion = standard.pdf_version
-    catalog = _PdfxCatalog()
-    catalog.__dict__.update(doc.Catalog.__dict__)
-    doc.Catalog = doc._catalog = catalog
-    doc.info = _FixedInfo(PDFDictionary({}))
+    backend.set_pdf_version(canvas, standard.pdf_version)
+    backend.install_catalog(canvas, _PdfxCatalog())
+    backend.set_info(canvas, _FixedInfo(PDFDictionary({})))
     setattr(canvas, _RECORD, {})
 
 
@@ -172,7 +170,7 @@ def _rounded(box: Rect) -> list[float]:
 
 def set_page_boxes(canvas, media: Rect, trim: Rect, bleed: Rect) -> None:
     """Per page, before showPage: MediaBox ⊇ BleedBox ⊇ TrimBox, written as asked."""
-    number = canvas._pageNumber
+    number = backend.page_number(canvas)
     if not (bleed.contains(trim) and media.contains(bleed)) or trim.width <= 0 or trim.height <= 0:
         raise PrintError(f"boxes do not nest: media {_rounded(media)}, bleed {_rounded(bleed)}, "
                          f"trim {_rounded(trim)}", f"page {number}",
@@ -256,17 +254,16 @@ def draw_marks(canvas, trim: Rect, bleed: Rect, slug: str, slug_font_name: str) 
 
 def _check_document(canvas, standard: Standard) -> None:
     """What PDF/X forbids and reportlab could have written: pending drawing, encryption, fonts, boxes."""
-    doc = canvas._doc
-    if canvas._code:
+    if backend.has_pending_operators(canvas):
         raise ValueError("finish_document: the last page is not finished; call showPage() first")
-    if not isinstance(doc.encrypt, NoEncryption):
+    if backend.is_encrypted(canvas):
         raise PrintError("the PDF is encrypted", "print", "PDF/X forbids encryption: drop the password")
-    for name in sorted(doc.fontMapping):
+    for name in backend.font_names(backend.document(canvas)):
         if name in standardFonts:
             raise PrintError(f"font {name} is used but not embedded", "paint",
                              "every font must be embedded: make the canvas with initialFontName=<embedded font>")
     records = getattr(canvas, _RECORD)
-    for number, page in enumerate(doc.Pages.pages, start=1):
+    for number, page in enumerate(backend.written_pages(canvas), start=1):
         if number not in records:
             raise PrintError("page has no TrimBox/BleedBox", f"page {number}",
                              "call pdfx.set_page_boxes() before showPage()")
@@ -292,8 +289,9 @@ def _check_images(doc, standard: Standard) -> None:
     """Without live transparency (X-1a): no image with a soft mask (alpha channel)."""
     if standard.transparency:
         return
-    for name in sorted(doc.idToObject):
-        obj = doc.idToObject[name]
+    objects = backend.document_objects(doc)
+    for name in sorted(objects):
+        obj = objects[name]
         if getattr(obj, "smask", None) is not None or getattr(obj, "_smask", None) is not None:
             raise PrintError(f"image {name} has an alpha channel (soft mask)", "paint",
                              "flatten the image to opaque CMYK, or print.standard: x-4")
@@ -302,7 +300,7 @@ def _check_images(doc, standard: Standard) -> None:
 def _apply_media_boxes(canvas) -> None:
     """Write each page's MediaBox as asked (reportlab writes [0 0 w h] from the page size)."""
     records = getattr(canvas, _RECORD)
-    for number, page in enumerate(canvas._doc.Pages.pages, start=1):
+    for number, page in enumerate(backend.written_pages(canvas), start=1):
         page.MediaBox = PDFArray(_rounded(records[number].media))
 
 
@@ -314,11 +312,11 @@ def document_ids(canvas, settings: PdfxSettings) -> DocumentIds:
     if settings.icc_profile is not None:  # the profile's bytes, not its path: same input, same id anywhere
         digest.update(read_icc_profile(settings.icc_profile))
     records = getattr(canvas, _RECORD)
-    for number, page in enumerate(canvas._doc.Pages.pages, start=1):
+    for number, page in enumerate(backend.written_pages(canvas), start=1):
         boxes = records[number]
         digest.update(repr([_rounded(b) for b in (boxes.media, boxes.trim, boxes.bleed)]).encode())
         digest.update(str(page.stream).encode("utf-8", "surrogatepass"))
-    for name in sorted(canvas._doc.fontMapping):
+    for name in backend.font_names(backend.document(canvas)):
         digest.update(name.encode("utf-8"))
     return DocumentIds(uuid.uuid5(uuid.NAMESPACE_URL, base),
                        uuid.uuid5(uuid.NAMESPACE_URL, base + "|" + digest.hexdigest()))
@@ -414,15 +412,15 @@ def _metadata_stream(packet: bytes) -> PDFStream:
 def finish_document(canvas, settings: PdfxSettings) -> None:
     """Right before canvas.save(): checks, MediaBoxes, Info, XMP, OutputIntents, /ID and header version."""
     standard = check_settings(settings)
-    doc = canvas._doc
+    doc = backend.document(canvas)
     _check_document(canvas, standard)
     _check_images(doc, standard)
     _apply_media_boxes(canvas)
     ids = document_ids(canvas, settings)
-    doc.info = _FixedInfo(_info_dictionary(settings, standard))
+    backend.set_info(canvas, _FixedInfo(_info_dictionary(settings, standard)))
     doc.Catalog.OutputIntents = PDFArray([_output_intent(settings)])
     doc.Catalog.Metadata = _metadata_stream(xmp_packet(settings, standard, ids))
-    doc._ID = b"[<" + ids.document.bytes.hex().encode() + b"><" + ids.instance.bytes.hex().encode() + b">]"
+    backend.set_document_id(canvas, ids.document.bytes, ids.instance.bytes)
     # reportlab raises the version to 1.4 when any colour carries alpha, even alpha 1; real
     # transparency was refused above, so the header is the standard's own.
-    doc._pdfVersion = standard.pdf_version
+    backend.set_pdf_version(canvas, standard.pdf_version)
