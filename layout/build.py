@@ -21,7 +21,6 @@ from .geometry import Rect, make_grid
 from .makeup import fixed
 from .makeup.fit import CopyFit, free_area
 from .makeup.plan import PagePlan
-from .output import dump
 from .placed import Overset, Page
 from .spec import PDFX, Issue
 from .typeset.config import ComposeConfig

@@ -50,16 +50,4 @@ def tiny_font(tiny_face):
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/golden/*.expected from the current output (review the diff!)")
-
-
-@pytest.fixture
-def golden(request):
-    """Compare text with tests/golden/<name>.expected; --update-golden rewrites the file instead."""
-    def check(name: str, text: str) -> None:
-        path = Path(__file__).parent / "golden" / f"{name}.expected"
-        if request.config.getoption("--update-golden"):
-            path.write_text(text, encoding="utf-8")
-        assert path.exists(), f"{path} missing: run pytest --update-golden once and review it"
-        assert text == path.read_text(encoding="utf-8"), f"differs from {path} (pytest --update-golden)"
-    return check
+                     help="rewrite tests/golden/cases/*/expected.txt from the current output (review the diff!)")

@@ -6,11 +6,10 @@ import json
 
 import pytest
 
-from layout.compose.page import compose_page
 from layout.errors import LayoutError
 from layout.output import sidecar
 from layout.output.sidecar import SIDECAR_FORMAT, Sidecar, page_record, sidecar_name
-from worlds import article, make_context, make_issue
+from worlds import article, make_issue, make_world
 
 TEXT = "headline: 标题\n\n" + "正文内容，" * 40 + "。\n"
 
@@ -19,8 +18,7 @@ TEXT = "headline: 标题\n\n" + "正文内容，" * 40 + "。\n"
 def composed(tiny_font_path):
     """A page of two articles on the tiny font, the second overset."""
     issue = make_issue((article("a", 1, 2, 0, 20), article("b", 3, 2, 0, 3)))
-    ctx = make_context(tiny_font_path, issue, {"a": TEXT, "b": TEXT})
-    return compose_page(issue.pages[0], ctx)
+    return make_world(tiny_font_path, issue, {"a": TEXT, "b": TEXT}).compose(issue.pages[0])
 
 
 @pytest.fixture
