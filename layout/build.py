@@ -15,7 +15,7 @@ from .article import read_article, visible_characters
 from .compose.audit import Typesetting, audit_records
 from .compose.page import Context, compose_page
 from .errors import LayoutError, OversetError, PrintError
-from .files import temporary
+from .files import OutputSet
 from .fonts import FontBook
 from .geometry import Rect, make_grid
 from .makeup import fixed
@@ -109,7 +109,7 @@ def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildR
     _strict(made, manifest_path, options)                             # nor is white (--strict)
     outdir = options.outdir or manifest_path.parent / "build"
     outdir.mkdir(parents=True, exist_ok=True)
-    with Staging() as staged:                                         # all outputs land together
+    with OutputSet(outdir) as staged:                                 # all outputs land together
         fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged)  # paint, preflight
         for page in pages if options.pages else ():
             _stage_pdf([page], outdir / f"{page.label}.pdf", issue, staged)
@@ -119,32 +119,6 @@ def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildR
     summary = _summary(made, fonts, oversets, time.perf_counter() - started, issue_pdf)
     return BuildResult(issue_pdf=issue_pdf, page_pdfs=tuple(page_pdfs), sidecar=sidecar, pages=pages,
                        summary=summary, made=made)
-
-
-class Staging:
-    """Output files written to temporaries and renamed into place together only when all succeeded,
-    so a failed build leaves the last good PDFs, page PDFs and sidecar untouched and in step."""
-
-    def __init__(self) -> None:
-        self.files: list[tuple[Path, Path]] = []  # (temporary, final)
-
-    def __enter__(self) -> "Staging":
-        return self
-
-    def add(self, final: Path) -> Path:
-        """A temporary path for `final`, renamed into place by commit()."""
-        tmp = temporary(final)
-        self.files.append((tmp, final))
-        return tmp
-
-    def commit(self) -> tuple[Path, ...]:
-        for tmp, final in self.files:
-            os.replace(tmp, final)
-        return tuple(final for _, final in self.files)
-
-    def __exit__(self, *exc) -> None:
-        for tmp, _ in self.files:
-            tmp.unlink(missing_ok=True)
 
 
 def _load(manifest_path: Path, options: BuildOptions) -> Issue:
@@ -238,7 +212,7 @@ def _paint_settings(issue: Issue, title: str):
     return PaintSettings(settings, marks=spec.marks, slug=slug)
 
 
-def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, staged: Staging):
+def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, staged: OutputSet):
     """Paint `pages` to a staged temporary for `path` and preflight it; returns the fonts used."""
     from .output.paint.page import paint
     title = f"{issue.paper} {issue.date.isoformat()} " + (pages[0].label if len(pages) == 1 else issue.edition)
@@ -260,7 +234,7 @@ def _preflight(tmp: Path, path: Path, issue: Issue) -> None:
                          str(failed), "this is a bug in layout or a manifest colour/size problem named above")
 
 
-def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: Staging) -> None:
+def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: OutputSet) -> None:
     """The sidecar JSON (every line's article, column and position) beside the issue PDF."""
     from .output import sidecar
     from .output.paint.page import media_box

@@ -88,3 +88,34 @@ def article(id_: str, column: int, span: int, top: int | str, lines: int | str |
 
 def with_typography(issue: Issue, **changes) -> Issue:
     return replace(issue, typography=replace(issue.typography, **changes))
+
+
+MANIFEST = """\
+issue: {{id: tiny, paper: 测试日报, date: 2024-01-05}}
+format: {{width: 480pt, height: 400pt}}
+margins: {{top: 40, right: 20, bottom: 20, left: 20}}
+grid: {{columns: 4, gutter: 10pt, body: 10pt, leading: 15pt}}
+fonts:
+{fonts}
+pages:
+  - number: 3
+    section: 要闻
+    articles:
+      - id: a
+        file: a.txt
+        slot: {{column: 1, span: 2, top: 0, lines: {lines}}}
+      - id: b
+        file: b.txt
+        slot: {{column: 3, span: 2, top: 0, lines: rest}}
+"""
+
+
+def write_issue(folder: Path, font: Path, lines: int = 20) -> Path:
+    """A two-article issue.yaml on the tiny font in `folder` (page 3, 4 columns; article a in `lines` rows)."""
+    fonts = "\n".join(f"  - {{role: {r}, weight: {w}, file: {font}}}"
+                      for r in ("song", "hei", "kai") for w in ("regular", "bold"))
+    (folder / "a.txt").write_text("headline: 标题\n\n" + "正文内容，" * 30 + "。\n", encoding="utf-8")
+    (folder / "b.txt").write_text("headline: 另一篇\n\n短文。\n", encoding="utf-8")
+    path = folder / "issue.yaml"
+    path.write_text(MANIFEST.format(fonts=fonts, lines=lines), encoding="utf-8")
+    return path
