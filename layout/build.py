@@ -36,6 +36,7 @@ class BuildOptions:
     allow_overset: bool = False
     strict: bool = False  # underfull slots and areas in no slot fail the build like overset
     standard: str | None = None  # override print.standard ('x-1a' | 'x-1a:2003' | 'x-4')
+    revision: int | None = None  # override issue.revision (a corrected page set a plant can tell apart)
     progress: Callable[[int, int], None] | None = field(default=None, compare=False)
 
 
@@ -126,6 +127,8 @@ def _load(manifest_path: Path, options: BuildOptions) -> Issue:
     issue = manifest.load_issue(manifest_path)
     if options.standard:
         issue = replace(issue, print=replace(issue.print, standard=options.standard))
+    if options.revision:
+        issue = replace(issue, revision=options.revision)
     return issue
 
 
@@ -207,8 +210,10 @@ def _paint_settings(issue: Issue, title: str):
     settings = pdfx.PdfxSettings(standard=spec.standard, title=title, author=issue.paper,
                                  created=created_at(issue), output_condition=spec.output_condition,
                                  registry=spec.registry, output_condition_info=info,
-                                 icc_profile=spec.icc_profile)
-    slug = f"{issue.paper}  {issue.date.isoformat()}  {{page}}  built {created_at(issue):%Y-%m-%d %H:%M} UTC"
+                                 icc_profile=spec.icc_profile, revision=issue.revision)
+    revision = f"  rev {issue.revision}" if issue.revision > 1 else ""
+    slug = (f"{issue.paper}  {issue.date.isoformat()}  {{page}}{revision}  built "
+            f"{settings.modified:%Y-%m-%d %H:%M} UTC")
     return PaintSettings(settings, marks=spec.marks, slug=slug)
 
 

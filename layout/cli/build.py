@@ -19,16 +19,17 @@ from . import EXIT_CODES
 @click.option("--allow-overset", is_flag=True, help="Build even if text does not fit; mark and list it.")
 @click.option("--strict", is_flag=True, help="Fail on underfull slots (开天窗) and areas in no slot too.")
 @click.option("--pdfx", "standard", type=click.Choice(PDFX_STANDARDS), help="Override print.standard.")
+@click.option("--revision", type=click.IntRange(1, 999), help="Revision of a corrected page set (VersionID, ModDate).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print the grid's capacity and every story's copy-fit.")
 def command(manifest: Path, outdir: Path | None, pages: bool, allow_overset: bool, strict: bool,
-            standard: str | None, quiet: bool, verbose: bool) -> None:
+            standard: str | None, revision: int | None, quiet: bool, verbose: bool) -> None:
     """Set the issue MANIFEST and write OUTDIR/<issue-id>.pdf (PDF/X-1a by default)."""
     from ..build import BuildOptions, build as run_build
     from .summary import format_summary
     bar = _progress(quiet)
     options = BuildOptions(outdir=outdir, pages=pages, allow_overset=allow_overset, strict=strict,
-                           standard=standard, progress=bar)
+                           standard=standard, revision=revision, progress=bar)
     result = run_build(manifest, options)
     if not quiet:
         click.echo(format_summary(result, verbose=verbose))

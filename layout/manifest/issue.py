@@ -24,7 +24,7 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TOP_KEYS = ("issue", "format", "margins", "grid", "typography", "fit", "colors", "styles", "print", "fonts",
              "qa", "pages")
 _FIT_KEYS = ("headline_air", "body_gap")
-_ISSUE_KEYS = ("id", "paper", "date", "number", "total_number", "edition")
+_ISSUE_KEYS = ("id", "paper", "date", "number", "total_number", "edition", "revision")
 _MARGIN_KEYS = ("top", "right", "bottom", "left")
 _GRID_KEYS = ("columns", "gutter", "body", "leading", "measure")
 _TYPOGRAPHY_KEYS = ("kinsoku", "pair_compression", "latin_spacing", "hanging", "breaker", "indent",
@@ -242,8 +242,10 @@ def load_issue(path: Path) -> Issue:
     ignore = _ignore_regions(m.get("qa"))
     page_specs = pages(m.need("pages"), PageContext(grid, root, typography.hao_table))
     fit = _fit_policy(m.get("fit"))
+    issue_map = m.need("issue").mapping()
+    revision = issue_map.get("revision").integer(low=1, example="2") if issue_map.get("revision") else 1
     return Issue(
         id=head.id, paper=head.paper, date=head.date, number=head.number, total_number=head.total_number,
         edition=head.edition, page_width=size[0], page_height=size[1], margins=margins, grid=grid_spec,
         styles=tuple(style_table.values()), typography=typography, print=print_spec, pages=page_specs,
-        manifest=path.resolve(), fonts=fonts, colors=tuple(named.items()), ignore_regions=ignore, fit=fit)
+        manifest=path.resolve(), fonts=fonts, colors=tuple(named.items()), ignore_regions=ignore, fit=fit, revision=revision)

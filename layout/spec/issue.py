@@ -94,6 +94,7 @@ class Issue:
     colors: tuple[tuple[str, CMYK], ...] = ()
     ignore_regions: tuple[tuple[float, float, float, float], ...] = ()  # QA diff masks (pt, PDF coords)
     fit: FitPolicy = FitPolicy()
+    revision: int = 1  # 1 for the first version of the pages; a corrected page set is 2, 3 …
 
     @property
     def root(self) -> Path:

@@ -72,6 +72,12 @@ class PdfxSettings:
     output_condition_info: str  # human text, e.g. 'ISO 12647-3 coldset newsprint (IFRA26)'
     icc_profile: Path | None = None  # embedded as DestOutputProfile (CMYK output profile)
     trapped: bool = False
+    revision: int = 1  # a corrected page: VersionID, and ModDate = created + (revision − 1) minutes
+
+    @property
+    def modified(self) -> _dt.datetime:
+        """ModDate: the creation date for the first version, a minute later per revision (deterministic)."""
+        return self.created + _dt.timedelta(minutes=self.revision - 1)
 
 
 @dataclass(frozen=True)
@@ -309,6 +315,8 @@ def document_ids(canvas, settings: PdfxSettings) -> DocumentIds:
     base = f"layout:{settings.title}|{_xmp_date(settings.created)}|{settings.standard}"
     digest = hashlib.sha256("|".join((base, settings.author, settings.output_condition, settings.registry,
                                       settings.output_condition_info, str(settings.trapped))).encode())
+    if settings.revision > 1:  # a corrected set is another instance of the same document
+        digest.update(f"revision {settings.revision}".encode())
     if settings.icc_profile is not None:  # the profile's bytes, not its path: same input, same id anywhere
         digest.update(read_icc_profile(settings.icc_profile))
     records = getattr(canvas, _RECORD)
@@ -348,7 +356,7 @@ def info_entries(settings: PdfxSettings, standard: Standard) -> dict[str, str]:
     """The Info dictionary's text entries (Trapped, a name, is added separately)."""
     entries = {"Title": settings.title, "Author": settings.author, "Creator": "layout",
                "Producer": producer(), "CreationDate": _pdf_date(settings.created),
-               "ModDate": _pdf_date(settings.created), "GTS_PDFXVersion": standard.version}
+               "ModDate": _pdf_date(settings.modified), "GTS_PDFXVersion": standard.version}
     if standard.conformance:
         entries["GTS_PDFXConformance"] = standard.conformance
     return entries
@@ -362,16 +370,17 @@ def _info_dictionary(settings: PdfxSettings, standard: Standard) -> PDFDictionar
 
 def xmp_packet(settings: PdfxSettings, standard: Standard, ids: DocumentIds) -> bytes:
     """The XMP metadata packet (UTF-8) saying what the Info dictionary says, plus the XMP-only ids."""
-    date = _xmp_date(settings.created)
+    date, modified = _xmp_date(settings.created), _xmp_date(settings.modified)
     props = [
         "<dc:format>application/pdf</dc:format>",
         f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(settings.title)}</rdf:li></rdf:Alt></dc:title>',
         f"<dc:creator><rdf:Seq><rdf:li>{escape(settings.author)}</rdf:li></rdf:Seq></dc:creator>",
-        f"<xmp:CreateDate>{date}</xmp:CreateDate>", f"<xmp:ModifyDate>{date}</xmp:ModifyDate>",
-        f"<xmp:MetadataDate>{date}</xmp:MetadataDate>", "<xmp:CreatorTool>layout</xmp:CreatorTool>",
+        f"<xmp:CreateDate>{date}</xmp:CreateDate>", f"<xmp:ModifyDate>{modified}</xmp:ModifyDate>",
+        f"<xmp:MetadataDate>{modified}</xmp:MetadataDate>", "<xmp:CreatorTool>layout</xmp:CreatorTool>",
         f"<xmpMM:DocumentID>uuid:{ids.document}</xmpMM:DocumentID>",
         f"<xmpMM:InstanceID>uuid:{ids.instance}</xmpMM:InstanceID>",
-        "<xmpMM:VersionID>1</xmpMM:VersionID>", "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>",
+        f"<xmpMM:VersionID>{settings.revision}</xmpMM:VersionID>",
+        "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>",
         f"<pdf:Producer>{escape(producer())}</pdf:Producer>",
         f"<pdf:Trapped>{'True' if settings.trapped else 'False'}</pdf:Trapped>",
         f"<pdfx:GTS_PDFXVersion>{standard.version}</pdfx:GTS_PDFXVersion>",
