@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 APT_PACKAGES=(fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai poppler-utils qpdf)
-[ "${1:-}" = "test" ] && APT_PACKAGES+=(chromium)
+[ "${1:-}" = "test" ] && APT_PACKAGES+=(chromium ghostscript)  # the QA report test; gs -dPDFX and tiffsep checks
 
 install_apt() {
   local missing=()

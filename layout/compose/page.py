@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -14,6 +15,21 @@ from .furniture import Furnisher, furniture
 from .rules import rules_between
 from .runs import Painted
 from .story import place_story
+
+
+BOX_STEP = 0.1  # pt: the BleedBox (and MediaBox) edges sit on this grid, outside the TrimBox
+
+
+def bleed_box(trim: Rect, bleed: float) -> Rect:
+    """The BleedBox: the trim grown by the bleed, its edges rounded outwards to 0.1 pt. A RIP sizes the
+    page in whole device pixels (Ghostscript at 720 dpi: 0.1 pt), so a box of 1105.5118 pt would come out
+    1105.5 pt, smaller than the TrimBox, and a PDF/X check fails even with bleed 0 (ISO 15930: the
+    BleedBox holds the TrimBox)."""
+    def out(v: float, up: bool) -> float:
+        steps = v / BOX_STEP
+        return round((math.ceil(steps - 1e-6) if up else math.floor(steps + 1e-6)) * BOX_STEP, 4)
+    return Rect(out(trim.x0 - bleed, False), out(trim.y0 - bleed, False), out(trim.x1 + bleed, True),
+                out(trim.y1 + bleed, True))
 
 
 @dataclass(frozen=True)
@@ -37,8 +53,7 @@ def compose_page(plan: PagePlan, stories: Mapping[str, SetStory], ctx: Context) 
         painted = painted + part
     painted = painted + Painted(rules=rules_between(frames, grid))
     trim = Rect(0, 0, grid.width, grid.height)
-    bleed_w = ctx.issue.print.bleed
-    bleed = Rect(-bleed_w, -bleed_w, grid.width + bleed_w, grid.height + bleed_w)
+    bleed = bleed_box(trim, ctx.issue.print.bleed)
     return Page(number=plan.number, label=plan.label, trim=trim, bleed=bleed, runs=painted.runs,
                 rules=painted.rules, fills=painted.fills, articles=tuple(frames),
                 column_boxes=tuple(grid.column_box(c) for c in range(1, grid.columns + 1)),

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+
+from layout.units import mm
 from click.testing import CliRunner
 
 from layout.build import BuildOptions, build
@@ -67,11 +69,12 @@ def test_xmp_matches_the_info_dictionary(built):
         assert meta["dc:title"] == str(pdf.docinfo["/Title"])
 
 
-def test_boxes_trim_equals_page_and_no_bleed(built):
+def test_boxes_trim_is_the_page_and_bleed_0_only_rounds_out_to_a_tenth_of_a_point(built):
     with pikepdf.open(built.issue_pdf) as pdf:
         page = pdf.pages[0].obj
-        assert [float(v) for v in page.TrimBox] == [float(v) for v in page.MediaBox]
-        assert [float(v) for v in page.BleedBox] == [float(v) for v in page.TrimBox]
+        trim = [float(v) for v in page.TrimBox]
+        assert trim[:2] == [0, 0] and trim[2:] == pytest.approx([mm(390), mm(540)], abs=0.001)
+        assert [float(v) for v in page.BleedBox] == [float(v) for v in page.MediaBox] == [0, 0, 1105.6, 1530.8]
 
 
 def test_every_font_is_an_embedded_subset_with_tounicode(built):
@@ -156,3 +159,26 @@ def test_build_fails_and_keeps_the_file_aside_when_its_own_preflight_fails(tmp_p
     assert "does not pass preflight" in result.output and "small-text" in result.output
     assert (out / "jining-2023-08-22.failed.pdf").is_file()
     assert not (out / "jining-2023-08-22.pdf").exists()
+
+
+def test_ghostscript_pdfx_mode_accepts_the_boxes_with_bleed_0(built, tmp_path):
+    """gs -dPDFX sizes the page in 1/720 in device pixels; a MediaBox not on that grid used to come out
+    smaller than the TrimBox ("TrimBox does not fit inside BleedBox … reverting to normal PDF output")."""
+    done = subprocess.run(["gs", "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-dPDFX", "-sDEVICE=pdfwrite",
+                           "-sColorConversionStrategy=CMYK", f"-sOutputFile={tmp_path / 'gs.pdf'}",
+                           str(built.issue_pdf)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "not permitted" not in done.stderr and "reverting" not in done.stderr, done.stderr
+    with pikepdf.open(built.issue_pdf) as pdf:
+        page = pdf.pages[0].obj
+        trim, bleed = [float(v) for v in page.TrimBox], [float(v) for v in page.BleedBox]
+        assert bleed[0] <= trim[0] and bleed[1] <= trim[1] and bleed[2] >= trim[2] and bleed[3] >= trim[3]
+        assert bleed[2] - trim[2] < 0.1 and bleed[3] - trim[3] < 0.1  # bleed 0: only the rounding
+
+
+def test_embedded_cff_programs_name_the_simplified_chinese_faces(built):
+    from layout.output.paint.cidfont import cff_name
+    with pikepdf.open(built.issue_pdf) as pdf:
+        names = {str(o.FontName).split("+", 1)[1]: cff_name(o.FontFile3.read_bytes()) for o in pdf.objects
+                 if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/FontDescriptor" and "/FontFile3" in o}
+    assert names and all(name == program and "CJKsc" in name for name, program in names.items())

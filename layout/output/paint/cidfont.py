@@ -343,8 +343,44 @@ def subset_face(face: Face, gids: set[int], program: Program) -> Subset:
     plan = hb.SubsetPlan(hb_face, inp)
     result = plan.execute()
     new_gid = dict(plan.old_to_new_glyph_mapping.items())
-    data = result.reference_table("CFF ").data if program.kind == "cff" else result.blob.data
-    return Subset(bytes(data), new_gid)
+    if program.kind == "cff":
+        return Subset(rename_cff(bytes(result.reference_table("CFF ").data), face.postscript_name), new_gid)
+    return Subset(bytes(result.blob.data), new_gid)
+
+
+def cff_name(data: bytes) -> str:
+    """The font name in a CFF table's Name INDEX (CFF spec §7), '' if it holds not exactly one name."""
+    items, _ = _cff_index(data, data[2])
+    if len(items) != 1:
+        return ""
+    start, end = items[0]
+    return data[start:end].decode("latin-1")
+
+
+def rename_cff(data: bytes, name: str) -> bytes:
+    """The CFF table with its font name set to `name`: a Noto CJK collection shares one CFF program
+    (named …CJKjp-…) among its faces, so a subset of the SC face names the SC face as every tool reads it."""
+    items, _ = _cff_index(data, data[2])
+    if len(items) != 1 or not name or cff_name(data) == name:
+        return data
+    start, end = items[0]
+    new = name.encode("latin-1")
+    if len(new) == end - start:  # same length: the offsets of everything after the Name INDEX hold
+        return data[:start] + new + data[end:]
+    return _recompiled_cff(data, name)
+
+
+def _recompiled_cff(data: bytes, name: str) -> bytes:
+    """The CFF table recompiled by fontTools with another font name (names of a different length)."""
+    import io
+    from fontTools.cffLib import CFFFontSet
+    holder = TTFont(recalcBBoxes=False)  # fontTools asks the font it belongs to for compile options
+    cff = CFFFontSet()
+    cff.decompile(io.BytesIO(data), holder)
+    cff.fontNames = [name]
+    out = io.BytesIO()
+    cff.compile(out, holder)
+    return out.getvalue()
 
 
 def subset_tag(face_key: str, gids: set[int]) -> str:
