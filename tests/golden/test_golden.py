@@ -45,7 +45,7 @@ def golden_diff(expected: str, actual: str, name: str) -> str:
 
 
 def test_every_case_has_an_expected_dump_or_is_new():
-    assert {"sample-page", "overset", "two-line-headline", "hanging", "latin-mix"} <= set(NAMES)
+    assert {"sample-page", "overset", "two-line-headline", "hanging", "latin-mix", "auto-stack"} <= set(NAMES)
 
 
 @pytest.mark.parametrize("name", NAMES)
