@@ -9,19 +9,27 @@ forced penalty) is set ragged. Deviations for CJK:
   solution exists whenever no single box is wider than the measure;
 - a box may *hang*: a line ending right after it may leave its `hang` width past the measure;
 - demerits add a cost for two compressed (shrunk, 挤进) lines in a row and for a 孤字 last line.
+
+`total_fit_lines` is the total fit with a prescribed number of lines, for 缩行/拉行 (squaring columns
+by setting a paragraph one line shorter or longer): Knuth & Plass 1981, "Breaking Paragraphs into
+Lines", Software—Practice and Experience 11, §"looseness" (TeX's \\looseness), here exact (k lines or
+none) and bounded: no overfull line, no line but the last stretched beyond `max_ratio`, no 孤字.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
+from .. import cjk
 from .knuth import EPS, INF, Box, Glue, Item, Penalty
 
 RATIO_EPS = 1e-9
 INF_BAD = 1e12  # badness of a line that must stretch but has nothing that stretches
 OVERFULL_BAD = 1e15  # badness of a line wider than the measure (only when nothing else is possible)
+MAX_GAP = 0.5  # em: the widest Han–Han gap a stretched line may show when set to a prescribed length
+MAX_RATIO = MAX_GAP / cjk.INTER_CHAR_STRETCH  # 5.0: ratio r widens a Han–Han gap by 0.1·r em
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,7 @@ class BreakParams:
     orphan_min: int = 2
     discouraged: float = 1000.0  # greedy uses a break costing this much only if no other fits
     ragged: bool = False  # lines are not justified (centred headlines): balance their lengths instead
+    max_ratio: float = MAX_RATIO  # total_fit_lines: no line but the last stretches more (½-em Han gaps)
 
     @property
     def ragged_stretch(self) -> float:
@@ -327,6 +336,162 @@ class _TotalFit:
             prev, prev_state, ratio, hang = self.back[node][state]
             out.append(Break(self.position[node], ratio, hang))
             node, state = prev, prev_state
+        return tuple(reversed(out))
+
+
+class LineRange(NamedTuple):
+    """The fewest and the most lines of any admissible breaking (total_fit_lines' bounds)."""
+
+    fewest: int
+    most: int
+
+
+def total_fit_lines(items: Sequence[Item], params: BreakParams, lines: int) -> Breaks | None:
+    """Least-demerits breaking with exactly `lines` lines within the bounds, or None if there is none."""
+    graph = _Lines(_Sums(items), params)
+    if lines < 1 or not graph.complete:
+        return None
+    found = graph.best(lines)
+    if found is None:
+        return None
+    return Breaks(found, _demerits(graph.sums, found, params), 0)
+
+
+def line_range(items: Sequence[Item], params: BreakParams) -> LineRange | None:
+    """Fewest and most lines of an admissible breaking (as total_fit_lines bounds them); None if none."""
+    graph = _Lines(_Sums(items), params)
+    return LineRange(graph.fewest[-1], graph.most[-1]) if graph.complete else None
+
+
+class _Lines:
+    """Every admissible line as an edge between two reachable breaks, and line counts from either end."""
+
+    # A node is a break some admissible breaking reaches (node 0: the paragraph start); an edge is one
+    # admissible way (hanging or not) to set the line between two nodes: not overfull, stretched at most
+    # max_ratio unless last, and a last line after the first holds ≥ orphan_min characters.
+    # fewest/most count lines from the start to a node, left_min/left_max from a node to the end.
+
+    def __init__(self, sums: _Sums, params: BreakParams) -> None:
+        self.sums, self.params = sums, params
+        self.position, self.start = [-1], [0]  # per node: its break, the first item of the line after it
+        self.edges: list[list[tuple]] = [[]]  # per node: (prev node, ratio, hang, demerits, compressed)
+        self.monotone = sums.width == sorted(sums.width) and sums.stretch == sorted(sums.stretch)
+        self._build()
+        self.complete = self.position[-1] == sums.final and len(self.position) > 1
+        self.fewest, self.most = self._counts_from_start()
+        self.left_min, self.left_max = self._counts_to_end()
+
+    def _build(self) -> None:
+        """Nodes and edges, break by break; a node leaves the window once its line is overfull."""
+        sums, lo = self.sums, 0
+        items, final, width, shrink, limit = sums.items, sums.final, sums.width, sums.shrink, self.params.measure + EPS
+        for b in sums.breakpoints:
+            item, before = items[b], items[b - 1]
+            h = before.hang if b != final and type(before) is Box else 0.0
+            reach = width[b] + (item.width if type(item) is Penalty and item.cost > -INF else 0.0) - h
+            while lo < len(self.start) and reach - width[self.start[lo]] - (shrink[b] - shrink[self.start[lo]]) > limit:
+                lo += 1  # overfull from here on (as in _TotalFit.run)
+            edges = self._edges_to(b, lo)
+            if edges:
+                self.position.append(b)
+                self.start.append(b if b == final else b + 1 if type(items[b + 1]) is Box else sums.after(b))
+                self.edges.append(edges)
+
+    def _edges_to(self, b: int, lo: int) -> list[tuple]:
+        """The admissible lines ending at break b from the nodes lo… (tightest first)."""
+        sums, params, out = self.sums, self.params, []
+        final, cost = b == sums.final, sums.penalty(b)[0]
+        for a in range(lo, len(self.start)):
+            s = self.start[a]
+            if final and a and sums.count[b] - sums.count[s] < params.orphan_min:
+                continue  # 孤字: not allowed when the number of lines is prescribed
+            fits = self._fits(s, b)
+            if not fits and self.monotone and not final and self._too_loose(s, b):
+                break  # every later node's line is looser still (hanging or not)
+            for ratio, hang in fits:
+                d = _line_demerits(ratio, cost, params)
+                out.append((a, ratio, hang, d, ratio < -RATIO_EPS))
+        return out
+
+    def _fits(self, s: int, b: int) -> list[tuple[float, float]]:
+        """The admissible (ratio, hang) settings of the line from item s to a break at b."""
+        sums, params = self.sums, self.params
+        final = b == sums.final
+        natural = (sums.width[b] + sums.penalty(b)[1]) - sums.width[s]
+        stretch = params.ragged_stretch if params.ragged else sums.stretch[b] - sums.stretch[s]
+        shrink, h = sums.shrink[b] - sums.shrink[s], sums.hang(s, b)
+        out = []
+        for hang in ((0.0, h) if h else (0.0,)):
+            r = _ratio(natural - hang, stretch, shrink, params.measure, final and not params.ragged)
+            if r != -INF and (final or r <= params.max_ratio + RATIO_EPS):
+                out.append((r, hang))
+        return out
+
+    def _too_loose(self, s: int, b: int) -> bool:
+        """Whether the line from item s to a break at b, not hanging, stretches beyond max_ratio."""
+        sums, params = self.sums, self.params
+        natural = (sums.width[b] + sums.penalty(b)[1]) - sums.width[s]
+        stretch = params.ragged_stretch if params.ragged else sums.stretch[b] - sums.stretch[s]
+        r = _ratio(natural, stretch, sums.shrink[b] - sums.shrink[s], params.measure, False)
+        return r > params.max_ratio + RATIO_EPS
+
+    def _counts_from_start(self) -> tuple[list[int], list[int]]:
+        """Per node: the fewest and the most lines that reach it."""
+        fewest, most = [0], [0]
+        for edges in self.edges[1:]:
+            fewest.append(1 + min(fewest[e[0]] for e in edges))
+            most.append(1 + max(most[e[0]] for e in edges))
+        return fewest, most
+
+    def _counts_to_end(self) -> tuple[list[int], list[int]]:
+        """Per node: the fewest and the most lines from it to the paragraph end (none: INF, -INF)."""
+        n = len(self.position)
+        left_min, left_max = [INF] * n, [-INF] * n
+        if self.complete:
+            left_min[-1] = left_max[-1] = 0
+        for j in range(n - 1, 0, -1):
+            for a, *_ in self.edges[j]:
+                left_min[a] = min(left_min[a], left_min[j] + 1)
+                left_max[a] = max(left_max[a], left_max[j] + 1)
+        return left_min, left_max
+
+    def best(self, lines: int) -> tuple[Break, ...] | None:
+        """Least-demerits breaks with exactly `lines` lines; state = (node, lines so far, compressed)."""
+        left_min, left_max = self.left_min, self.left_max
+        if not left_min[0] <= lines <= left_max[0]:
+            return None
+        extra = self.params.compressed_demerits
+        table: list[dict] = [{0: [0.0, INF, None, None]}]  # per node: lines → [total0, total1, back0, back1]
+        for j in range(1, len(self.position)):
+            row: dict = {}
+            for a, ratio, hang, d, compressed in self.edges[j]:
+                for m, (t0, t1, _, _) in table[a].items():
+                    if not left_min[j] <= lines - m - 1 <= left_max[j]:
+                        continue
+                    cell = row.get(m + 1)
+                    if cell is None:
+                        cell = row[m + 1] = [INF, INF, None, None]
+                    if compressed:
+                        t, state = (t0 + d, 0) if t0 <= t1 + extra else (t1 + d + extra, 1)
+                        if t < cell[1]:
+                            cell[1], cell[3] = t, (a, m, state, ratio, hang)
+                    else:
+                        t, state = (t0 + d, 0) if t0 <= t1 else (t1 + d, 1)
+                        if t < cell[0]:
+                            cell[0], cell[2] = t, (a, m, state, ratio, hang)
+            table.append(row)
+        return self._trace(table, lines)
+
+    def _trace(self, table: list[dict], lines: int) -> tuple[Break, ...] | None:
+        """Follow back pointers from the paragraph end with `lines` lines."""
+        cell = table[-1].get(lines)
+        if cell is None or cell[0] == cell[1] == INF:
+            return None
+        node, state, out = len(table) - 1, 0 if cell[0] <= cell[1] else 1, []
+        while node:
+            prev, m, prev_state, ratio, hang = table[node][lines][2 + state]
+            out.append(Break(self.position[node], ratio, hang))
+            node, lines, state = prev, m, prev_state
         return tuple(reversed(out))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..fonts import Face
-from .breaking import RATIO_EPS, Break, BreakParams, Breaks, greedy, total_fit
+from .breaking import RATIO_EPS, Break, BreakParams, Breaks, greedy, total_fit, total_fit_lines
 from .config import ComposeConfig
 from .items import P_RELAXED, Items, Span, build_items
 from .knuth import INF, Box, Glue, Penalty
@@ -60,16 +60,21 @@ class SetParagraph:
     lines: tuple[Line, ...]
     warnings: tuple[str, ...] = ()
     demerits: float = 0.0
+    looseness: int = 0  # lines more (+) or fewer (−) than the optimal breaking has: as achieved, 0 if not
 
 
-def set_paragraph(spans: Sequence[Span], measure: float, config: ComposeConfig) -> SetParagraph:
-    """Break and justify one paragraph of spans into lines `measure` pt wide."""
+def set_paragraph(spans: Sequence[Span], measure: float, config: ComposeConfig,
+                  looseness: int = 0) -> SetParagraph:
+    """Break and justify one paragraph of spans into lines `measure` pt wide (`looseness`: 拉行 +n, 缩行 −n)."""
     spans = [span for span in spans if span.text]
     if not spans:
         return SetParagraph(())
     broken = _break(spans, measure, config)
+    if looseness:
+        broken = _loosened(broken, measure, config, looseness)
     lines = _LineSetter(broken.built, broken.breaks, measure, config).run()
-    return SetParagraph(lines, broken.built.warnings + broken.notes + _warnings(lines), broken.breaks.demerits)
+    return SetParagraph(lines, broken.built.warnings + broken.notes + _warnings(lines), broken.breaks.demerits,
+                        broken.looseness)
 
 
 @dataclass(frozen=True)
@@ -79,11 +84,28 @@ class _Broken:
     built: Items
     breaks: Breaks
     notes: tuple[str, ...] = ()
+    looseness: int = 0  # lines added (+) or removed (−) against the optimal breaking
+
+
+def _params(measure: float, config: ComposeConfig) -> BreakParams:
+    """What the breakers weigh for this measure and configuration."""
+    return BreakParams(measure, orphan_min=config.orphan_min, ragged=config.align != "justify")
+
+
+def _loosened(broken: _Broken, measure: float, config: ComposeConfig, looseness: int) -> _Broken:
+    """The best breaks with `looseness` lines more than the optimal ones (total fit only), else `broken`."""
+    if config.breaker != "total-fit" or broken.breaks.overfull:
+        return broken
+    lines = len(broken.breaks.breaks) + looseness
+    found = total_fit_lines(broken.built.items, _params(measure, config), lines)
+    if found is None:
+        return broken
+    return _Broken(broken.built, found, broken.notes, looseness)
 
 
 def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Broken:
     """Items and breaks; if prohibitions leave only overfull lines, retry with them relaxed (warned)."""
-    params = BreakParams(measure, orphan_min=config.orphan_min, ragged=config.align != "justify")
+    params = _params(measure, config)
     breaker = BREAKERS[config.breaker]
     built = build_items(spans, measure, config)
     breaks = breaker(built.items, params)

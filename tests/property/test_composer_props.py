@@ -1,15 +1,18 @@
 """Composer properties (hypothesis) on random mixes of Han, punctuation, numbers and Latin words set on
 the tiny font at random measures of 5–30 字: nothing lost or doubled, no prohibited line start or end,
-every non-final line flush, no line past the measure, total fit never worse than first fit."""
+every non-final line flush, no line past the measure, total fit never worse than first fit; a prescribed
+line count (缩行/拉行, looseness ±1) is met exactly within the bounds or not at all."""
 
 from __future__ import annotations
 
 import pytest
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from layout import cjk
-from layout.typeset.breaking import BreakParams, demerits, greedy, total_fit
+from layout.typeset.breaking import BreakParams, demerits, greedy, total_fit, total_fit_lines
 from layout.fonts import TextFont
 from layout.typeset.items import build_items
 from layout.typeset.config import ComposeConfig
@@ -80,3 +83,41 @@ def test_total_fit_demerits_never_exceed_greedy(tiny_face, text, measure, config
     best, first = total_fit(items, params), greedy(items, params)
     assert best.demerits <= first.demerits * (1 + 1e-9) + 1e-6
     assert best.demerits == pytest.approx(demerits(items, best.breaks, params), rel=1e-9)
+
+
+def _items(tiny_face, text, measure, config):
+    return build_items([Span(text, TextFont((tiny_face,), 10.0))], measure, config).items
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXT, measure=MEASURE, config=CONFIG, change=st.sampled_from([-1, 1]))
+def test_a_prescribed_line_count_is_met_within_the_bounds(tiny_face, text, measure, config, change):
+    items, params = _items(tiny_face, text, measure, config), BreakParams(measure, orphan_min=config.orphan_min)
+    k = len(total_fit(items, params).breaks) + change
+    found = total_fit_lines(items, params, k)
+    if found is None:
+        return
+    assert len(found.breaks) == k and found.overfull == 0
+    assert all(-1.0 <= b.ratio <= params.max_ratio + 1e-9 for b in found.breaks[:-1])
+    assert found.demerits == pytest.approx(demerits(items, found.breaks, params), rel=1e-9)
+    assert demerits(items, found.breaks, replace(params, orphan_min=0)) == found.demerits  # no 孤字
+    config = replace(config, breaker="total-fit")
+    result = set_paragraph([Span(text, TextFont((tiny_face,), 10.0))], measure, config, change)
+    assert result.looseness == change and len(result.lines) == k
+    assert "".join(line.text for line in result.lines) == text
+    assert all(line.width <= measure + 1e-6 for line in result.lines)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXT, measure=MEASURE, config=CONFIG)
+def test_with_the_optimal_line_count_it_is_the_total_fit(tiny_face, text, measure, config):
+    items, params = _items(tiny_face, text, measure, config), BreakParams(measure, orphan_min=config.orphan_min)
+    best = total_fit(items, params)
+    admissible = (not best.overfull and all(b.ratio <= params.max_ratio for b in best.breaks[:-1])
+                  and demerits(items, best.breaks, replace(params, orphan_min=0)) == best.demerits)
+    exact = total_fit_lines(items, params, len(best.breaks))
+    if not admissible:
+        return
+    assert exact is not None and exact.demerits <= best.demerits * (1 + 1e-9) + 1e-6
+    if not config.hanging:  # one way to set each line: both are the same optimum
+        assert exact.demerits == pytest.approx(best.demerits, rel=1e-9)
