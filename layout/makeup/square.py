@@ -8,7 +8,6 @@ line at most, within the composer's spacing bounds and never into a 孤字 (type
 
 from __future__ import annotations
 
-from ..typeset.lines import set_paragraph
 from ..typeset.story import SetStory, StoryCache
 
 
@@ -16,8 +15,6 @@ def square(cache: StoryCache, story: SetStory, delta: int) -> SetStory | None:
     """The story with `delta` lines more (>0) or fewer (<0), or None when its paragraphs cannot give that."""
     if delta == 0:
         return story
-    if "looseness" not in set_paragraph.__code__.co_varnames:  # TEMPORARY until the composer's looseness lands
-        return None
     sign, chosen = (1 if delta > 0 else -1), []
     for index in _candidates(story, sign):
         if cache.paragraph(story.id, index, story.shape.measure, sign).looseness == sign:

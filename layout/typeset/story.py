@@ -185,10 +185,9 @@ def set_body_paragraph(story_id: str, text: ArticleText, index: int, measure: fl
     number = index + 1
     spans = [_span(part, setter, story_id, text, number) for part in text.paragraphs[index].spans]
     config = setter.config_for("body")
-    result = set_paragraph(spans, measure, config, looseness=looseness) if looseness else \
-        set_paragraph(spans, measure, config)
+    result = set_paragraph(spans, measure, config, looseness=looseness)
     warnings = tuple(f"article {story_id}, paragraph {number}: {w}" for w in result.warnings)
-    return BodyParagraph(result.lines, warnings, getattr(result, "looseness", 0) if looseness else 0)
+    return BodyParagraph(result.lines, warnings, result.looseness)
 
 
 def _span(part: TextSpan, setter: Setter, story_id: str, text: ArticleText, paragraph: int) -> Span:

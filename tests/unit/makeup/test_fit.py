@@ -56,29 +56,39 @@ def test_top_auto_stacks_under_the_previous_story_in_the_same_columns(tiny_font_
     assert cells == [Cell(1, 2, 0, 9), Cell(1, 2, 9, 6), Cell(3, 2, 0, 6)]
 
 
-def test_slack_in_a_fixed_slot_goes_to_the_headline_then_is_reported(tiny_font_path):
-    # 12 lines need 3 + 6 rows; the slot has 14: 2 rows air, 1 row gap, 2 rows (4 lines) underfull
+def test_slack_in_a_fixed_slot_is_squared_then_goes_to_the_headline_then_is_reported(tiny_font_path):
+    # 12 lines in a 14-row slot (3 headline rows + 11): both paragraphs set a line longer (拉行) → 7 rows;
+    # the 4 spare rows: 2 headline air, 1 gap, 1 row (2 lines) underfull
     fit, plan = fits(tiny_font_path, {"a": text(2)}, article("a", 1, 2, 0, 14))
     p = plan.placements[0]
+    assert p.loosen == ((0, 1), (1, 1)) and fit["a"].body_lines == 14
     assert (p.head_rows, p.gap_rows) == (3 + 2, 1)
-    assert fit["a"].status == "short" and fit["a"].empty == (2, 2) and fit["a"].short_lines == 4
-    assert fit["a"].message() == ("article a on page 2: 4 empty lines at the foot of columns 1–2 "
-                                  "(≈ 40 字 to add)")
+    assert fit["a"].status == "short" and fit["a"].empty == (1, 1) and fit["a"].short_lines == 2
+    assert fit["a"].message() == ("article a on page 2: 2 empty lines at the foot of columns 1–2 "
+                                  "(≈ 20 字 to add)")
 
 
-def test_uneven_columns_are_underfull_with_the_columns_named(tiny_font_path):
-    # 3 paragraphs = 18 lines over 4 columns: 5, 5, 4, 4 in a 5-row body
-    fit, _ = fits(tiny_font_path, {"a": text(3)}, article("a", 1, 4, 0, 8))
-    assert fit["a"].empty == (0, 0, 1, 1)
-    assert "2 empty lines at the foot of columns 3–4" in fit["a"].message()
-    assert fit["a"].square_lines == 2
+def test_uneven_columns_are_squared_by_setting_paragraphs_a_line_longer(tiny_font_path):
+    # 3 paragraphs = 18 lines over 4 columns in a 5-row body: two paragraphs 拉行 → 20 lines, 5 per column
+    fit, plan = fits(tiny_font_path, {"a": text(3)}, article("a", 1, 4, 0, 8))
+    assert fit["a"].status == "exact" and fit["a"].counts == (5, 5, 5, 5)
+    assert len(plan.placements[0].loosen) == 2
+
+
+def test_columns_that_cannot_be_squared_are_underfull_with_the_columns_named(tiny_font_path):
+    # three one-line paragraphs: none can lose a line, none can gain one without a 孤字 → 2 + 1 lines
+    fit, plan = fits(tiny_font_path, {"a": "\n\n".join(["正正。"] * 3)}, article("a", 1, 2, 0, 2))
+    assert plan.placements[0].loosen == () and fit["a"].counts == (2, 1)
+    assert fit["a"].message() == "article a on page 2: 1 empty line at the foot of column 2 (≈ 10 字 to add)"
+    assert fit["a"].square_lines == 1
 
 
 def test_headline_lines_given_by_the_editor_takes_no_slack(tiny_font_path):
     spec = replace(article("a", 1, 2, 0, 14), headline_lines=3)
     fit, plan = fits(tiny_font_path, {"a": text(2)}, spec)
     assert (plan.placements[0].head_rows, plan.placements[0].gap_rows) == (3, 0)
-    assert fit["a"].short_lines == 2 * 5
+    # no slack to place: squared to 7 rows (+2 lines, one per paragraph), 4 rows × 2 columns stay empty
+    assert fit["a"].short_lines == 2 * 4
 
 
 def test_overset_counts_match_the_copy_fit(tiny_font_path):
