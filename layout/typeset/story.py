@@ -106,6 +106,11 @@ def set_story(story_id: str, text: ArticleText, shape: Shape, setter: Setter,
     with paragraph `i` set `loosen[i]` lines longer (拉行) or shorter (缩行) where that is possible."""
     head = set_head(story_id, text, shape, setter)
     body = set_body(story_id, text, shape.measure, setter, loosen)
+    return assemble(story_id, shape, head, body)
+
+
+def assemble(story_id: str, shape: Shape, head: tuple[HeadLine, ...], body: tuple["BodyParagraph", ...]) -> SetStory:
+    """A SetStory from its headline block and its body paragraphs as set."""
     lines = tuple(line for p in body for line in p.lines)
     warnings = tuple(w for p in body for w in p.warnings)
     achieved = tuple((i, p.looseness) for i, p in enumerate(body) if p.looseness)
@@ -214,6 +219,7 @@ class StoryCache:
         self.texts, self.setter = texts, setter
         self._set: dict[tuple, SetStory] = {}
         self._paragraphs: dict[tuple, BodyParagraph] = {}
+        self._heads: dict[tuple, tuple[HeadLine, ...]] = {}
 
     def story(self, story_id: str, shape: Shape, loosen: tuple[tuple[int, int], ...] = ()) -> SetStory:
         """The story `story_id` set at `shape`, with the paragraphs `loosen` names set longer or shorter
@@ -221,8 +227,19 @@ class StoryCache:
         key = (story_id, shape, loosen)
         found = self._set.get(key)
         if found is None:
-            found = self._set[key] = set_story(story_id, self.texts[story_id], shape, self.setter,
-                                               MappingProxyType(dict(loosen)))
+            text, changes = self.texts[story_id], dict(loosen)
+            head = self._head(story_id, shape)
+            body = tuple(self.paragraph(story_id, i, shape.measure, changes.get(i, 0))
+                         for i in range(len(text.paragraphs)))
+            found = self._set[key] = assemble(story_id, shape, head, body)
+        return found
+
+    def _head(self, story_id: str, shape: Shape) -> tuple[HeadLine, ...]:
+        """The headline block of a story at a shape (set once)."""
+        key = (story_id, shape)
+        found = self._heads.get(key)
+        if found is None:
+            found = self._heads[key] = set_head(story_id, self.texts[story_id], shape, self.setter)
         return found
 
     def paragraph(self, story_id: str, index: int, measure: float, looseness: int) -> BodyParagraph:
