@@ -37,8 +37,10 @@ _BASIC_NOT_AT_START = ("、", "，", "。", "：", "；", "！", "？",
                        "”", "’", "』", "」",
                        "）", "】", "〗", "〕", "］", "｝",
                        "》", "〉",
-                       "–", "—", "～", "·", "/", "／")
-_BASIC_NOT_AT_END = ("“", "‘", "『", "「", "（", "【", "〖", "〔", "［", "｛", "《", "〈")
+                       "–", "—", "～", "·", "/", "／",
+                       ")", "]", "}")  # ASCII closing brackets follow their full-width forms (issue 11)
+_BASIC_NOT_AT_END = ("“", "‘", "『", "「", "（", "【", "〖", "〔", "［", "｛", "《", "〈",
+                     "(", "[", "{")  # ASCII opening brackets follow their full-width forms (issue 11)
 _TWO_EM_MARKS = ("——", "……", "⸺")
 LEVELS = ("none", "basic", "gb", "strict")
 NOT_AT_START: dict[str, frozenset[str]] = {
@@ -63,7 +65,29 @@ NUMBER_UNIT_PENALTY = 1000.0  # `171.42|亿元`: break before the unit only if n
 SEPARATOR_PENALTY = 200.0  # a token wider than the measure, after / . - _ @
 ANYWHERE_PENALTY = 5000.0  # the same token anywhere (last resort, with a warning)
 RELAXED_PENALTY = 10000.0  # a prohibited break, when prohibitions leave no way to fit the measure
-TOKEN_SEPARATORS = "/.-_@"
+# A URL, path, e-mail or file name is one token; it may break *after* one of these (issue 11 rule 2).
+# A `/` inside such a token is a token separator, not the solidus mark of the prohibition tables: the
+# tables' `/` is a free-standing solidus (`和/或`), see token_unit(). `?` and `#` only in URLs.
+TOKEN_SEPARATORS = "/\\.-_@=&"
+URL_SEPARATORS = "?#"
+# Cost of a break after each separator inside a token (squared into the demerits). Paths break best
+# after `/` `\`; a `.` break looks like a sentence end, so it is discouraged (greedy: only if nothing
+# else fits, cost ≥ BreakParams.discouraged) and the `/` or `-` before it is preferred (rule 6).
+CUT_PENALTY = {"/": 150.0, "\\": 150.0, "-": 300.0, "_": 300.0, "@": 300.0, "=": 300.0, "&": 300.0,
+               "?": 300.0, "#": 300.0, ".": 1000.0}
+SCHEME_PENALTY = 600.0  # right after `://` (the line would end in `https://`)
+NBSP_PENALTY = 800.0  # a no-break-space phrase wider than the measure (or eager), at its no-break space
+CUT_MIN = 3  # characters kept on each side of a cut inside a token (rule 6)
+# A token fitting the measure is cut only when it looks like a URL/path/file name (one of these in it)
+# and is at least BREAKABLE_EM wide: a Latin word, a number or `SHA-256` never breaks.
+URLISH = frozenset("/\\@_=&")
+BREAKABLE_EM = 5.0
+NO_BREAK_SPACES = "\u00a0\u202f\u2007"
+# ASCII brackets and quotes take the line-start/end rules of their full-width forms; an ASCII quote is
+# opening when nothing (a space, Han, the line start) precedes it on its left, else closing.
+ASCII_OPENING = "([{"
+ASCII_CLOSING = ")]}"
+ASCII_QUOTES = "\"'"
 
 # --- Spacing (clreq [#mixed_text_composition_in_horizontal_writing_mode]: ≤ ¼ em between Han and
 # Latin/digits, none at line start/end, none next to Chinese punctuation) and 均排 (inter-character
@@ -71,6 +95,14 @@ TOKEN_SEPARATORS = "/.-_@"
 INTER_CHAR_STRETCH = 0.1  # em of stretch per gap between characters for 均排 (relative weights)
 SPACE_STRETCH = 0.5  # a Latin word space stretches by half its width …
 SPACE_SHRINK = 1 / 3  # … and shrinks by a third (TeX's interword conventions)
+# The one CJK–Latin space (issue 11 rule 4): `latin_spacing` em, typed ASCII space or not. It stretches
+# a tenth of the inter-character glue (so on a line whose Han gaps open by ½ em, the most allowed, it
+# is 0.30 em) and keeps LATIN_SPACING_KEEP of its width when a line is squeezed (¼ → 0.2 em; ⅛ → 0.1 em).
+LATIN_SPACING_STRETCH = INTER_CHAR_STRETCH / 10
+LATIN_SPACING_KEEP = 0.8
+# Even colour (rule 3): a justified line may open its Han gaps by at most this much (em) before the
+# paragraph is re-broken with every token break allowed; past it the build warns with the worst line.
+MAX_LETTERSPACING = 0.5
 
 # --- Hanging punctuation (TYPOGRAPHY.md §3; clreq [#hanging_punctuation_marks_at_line_end]) ------------
 # Only 、，。 and one mark at most; an option, mainland publications usually do not hang.
@@ -137,16 +169,59 @@ def is_counted(char: str) -> bool:
 
 
 def line_start_unit(text: str) -> str:
-    """The unit a line of `text` starts with: a two-em mark if it begins with one, else one character."""
+    """The unit a line of `text` starts with: a two-em mark if it begins with one, a URL/path token if
+    it begins with a `/` or `\\` that is part of one (`/usr/bin`), else one character."""
     for mark in _TWO_EM_MARKS:
         if text.startswith(mark):
             return mark
+    if text[:1] in _TOKEN_SLASHES and _token_char(text[1:2]):
+        return _token_head(text)
     return text[:1]
 
 
 def line_end_unit(text: str) -> str:
-    """The unit a line of `text` ends with: a two-em mark if it ends with one, else one character."""
+    """The unit a line of `text` ends with: a two-em mark if it ends with one, a URL/path token if it
+    ends with a `/` or `\\` inside one (`https://`, `local/lib/`), else one character."""
     for mark in _TWO_EM_MARKS:
         if text.endswith(mark):
             return mark
+    if text[-1:] in _TOKEN_SLASHES:
+        head = text.rstrip(_TOKEN_SLASHES)
+        if head and _token_char(head[-1]):
+            return _token_tail(text)
     return text[-1:]
+
+
+_TOKEN_SLASHES = "/\\"
+
+
+def _token_char(char: str) -> bool:
+    """Whether `char` may be part of a Latin token (ASCII letter, digit or token punctuation)."""
+    return bool(char) and char.isascii() and (char.isalnum() or char in ":.-_@=&?#~%+")
+
+
+def _token_tail(text: str) -> str:
+    """The Latin token `text` ends with (slashes included)."""
+    i = len(text)
+    while i > 0 and (_token_char(text[i - 1]) or text[i - 1] in _TOKEN_SLASHES):
+        i -= 1
+    return text[i:]
+
+
+def _token_head(text: str) -> str:
+    """The Latin token `text` begins with (slashes included)."""
+    i = 0
+    while i < len(text) and (_token_char(text[i]) or text[i] in _TOKEN_SLASHES):
+        i += 1
+    return text[:i]
+
+
+def token_unit(token: str, at_end: bool) -> str:
+    """The prohibition unit at one edge of a Latin token (one atom): its last (`at_end`) or first
+    character, except that a `/` or `\\` belonging to a longer token is a separator, not the solidus
+    mark, and the unit is then the whole token (never prohibited). A lone `/` stays a solidus."""
+    if len(token) > 1 and token.strip(_TOKEN_SLASHES):
+        edge = token[-1] if at_end else token[0]
+        if edge in _TOKEN_SLASHES:
+            return token
+    return token[-1:] if at_end else token[:1]

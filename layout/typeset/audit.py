@@ -20,6 +20,7 @@ class LineAudit:
     not_flush: int  # a justified line (not a paragraph's last) not within 0.01 pt of the measure
     orphans: int  # a paragraph's last line (not its first) with fewer than orphan_min characters
     overfull: int  # a line wider than its measure (beyond a permitted hanging mark)
+    squeezed: int = 0  # a line set tighter than natural (先挤进: its punctuation compressed); not a defect
 
 
 @dataclass(frozen=True)
@@ -31,17 +32,18 @@ class AuditRow:
     last: bool
     measure: float
     width: float
+    ratio: float = 0.0  # the line's adjustment ratio (<0: squeezed); placed records do not keep it
 
 
 def audit_lines(lines: Sequence[Line], config: ComposeConfig) -> LineAudit:
     """Count prohibited starts/ends, lines not flush, 孤字 and overfull lines among set lines."""
-    return audit_rows([AuditRow(ln.text, ln.first, ln.last, ln.measure, ln.width) for ln in lines], config)
+    return audit_rows([AuditRow(ln.text, ln.first, ln.last, ln.measure, ln.width, ln.ratio) for ln in lines], config)
 
 
 def audit_rows(rows: Sequence[AuditRow], config: ComposeConfig) -> LineAudit:
     """Count defects in audit rows (Line.width excludes a hanging mark, which is allowed)."""
     level = config.kinsoku
-    starts = ends = not_flush = orphans = overfull = 0
+    starts = ends = not_flush = orphans = overfull = squeezed = 0
     for row in rows:
         body = row.text.strip(" ")
         if not row.first and body and not cjk.may_start(cjk.line_start_unit(body), level):
@@ -55,4 +57,6 @@ def audit_rows(rows: Sequence[AuditRow], config: ComposeConfig) -> LineAudit:
             orphans += 1
         if off > FLUSH_TOLERANCE:
             overfull += 1
-    return LineAudit(len(rows), starts, ends, not_flush, orphans, overfull)
+        if row.ratio < -1e-9:
+            squeezed += 1
+    return LineAudit(len(rows), starts, ends, not_flush, orphans, overfull, squeezed)

@@ -28,6 +28,7 @@ class Span:
     text: str
     font: TextFont
     style: str = "body"
+    words: bool = False  # break only between words (segmenter, typeset/words.py): headlines, datelines
 
 
 _SET_BOX = tuple(getattr(Box, name).__set__ for name in ("width", "start", "end", "count", "hang"))
@@ -55,6 +56,16 @@ P_UNIT = Penalty(cjk.NUMBER_UNIT_PENALTY, "unit")
 P_SEPARATOR = Penalty(cjk.SEPARATOR_PENALTY, "separator")
 P_ANYWHERE = Penalty(cjk.ANYWHERE_PENALTY, "anywhere")
 P_END = Penalty(-INF, "end")
+P_NBSP = Penalty(cjk.NBSP_PENALTY, "separator")
+_CUTS: dict[float, Penalty] = {}
+
+
+def _cut_penalty(cost: float) -> Penalty:
+    """The (shared) penalty of a break inside a token at `cost`."""
+    pen = _CUTS.get(cost)
+    if pen is None:
+        pen = _CUTS[cost] = Penalty(cost, "separator")
+    return pen
 MARKS = "OCSocsN"
 
 
@@ -200,9 +211,15 @@ def _compress_pair(leads: list, trails: list, k: int, amount: float) -> None:
         amount -= take
 
 
-def build_items(spans: Sequence[Span], measure: float, config: ComposeConfig, relaxed: bool = False) -> Items:
+def build_items(spans: Sequence[Span], measure: float, config: ComposeConfig, relaxed: bool = False,
+                keep: frozenset[int] = frozenset(), eager: bool = False,
+                discourage: frozenset[int] = frozenset()) -> Items:
     """The box/glue/penalty items of one paragraph (first-line indent, atoms, gaps, forced end);
-    `relaxed`: prohibited breaks become merely very costly (when the measure leaves no other way)."""
+    `relaxed`: prohibited breaks become merely very costly (when the measure leaves no other way);
+    `keep`: character positions p where the paragraph may not break between p−1 and p (inside a word
+    of a headline, a name of a dateline); `eager`: every token with a separator may be cut (even
+    colour, when a line would otherwise open its gaps by more than ½ em); `discourage`: positions
+    where a break costs NUMBER_UNIT_PENALTY (a dateline credit and its name)."""
     prepared = prepare(spans)
     atoms = segment(prepared, config.pair_compression)
     blanks, classes = [0.0] * len(prepared.text), prepared.classes
@@ -211,8 +228,10 @@ def build_items(spans: Sequence[Span], measure: float, config: ComposeConfig, re
             blanks[start] = lead + trail
     prepared = Prepared(prepared.text, prepared.classes, prepared.faces, prepared.sizes, prepared.styles,
                         prepared.advances, tuple(blanks))
-    builder = _Builder(prepared, atoms, measure, config, P_RELAXED if relaxed else P_KINSOKU)
-    items = builder.run(_indent(spans, measure, config, builder.warnings))
+    builder = _Builder(prepared, atoms, measure, config, P_RELAXED if relaxed else P_KINSOKU, keep, eager)
+    builder.discourage = discourage
+    builder.indent = _indent(spans, measure, config, builder.warnings)
+    items = builder.run(builder.indent)
     return Items(tuple(items), prepared, tuple(builder.warnings))
 
 
@@ -232,8 +251,10 @@ class _Builder:
     """Turns atoms and gaps into items (a small stateful helper, used once per paragraph)."""
 
     def __init__(self, prepared: Prepared, atoms: Atoms, measure: float, config: ComposeConfig,
-                 prohibit: Penalty) -> None:
+                 prohibit: Penalty, keep: frozenset[int] = frozenset(), eager: bool = False) -> None:
         self.p, self.a, self.measure, self.config, self.prohibit = prepared, atoms, measure, config, prohibit
+        self.keep, self.eager, self.discourage, self.indent = keep, eager, frozenset(), 0.0
+        self.opening_quotes = _opening_quotes(prepared.text)
         self.not_start = cjk.NOT_AT_START[config.kinsoku]
         self.not_end = cjk.NOT_AT_END[config.kinsoku]
         self.numbers = config.kinsoku != "none"
@@ -278,33 +299,61 @@ class _Builder:
         if lc == "H" and rc == "H" and rs == le:  # two ideographs (single-character atoms) side by side
             self._han_gap(out, lt, rt, self.trails[k - 1] + self.leads[k], le)
             return
-        left_unit = lt if lc == "L" else text[self.starts[k - 1]:le]
-        right_unit = rt if rc == "L" else text[rs:self.ends[k]]
+        left_unit = cjk.token_unit(text[self.starts[k - 1]:le], True) if lc == "L" else text[self.starts[k - 1]:le]
+        right_unit = cjk.token_unit(text[rs:self.ends[k]], False) if rc == "L" else text[rs:self.ends[k]]
         blank = self.trails[k - 1] + self.leads[k]
-        if left_unit in self.not_end or right_unit in self.not_start or (
-                self.numbers and (rt in cjk.POSTFIX or lt in cjk.PREFIX)):
+        if rs in self.keep or left_unit in self.not_end or right_unit in self.not_start or (
+                self.numbers and (rt in cjk.POSTFIX or lt in cjk.PREFIX or self._quote_binds(le - 1, rs))):
             out.append(self.prohibit)
-        elif lc == "L" and rc == "H" and lt.isdigit() and rt != "\u3000":
+        elif (lc == "L" and rc == "H" and lt.isdigit() and rt != "\u3000") or rs in self.discourage:
             out.append(P_UNIT)
-        if rs > le:
-            self._spaces(out, le, rs, blank)
-            return
         left_size, right_size = self.sizes[le - 1], self.sizes[rs]
         em = right_size if right_size > left_size else left_size  # max(), without the call
+        han_latin = (lc == "H" and rc == "L" and lt != "\u3000") or (lc == "L" and rc == "H" and rt != "\u3000")
+        if rs > le:
+            if han_latin and all(text[i] == " " for i in range(le, rs)):
+                self._latin_space(out, le, rs, blank, em)  # a typed space next to Han is the one space
+            else:
+                self._spaces(out, le, rs, blank)
+            return
         width = blank
-        if (lc == "H" and rc == "L" and rt.isalnum() and lt != "\u3000") or (
-                lc == "L" and rc == "H" and lt.isalnum() and rt != "\u3000"):
-            width += self.config.latin_spacing * em
         stretch = cjk.INTER_CHAR_STRETCH * em if _STRETCHABLE[lc][rc] else 0.0
+        shrink = width
+        if han_latin and (rt.isalnum() if lc == "H" else lt.isalnum()):
+            self._latin_space(out, le, rs, blank, em)
+            return
         if out[-1] is self.prohibit and width == 0.0 and stretch == 0.0:
             return  # nothing to set and no break: the marker penalty alone separates the boxes
-        glue = self.glues.get((width, stretch, width))
-        out.append(glue if glue is not None else self._glue(width, stretch, width))
+        glue = self.glues.get((width, stretch, shrink))
+        out.append(glue if glue is not None else self._glue(width, stretch, shrink))
+
+    def _latin_space(self, out: list, start: int, end: int, blank: float, em: float) -> None:
+        """The one CJK–Latin space (`latin_spacing` em) between Han and Latin, typed or not: it stretches
+        a fifth of the inter-character glue and keeps LATIN_SPACING_KEEP of itself when squeezed. A typed
+        space (start < end) keeps its character (copy and sidecar text), set at this width."""
+        space = self.config.latin_spacing * em
+        width, stretch = blank + space, cjk.LATIN_SPACING_STRETCH * em if space else 0.0
+        shrink = blank + space - space * cjk.LATIN_SPACING_KEEP
+        if start == end:
+            glue = self.glues.get((width, stretch, shrink))
+            out.append(glue if glue is not None else self._glue(width, stretch, shrink))
+            return
+        out.append(Glue(width, stretch, shrink, start))
+        for i in range(start + 1, end):  # more typed spaces: set at no width (one space, not two)
+            out.append(Glue(0.0, 0.0, 0.0, i))
+
+    def _quote_binds(self, left: int, right: int) -> bool:
+        """An ASCII opening quote at `left` (the end of the left atom) or closing quote at `right` (the
+        start of the right atom) keeps the gap between them unbroken, like “ and ”."""
+        text = self.text
+        return ((text[left] in cjk.ASCII_QUOTES and left in self.opening_quotes)
+                or (text[right] in cjk.ASCII_QUOTES and right not in self.opening_quotes
+                    and _is_quote(text, right)))
 
     def _han_gap(self, out: list, lt: str, rt: str, blank: float, at: int) -> None:
         """_gap for two ideographs touching at character `at` (the common case, without the checks that
         cannot apply: no unit penalty, no Latin spacing, always 均排 stretch)."""
-        if lt in self.not_end or rt in self.not_start or (
+        if at in self.keep or lt in self.not_end or rt in self.not_start or (
                 self.numbers and (rt in cjk.POSTFIX or lt in cjk.PREFIX)):
             out.append(self.prohibit)
         left_size, right_size = self.sizes[at - 1], self.sizes[at]
@@ -337,33 +386,94 @@ class _Builder:
             out.append(Box(width, start, end, 0, hang))
             return
         width = sum(p.advances[start:end])
-        if cls == "L" and width > self.measure + EPS:
-            self._long_token(out, start, end)
-            return
+        if cls == "L":
+            over = width > self.measure - self.indent + EPS  # (on the first line it may follow the indent)
+            cuts = self._cuts(start, end, over, width / p.sizes[start])
+            if over or cuts or any(c in cjk.NO_BREAK_SPACES for c in p.text[start:end]):
+                self._token(out, start, end, cuts, over)
+                return
         out.append(Box(width, start, end, _count(p.text, start, end)))
 
-    def _long_token(self, out: list, start: int, end: int) -> None:
-        """A token wider than the measure: breaks after / . - _ @, and inside over-wide pieces (warned)."""
+    def _cuts(self, start: int, end: int, over: bool, em_wide: float) -> list[tuple[int, float]]:
+        """Where a token may break, with the cost: after / \\ . - _ @ = & (and ? # in a URL), leaving
+        CUT_MIN characters on each side, never inside a run of separators (`//`), never before a closing
+        bracket/quote or a stop, never after an opening one, never inside a number (`3.11`, `2023-09`);
+        Only tokens wider than the measure, URL-like tokens at least BREAKABLE_EM wide, or (eager) any
+        token are cut. A no-break space is a word space that breaks only when the phrase is wider than
+        the measure (or eager): elsewhere its cost is infinite."""
+        text = self.text
+        token = text[start:end]
+        nbsp = [(i, cjk.NBSP_PENALTY if over or self.eager else INF)
+                for i in range(start + 1, end) if text[i] in cjk.NO_BREAK_SPACES]
+        if not over and not (self.eager and em_wide >= 3.0) and not (
+                em_wide >= cjk.BREAKABLE_EM and any(c in cjk.URLISH for c in token)):
+            return nbsp
+        seps = cjk.TOKEN_SEPARATORS + (cjk.URL_SEPARATORS if "://" in token or "www." in token else "")
+        stops = cjk.ASCII_CLOSING + cjk.ASCII_QUOTES + ",;:!?." + seps + cjk.NO_BREAK_SPACES
+        out = []
+        for i in range(start + cjk.CUT_MIN, end - cjk.CUT_MIN + 1):
+            a, b = text[i - 1], text[i]
+            if a in cjk.NO_BREAK_SPACES or b in cjk.NO_BREAK_SPACES:
+                continue
+            if a not in seps or b in stops or text[i - 2] in cjk.ASCII_OPENING:
+                continue
+            if a in ".-" and (b.isdigit() and text[i - 2].isdigit()):
+                continue  # inside a number or a version (3.11, v2.3.1, 12647-3)
+            if text[start] in "./" and text[start:i].strip("./") == "":
+                continue  # never right after a leading `/` or `.`
+            cost = cjk.SCHEME_PENALTY if text[i - 3:i] == "://" else cjk.CUT_PENALTY[a]
+            out.append((i, cost))
+        return sorted(out + nbsp)
+
+    def _token(self, out: list, start: int, end: int, cuts: list, over: bool) -> None:
+        """A token cut at its break points (wider than the measure: warned; a piece still wider than the
+        measure is broken between any two characters, with a warning). A no-break space is glue (a word
+        space that stretches) after its penalty, never a break when the penalty is infinite."""
         p = self.p
-        seps = cjk.TOKEN_SEPARATORS  # break after a separator, never inside a run of them (`//`)
-        cuts = [i for i in range(start + 1, end) if p.text[i - 1] in seps and p.text[i] not in seps]
-        bounds = [start, *cuts, end]
         token = p.text[start:end]
-        self.warnings.append(f"'{_short(token)}' is wider than the measure: broken after / . - _ @"
-                             if cuts else f"'{_short(token)}' is wider than the measure")
+        if over and sum(p.advances[start:end]) > self.measure + EPS:
+            self.warnings.append(f"'{_short(token)}' is wider than the measure: broken after / . - _ @ \\ = &"
+                                 if cuts else f"'{_short(token)}' is wider than the measure")
+        bounds = [start, *[i for i, _ in cuts], end]
+        costs = [0.0, *[c for _, c in cuts]]
         for piece in range(len(bounds) - 1):
             s, e = bounds[piece], bounds[piece + 1]
             if piece:
-                out.append(P_SEPARATOR)
-            if sum(p.advances[s:e]) <= self.measure + EPS:
-                out.append(Box(sum(p.advances[s:e]), s, e, _count(p.text, s, e)))
+                out.append(P_KEEP if costs[piece] == INF else _cut_penalty(costs[piece]))
+                if p.text[s] in cjk.NO_BREAK_SPACES:  # broken at a no-break space: it is the glue
+                    adv = p.advances[s]
+                    out.append(Glue(adv, adv * cjk.SPACE_STRETCH, adv * cjk.SPACE_SHRINK, s))
+                    s += 1
+            width = sum(p.advances[s:e])
+            if width <= self.measure - self.indent + EPS:  # (may follow the first-line indent)
+                out.append(Box(width, s, e, _count(p.text, s, e)))
                 continue
-            self.warnings.append(f"'{_short(p.text[s:e])}' has no / . - _ @ to break at: "
+            self.warnings.append(f"'{_short(p.text[s:e])}' has no / . - _ @ \\ = & to break at: "
                                  "it may be broken between any two characters")
             for i in range(s, e):
                 if i > s:
                     out.append(P_ANYWHERE)
                 out.append(Box(p.advances[i], i, i + 1, _count(p.text, i, i + 1)))
+
+
+def _is_quote(text: str, i: int) -> bool:
+    """Whether the ASCII ' or " at i is a quote (an apostrophe between letters is not)."""
+    if text[i] == "'":
+        return not (0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum())
+    return True
+
+
+def _opening_quotes(text: str) -> frozenset[int]:
+    """Positions of the ASCII quotes that open (every other one of each kind, apostrophes skipped)."""
+    if '"' not in text and "'" not in text:
+        return frozenset()
+    out, seen = set(), {'"': 0, "'": 0}
+    for i, char in enumerate(text):
+        if char in seen and _is_quote(text, i):
+            if seen[char] % 2 == 0:
+                out.add(i)
+            seen[char] += 1
+    return frozenset(out)
 
 
 def _stretchable(lc: str, rc: str) -> bool:

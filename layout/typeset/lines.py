@@ -8,9 +8,10 @@ typeset/audit.py counts defects in lines already set.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
+from .. import cjk
 from ..fonts import Face
 from .breaking import RATIO_EPS, Break, BreakParams, Breaks, greedy, total_fit, total_fit_lines
 from .config import ComposeConfig
@@ -104,14 +105,84 @@ def _loosened(broken: _Broken, measure: float, config: ComposeConfig, looseness:
 
 
 def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Broken:
+    """Items and breaks: spans that break between words only (headlines, datelines) are segmented when
+    a break falls inside one; a justified paragraph with a line opening its gaps by more than ½ em is
+    re-broken with every token break allowed (even colour, issue 11 rule 3), kept if it is better."""
+    discourage = _credits(spans)
+    broken = _break_once(spans, measure, config, discourage=discourage)
+    keep = _words_keep(spans, broken)
+    if keep:
+        broken = _break_once(spans, measure, config, keep, discourage=discourage)
+    if config.align == "justify":
+        worst = _loosest(broken)
+        if worst > cjk.MAX_LETTERSPACING / cjk.INTER_CHAR_STRETCH + 1e-9:
+            eager = _break_once(spans, measure, config, keep, eager=True, discourage=discourage)
+            if _loosest(eager) < worst - 1e-9 and eager.breaks.overfull <= broken.breaks.overfull:
+                broken, worst = eager, _loosest(eager)
+        if worst > cjk.MAX_LETTERSPACING / cjk.INTER_CHAR_STRETCH + 1e-9 and config.breaker != "total-fit":
+            # first fit cannot move a token to the line before: re-break this paragraph by total fit
+            best = _break_once(spans, measure, replace(config, breaker="total-fit"), keep, eager=True,
+                               discourage=discourage)
+            if _loosest(best) < worst - 1e-9 and best.breaks.overfull <= broken.breaks.overfull:
+                broken = best
+    return broken
+
+
+def _loosest(broken: _Broken) -> float:
+    """The largest adjustment ratio among a paragraph's justified lines (its last line excluded)."""
+    return max((b.ratio for b in broken.breaks.breaks[:-1]), default=0.0)
+
+
+def _break_positions(broken: _Broken) -> list[int]:
+    """Per break but the paragraph end: the character position where the next line starts."""
+    items, out = broken.built.items, []
+    for brk in broken.breaks.breaks[:-1]:
+        for j in range(brk.index + 1, len(items)):
+            if type(items[j]) is Box and items[j].end > items[j].start:
+                out.append(items[j].start)
+                break
+    return out
+
+
+def _words_keep(spans: Sequence[Span], broken: _Broken) -> frozenset[int]:
+    """Where the word-breaking spans may not break (segmenter), if any break falls inside one; else
+    nothing (the segmenter is loaded only then)."""
+    if not any(span.words for span in spans):
+        return frozenset()
+    ranges, at = [], 0
+    for span in spans:
+        if span.words:
+            ranges.append((at, span.text, span.style != "dateline"))  # a dateline: names only, no segmenter
+        at += len(span.text)
+    positions = _break_positions(broken)
+    if not any(a < p < a + len(t) for a, t, _ in ranges for p in positions):
+        return frozenset()
+    from .words import keep_positions
+    return frozenset(a + p for a, t, segment in ranges for p in keep_positions(t, segment))
+
+
+def _credits(spans: Sequence[Span]) -> frozenset[int]:
+    """Where a word-breaking span has a credit and a name (`记者 刘菲`): breaks there are discouraged."""
+    out, at = set(), 0
+    for span in spans:
+        if span.words and " " in span.text:
+            from .words import credit_positions
+            out.update(at + p for p in credit_positions(span.text))
+        at += len(span.text)
+    return frozenset(out)
+
+
+def _break_once(spans: Sequence[Span], measure: float, config: ComposeConfig,
+                keep: frozenset[int] = frozenset(), eager: bool = False,
+                discourage: frozenset[int] = frozenset()) -> _Broken:
     """Items and breaks; if prohibitions leave only overfull lines, retry with them relaxed (warned)."""
     params = _params(measure, config)
     breaker = BREAKERS[config.breaker]
-    built = build_items(spans, measure, config)
+    built = build_items(spans, measure, config, keep=keep, eager=eager, discourage=discourage)
     breaks = breaker(built.items, params)
     if not breaks.overfull:
         return _Broken(built, breaks)
-    relaxed = build_items(spans, measure, config, relaxed=True)
+    relaxed = build_items(spans, measure, config, relaxed=True, keep=keep, eager=eager, discourage=discourage)
     retry = breaker(relaxed.items, params)
     if retry.overfull >= breaks.overfull:
         return _Broken(built, breaks)
@@ -124,13 +195,29 @@ def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Bro
 
 
 def _warnings(lines: Sequence[Line]) -> tuple[str, ...]:
-    """Warnings about lines that could not be kept within the measure."""
+    """Warnings about lines that could not be kept within the measure, and the loosest line of the
+    paragraph if it opens its Han gaps by more than MAX_LETTERSPACING (½ em) although re-broken."""
     out = []
     for number, line in enumerate(lines, start=1):
         if line.width > line.measure + FLUSH_TOLERANCE:
             out.append(f"line {number} '{line.text}' is {line.width - line.measure:.2f} pt wider than the "
                        f"{line.measure:.2f} pt measure: a character is wider than the column")
+    loose = max(((letterspacing(line), number, line) for number, line in enumerate(lines, start=1)
+                 if not line.last), default=None, key=lambda t: t[0])
+    if loose and loose[0] > cjk.MAX_LETTERSPACING + 1e-6:
+        out.append(f"line {loose[1]} '{loose[2].text}' opens its gaps by {loose[0]:.2f} em "
+                   f"(over {cjk.MAX_LETTERSPACING:g} em): no better break was found")
     return tuple(out)
+
+
+def letterspacing(line: Line) -> float:
+    """The largest space between two neighbouring ideographs of a line beyond their advance (em)."""
+    worst, glyphs = 0.0, line.glyphs
+    for a, b in zip(glyphs, glyphs[1:]):
+        if cjk.char_class(a.char) == "H" and cjk.char_class(b.char) == "H" and a.char != "\u3000" != b.char:
+            gap = (b.x - a.x - a.advance) / a.size
+            worst = gap if gap > worst else worst
+    return worst
 
 
 class _LineSetter:

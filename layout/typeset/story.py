@@ -15,12 +15,12 @@ from typing import Mapping
 
 from ..article import ArticleText, TextSpan
 from ..cjk import CLOSING, OPENING
-from ..errors import FontError
+from ..errors import FontError, LayoutError
 from ..fonts import FontBook, TextFont
 from ..spec import TextStyle
 from .config import ComposeConfig
 from .items import Span
-from .lines import Line, set_paragraph
+from .lines import FLUSH_TOLERANCE, Line, set_paragraph
 
 HEAD_ELEMENTS = ("label", "kicker", "headline", "deck")  # the headline block, top to bottom
 AIR_ROWS = 1  # rows between the headline block's last line and the body (占行: 1 line → 3 rows)
@@ -135,36 +135,56 @@ def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> 
         rows = max(1, math.ceil(leading / setter.row - 1e-9))
         for part in parts[name]:
             check_coverage(part.replace(" ", ""), font, story_id, text, name)
-            for line in _head_text(part, font, name, shape.width, config):
+            head_lines = _head_text(part, font, name, shape.width, config)
+            check_fits(head_lines, story_id, name)
+            for line in head_lines:
                 block.append(HeadLine(line=line, style=name, size=size, row=row, rows=rows))
                 row += rows
     return tuple(block)
 
 
 def _head_text(part: str, font: TextFont, style: str, width: float, config: ComposeConfig) -> tuple[Line, ...]:
-    """A headline part on one line (halves joined by a 1-字 space) or, if too wide, split at the space."""
+    """A headline part on one line (halves joined by a 1-字 space) or, if too wide, one half per line;
+    a half still too wide is broken between words (segmenter) into lines of balanced length. Spaces
+    next to Latin stay word spaces (CJK–Latin or Latin word spacing), never a 1-字 space."""
     halves = split_halves(part)
     one_line = "\u3000".join(halves)
-    if sum(font.advance(c) for c in one_line) <= width + 1e-6 or len(halves) == 1:
-        return set_paragraph([Span(one_line, font, style)], width, config).lines
+    if len(halves) == 1 or sum(font.advance(c) for c in one_line) <= width + 1e-6:
+        return set_paragraph([Span(one_line, font, style, words=True)], width, config).lines
     lines: list[Line] = []
     for half in halves:
-        lines.extend(set_paragraph([Span(half, font, style)], width, config).lines)
+        lines.extend(set_paragraph([Span(half, font, style, words=True)], width, config).lines)
     return tuple(lines)
 
 
 def split_halves(headline: str) -> list[str]:
-    """The parts of a headline separated by spaces outside quotes and brackets (两段式标题)."""
+    """The parts of a headline separated by spaces between two Han phrases, outside quotes and brackets
+    (两段式标题). A space with a Latin letter or digit on either side is a word space, kept in its part."""
     parts, depth, current = [], 0, ""
-    for char in headline:
+    for i, char in enumerate(headline):
         depth += (char in OPENING) - (char in CLOSING)
-        if char == " " and depth <= 0:
+        if char == " " and depth <= 0 and not _latin_beside(headline, i):
             if current:
                 parts.append(current)
             current = ""
         else:
             current += char
-    return parts + ([current] if current else [])
+    return [p.strip(" ") for p in parts + ([current] if current else []) if p.strip(" ")]
+
+
+def _latin_beside(text: str, i: int) -> bool:
+    """Whether the space at i has a Latin letter or digit (or Latin punctuation) next to it."""
+    left, right = text[:i].rstrip(" ")[-1:], text[i + 1:].lstrip(" ")[:1]
+    return any(c and c.isascii() and not c.isspace() for c in (left, right))
+
+
+def check_fits(lines, story_id: str, place: str) -> None:
+    """Nothing past the column edge (issue 11 rule 1): a line wider than its measure is a build error."""
+    for number, line in enumerate(lines, start=1):
+        if line.width > line.measure + FLUSH_TOLERANCE:
+            raise LayoutError(f"article {story_id}, {place}, line {number} '{line.text}' is "
+                              f"{line.width - line.measure:.2f} pt wider than the {line.measure:.2f} pt measure",
+                              story_id, "a character is wider than the column: widen the slot or change the copy")
 
 
 @dataclass(frozen=True)
@@ -191,6 +211,7 @@ def set_body_paragraph(story_id: str, text: ArticleText, index: int, measure: fl
     spans = [_span(part, setter, story_id, text, number) for part in text.paragraphs[index].spans]
     config = setter.config_for("body")
     result = set_paragraph(spans, measure, config, looseness=looseness)
+    check_fits(result.lines, story_id, f"paragraph {number}")
     warnings = tuple(f"article {story_id}, paragraph {number}: {w}" for w in result.warnings)
     return BodyParagraph(result.lines, warnings, result.looseness)
 
@@ -199,7 +220,7 @@ def _span(part: TextSpan, setter: Setter, story_id: str, text: ArticleText, para
     """A composer span for a text span, after checking every character has a glyph."""
     font = setter.font(part.style)
     check_coverage(part.text, font, story_id, text, f"paragraph {paragraph}")
-    return Span(part.text, font, part.style)
+    return Span(part.text, font, part.style, words=part.style == "dateline")  # dateline: names unbroken
 
 
 def check_coverage(chars: str, font: TextFont, story_id: str, text: ArticleText, place: str) -> None:

@@ -8,8 +8,8 @@ from layout import cjk
 from layout.errors import LayoutError
 
 # TYPOGRAPHY.md §2, written out again here from the design document (not from the code).
-SPEC_BASIC_START = "、，。：；！？”’』」）】〗〕］｝》〉–—～·/／"
-SPEC_BASIC_END = "“‘『「（【〖〔［｛《〈"
+SPEC_BASIC_START = "、，。：；！？”’』」）】〗〕］｝》〉–—～·/／" + ")]}"  # issue 11: ASCII brackets as
+SPEC_BASIC_END = "“‘『「（【〖〔［｛《〈" + "([{"  # their full-width forms
 
 
 def test_level_none_prohibits_nothing():

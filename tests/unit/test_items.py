@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from layout import cjk
 from layout.typeset.knuth import INF, Box, Glue, Penalty
 from layout.typeset.items import build_items
 from layout.typeset.config import ComposeConfig
@@ -103,7 +104,7 @@ def test_break_before_a_unit_after_a_number_is_discouraged(tiny_font):
 
 
 def test_latin_spacing_is_a_quarter_em_glue(tiny_font):
-    assert gap_after(items_of(tiny_font, "永abc和"), "永") == [Glue(2.5, 1.0, 2.5)]
+    assert gap_after(items_of(tiny_font, "永abc和"), "永") == [Glue(2.5, 0.1, 0.5)]
 
 
 def test_latin_spacing_house_option_is_an_eighth(tiny_font):
@@ -170,3 +171,24 @@ def test_over_wide_piece_without_separator_breaks_anywhere_with_a_warning(tiny_f
 def test_paragraph_of_spaces_keeps_them(tiny_font):
     built = items_of(tiny_font, "  ")
     assert [i.index for i in built.items if type(i) is Glue] == [0, 1]
+
+
+# --- issue 11: the composer on mixed copy ------------------------------------------------------------
+
+def test_typed_space_next_to_han_is_the_one_quarter_em_space(tiny_font):
+    typed = items_of(tiny_font, "永 abc和")
+    glues = [i for i in typed.items if type(i) is Glue]
+    assert glues[0] == Glue(2.5, 0.1, 0.5, 1)  # ¼ em at 10 pt, stretch 0.01 em, keeps 0.2 em
+
+
+def test_url_token_breaks_after_slash_and_a_slash_in_it_is_no_solidus(tiny_font):
+    built = items_of(tiny_font, "永http://abc.example.com/path/to/file", measure=60.0)
+    cuts = [i for i in built.items if type(i) is Penalty and i.kind == "separator"]
+    assert cuts and min(c.cost for c in cuts) == 150.0 and cjk.token_unit("com/", True) == "com/"
+    assert cjk.token_unit("/", True) == "/" and cjk.line_end_unit("可用https://") == "https://"
+
+
+def test_ascii_closing_bracket_never_starts_a_line(tiny_font):
+    built = items_of(tiny_font, "(ab 永)")
+    pens = [i for i in built.items if type(i) is Penalty and i.kind == "kinsoku"]
+    assert pens  # before ')' : no break
