@@ -1,4 +1,4 @@
-"""Article: the article file format (header fields, paragraphs of styled spans), one owner for reading it."""
+"""Article: the article file format (format.py owns it) and the article as styled text (text.py)."""
 
 from .text import ArticleText, Paragraph, TextSpan, parse_article, read_article, visible_characters
 

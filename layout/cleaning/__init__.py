@@ -1,4 +1,4 @@
-"""Copy-desk cleaning (layout clean): the helpers behind layout/clean.py, one module per concern.
+"""Copy-desk cleaning (layout clean): the desk (desk.py) and its helpers, one module per concern.
 
 decode     bytes → text (encoding detection, errors with byte offsets)
 rules      data tables: character classes, punctuation map, dateline forms, limits (with sources)
@@ -9,7 +9,8 @@ quotes     straight quotes → paired “” ‘’, unpaired quotes
 spaces     stray spaces between Han characters and marks
 paragraphs blocks, duplicated fragments, broken paragraphs
 structure  page → articles: label, kicker, headline, deck, dateline, run-in heads
-render     article files, the manifest skeleton, reading an existing article file
+render     article files (through layout/article/format.py), the manifest skeleton
+desk       clean_text / clean_file / check / write: the steps above in order
 report     the change report
 """
 

@@ -8,7 +8,7 @@ Steps (helpers in layout/cleaning/, one module per concern):
   quotes      straight quotes → paired “” ‘’
   spaces      stray spaces removed (headings, datelines and slogans keep theirs)
   structure   page → articles: label, kicker, headline, deck, dateline; run-in heads
-  render      article files + manifest skeleton
+  render      article files (written and checked by layout/article/format.py) + manifest skeleton
 Text-level cleaning (`clean_text`) is idempotent and keeps every Han character except duplicated
 fragments, which it reports; every change carries the raw offset it came from.
 """
@@ -25,15 +25,18 @@ from .normalize import normalize
 from .paragraphs import Paragraphs, dedupe_and_join, heading_flags, split_blocks, unterminated
 from .punct import punct_edits
 from .quotes import quote_edits, unpaired_quotes
-from .render import article_text, file_names, is_article, parse_article, skeleton_text
+from .render import article_text, file_names, skeleton_text
 from .report import ReportInput, format_report
+from .rules import MAX_BYTES
 from .spaces import space_edits
-from .structure import mark_runins, split_page
+from .structure import Article, mark_runins, split_page
 from .tracked import Change, LineIndex, Notice, Step, Tracked, commit
+from ..article import format as article_format
+from ..errors import ManifestError
 from ..files import write_text_atomic
 
 __all__ = ["CleanError", "CleanText", "CleanResult", "clean_text", "clean_file", "write_result",
-           "check_result", "diff_text", "report_text"]
+           "check_result", "format_errors", "build_error", "diff_text", "report_text"]
 
 MAX_PASSES = 8  # the passes reach a fixed point in 2–3; more means a rule fights another
 SKELETON = "skeleton.yaml"
@@ -129,32 +132,44 @@ def clean_file(path: Path, folder: str = "articles") -> CleanResult:
     """Clean a raw page into article files (named for output folder `folder`), or an article file."""
     decoded = read_raw(path)
     tracked = Tracked.of(decoded.text)
-    if is_article(decoded.text):
+    if article_format.is_article(decoded.text):
         return _clean_article(path, decoded, tracked)
     clean = clean_tracked(tracked)
     page = split_page(clean.paragraphs)
     names = file_names(len(page.articles))
-    files = [OutputFile(name, article_text(article)) for name, article in zip(names, page.articles)]
+    index = LineIndex(decoded.text)
+    files = [OutputFile(name, _render(article, name, f"{path}:{index.position(article.offset).line}"))
+             for name, article in zip(names, page.articles)]
     files.append(OutputFile(SKELETON, skeleton_text(names, page.articles, folder, path.name)))
     return CleanResult(path, decoded, "page", clean.text, tuple(files), clean.changes + page.changes,
                        clean.notices + page.notices)
 
 
+def _render(article: Article, name: str, where: str) -> str:
+    """The article file `name`; one the build would reject is an error at the raw line it starts on."""
+    try:
+        return article_text(article, name)
+    except ManifestError as err:
+        raise CleanError(f"the build would reject article file {err.where}: {err.message}", where,
+                         f"edit the raw page here: {err.hint}") from None
+
+
 def _clean_article(path: Path, decoded: Decoded, tracked: Tracked) -> CleanResult:
     """Clean an existing article file again: header values and body (run-in heads included)."""
-    source = parse_article(tracked, str(path))
+    source = article_format.parse(tracked.text, str(path))
     changes: list[Change] = []
-    header_lines = []
-    for field in source.fields:
-        if field.canonical == "#":
-            header_lines.append(field.key)
+    header = []
+    for field in source.header:
+        if field.name == article_format.COMMENT:
+            header.append(field)
             continue
-        step = clean_chars(normalize(field.value).text, heading=True)
+        value = tracked.cut(field.offset, field.offset + len(field.value))
+        step = clean_chars(normalize(value).text, heading=True)
         changes.extend(step.changes)
-        header_lines.append(f"{field.key}: {step.text.text}")
-    body = clean_tracked(source.body)
+        header.append(article_format.Field(field.key, step.text.text))
+    body = clean_tracked(tracked.cut(source.body_offset))
     texts, runins = mark_runins(body.paragraphs)
-    text = "\n\n".join(["\n".join(header_lines)] + list(texts)) + "\n"
+    text = article_format.write(header, texts, str(path))
     return CleanResult(path, decoded, "article", text, (OutputFile(path.name, text),),
                        tuple(changes) + body.changes + tuple(runins), body.notices)
 
@@ -196,6 +211,25 @@ def check_result(result: CleanResult, out_dir: Path | None) -> tuple[str, ...]:
         if not target.is_file() or target.read_bytes() != output.text.encode("utf-8"):
             differ.append(output.name)
     return tuple(differ) + stale_files(result, out_dir)
+
+
+def format_errors(result: CleanResult, out_dir: Path) -> tuple[ManifestError, ...]:
+    """The article-format errors the build would raise on the article files in `out_dir` (one per file)."""
+    names = {output.name for output in result.files if output.name != SKELETON}
+    names |= set(stale_files(result, out_dir))
+    errors = (build_error(out_dir / name) for name in sorted(names))
+    return tuple(err for err in errors if err is not None)
+
+
+def build_error(path: Path) -> ManifestError | None:
+    """The error the build would raise reading `path` as an article file (layout/article/format.py), if any."""
+    if not path.is_file() or path.stat().st_size > MAX_BYTES:
+        return None  # read_raw says why, in the copy desk's words
+    try:
+        article_format.read(path)
+    except ManifestError as err:
+        return err
+    return None
 
 
 def diff_text(result: CleanResult) -> str:

@@ -1,18 +1,20 @@
 """Copy-desk cleaning (layout clean): paragraphs — blocks, duplicated fragments, broken paragraphs.
 
-Paragraphs are separated by blank lines; a line break inside one is joined (a space only between two
-Latin words). A text without any blank line has one paragraph per line. A paragraph that ends without
-terminal punctuation and is followed by one that does not start like a new paragraph (a heading, a
-dateline, an enumeration, a run-in head) was broken by the extraction and is joined to it. A fragment
-repeated at the end of one block and the start of the next (a column break) is removed once.
+Paragraphs are separated by blank lines; a line break inside one is joined by the article format's
+rule (layout/article/format.py `glue`: a space only between two Latin letters/digits). A text without
+any blank line has one paragraph per line. A paragraph that ends without terminal punctuation and is
+followed by one that does not start like a new paragraph (a heading, a dateline, an enumeration, a
+run-in head) was broken by the extraction and is joined to it. A fragment repeated at the end of one
+block and the start of the next (a column break) is removed once.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..article.format import glue
 from .rules import (DUP_MAX_CHARS, DUP_MIN_CHARS, DUP_MIN_HAN, ENDS_PARAGRAPH, ENUMERATION_RE,
-                    HEADING_MAX, HEADLINE_MAX, SENTENCE_PUNCT, dateline_span, han_count, is_latin)
+                    HEADING_MAX, HEADLINE_MAX, SENTENCE_PUNCT, dateline_span, han_count)
 from .tracked import Change, Notice, Tracked
 
 
@@ -41,9 +43,9 @@ def split_blocks(tracked: Tracked) -> Paragraphs:
         block = tracked.cut(*group[0])
         for start, end in group[1:]:
             line = tracked.cut(start, end)
-            glue = " " if is_latin(block.text[-1]) and is_latin(line.text[0]) else ""
-            changes.append(Change("linebreak", block.at(len(block.text) - 1), "\n", glue, line.at(0)))
-            block = block.joined(line, glue)
+            sep = glue(block.text, line.text)
+            changes.append(Change("linebreak", block.at(len(block.text) - 1), "\n", sep, line.at(0)))
+            block = block.joined(line, sep)
         items.append(block)
     return Paragraphs(tuple(items), tuple(changes))
 
@@ -128,11 +130,10 @@ def _dedupe(previous: Tracked, item: Tracked, changes: list[Change]) -> Tracked:
 
 
 def _join(previous: Tracked, item: Tracked, changes: list[Change]) -> Tracked:
-    """The two halves of a broken paragraph as one (a space only between two Latin words)."""
-    glue = " " if is_latin(previous.text[-1]) and is_latin(item.text[0]) else ""
+    """The two halves of a broken paragraph as one (joined by the article format's `glue`)."""
     changes.append(Change("join", previous.at(len(previous.text) - 1), previous.text[-12:], item.text[:12],
                           item.at(0)))
-    return previous.joined(item, glue)
+    return previous.joined(item, glue(previous.text, item.text))
 
 
 def unterminated(items: tuple[Tracked, ...]) -> list[Notice]:

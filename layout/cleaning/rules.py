@@ -163,11 +163,3 @@ def dateline_span(text: str) -> int:
             return match.end()
     return 0
 
-
-# Header keys of the article format (docs/article-format.md), English and Chinese.
-HEADER_KEYS: dict[str, str] = {
-    "label": "label", "栏目": "label", "kicker": "kicker", "引题": "kicker",
-    "headline": "headline", "主题": "headline", "deck": "deck", "副题": "deck",
-    "dateline": "dateline", "电头": "dateline",
-}
-HEADER_LINE_RE = re.compile(r"^(label|kicker|headline|deck|dateline|栏目|引题|主题|副题|电头)\s*[:：]\s*(.*)$")

@@ -1,4 +1,4 @@
-"""Copy desk CLI (layout clean): the click command around layout/clean.py."""
+"""Copy desk CLI (layout clean): the click command around layout/cleaning/desk.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..cleaning.desk import check_result, clean_file, diff_text, report_text, write_result
+from ..cleaning.desk import (CleanResult, build_error, check_result, clean_file, diff_text, format_errors,
+                             report_text, write_result)
 from ..errors import LayoutError
 
 
@@ -47,20 +48,15 @@ def command(source: Path, out_dir: Path | None, check: bool, show_diff: bool) ->
 
 def run(options: CleanOptions) -> None:
     """Clean, then check, diff or write, as the options say."""
+    if options.check and options.out_dir is None:
+        _raise_build_error(options.source)
     result = clean_file(options.source, options.out_dir.name if options.out_dir else "articles")
     report = report_text(result, options.out_dir)
     if options.diff:
         click.echo(report, err=True, nl=False)
         click.echo(diff_text(result), nl=False)
     if options.check:
-        differ = check_result(result, options.out_dir)
-        if not options.diff:
-            click.echo(report, nl=False)
-        for name in differ:
-            click.echo(f"would change: {name}")
-        if differ:
-            raise SystemExit(1)
-        click.echo("clean: nothing would change")
+        _check(options, result, report)
         return
     if options.diff:
         return
@@ -70,3 +66,25 @@ def run(options: CleanOptions) -> None:
     written = write_result(result, options.out_dir)
     click.echo(report, nl=False)
     click.echo(f"wrote {len(written)} files to {options.out_dir}")
+
+
+def _raise_build_error(source: Path) -> None:
+    """`--check` of the input itself: first, the article-format error the build would raise on it."""
+    error = build_error(source)
+    if error is not None:
+        raise error
+
+
+def _check(options: CleanOptions, result: CleanResult, report: str) -> None:
+    """`--check`: print what would change and the build's article-format errors; exit 1 on any."""
+    differ = check_result(result, options.out_dir)
+    errors = format_errors(result, options.out_dir) if options.out_dir is not None else ()
+    if not options.diff:
+        click.echo(report, nl=False)
+    for name in differ:
+        click.echo(f"would change: {name}")
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+    if differ or errors:
+        raise SystemExit(1)
+    click.echo("clean: nothing would change")

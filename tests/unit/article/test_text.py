@@ -67,15 +67,67 @@ def test_header_key_twice_is_an_error_with_line():
     assert info.value.where == "a.txt:3"
 
 
-def test_unknown_header_key_is_an_error():
-    with pytest.raises(ManifestError, match="not a header line") as info:
+def test_unknown_header_key_is_an_error_listing_the_keys():
+    with pytest.raises(ManifestError, match="unknown header key 'author', did you mean one of label, ") as info:
         parse_article("headline: 题\nauthor: 某\n\n正文", SRC)
     assert info.value.where == "a.txt:2"
 
 
+def test_unknown_chinese_header_key_lists_the_chinese_keys():
+    with pytest.raises(ManifestError, match="unknown header key '作者', did you mean one of 栏目, 引题, 主题"):
+        parse_article("主题: 题\n作者: 某\n\n正文", SRC)
+
+
+def test_misspelt_header_key_suggests_the_closest():
+    with pytest.raises(ManifestError, match="unknown header key 'headlin', did you mean 'headline'"):
+        parse_article("kicker: 引\nheadlin: 题\n\n正文", SRC)
+
+
+def test_header_line_without_a_key_is_not_a_header_line():
+    with pytest.raises(ManifestError, match="'这不是头部' is not a header line") as info:
+        parse_article("headline: 题\n这不是头部\n\n正文", SRC)
+    assert info.value.where == "a.txt:2"
+
+
 def test_header_without_headline_is_an_error():
-    with pytest.raises(ManifestError, match="no headline"):
-        parse_article("kicker: 引题\n\n正文", SRC)
+    with pytest.raises(ManifestError, match="no headline") as info:
+        parse_article("# 注\nkicker: 引题\n\n正文", SRC)
+    assert info.value.where == "a.txt:2"
+
+
+def test_dateline_without_body_is_an_error_at_the_dateline():
+    with pytest.raises(ManifestError, match="dateline but no body") as info:
+        parse_article("headline: 题\ndateline: 本报讯\n", SRC)
+    assert info.value.where == "a.txt:2"
+
+
+def test_unclosed_runin_mark_is_an_error_naming_the_line():
+    with pytest.raises(ManifestError, match="run-in head `\\*\\*` is not closed") as info:
+        parse_article("headline: 题\n\n一段。\n\n**抓精细服务，推动项目\n建设。", SRC)
+    assert info.value.where == "a.txt:5"
+
+
+def test_runin_head_may_span_a_line_break_and_stars_later_are_text():
+    art = parse_article("headline: 题\n\n**抓精细服务，\n推动。**正文 2**3。", SRC)
+    spans = art.paragraphs[0].spans
+    assert [(s.style, s.text) for s in spans] == [("runin", "抓精细服务，推动。"), ("body", "正文 2**3。")]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "  \n\t\n"])
+def test_empty_article_file_is_an_error(text):
+    with pytest.raises(ManifestError, match="article file is empty") as info:
+        parse_article(text, SRC)
+    assert info.value.where == "a.txt:1"
+
+
+def test_headline_only_article_is_allowed():
+    art = parse_article("headline: 只有标题\n", SRC)
+    assert art.headline == ("只有标题",) and art.paragraphs == ()
+
+
+def test_crlf_line_ends_read_like_lf():
+    art = parse_article("headline: 题\r\n\r\n一段\r\n续。\r\n\r\n二段。", SRC)
+    assert [(p.text, p.line) for p in art.paragraphs] == [("一段续。", 3), ("二段。", 6)]
 
 
 def test_non_utf8_file_names_line_and_offset(tmp_path):

@@ -4,8 +4,8 @@ import unicodedata
 
 from layout.cleaning.desk import clean_text
 from layout.cleaning.report import CHANGE_KINDS, NOTICE_KINDS, ReportInput, format_report
-from layout.cleaning.rules import (CJK_PUNCT, DASH, DATELINES, ELLIPSIS, ENDS_PARAGRAPH, HEADER_KEYS,
-                                   LABEL_SUFFIXES, MARKS, SENTENCE_PUNCT, han_count, is_cjk, is_han)
+from layout.cleaning.rules import (CJK_PUNCT, DASH, DATELINES, ELLIPSIS, ENDS_PARAGRAPH, LABEL_SUFFIXES,
+                                   MARKS, SENTENCE_PUNCT, han_count, is_cjk, is_han)
 from layout.cleaning.tracked import Change, LineIndex, Notice
 
 
@@ -44,11 +44,6 @@ def test_label_suffixes_are_han_and_unique():
 
 def test_dateline_forms_have_sources():
     assert all(form.source for form in DATELINES)
-
-
-def test_header_keys_are_those_of_the_article_format():
-    assert set(HEADER_KEYS.values()) == {"label", "kicker", "headline", "deck", "dateline"}
-    assert HEADER_KEYS["栏目"] == "label" and HEADER_KEYS["电头"] == "dateline"
 
 
 def test_every_change_kind_the_cleaner_makes_is_in_the_report_table():

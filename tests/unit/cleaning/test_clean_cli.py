@@ -197,7 +197,7 @@ def test_article_header_errors_name_the_line(tmp_path):
     article = tmp_path / "bad.txt"
     article.write_text("headline: 标题\nlabel: 甲\nlabel: 乙\n\n正文。\n", encoding="utf-8")
     result = invoke(article, "-o", tmp_path / "out")
-    assert result.exit_code == 1 and "`label` appears 2 times" in result.stderr
+    assert result.exit_code == 1 and "bad.txt:3: header key 'label' given twice" in result.stderr
     article.write_text("headline: 标题\n这不是头部\n\n正文。\n", encoding="utf-8")
     result = invoke(article, "-o", tmp_path / "out")
     assert result.exit_code == 1 and "bad.txt:2" in result.stderr and "not a header line" in result.stderr
