@@ -69,11 +69,11 @@ def os_error(error: OSError, ctx: click.Context) -> LayoutError:
     message = (error.strerror or "No space left on device") + (
         "" if target else " (writing into this folder)" if folder else "")
     if isinstance(needed, int):
-        message += f": {needed:,} bytes were needed"
+        message += f": {_size(needed)} were needed"
     free = _free_bytes(folder)
     hint = "free some space on that disk, or build into another folder with -o"
     if free is not None:
-        hint = f"{free:,} bytes are free there: " + hint
+        hint = f"{_size(free)} free there: " + hint
     return LayoutError(message, target or str(folder or ""), hint)
 
 
@@ -91,6 +91,14 @@ def _output_folder(ctx: click.Context) -> Path | None:
         return None
     outdir, manifest = params.get("outdir"), params.get("manifest")
     return Path(outdir) if outdir else Path(manifest).parent / "build" if manifest else None
+
+
+def _size(count: int) -> str:
+    """A byte count for people: '12,345 bytes', '3.2 MiB (3,355,443 bytes)'."""
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit} ({count:,} bytes)"
+    return f"{count:,} bytes"
 
 
 def _free_bytes(folder: Path | None) -> int | None:

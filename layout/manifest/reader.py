@@ -33,7 +33,13 @@ _FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)*[^\s#:'\"{}\[\]][^#:]*?" + FULLWIDTH_
 
 
 class _Limit(yaml.MarkedYAMLError):
-    """A manifest limit exceeded while composing (a MarkedYAMLError so it keeps the line)."""
+    """A manifest limit exceeded while composing (a MarkedYAMLError so it keeps the line; `note` = the hint)."""
+
+    def __init__(self, problem: str, mark, hint: str) -> None:
+        super().__init__(None, None, problem, mark, hint)
+
+
+_BIG = "a manifest has a few thousand values nested a few levels deep: see docs/limits.md"
 
 
 class _BoundedLoader(yaml.SafeLoader):
@@ -51,24 +57,27 @@ class _BoundedLoader(yaml.SafeLoader):
     def _grow(self, count: int, mark) -> None:
         self._nodes += count
         if self._nodes > MAX_NODES:
-            raise _Limit(None, None, f"the manifest has more than {MAX_NODES:,} values once its aliases (*name) "
-                         "and merges (<<:) are expanded — an alias bomb, or not a manifest", mark)
+            raise _Limit(f"the file has more than {MAX_NODES:,} values once its aliases (*name) and merges "
+                         "(<<:) are expanded — an alias bomb, or not a manifest", mark,
+                         "aliases are for repeating a slot or a style a few times; " + _BIG)
 
     def compose_node(self, parent, index):
         event = self.peek_event()
         if isinstance(event, AliasEvent):
             if event.anchor in self._open:
-                raise _Limit(None, None, f"alias *{event.anchor} is used inside the node &{event.anchor} it "
-                             "refers to: a loop", event.start_mark)
+                raise _Limit(f"alias *{event.anchor} is used inside the node &{event.anchor} it refers to: a loop",
+                             event.start_mark, f"an alias may only repeat a node defined before it, not its own "
+                             f"container: remove *{event.anchor} here")
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                raise _Limit(None, None, f"more than {MAX_ALIASES:,} aliases (*name)", event.start_mark)
+                raise _Limit(f"more than {MAX_ALIASES:,} aliases (*name) in one file", event.start_mark,
+                             "write the values out, or repeat fewer: see docs/limits.md")
             self._grow(self._sizes.get(event.anchor, 1), event.start_mark)
             return super().compose_node(parent, index)
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise _Limit(None, None, f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
-                         event.start_mark)
+            raise _Limit(f"lists and mappings are nested more than {MAX_DEPTH} levels deep", event.start_mark,
+                         "check for unclosed '[' or '{', or runaway indentation; " + _BIG)
         before = self._nodes
         self._grow(1, event.start_mark)
         anchor = event.anchor
@@ -212,8 +221,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, src: Source) -> LayoutEr
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if isinstance(exc, _Limit):
-        return src.error(exc.problem, f"{src.label}:{line}",
-                         "a manifest has a few thousand values nested a few levels deep: see docs/limits.md")
+        return src.error(exc.problem, f"{src.label}:{line}", exc.note)
     start = exc.context_mark.line + 1 if exc.context_mark else max(1, line - 20)
     colon = fullwidth_colon_line(text, min(start, line), line)
     if colon is not None:

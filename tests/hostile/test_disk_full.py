@@ -16,7 +16,7 @@ def test_disk_full_without_a_file_name_names_the_output_folder_and_free_space(is
     def full(path, record):
         raise OSError(errno.ENOSPC, NO_SPACE)  # what file.write() raises: no filename
     monkeypatch.setattr(sidecar, "write", full)
-    output = refused(issue, f"{issue.out}: {NO_SPACE} (writing into this folder)", "bytes are free there",
+    output = refused(issue, f"{issue.out}: {NO_SPACE} (writing into this folder)", "bytes) free there",
                      "free some space on that disk, or build into another folder with -o")
     assert "check the path and its permissions" not in output
 
@@ -27,5 +27,5 @@ def test_disk_full_with_a_file_name_names_the_file_and_the_bytes_needed(issue, m
         error.needed = 12345  # a writer that knows its size says so
         raise error
     monkeypatch.setattr(sidecar, "write", full)
-    refused(issue, f"{issue.out / 'tiny.layout.json'}: {NO_SPACE}: 12,345 bytes were needed",
-            "bytes are free there")
+    refused(issue, f"{issue.out / 'tiny.layout.json'}: {NO_SPACE}: 12.1 KiB (12,345 bytes) were needed",
+            "bytes) free there")

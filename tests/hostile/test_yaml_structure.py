@@ -52,7 +52,7 @@ def test_alias_inside_its_own_anchor_is_a_loop(issue):
 
 def test_more_than_a_thousand_aliases_are_refused(issue):
     issue.write(issue.good() + "qa: {ignore: &r [0, 0, 1, 1]}\nx: [" + ", ".join(["*r"] * 1001) + "]\n")
-    refused(issue, f"{issue.manifest}:", "more than 1,000 aliases (*name)")
+    refused(issue, f"{issue.manifest}:", "more than 1,000 aliases (*name) in one file")
 
 
 def test_merges_chained_past_the_depth_limit_are_refused(issue):
