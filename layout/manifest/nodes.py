@@ -23,7 +23,8 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _INT = re.compile(r"^[+-]?[0-9]+$")  # ASCII digits only: str.isdigit() and \d accept '¹' and '２'
 NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
 FULLWIDTH_COLON = "："
-_COLON_HINT = f"the full-width colon '{FULLWIDTH_COLON}' (Chinese input method) is not a YAML ':': type an ASCII ':' and a space"
+_COLON_HINT = (f"the full-width colon '{FULLWIDTH_COLON}' (Chinese input method) is not a YAML ':': "
+               "type an ASCII ':' and a space")
 _BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 TOL = 1e-6
 
@@ -169,7 +170,8 @@ class Value:
         """The node as a mapping; unknown keys (when `allowed` is given) and missing required keys fail."""
         if not isinstance(self.node, yaml.MappingNode):
             self.fail(f"{self.name} must be a mapping of 'key: value' entries, not {self.kind()}",
-                      _COLON_HINT if self.has_fullwidth_colon else "indent its keys under it, or write {key: value, …}")
+                      _COLON_HINT if self.has_fullwidth_colon
+                      else "indent its keys under it, or write {key: value, …}")
         table = Map(self)
         collect(self, self.node, table)
         for key, key_value in table.keys.items():

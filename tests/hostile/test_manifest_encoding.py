@@ -54,10 +54,11 @@ def test_full_width_colon_on_the_last_key_of_a_mapping(issue):
 
 
 def test_full_width_colon_in_a_flow_mapping(issue):
-    text = issue.good().replace("    section: 要闻", "    section: 要闻\n    credits: {责任编辑：王静, 美编: 李明}")
+    credits = "    credits: {责任编辑：王静, 美编: 李明}"
+    text = issue.good().replace("    section: 要闻", "    section: 要闻\n" + credits)
     issue.write(text)
-    refused(issue, f"{issue.manifest}:{line_of(text, '责任编辑')} (pages[0].credits.责任编辑：王静): '责任编辑：王静' has "
-            "a full-width colon '：'", "type an ASCII ':'")
+    where = f"{issue.manifest}:{line_of(text, '责任编辑')} (pages[0].credits.责任编辑：王静)"
+    refused(issue, f"{where}: '责任编辑：王静' has a full-width colon '：'", "type an ASCII ':'")
 
 
 def test_full_width_colon_as_the_only_key_of_a_block(issue):
