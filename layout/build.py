@@ -192,12 +192,24 @@ def _strict(made: MadeUp, manifest_path: Path, options: BuildOptions) -> None:
 
 
 def created_at(issue: Issue) -> _dt.datetime:
-    """The fixed creation date of the PDF: SOURCE_DATE_EPOCH if set, else the issue date 00:00 UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    """The fixed creation date of the PDF: SOURCE_DATE_EPOCH if set (whole seconds, 1970–2099 UTC), else
+    the issue date 00:00 UTC. str.isdigit() would take '¹' or '٣', and int() would take '١٢' or '1_0':
+    only ASCII digits are read, and only up to 2099-12-31 23:59:59 (int → datetime overflows later)."""
+    from .manifest.limits import MAX_YEAR
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        if not epoch.isdigit():
-            raise LayoutError(f"SOURCE_DATE_EPOCH='{epoch}' is not a number of seconds", "environment",
-                              "unset it, or set it to a Unix time such as 1692662400")
+        last = int(_dt.datetime(MAX_YEAR, 12, 31, 23, 59, 59, tzinfo=_dt.timezone.utc).timestamp())
+        valid = f"give whole seconds 0–{last} (1970-01-01 to {MAX_YEAR}-12-31 UTC), e.g. 1692662400"
+        shown = epoch if len(epoch) <= 24 else epoch[:24] + "…"
+        if epoch.startswith("-") and epoch[1:].isascii() and epoch[1:].isdigit():
+            raise LayoutError(f"SOURCE_DATE_EPOCH={shown} is negative (before 1970-01-01 UTC)", "environment",
+                              f"unset it, or {valid}")
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise LayoutError(f"SOURCE_DATE_EPOCH={shown!r} is not a number of seconds (ASCII digits 0-9 only)",
+                              "environment", f"unset it, or {valid}")
+        if len(epoch.lstrip("0")) > len(str(last)) or int(epoch) > last:  # no int() of a 10**30 … digit string
+            raise LayoutError(f"SOURCE_DATE_EPOCH={shown} is after {MAX_YEAR}-12-31 23:59:59 UTC", "environment",
+                              f"unset it, or {valid}")
         return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc)
     return _dt.datetime(issue.date.year, issue.date.month, issue.date.day, tzinfo=_dt.timezone.utc)
 

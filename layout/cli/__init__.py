@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
+import re
+import shutil
 import sys
+from pathlib import Path
 
 import click
 
@@ -32,21 +36,81 @@ class LayoutGroup(click.Group):
             return importlib.import_module(f"layout.cli.{name}").command
         return None
 
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        name, command, rest = super().resolve_command(ctx, args)
+        ctx.meta["layout.command"] = (name, command, list(rest))  # for messages about the command's files
+        return name, command, rest
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except LayoutError as error:
             fail(error, ERROR_EXIT.get(ctx.invoked_subcommand or "", 1))
         except OSError as error:
-            where = str(error.filename or "")
-            fail(LayoutError(error.strerror or str(error), where, "check the path and its permissions"),
-                 ERROR_EXIT.get(ctx.invoked_subcommand or "", 1))
+            fail(os_error(error, ctx), ERROR_EXIT.get(ctx.invoked_subcommand or "", 1))
 
 
 @click.group(cls=LayoutGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(version=__version__, prog_name="layout")
 def main() -> None:
     """layout: Chinese newspaper pages from an issue manifest (issue.yaml) to print-ready PDF."""
+
+
+def os_error(error: OSError, ctx: click.Context) -> LayoutError:
+    """An OSError as a LayoutError naming the file; a full disk names the file or output folder, the bytes
+    the write needed when the error says so (a `needed` attribute) and the space left there."""
+    where = str(error.filename or "")
+    if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+        return LayoutError(error.strerror or str(error), where, "check the path and its permissions")
+    folder = Path(where).parent if where else _output_folder(ctx)
+    needed = getattr(error, "needed", None)
+    staged = _STAGED.match(Path(where).name) if where else None  # layout.files.temporary(): .<name>.<pid>.tmp
+    target = str(Path(where).with_name(staged.group(1))) if staged else where
+    message = (error.strerror or "No space left on device") + (
+        "" if target else " (writing into this folder)" if folder else "")
+    if isinstance(needed, int):
+        message += f": {_size(needed)} were needed"
+    free = _free_bytes(folder)
+    hint = "free some space on that disk, or build into another folder with -o"
+    if free is not None:
+        hint = f"{_size(free)} free there: " + hint
+    return LayoutError(message, target or str(folder or ""), hint)
+
+
+_STAGED = re.compile(r"^\.(.+)\.[0-9]+\.tmp$")
+
+
+def _output_folder(ctx: click.Context) -> Path | None:
+    """The folder the failed subcommand writes into (its -o, else build/ beside its manifest), if known."""
+    name, command, args = ctx.meta.get("layout.command", (None, None, []))
+    if command is None:
+        return None
+    try:
+        params = command.make_context(name, list(args), parent=ctx, resilient_parsing=True).params
+    except (click.ClickException, click.exceptions.Exit, OSError):
+        return None
+    outdir, manifest = params.get("outdir"), params.get("manifest")
+    return Path(outdir) if outdir else Path(manifest).parent / "build" if manifest else None
+
+
+def _size(count: int) -> str:
+    """A byte count for people: '12,345 bytes', '3.2 MiB (3,355,443 bytes)'."""
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit} ({count:,} bytes)"
+    return f"{count:,} bytes"
+
+
+def _free_bytes(folder: Path | None) -> int | None:
+    """Free bytes on the disk of `folder` (or of its nearest existing parent), None if unknown."""
+    if folder is None:
+        return None
+    for path in (folder, *folder.resolve().parents):
+        try:
+            return shutil.disk_usage(path).free
+        except OSError:
+            continue
+    return None
 
 
 def fail(error: LayoutError, code: int = 1) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 from ..spec import FontOverride, ROLES, WEIGHTS
 from ..errors import FontError
 from ..fonts import FONT_TABLE, FaceSource, FontTable
-from .nodes import Source, Value, existing_file, read_yaml
+from .nodes import Source, Value, existing_file
+from .reader import read_yaml
 
 
 def font_overrides(value: Value | None, root: Path) -> tuple[FontOverride, ...]:

@@ -15,12 +15,14 @@ from ..errors import ManifestError
 from ..geometry import PAGE_FORMATS, PageGrid, make_grid
 from ..units import HAO_TABLES, mm
 from .fonts_yaml import font_overrides
-from .nodes import NUMBER, TOL, Map, Source, Value, close, existing_file, read_yaml
+from .limits import MAX_YEAR, MIN_YEAR
+from .nodes import NUMBER, TOL, Map, Source, Value, close, existing_file
+from .reader import read_yaml
 from .pages import PageContext, pages
 from .styles import StyleContext, check_ink, colors, styles
 
 _ISSUE_ID = re.compile(r"^[A-Za-z0-9._-]+$")
-_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")  # ASCII digits (\d takes '２')
 _TOP_KEYS = ("issue", "format", "margins", "grid", "typography", "fit", "colors", "styles", "print", "fonts",
              "qa", "pages")
 _FIT_KEYS = ("headline_air", "body_gap")
@@ -71,6 +73,10 @@ def _date(value: Value) -> _dt.date:
     if not match:
         value.fail(f"date '{raw}' is not in the form YYYY-MM-DD", "write e.g. date: 2023-08-22")
     year, month, day = (int(part) for part in match.groups())
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        value.fail(f"date '{raw}': the year {year} is outside {MIN_YEAR}–{MAX_YEAR}",
+                   f"a newspaper date is between {MIN_YEAR}-01-01 and {MAX_YEAR}-12-31: check the year, "
+                   "e.g. date: 2023-08-22")
     if not 1 <= month <= 12 or not 1 <= day <= _days_in_month(year, month):
         value.fail(f"'{raw}' is not a real date", "write the date as YYYY-MM-DD, e.g. 2023-08-22")
     return _dt.date(year, month, day)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,11 +16,15 @@ import yaml
 
 from ..errors import LayoutError
 from ..units import HAO_TABLES, font_size, length
+from .limits import MAX_DEPTH, MAX_NAME_BYTES
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-_INT = re.compile(r"^[+-]?\d+$")
-NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_INT = re.compile(r"^[+-]?[0-9]+$")  # ASCII digits only: str.isdigit() and \d accept '¹' and '２'
+NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
+FULLWIDTH_COLON = "："
+_COLON_HINT = (f"the full-width colon '{FULLWIDTH_COLON}' (Chinese input method) is not a YAML ':': "
+               "type an ASCII ':' and a space")
 _BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 TOL = 1e-6
 
@@ -65,6 +72,11 @@ class Value:
     def is_null(self) -> bool:
         """Whether the node is empty (`key:` with no value, `~`, `null`)."""
         return isinstance(self.node, yaml.ScalarNode) and self.node.tag == _NULL_TAG
+
+    @property
+    def has_fullwidth_colon(self) -> bool:
+        """Whether the node is a text holding a full-width '：' (`id： lead` typed in a Chinese IME)."""
+        return isinstance(self.node, yaml.ScalarNode) and FULLWIDTH_COLON in str(self.node.value)
 
     def where(self) -> str:
         """Location of the node for a message."""
@@ -158,12 +170,14 @@ class Value:
         """The node as a mapping; unknown keys (when `allowed` is given) and missing required keys fail."""
         if not isinstance(self.node, yaml.MappingNode):
             self.fail(f"{self.name} must be a mapping of 'key: value' entries, not {self.kind()}",
-                      "indent its keys under it, or write {key: value, …}")
+                      _COLON_HINT if self.has_fullwidth_colon
+                      else "indent its keys under it, or write {key: value, …}")
         table = Map(self)
         collect(self, self.node, table)
         for key, key_value in table.keys.items():
             if allowed is not None and key not in allowed:
-                key_value.fail(f"unknown key '{key}' in {self.name}", close(key, allowed))
+                key_value.fail(f"unknown key '{key}' in {self.name}",
+                               _COLON_HINT if FULLWIDTH_COLON in key else close(key, allowed))
         for key in required:
             table.need(key)
         return table
@@ -180,6 +194,7 @@ class Map:
         self.here = here
         self.keys: dict[str, Value] = {}  # key nodes, for messages about keys
         self.values: dict[str, Value] = {}
+        self.merged: set[int] = set()  # ids of the mapping nodes merged in so far
 
     def get(self, key: str) -> Value | None:
         """The value of `key`, None when absent or empty."""
@@ -198,8 +213,11 @@ class Map:
         return value
 
 
-def collect(owner: Value, node: yaml.MappingNode, table: Map, merged: bool = False) -> None:
-    """Fill `table` from a mapping node: duplicate keys fail; `<<:` merges fill keys not given."""
+def collect(owner: Value, node: yaml.MappingNode, table: Map, merged: int = 0) -> None:
+    """Fill `table` from a mapping node: duplicate keys fail; `<<:` merges fill keys not given (`merged`
+    counts how deep merges are chained; each merged mapping is read once however often it is merged)."""
+    if merged > MAX_DEPTH:
+        owner.fail(f"'<<' merges are chained more than {MAX_DEPTH} deep", "see docs/limits.md")
     merges = []
     for key_node, value_node in node.value:
         if key_node.tag == _MERGE_TAG:
@@ -210,6 +228,8 @@ def collect(owner: Value, node: yaml.MappingNode, table: Map, merged: bool = Fal
                                                          "write keys as plain words")
         key = str(key_node.value)
         key_value = owner.child(key, key_node)
+        if FULLWIDTH_COLON in key and isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL_TAG:
+            key_value.fail(f"'{key}' has a full-width colon '{FULLWIDTH_COLON}' where the key should end", _COLON_HINT)
         if key in table.keys:
             if merged:
                 continue
@@ -217,12 +237,15 @@ def collect(owner: Value, node: yaml.MappingNode, table: Map, merged: bool = Fal
                            "YAML would silently keep only the last one: remove or rename one of them")
         table.keys[key] = key_value
         table.values[key] = owner.child(key, value_node)
+    seen = table.merged
     for source in merges:
         parts = source.value if isinstance(source, yaml.SequenceNode) else [source]
         for part in parts:
             if not isinstance(part, yaml.MappingNode):
                 owner.fail("'<<' must merge a mapping (an &anchor of key: value entries)")
-            collect(owner, part, table, merged=True)
+            if id(part) not in seen:  # merging the same mapping again adds nothing
+                seen.add(id(part))
+                collect(owner, part, table, merged + 1)
 
 
 def hao(text: str, table: str) -> float | None:
@@ -233,43 +256,60 @@ def hao(text: str, table: str) -> float | None:
     return None
 
 
-def read_yaml(path: Path, src: Source) -> Value:
-    """Compose a YAML file into its root node; syntax errors, an empty file or a missing file fail."""
-    label = src.label
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise src.error(f"{path} not found", label, "check the path") from None
-    except IsADirectoryError:
-        raise src.error(f"{path} is a folder, not a YAML file", label, "give the .yaml file in it") from None
-    except UnicodeDecodeError as exc:
-        raise src.error(f"{path} is not UTF-8 text ({exc.reason})", label, "save the file as UTF-8") from None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, src) from None
-    except yaml.YAMLError as exc:
-        raise src.error(f"YAML error: {exc}", label, "check the file's syntax") from None
-    if node is None:
-        raise src.error("the file is empty", label, "see docs/manifest.md for an example")
-    return Value(node, "", src)
-
-
-def _syntax_error(exc: yaml.MarkedYAMLError, src: Source) -> LayoutError:
-    """A readable YAML syntax error with line and column."""
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = " ".join(part for part in (exc.context, exc.problem) if part)
-    hint = ("YAML does not allow tabs for indentation: use spaces" if "\\t" in problem
-            else "check indentation and quoting near this line; quote values containing ': ', '#', '[' or '{'")
-    return src.error(f"YAML syntax error at column {column}: {problem}", f"{src.label}:{line}", hint)
-
-
 def existing_file(value: Value, root: Path, what: str) -> Path:
     """A file path relative to the manifest's folder (or absolute) that must exist."""
     raw = value.text("profiles/ISOnewspaper26v4.icc")
-    full = (root / raw).resolve()
-    if not full.is_file():
-        value.fail(f"{what} '{raw}' not found (looked for {full})",
-                   "paths are relative to the folder of the manifest; check the name")
+    return regular_file(value, raw, resolved(value, root, raw, what), what,
+                        "paths are relative to the folder of the manifest; check the name")
+
+
+def resolved(value: Value, root: Path, raw: str, what: str) -> Path:
+    """`raw` (relative to `root`, or absolute) made absolute; a NUL, a control character or an over-long
+    name fails at `value` (the OS would refuse them with a ValueError or ENAMETOOLONG)."""
+    bad = next((c for c in raw if ord(c) < 0x20 or ord(c) == 0x7F), None)
+    if bad is not None:
+        name = "a NUL byte" if bad == "\0" else f"the control character U+{ord(bad):04X}"
+        value.fail(f"{what} path {raw!r} contains {name}", "write the file name without it (a NUL can never be "
+                   "part of a file name)")
+    long = next((part for part in Path(raw).parts if len(os.fsencode(part)) > MAX_NAME_BYTES), None)
+    if long is not None:
+        value.fail(f"{what} path has a name of {len(os.fsencode(long))} bytes ('{long[:20]}…'), more than the "
+                   f"{MAX_NAME_BYTES} a file system allows", "shorten the file name")
+    try:
+        return (root / raw).resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on older Pythons
+        value.fail(f"{what} '{raw}' cannot be read: {_reason(exc)}", _fix(exc))
+
+
+def regular_file(value: Value, raw: str, full: Path, what: str, hint: str) -> Path:
+    """`full` if it is a readable regular file; a missing file, a folder, a symlink loop, a FIFO or a
+    device fails at `value` saying which."""
+    try:
+        info = os.stat(full)
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            value.fail(f"{what} '{raw}' not found (looked for {full})", hint)
+        value.fail(f"{what} '{raw}' cannot be read: {_reason(exc)}", _fix(exc))
+    if stat.S_ISDIR(info.st_mode):
+        value.fail(f"{what} '{raw}' is a folder, not a file ({full})", "give the path of a file in it")
+    if not stat.S_ISREG(info.st_mode):
+        value.fail(f"{what} '{raw}' is not a regular file (a FIFO, device or socket: {full})",
+                   "give the path of an ordinary file")
     return full
+
+
+def _fix(exc: BaseException) -> str:
+    """How to fix an OS error on a path."""
+    if getattr(exc, "errno", None) == errno.ELOOP or isinstance(exc, RuntimeError):
+        return "replace the link by the file, or point it at the file (ls -l shows where it points)"
+    return "check the path and its permissions"
+
+
+def _reason(exc: BaseException) -> str:
+    """An OS error in words; a symlink loop and an over-long name said plainly."""
+    number = getattr(exc, "errno", None)
+    if number == errno.ELOOP or isinstance(exc, RuntimeError):
+        return "it is a symbolic link that loops (points back to itself)"
+    if number == errno.ENAMETOOLONG:
+        return "the name is too long"
+    return getattr(exc, "strerror", None) or str(exc)

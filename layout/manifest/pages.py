@@ -9,7 +9,7 @@ import yaml
 
 from ..spec import ALIGNMENTS, AUTO, REST, ArticleSpec, Masthead, PageSpec, Slot
 from ..geometry import PageGrid
-from .nodes import Value
+from .nodes import Value, regular_file, resolved
 
 _PAGE_KEYS = ("number", "section", "credits", "masthead", "articles")
 _MASTHEAD_KEYS = ("title", "lines", "subtitle", "publisher", "registration")
@@ -99,16 +99,14 @@ def _article(value: Value, ctx: PageContext) -> _Placed:
 
 
 def _article_file(value: Value, root: Path) -> Path:
-    """The article's file: relative to the issue folder (or absolute), never outside it, must exist."""
+    """The article's file: relative to the issue folder (or absolute), never outside it, a regular file."""
     raw = value.text("articles/01.txt")
-    full = (root / raw).resolve()
+    full = resolved(value, root, raw, "article file")
     if not full.is_relative_to(root):
         value.fail(f"article file '{raw}' is outside the issue folder {root}",
                    "keep article files inside the issue folder, e.g. articles/01.txt")
-    if not full.is_file():
-        value.fail(f"article file '{raw}' not found (looked for {full})",
-                   "article paths are relative to the issue folder (where issue.yaml is); check the name")
-    return full
+    return regular_file(value, raw, full, "article file",
+                        "article paths are relative to the issue folder (where issue.yaml is); check the name")
 
 
 def _slot(value: Value, grid: PageGrid) -> Slot:
