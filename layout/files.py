@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -10,6 +11,18 @@ from typing import Callable
 def temporary(path: Path) -> Path:
     """The temporary name used while `path` is being written (hidden, beside it, per process)."""
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+_TEMPORARY = re.compile(r"^\.(.+)\.[0-9]+\.tmp$")
+STAGING_PREFIX = ".staging-"
+
+
+def final_path(path: Path) -> Path:
+    """The file a temporary (see `temporary`) or a staged file (see OutputSet) becomes when written."""
+    if path.parent.name.startswith(STAGING_PREFIX):
+        return path.parent.parent / path.name
+    temp = _TEMPORARY.match(path.name)
+    return path.with_name(temp.group(1)) if temp else path
 
 
 def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
@@ -39,7 +52,7 @@ class OutputSet:
 
     def __init__(self, outdir: Path) -> None:
         self.outdir = outdir
-        self.staging = outdir / f".staging-{os.getpid()}-{id(self):x}"
+        self.staging = outdir / f"{STAGING_PREFIX}{os.getpid()}-{id(self):x}"
         self.files: list[tuple[Path, Path]] = []  # (staged, final)
 
     def __enter__(self) -> "OutputSet":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import importlib
-import re
 import shutil
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ import click
 
 from .. import __version__
 from ..errors import LayoutError
+from ..files import final_path
 
 EXIT_CODES = """Exit codes: 0 ok; 1 input or layout error (the message names the file, YAML path or
 line, and a hint); 2 usage error."""
@@ -62,10 +62,9 @@ def os_error(error: OSError, ctx: click.Context) -> LayoutError:
     where = str(error.filename or "")
     if error.errno not in (errno.ENOSPC, errno.EDQUOT):
         return LayoutError(error.strerror or str(error), where, "check the path and its permissions")
-    folder = Path(where).parent if where else _output_folder(ctx)
+    folder = final_path(Path(where)).parent if where else _output_folder(ctx)
     needed = getattr(error, "needed", None)
-    staged = _STAGED.match(Path(where).name) if where else None  # layout.files.temporary(): .<name>.<pid>.tmp
-    target = str(Path(where).with_name(staged.group(1))) if staged else where
+    target = str(final_path(Path(where))) if where else where
     message = (error.strerror or "No space left on device") + (
         "" if target else " (writing into this folder)" if folder else "")
     if isinstance(needed, int):
@@ -76,8 +75,6 @@ def os_error(error: OSError, ctx: click.Context) -> LayoutError:
         hint = f"{_size(free)} free there: " + hint
     return LayoutError(message, target or str(folder or ""), hint)
 
-
-_STAGED = re.compile(r"^\.(.+)\.[0-9]+\.tmp$")
 
 
 def _output_folder(ctx: click.Context) -> Path | None:

@@ -64,10 +64,20 @@ class SetParagraph:
     looseness: int = 0  # lines more (+) or fewer (−) than the optimal breaking has: as achieved, 0 if not
 
 
+def _without_trailing_space(spans: list[Span]) -> list[Span]:
+    """The spans with white space at the paragraph's end dropped: it sets nothing and must not widen the
+    last line past the measure."""
+    while spans and not spans[-1].text.rstrip():
+        spans.pop()
+    if spans and spans[-1].text != spans[-1].text.rstrip():
+        spans[-1] = replace(spans[-1], text=spans[-1].text.rstrip())
+    return spans
+
+
 def set_paragraph(spans: Sequence[Span], measure: float, config: ComposeConfig,
                   looseness: int = 0) -> SetParagraph:
     """Break and justify one paragraph of spans into lines `measure` pt wide (`looseness`: 拉行 +n, 缩行 −n)."""
-    spans = [span for span in spans if span.text]
+    spans = _without_trailing_space([span for span in spans if span.text])
     if not spans:
         return SetParagraph(())
     broken = _break(spans, measure, config)
