@@ -36,7 +36,7 @@ from layout.output.paint.cidfont import (CIDFont, compact_w, default_width, is_s
 
 from tinyfont import ASCII_ADVANCE, DIGIT_ADVANCE, HAN_ADVANCE, LATIN_ADVANCE, PUNCT_ADVANCE
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 # The tiny CID-keyed CFF font: character → (CID, advance); glyph k (1-based, in this order) is a box
 # 100·(k+1) units tall, so a rendering tells which glyph was drawn.
