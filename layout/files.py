@@ -69,13 +69,16 @@ class OutputSet:
         """Rename every staged file into place under the folder's lock; on failure restore the old set."""
         with _locked(self.outdir):
             moved: list[tuple[Path, Path | None]] = []  # (final, its previous file set aside or None)
+            final = self.outdir
             try:
                 for staged, final in self.files:
                     backup = self._set_aside(final)
                     moved.append((final, backup))
                     os.replace(staged, final)
-            except OSError:
+            except OSError as error:
                 _restore(moved)
+                if not error.filename:
+                    error.filename = str(final)  # say which output could not be put in place
                 raise
             for _, backup in moved:
                 if backup is not None:

@@ -33,7 +33,7 @@ from .structure import Article, mark_runins, split_page
 from .tracked import Change, LineIndex, Notice, Step, Tracked, commit
 from ..article import format as article_format
 from ..errors import ManifestError
-from ..files import write_text_atomic
+from ..files import OutputSet, final_path
 
 __all__ = ["CleanError", "CleanText", "CleanResult", "clean_text", "clean_file", "write_result",
            "check_result", "format_errors", "build_error", "diff_text", "report_text"]
@@ -175,20 +175,20 @@ def _clean_article(path: Path, decoded: Decoded, tracked: Tracked) -> CleanResul
 
 
 def write_result(result: CleanResult, out_dir: Path) -> tuple[Path, ...]:
-    """Write every output file atomically (temporary file + rename) into `out_dir`."""
+    """Write every output file into `out_dir`, all together or none (a full disk halfway leaves the
+    previous files as they were): staged, then swapped in with the build's OutputSet."""
     if out_dir.exists() and not out_dir.is_dir():
         raise CleanError("output path exists and is not a directory", str(out_dir), "give a directory with -o")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    return tuple(_write_atomic(out_dir / output.name, output.text) for output in result.files)
-
-
-def _write_atomic(target: Path, text: str) -> Path:
-    """Write UTF-8 text atomically (temporary file + rename); an OS error becomes a CleanError."""
     try:
-        return write_text_atomic(target, text)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with OutputSet(out_dir) as staged:
+            for output in result.files:
+                staged.add(out_dir / output.name).write_bytes(output.text.encode("utf-8"))
+            return staged.commit()
     except OSError as err:
-        raise CleanError(f"cannot write: {err.strerror or err}", str(target),
-                         "check the output directory's permissions and free space") from None
+        where = str(final_path(Path(err.filename))) if err.filename else str(out_dir)
+        raise CleanError(f"cannot write: {err.strerror or err}", where,
+                         "check the output directory's permissions and free space; nothing was changed") from None
 
 
 def stale_files(result: CleanResult, out_dir: Path) -> tuple[str, ...]:
