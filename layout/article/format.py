@@ -91,9 +91,18 @@ class ArticleFile:
 # --- reading -------------------------------------------------------------------------------------
 
 
+MAX_ARTICLE_BYTES = 1024 * 1024  # 1 MiB ≈ 350 000 字: some 40 broadsheet pages, no article is that long
+
+
 def read(path: Path) -> ArticleFile:
-    """Read an article file as the build does: UTF-8 (BOM allowed), NFC, then parse and check."""
+    """Read an article file as the build does: UTF-8 (BOM allowed), NFC, then parse and check; a file
+    over MAX_ARTICLE_BYTES is refused before it is read (it would take minutes to set into any slot)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ManifestError(f"the article file is {size / 1048576:.1f} MiB, more than the limit of "
+                                f"{MAX_ARTICLE_BYTES // 1048576} MiB for one article", str(path),
+                                "split it into several articles, or check that the right file is named")
         data = path.read_bytes()
     except OSError as exc:
         raise ManifestError(f"cannot read article file: {exc.strerror}", str(path),
