@@ -91,7 +91,10 @@ def with_typography(issue: Issue, **changes) -> Issue:
 
 
 MANIFEST = """\
-issue: {{id: tiny, paper: 测试日报, date: 2024-01-05}}
+issue:
+  id: tiny
+  paper: 测试日报
+  date: {date}
 format: {{width: 480pt, height: 400pt}}
 margins: {{top: 40, right: 20, bottom: 20, left: 20}}
 grid: {{columns: 4, gutter: 10pt, body: 10pt, leading: 15pt}}
@@ -102,7 +105,7 @@ pages:
     section: 要闻
     articles:
       - id: a
-        file: a.txt
+        file: {file}
         slot: {{column: 1, span: 2, top: 0, lines: {lines}}}
       - id: b
         file: b.txt
@@ -110,12 +113,27 @@ pages:
 """
 
 
-def write_issue(folder: Path, font: Path, lines: int = 20) -> Path:
-    """A two-article issue.yaml on the tiny font in `folder` (page 3, 4 columns; article a in `lines` rows)."""
+def manifest_text(font: Path, date: str = "2024-01-05", file: str = "a.txt", lines: int = 20) -> str:
+    """A good tiny manifest on the tiny font: page 3, 4 columns; article a (`file`) in `lines` rows, b beside it."""
     fonts = "\n".join(f"  - {{role: {r}, weight: {w}, file: {font}}}"
                       for r in ("song", "hei", "kai") for w in ("regular", "bold"))
+    return MANIFEST.format(fonts=fonts, date=date, file=file, lines=lines)
+
+
+def write_issue(folder: Path, font: Path, lines: int = 20) -> Path:
+    """The tiny issue (manifest_text) with its two article files written into `folder`."""
     (folder / "a.txt").write_text("headline: 标题\n\n" + "正文内容，" * 30 + "。\n", encoding="utf-8")
     (folder / "b.txt").write_text("headline: 另一篇\n\n短文。\n", encoding="utf-8")
     path = folder / "issue.yaml"
-    path.write_text(MANIFEST.format(fonts=fonts, lines=lines), encoding="utf-8")
+    path.write_text(manifest_text(font, lines=lines), encoding="utf-8")
+    return path
+
+
+def fake_cmyk_profile(path: Path) -> Path:
+    """A structurally valid ICC header for a CMYK output ('prtr') profile (enough for embedding)."""
+    header = bytearray(132)
+    header[0:4] = (132).to_bytes(4, "big")
+    header[8:12] = bytes([4, 0x20, 0, 0])
+    header[12:16], header[16:20], header[20:24], header[36:40] = b"prtr", b"CMYK", b"Lab ", b"acsp"
+    path.write_bytes(bytes(header))
     return path

@@ -11,6 +11,7 @@ import pikepdf
 import pytest
 
 from layout.units import mm
+from worlds import fake_cmyk_profile
 from click.testing import CliRunner
 
 from layout.build import BuildOptions, build
@@ -124,16 +125,6 @@ def test_marks_enlarge_the_mediabox_outside_the_trim(tmp_path):
         media, trim = [float(v) for v in page.MediaBox], [float(v) for v in page.TrimBox]
         assert media[0] < trim[0] and media[1] < trim[1] and media[2] > trim[2] and media[3] > trim[3]
         assert trim[2] - trim[0] == pytest.approx(390 * 72 / 25.4, abs=0.01)
-
-
-def fake_cmyk_profile(path: Path) -> Path:
-    """A structurally valid ICC header for a CMYK output ('prtr') profile (enough for embedding)."""
-    header = bytearray(132)
-    header[0:4] = (132).to_bytes(4, "big")
-    header[8:12] = bytes([4, 0x20, 0, 0])
-    header[12:16], header[16:20], header[20:24], header[36:40] = b"prtr", b"CMYK", b"Lab ", b"acsp"
-    path.write_bytes(bytes(header))
-    return path
 
 
 def test_pdfx4_option_with_an_icc_profile(tmp_path):

@@ -10,36 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from layout.cli import main
-
-MANIFEST = """\
-issue:
-  id: tiny
-  paper: 测试日报
-  date: {date}
-format: {{width: 480pt, height: 400pt}}
-margins: {{top: 40, right: 20, bottom: 20, left: 20}}
-grid: {{columns: 4, gutter: 10pt, body: 10pt, leading: 15pt}}
-fonts:
-{fonts}
-pages:
-  - number: 3
-    section: 要闻
-    articles:
-      - id: a
-        file: {file}
-        slot: {{column: 1, span: 2, top: 0, lines: 20}}
-      - id: b
-        file: b.txt
-        slot: {{column: 3, span: 2, top: 0, lines: rest}}
-"""
-
-
-def manifest_text(font: Path, date: str = "2024-01-05", file: str = "a.txt") -> str:
-    """A good tiny manifest on the tiny font (with `date` and the first article's `file` as given)."""
-    fonts = "\n".join(f"  - {{role: {r}, weight: {w}, file: {font}}}"
-                      for r in ("song", "hei", "kai") for w in ("regular", "bold"))
-    return MANIFEST.format(fonts=fonts, date=date, file=file)
-
+from worlds import manifest_text  # noqa: F401  (the tests import it from here)
 
 def line_of(text: str, marker: str) -> int:
     """1-based number of the first line holding `marker`."""

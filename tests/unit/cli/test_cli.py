@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from layout.cli import main
-from worlds import write_issue
+from worlds import fake_cmyk_profile, write_issue
 from layout.spec import PDFX, PDFX_STANDARDS
 
 def run(*args):
@@ -79,16 +78,6 @@ def test_usage_error_exits_2(tmp_path):
 def test_help_documents_exit_codes():
     result = run("build", "--help")
     assert "Exit codes: 0 ok; 1 input or layout error" in result.output
-
-
-def fake_cmyk_profile(path: Path) -> Path:
-    """A structurally valid ICC header for a CMYK output ('prtr') profile (enough for embedding)."""
-    header = bytearray(132)
-    header[0:4] = (132).to_bytes(4, "big")
-    header[8:12] = bytes([4, 0x20, 0, 0])
-    header[12:16], header[16:20], header[20:24], header[36:40] = b"prtr", b"CMYK", b"Lab ", b"acsp"
-    path.write_bytes(bytes(header))
-    return path
 
 
 @pytest.mark.parametrize("standard", PDFX_STANDARDS)

@@ -39,7 +39,7 @@ def test_a_revision_is_told_apart_and_stays_deterministic(tmp_path, tiny_font_pa
 
 def test_the_manifest_can_give_the_revision(tmp_path, tiny_font_path):
     manifest = write_issue(tmp_path, tiny_font_path)
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace("date: 2024-01-05}", "date: 2024-01-05, revision: 3}"),
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("  date: 2024-01-05\n", "  date: 2024-01-05\n  revision: 3\n"),
                         encoding="utf-8")
     build(manifest, tmp_path / "r3")
     assert xmp(tmp_path / "r3" / "tiny.pdf")[0]["xmpMM:VersionID"] == "3"
