@@ -10,10 +10,11 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageChops, ImageOps, UnidentifiedImageError
+from PIL import JpegImagePlugin, MpoImagePlugin, PngImagePlugin, TiffImagePlugin  # noqa: F401 (registers FORMATS)
 
 from .errors import PhotoError
 
-FORMATS = ("JPEG", "MPO", "PNG", "TIFF")  # MPO: camera JPEGs with a multi-picture marker
+FORMATS = ("JPEG", "PNG", "TIFF")  # JPEG includes MPO (camera JPEGs with a multi-picture marker)
 ROTATED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
 ORIENTATION = 0x0112
 HINT_FORMAT = "supply the photo as JPEG, PNG or TIFF (RGB, greyscale or CMYK, 8 or 16 bit)"
@@ -71,7 +72,7 @@ def open_photo(data: bytes, name: str, max_pixels: int) -> Opened:
 
 def _too_large(name: str, size: tuple[int, int] | None, max_pixels: int) -> PhotoError:
     """The error for a photo over the pixel bound."""
-    what = f"{size[0]} × {size[1]} = {size[0] * size[1] / 1e6:.1f} MP" if size else "far too many pixels"
+    what = f"{size[0]} × {size[1]} = {size[0] * size[1] / 1e6:.3g} MP" if size else "far too many pixels"
     return PhotoError(f"photo has {what}, more than the {max_pixels / 1e6:g} MP allowed", name,
                       "downsample it before use (a full broadsheet page at 300 ppi is about 23 MP)")
 
