@@ -64,20 +64,23 @@ class SetParagraph:
     looseness: int = 0  # lines more (+) or fewer (−) than the optimal breaking has: as achieved, 0 if not
 
 
-def _without_trailing_space(spans: list[Span]) -> list[Span]:
-    """The spans with white space at the paragraph's end dropped: it sets nothing and must not widen the
-    last line past the measure."""
+def _trimmed(spans: list[Span]) -> list[Span]:
+    """The spans with white space at the paragraph's start and end dropped: the first-line indent is the
+    paragraph's only lead, and nothing after its last character may widen a line past the measure."""
     while spans and not spans[-1].text.rstrip():
         spans.pop()
-    if spans and spans[-1].text != spans[-1].text.rstrip():
+    while spans and not spans[0].text.lstrip():
+        spans.pop(0)
+    if spans:
         spans[-1] = replace(spans[-1], text=spans[-1].text.rstrip())
+        spans[0] = replace(spans[0], text=spans[0].text.lstrip())
     return spans
 
 
 def set_paragraph(spans: Sequence[Span], measure: float, config: ComposeConfig,
                   looseness: int = 0) -> SetParagraph:
     """Break and justify one paragraph of spans into lines `measure` pt wide (`looseness`: 拉行 +n, 缩行 −n)."""
-    spans = _without_trailing_space([span for span in spans if span.text])
+    spans = _trimmed([span for span in spans if span.text])
     if not spans:
         return SetParagraph(())
     broken = _break(spans, measure, config)
