@@ -1,7 +1,8 @@
 """Preflight document checks: the file's and each page's dictionaries, not their content streams.
 
-PDF/X version keys (Info and XMP), Trapped and Info keys, the OutputIntent, encryption, JavaScript and LZW
-for the file; TrimBox/BleedBox/MediaBox nesting, annotations and page actions for each page.
+PDF/X version keys (Info and XMP, each in its own namespace), the PDF version, trailer ID, Trapped and Info
+keys, the OutputIntent and its profile, encryption, JavaScript and LZW for the file; TrimBox/ArtBox/BleedBox/
+MediaBox, annotations against the BleedBox and TrimBox, and page actions for each page.
 """
 
 from __future__ import annotations

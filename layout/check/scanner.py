@@ -429,7 +429,8 @@ class Scanner:
     def _image_too_large(self, obj: Any, width: int, height: int, space: ColourSpace) -> bool:
         """True (and tallied) if an image inflates beyond its declared samples or the per-file budget."""
         bits = int(obj.get("/BitsPerComponent", 8))
-        expected = (width * max(space.n, 1) * bits + 7) // 8 * height
+        components = space.n or 4  # an unresolved colour space: assume up to 4 components
+        expected = (width * components * bits + 7) // 8 * height
         size = stream_fits(obj, self.doc.budget, limit=max(expected + 4096, 1))
         if size is None:
             return False

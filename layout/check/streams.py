@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pikepdf
@@ -25,9 +25,10 @@ ASCII_FILTERS = {"/ASCIIHexDecode": "hex", "/AHx": "hex", "/ASCII85Decode": "a85
 
 @dataclass
 class Budget:
-    """What is left of the per-file budget of decoded bytes."""
+    """What is left of the per-file budget of decoded bytes, and the streams already measured and passed."""
 
-    left: int = MAX_TOTAL_BYTES
+    left: int = field(default_factory=lambda: MAX_TOTAL_BYTES)
+    passed: set = field(default_factory=set)  # objgen of indirect streams that fit (read again for free)
 
 
 def filters_of(stream: pikepdf.Stream) -> list[str]:
@@ -79,12 +80,17 @@ def stream_fits(stream: Any, budget: Budget, limit: int = MAX_STREAM_BYTES) -> i
     """None if a stream may be read; else its decoded size (over `limit`, or over what the budget has left)."""
     if not isinstance(stream, pikepdf.Stream):
         return None
+    key = stream.objgen
+    if key[0] and key in budget.passed:
+        return None  # a form or image drawn again
     size = decoded_size(stream, min(limit, budget.left))
     if size is None:
         return None
     if size > limit or size > budget.left:
         return size
     budget.left -= size
+    if key[0]:
+        budget.passed.add(key)
     return None
 
 

@@ -356,3 +356,18 @@ def test_password_encrypted_file_exits_2_saying_encrypted(tmp_path, font):
     assert result.exit_code == 2
     assert "encrypted" in result.stderr and "Traceback" not in result.output + result.stderr
 
+
+
+def test_a_form_drawn_many_times_is_measured_once(tmp_path, font, monkeypatch):
+    import layout.check.streams as streams
+    monkeypatch.setattr(streams, "MAX_TOTAL_BYTES", 64 * 1024)  # a budget the repeated form would exhaust
+    path = make_pdf(tmp_path / "forms.pdf", good)
+    def add(pdf):
+        form = pikepdf.Stream(pdf, b"")
+        form.write(zlib.compress(b"% padding\n" * 1000 + b"0 0 0 1 k 50 50 10 10 re f"), filter=pikepdf.Name.FlateDecode)
+        form.Type, form.Subtype, form.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 300, 400]
+        page = pdf.pages[0]
+        page.add_resource(pdf.make_indirect(form), pikepdf.Name.XObject, pikepdf.Name("/Fx"))
+        page.contents_add(pdf.make_stream(b"/Fx Do " * 20))
+    report = preflight(edit(path, add))
+    assert not by_check(report, "stream-size") and report.passed
