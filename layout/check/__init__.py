@@ -3,9 +3,11 @@
 Independent of the painter: it knows nothing about our layout and works on any PDF (pikepdf only).
 Content streams (page, Form XObjects, tiling patterns) are interpreted with a small graphics-state
 machine, so fonts, colours, sizes and widths are judged where they are used, not where they are defined.
-What is checked, and how severe each finding is under PDF/X-1a and PDF/X-4, is the RULES table, which
-cites its sources: ISO 15930-4 (PDF/X-1a:2003), ISO 15930-7 (PDF/X-4), ISO 32000-1 (PDF 1.7),
-ISO 12647-3 (coldset newsprint) and design/PRINT.md. docs/check.md explains every check.
+What is checked, and how severe each finding is under PDF/X-1a, PDF/X-3 and PDF/X-4, is the RULES table,
+which cites its sources: ISO 15930-1/-4 (PDF/X-1a:2001/2003), ISO 15930-3/-6 (PDF/X-3:2002/2003),
+ISO 15930-7 (PDF/X-4), ISO 32000-1 (PDF 1.7), ISO 12647-3 (coldset newsprint) and design/PRINT.md.
+docs/check.md explains every check. Every stream the checker reads is first measured by inflating it in
+small chunks (streams.py), so a flate bomb becomes a finding instead of a hang.
 Paint outside the printed area (BleedBox, else TrimBox) — crop and registration marks, slug lines — is
 not held to the ink, line-width, small-text, overprint and image-resolution limits.
 
@@ -18,6 +20,7 @@ colour     colour spaces as the rules judge them; the ink of a colour or a CMYK 
 resources  colour spaces, fonts and ExtGStates looked up in a /Resources dictionary
 scanner    the content-stream interpreter: fonts, colours, text sizes, line widths, images, ink
 document   checks on the file's and the pages' dictionaries: PDF/X keys, OutputIntent, boxes, JavaScript…
+streams    decoded stream sizes measured incrementally, and the per-file budget of decoded bytes
 report     tallies become findings; the per-file report as a table or JSON
 """
 
@@ -30,10 +33,13 @@ import pikepdf
 from ..errors import LayoutError
 from .colour import ColourSpace, Inks, _colorant_inks
 from .colour import colour_inks as _inks
-from .document import check_annotations, check_boxes, document_tally, info_value, inherited, standard_of
+from .document import (check_annotations, check_boxes, document_tally, has_output_profile, info_value, inherited,
+                       standard_of)
 from .report import Finding, PageReport, PreflightReport, Tally, findings_of
-from .rules import CHECKS, COLOUR_RULES, ERROR, RULES, STANDARD_LABELS, STANDARDS, WARNING, CheckOptions, Rule
+from .rules import (CHECKS, COLOUR_RULES, ERROR, RULES, STANDARD_LABELS, STANDARDS, WARNING, X3_WITH_PROFILE,
+                    CheckOptions, Rule)
 from .scanner import DocumentCache, Scanner, first_line
+from .streams import Budget
 
 __all__ = [
     "CHECKS", "COLOUR_RULES", "ERROR", "RULES", "STANDARD_LABELS", "STANDARDS", "WARNING",
@@ -47,11 +53,12 @@ class UnusablePdfError(LayoutError):
     """The file cannot be checked at all: missing, not a PDF, damaged, or needs a password to open."""
 
 
-def _colour_findings(uses: dict[ColourSpace, int], tally: Tally) -> None:
+def _colour_findings(uses: dict[ColourSpace, int], tally: Tally, doc: DocumentCache) -> None:
     """Tally the colour spaces painted with that a rule forbids, with how often."""
+    x3_allowed = doc.standard == "x-3" and doc.output_profile
     for space, count in uses.items():
         kind = COLOUR_RULES.get(space.family)
-        if kind:
+        if kind and not (x3_allowed and kind in X3_WITH_PROFILE):
             tally.add(kind, space.label, count=count)
 
 
@@ -60,14 +67,14 @@ def _check_page(doc: DocumentCache, number: int, page: pikepdf.Dictionary) -> Pa
     tally = Tally()
     boxes = check_boxes(page, tally)
     resources = inherited(page, "/Resources")
-    check_annotations(page, boxes.trim, tally)
+    check_annotations(page, boxes, tally)
     group = page.get("/Group")
     if isinstance(group, pikepdf.Dictionary) and group.get("/S") == pikepdf.Name.Transparency:
         tally.add("transparency-group", "the page")
     scanner = Scanner(doc, tally, boxes.printed)
     if "/Contents" in page:
         scanner.run(page, resources)
-    _colour_findings(scanner.colour_uses, tally)
+    _colour_findings(scanner.colour_uses, tally, doc)
     spaces = tuple(sorted({space.label for space in scanner.colour_uses}))
     return PageReport(number, findings_of(tally, number, doc), round(scanner.max_ink, 1),
                       None if scanner.min_ppi is None else round(scanner.min_ppi, 1),
@@ -103,8 +110,8 @@ def preflight(path: Path, options: CheckOptions = CheckOptions()) -> PreflightRe
         try:
             declared = info_value(pdf, "/GTS_PDFXVersion")
             standard, source = standard_of(declared, options)
-            doc = DocumentCache(options, standard)
-            document = findings_of(document_tally(pdf, standard), None, doc)
+            doc = DocumentCache(options, standard, budget=Budget(), output_profile=has_output_profile(pdf))
+            document = findings_of(document_tally(pdf, standard, doc.budget), None, doc)
             pages = tuple(_check_page(doc, number, page.obj) for number, page in enumerate(pdf.pages, 1))
         except (pikepdf.PdfError, TypeError, ValueError, KeyError, AttributeError) as exc:
             # an object of the wrong type where the PDF standard requires another one

@@ -1,19 +1,22 @@
 """Preflight document checks: the file's and each page's dictionaries, not their content streams.
 
-PDF/X version keys (Info and XMP), Trapped and Info keys, the OutputIntent, encryption, JavaScript and LZW
-for the file; TrimBox/BleedBox/MediaBox nesting, annotations and page actions for each page.
+PDF/X version keys (Info and XMP, each in its own namespace), the PDF version, trailer ID, Trapped and Info
+keys, the OutputIntent and its profile, encryption, JavaScript and LZW for the file; TrimBox/ArtBox/BleedBox/
+MediaBox, annotations against the BleedBox and TrimBox, and page actions for each page.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
+from xml.etree import ElementTree
 
 import pikepdf
 
 from .report import Tally
-from .rules import INFO_KEYS, MAX_PDF_VERSION, PDFX_VERSIONS, STANDARD_LABELS, CheckOptions
+from .rules import (ICC_PRINTER_CLASS, INFO_KEYS, MAX_PDF_VERSION, PDFX_VERSIONS, PRINT_ANNOTATIONS,
+                    STANDARD_LABELS, VERSION_PDF_LIMITS, XMP_PREFIX, XMP_VERSION_NS, CheckOptions)
+from .streams import Budget, head_bytes, label_of, stream_fits
 from .values import Rect, name_of, rect_of
 
 # ---------------------------------------------------------------------------------------------------
@@ -29,21 +32,32 @@ def info_value(pdf: pikepdf.Pdf, key: str) -> str:
     return name_of(value) if isinstance(value, pikepdf.Name) else str(value)
 
 
-_XMP_VERSION = re.compile(rb"GTS_PDFXVersion\s*(?:=\s*[\"']([^\"']*)[\"']|(?:\s[^>]*)?>([^<]*)<)")
-
-
-def _xmp_version(pdf: pikepdf.Pdf) -> str | None:
-    """pdfxid:GTS_PDFXVersion from the XMP metadata (element or attribute form), or None."""
+def _xmp_root(pdf: pikepdf.Pdf, budget: Budget, tally: Tally) -> ElementTree.Element | None:
+    """The parsed XMP metadata packet, or None (absent, too big, or not well-formed XML)."""
     meta = pdf.Root.get("/Metadata")
     if not isinstance(meta, pikepdf.Stream):
         return None
+    too_big = stream_fits(meta, budget)
+    if too_big is not None:
+        tally.add("stream-too-large", f"XMP metadata ({label_of(meta)}) decodes to {too_big:,} bytes or more")
+        return None
     try:
-        match = _XMP_VERSION.search(meta.read_bytes())
-    except pikepdf.PdfError:
+        return ElementTree.fromstring(meta.read_bytes())
+    except (pikepdf.PdfError, ElementTree.ParseError, ValueError):
         return None
-    if match is None:
+
+
+def xmp_version(root: ElementTree.Element | None, namespace: str) -> str | None:
+    """GTS_PDFXVersion in exactly `namespace` (element or attribute form) from parsed XMP, or None."""
+    if root is None:
         return None
-    return (match.group(1) or match.group(2) or b"").decode("utf-8", "replace").strip()
+    tag = f"{{{namespace}}}GTS_PDFXVersion"
+    for element in root.iter():
+        if element.tag == tag:
+            return (element.text or "").strip()
+        if tag in element.attrib:
+            return element.attrib[tag].strip()
+    return None
 
 
 def standard_of(declared: str, options: CheckOptions) -> tuple[str, str]:
@@ -54,11 +68,27 @@ def standard_of(declared: str, options: CheckOptions) -> tuple[str, str]:
         return "x-4", "file"
     if declared.startswith("PDF/X-1"):
         return "x-1a", "file"
+    if declared.startswith("PDF/X-3"):
+        return "x-3", "file"
     return "x-1a", "default"
 
 
-def _check_version(pdf: pikepdf.Pdf, standard: str, tally: Tally) -> None:
-    """GTS_PDFXVersion in Info and XMP, agreeing with each other and with the standard; PDF version."""
+def _pdf_limit(declared: str, standard: str) -> str:
+    """The newest PDF version allowed: by the declared PDF/X version if it is the standard's, else the standard's."""
+    if declared.startswith(PDFX_VERSIONS[standard]):
+        for version, limit in VERSION_PDF_LIMITS.items():
+            if declared.startswith(version):
+                return limit
+    return MAX_PDF_VERSION[standard]
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    """'1.4' as (1, 4) (unreadable parts count as 0)."""
+    return tuple(int(part) if part.isdigit() else 0 for part in text.split("."))
+
+
+def _check_version(pdf: pikepdf.Pdf, standard: str, tally: Tally, budget: Budget) -> None:
+    """GTS_PDFXVersion in Info and XMP, agreeing with each other and with the standard; PDF version; ID."""
     declared = info_value(pdf, "/GTS_PDFXVersion")
     allowed = PDFX_VERSIONS[standard]
     if not declared:
@@ -67,15 +97,20 @@ def _check_version(pdf: pikepdf.Pdf, standard: str, tally: Tally) -> None:
         tally.add("wrong-pdfx-version", f"file declares {declared}, checked as {' / '.join(allowed)}")
     elif declared == "PDF/X-1:2001" and not info_value(pdf, "/GTS_PDFXConformance"):
         tally.add("no-pdfx-conformance")
-    xmp = _xmp_version(pdf)
+    namespace = XMP_VERSION_NS[standard]
+    xmp = xmp_version(_xmp_root(pdf, budget, tally), namespace)
     if xmp is None:
-        tally.add("no-xmp-pdfx-version")
+        tally.add("no-xmp-pdfx-version", XMP_PREFIX[namespace])
     elif declared and xmp != declared:
-        tally.add("xmp-version-mismatch", f"XMP says {xmp}, Info says {declared}")
-    limit = MAX_PDF_VERSION[standard]
-    if tuple(map(int, pdf.pdf_version.split("."))) > tuple(map(int, limit.split("."))):
-        tally.add("pdf-version-too-new",
-                  f"PDF {pdf.pdf_version} is newer than {STANDARD_LABELS[standard]} allows ({limit})")
+        tally.add("xmp-version-mismatch", f"XMP says {xmp}, Info says {declared} "
+                                          f"({XMP_PREFIX[namespace]}:GTS_PDFXVersion)")
+    limit = _pdf_limit(declared, standard)
+    if _version_tuple(pdf.pdf_version) > _version_tuple(limit):
+        label = declared if declared.startswith(allowed) else STANDARD_LABELS[standard]
+        tally.add("pdf-version-too-new", f"PDF {pdf.pdf_version} is newer than {label} allows ({limit})")
+    trailer_id = pdf.trailer.get("/ID")
+    if not isinstance(trailer_id, pikepdf.Array) or len(trailer_id) != 2:
+        tally.add("no-trailer-id")
     _check_info(pdf, tally)
 
 
@@ -89,24 +124,47 @@ def _check_info(pdf: pikepdf.Pdf, tally: Tally) -> None:
             tally.add("missing-info-key", key)
 
 
-def _check_output_intent(pdf: pikepdf.Pdf, tally: Tally) -> None:
-    """A /GTS_PDFX OutputIntent with an OutputConditionIdentifier and a CMYK profile (or registry name)."""
+def gts_output_intent(pdf: pikepdf.Pdf) -> pikepdf.Dictionary | None:
+    """The first OutputIntent with /S /GTS_PDFX, or None."""
     intents = pdf.Root.get("/OutputIntents")
-    candidates = [oi for oi in (intents if isinstance(intents, pikepdf.Array) else [])
-                  if isinstance(oi, pikepdf.Dictionary) and oi.get("/S") == pikepdf.Name.GTS_PDFX]
-    if not candidates:
+    for intent in intents if isinstance(intents, pikepdf.Array) else []:
+        if isinstance(intent, pikepdf.Dictionary) and intent.get("/S") == pikepdf.Name.GTS_PDFX:
+            return intent
+    return None
+
+
+def has_output_profile(pdf: pikepdf.Pdf) -> bool:
+    """True if the GTS_PDFX OutputIntent embeds a DestOutputProfile."""
+    intent = gts_output_intent(pdf)
+    return intent is not None and isinstance(intent.get("/DestOutputProfile"), pikepdf.Stream)
+
+
+def _check_profile(profile: pikepdf.Stream, tally: Tally) -> None:
+    """An embedded output profile: an output ('prtr') profile, CMYK (4 components) for X-1a."""
+    header = head_bytes(profile, 20)
+    space = header[16:20].decode("latin-1").strip() if len(header) >= 20 else ""
+    components = int(profile.get("/N", 0)) if isinstance(profile.get("/N"), int) else 0
+    if components != 4 or (space and space != "CMYK"):
+        tally.add("output-profile-not-cmyk", f"'{space}'" if space else f"{components} components")
+    if len(header) >= 16 and header[12:16] != ICC_PRINTER_CLASS:
+        tally.add("output-profile-not-printer", header[12:16].decode("latin-1"))
+
+
+def _check_output_intent(pdf: pikepdf.Pdf, tally: Tally) -> None:
+    """A /GTS_PDFX OutputIntent with an OutputConditionIdentifier and a CMYK printer profile (or registry)."""
+    intent = gts_output_intent(pdf)
+    if intent is None:
         tally.add("no-output-intent")
         return
-    intent = candidates[0]
     condition = str(intent.get("/OutputConditionIdentifier", "")).strip()
     if not condition:
         tally.add("no-output-condition")
     profile = intent.get("/DestOutputProfile")
     if isinstance(profile, pikepdf.Stream):
-        components = int(profile.get("/N", 0))
-        if components != 4:
-            tally.add("output-profile-not-cmyk", str(components))
-    elif "/RegistryName" not in intent:
+        _check_profile(profile, tally)
+        return
+    tally.add("no-embedded-profile", condition)
+    if "/RegistryName" not in intent:
         tally.add("no-output-profile", condition)
 
 
@@ -149,10 +207,10 @@ def _lzw_streams(pdf: pikepdf.Pdf, tally: Tally) -> None:
             tally.add("lzw", "")
 
 
-def document_tally(pdf: pikepdf.Pdf, standard: str) -> Tally:
+def document_tally(pdf: pikepdf.Pdf, standard: str, budget: Budget | None = None) -> Tally:
     """The findings about the file as a whole."""
     tally = Tally()
-    _check_version(pdf, standard, tally)
+    _check_version(pdf, standard, tally, budget or Budget())
     _check_output_intent(pdf, tally)
     if pdf.is_encrypted:
         tally.add("encrypted", f"encryption revision {pdf.encryption.R}, opened without a password")
@@ -200,8 +258,20 @@ def check_boxes(page: pikepdf.Dictionary, tally: Tally) -> PageBoxes:
     return PageBoxes(trim or crop, bleed or trim or crop)
 
 
-def check_annotations(page: pikepdf.Dictionary, trim: Rect, tally: Tally) -> None:
-    """Annotations (except printer's marks) inside the trim; JavaScript in annotation and page actions."""
+def _annotation_finding(subtype: str, rect: Rect, boxes: PageBoxes) -> str | None:
+    """The finding an annotation at `rect` makes: inside the BleedBox (TrapNet, PrinterMark excepted), or a
+    PrinterMark inside the TrimBox."""
+    if subtype not in PRINT_ANNOTATIONS and boxes.printed.overlaps(rect):
+        return "annotation-in-bleed"
+    if subtype == "PrinterMark" and boxes.trim.overlaps(rect):
+        return "printer-mark-in-trim"
+    return None
+
+
+def check_annotations(page: pikepdf.Dictionary, boxes: PageBoxes | Rect, tally: Tally) -> None:
+    """Annotations inside the BleedBox or PrinterMarks inside the TrimBox; JavaScript in actions."""
+    if isinstance(boxes, Rect):  # callers that pass only the trim
+        boxes = PageBoxes(boxes, boxes)
     if _has_js_trigger(page.get("/AA")):
         tally.add("javascript", "the page additional actions (/AA)")
     annots = page.get("/Annots")
@@ -212,5 +282,6 @@ def check_annotations(page: pikepdf.Dictionary, trim: Rect, tally: Tally) -> Non
         if _is_js_action(annot.get("/A")) or _has_js_trigger(annot.get("/AA")):
             tally.add("javascript", f"a {subtype} annotation action")
         rect = rect_of(annot.get("/Rect"))
-        if subtype != "PrinterMark" and rect is not None and trim.overlaps(rect):
-            tally.add("annotation-in-trim", subtype)
+        kind = _annotation_finding(subtype, rect, boxes) if rect is not None else None
+        if kind:
+            tally.add(kind, subtype)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .rules import CHECKS, ERROR, RULES, STANDARD_LABELS, CheckOptions
+from .rules import CHECKS, CITED_CHECKS, ERROR, RULES, STANDARD_LABELS, CheckOptions
 
 if TYPE_CHECKING:
     from .scanner import DocumentCache
@@ -122,6 +122,8 @@ def findings_of(tally: Tally, page: int | None, doc: DocumentCache) -> tuple[Fin
         limit = getattr(doc.options, rule.limit) if rule.limit else 0
         message = rule.text.format(detail=detail, value=value if value is not None else 0, count=count,
                                    limit=limit)
+        if rule.check in CITED_CHECKS:  # the PDF/X rule broken, named in the message
+            message += f" ({rule.source})"
         out.append(Finding(rule.check, severity, page, message, value if value is not None else detail or None))
     return tuple(sorted(out, key=lambda f: (order[f.check], f.severity != ERROR, f.message)))
 

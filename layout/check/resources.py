@@ -8,13 +8,16 @@ from typing import Any
 import pikepdf
 
 from .colour import DEVICE_SPACES, ICC_LABELS, UNKNOWN, ColourSpace
-from .rules import EPS, NORMAL_BLEND_MODES
+from .rules import EPS, NORMAL_BLEND_MODES, PRIMARY_COLORANTS
+from .streams import decoded_size
 from .values import name_of
+
+MAX_PALETTE = 256 * 32  # bytes: 256 entries of up to 32 components
 
 
 @dataclass(frozen=True)
 class Note:
-    """A transparency use found in an ExtGState: the kind of finding, what, and a value."""
+    """A finding an ExtGState brings where it is set (transparency, transfer, halftone): kind, what, value."""
 
     kind: str
     detail: str
@@ -39,7 +42,7 @@ class GsEffect:
     line_width: float | None = None
     font_size: float | None = None
     font: FontInfo | None = None
-    transparency: tuple[Note, ...] = ()
+    notes: tuple[Note, ...] = ()  # transparency, transfer functions and halftones it sets
 
 
 class Resources:
@@ -120,6 +123,8 @@ def _palette_ink(base: ColourSpace, lookup: Any) -> float | None:
     """The heaviest entry of an Indexed palette on CMYK, in % total ink (None for other bases)."""
     if base.kind != "DeviceCMYK":
         return None
+    if isinstance(lookup, pikepdf.Stream) and (decoded_size(lookup, MAX_PALETTE) or 0) > MAX_PALETTE:
+        return None  # a palette has at most 256 entries: this one is damaged or a bomb
     try:
         data = lookup.read_bytes() if isinstance(lookup, pikepdf.Stream) else bytes(lookup)
     except (pikepdf.PdfError, TypeError, ValueError):
@@ -158,7 +163,8 @@ def _gs_effect(gs: pikepdf.Dictionary, label: str) -> GsEffect:
     has_font = isinstance(font, pikepdf.Array) and len(font) == 2
     return GsEffect(fill_op, stroke_op, int(gs["/OPM"]) if "/OPM" in gs else None,
                     float(gs["/LW"]) if "/LW" in gs else None, float(font[1]) if has_font else None,
-                    _font_info(font[0]) if has_font else None, _gs_transparency(gs, label))
+                    _font_info(font[0]) if has_font else None,
+                    _gs_transparency(gs, label) + _gs_transfer(gs, label) + _halftone_notes(gs.get("/HT"), label))
 
 
 def _gs_transparency(gs: pikepdf.Dictionary, label: str) -> tuple[Note, ...]:
@@ -175,4 +181,36 @@ def _gs_transparency(gs: pikepdf.Dictionary, label: str) -> tuple[Note, ...]:
         mode = mode[0] if len(mode) else None
     if mode is not None and str(mode) not in NORMAL_BLEND_MODES:
         notes.append(Note("blend-mode", f"{name_of(mode)} (ExtGState {label})"))
+    return tuple(notes)
+
+
+def _gs_transfer(gs: pikepdf.Dictionary, label: str) -> tuple[Note, ...]:
+    """Transfer functions (/TR, /TR2 other than /Default) and a halftone phase (/HTP) in an ExtGState."""
+    notes = []
+    if "/TR" in gs:
+        notes.append(Note("transfer-function", f"/TR in ExtGState {label}"))
+    tr2 = gs.get("/TR2")
+    if tr2 is not None and not (isinstance(tr2, pikepdf.Name) and str(tr2) == "/Default"):
+        notes.append(Note("transfer-function", f"/TR2 in ExtGState {label}"))
+    if "/HTP" in gs:
+        notes.append(Note("halftone-phase", f"ExtGState {label}"))
+    return tuple(notes)
+
+
+def _halftone_notes(ht: Any, label: str, colorant: str = "", depth: int = 0) -> tuple[Note, ...]:
+    """A halftone (/HT): its HalftoneType (checked per standard later), HalftoneName, TransferFunction."""
+    if not isinstance(ht, (pikepdf.Dictionary, pikepdf.Stream)) or depth > 1:
+        return ()
+    where = f"ExtGState {label}" + (f" colorant {colorant}" if colorant else "")
+    kind = ht.get("/HalftoneType")
+    notes = [Note("halftone-type", where, float(kind) if isinstance(kind, (int, float)) else -1.0)]
+    if "/HalftoneName" in ht:
+        notes.append(Note("halftone-name", where))
+    primary = not colorant or "/" + colorant in PRIMARY_COLORANTS
+    if "/TransferFunction" in ht and primary:
+        notes.append(Note("halftone-transfer", where))
+    if kind == 5:
+        for key in ht.keys():
+            if key not in ("/Type", "/HalftoneType", "/HalftoneName"):
+                notes.extend(_halftone_notes(ht[key], label, key.lstrip("/"), depth + 1))
     return tuple(notes)

@@ -16,7 +16,8 @@ from .colour import (BLACK, CMYK, GRAY, PATTERN, RGB, UNKNOWN, ColourSpace, Inks
                      sample_ink)
 from .report import Tally
 from .resources import Resources
-from .rules import COLOUR_RULES, EPS, RULES, CheckOptions
+from .rules import COLOUR_RULES, EPS, HALFTONE_TYPES, RULES, CheckOptions
+from .streams import Budget, label_of, stream_fits
 from .values import (IDENTITY, UNIT_SQUARE, Rect, as_matrix, bounds_of, matrix_or_identity, multiply, name_of,
                      numbers_of, scale_of)
 
@@ -54,6 +55,8 @@ class DocumentCache:
     options: CheckOptions
     standard: str
     image_ink: dict = field(default_factory=dict)  # image objgen → % total ink or None
+    budget: Budget = field(default_factory=Budget)  # decoded bytes the checker may still read
+    output_profile: bool = False  # the GTS_PDFX OutputIntent embeds a DestOutputProfile (X-3 colour)
 
 
 class Scanner:
@@ -97,8 +100,21 @@ class Scanner:
             "Do": s._do, "sh": s._shading,
         }
 
+    def _too_large(self, content: Any) -> bool:
+        """True (and tallied) if a content stream of a page, form or pattern decodes beyond the bounds."""
+        streams = content.get("/Contents") if isinstance(content, pikepdf.Dictionary) else content
+        for stream in streams if isinstance(streams, pikepdf.Array) else [streams]:
+            size = stream_fits(stream, self.doc.budget)
+            if size is not None:
+                self.tally.add("stream-too-large", f"content stream {label_of(stream)} decodes to "
+                                                   f"{size:,} bytes or more")
+                return True
+        return False
+
     def run(self, content: Any, resources: Any) -> None:
         """Interpret a page or a content stream with `resources` (restores nesting state afterwards)."""
+        if self._too_large(content):
+            return
         try:
             instructions = pikepdf.parse_content_stream(content)
         except (pikepdf.PdfError, TypeError) as exc:
@@ -145,8 +161,11 @@ class Scanner:
         effect = self.res.ext_gstate(o[0])
         if effect is None:
             return
-        for note in effect.transparency:
-            self.tally.add(note.kind, note.detail, note.value)
+        for note in effect.notes:
+            if note.kind == "halftone-type":
+                self._halftone_type(note.value, note.detail)
+            else:
+                self.tally.add(note.kind, note.detail, note.value)
         s = self.state
         if effect.fill_overprint is not None:
             s.fill_overprint = effect.fill_overprint
@@ -160,6 +179,14 @@ class Scanner:
             s.font_size = effect.font_size
         if effect.font is not None and not effect.font.embedded:
             self.tally.add("font-not-embedded", effect.font.name)
+
+    def _halftone_type(self, value: float | None, where: str) -> None:
+        """Tally a halftone whose HalftoneType the standard does not allow."""
+        allowed = HALFTONE_TYPES[self.doc.standard]
+        if value not in allowed:
+            shown = f"{value:g}" if value is not None and value >= 0 else "missing"
+            self.tally.add("halftone-type", f"HalftoneType {shown} in {where} "
+                                            f"(allowed: {', '.join(map(str, allowed))})")
 
     # colour -------------------------------------------------------------------------------------
 
@@ -395,7 +422,21 @@ class Scanner:
             self.tally.add("soft-mask", f"image {label}")
         if inside:
             self._resolution(width, height, label)
+            if inline is None and self._image_too_large(obj, width, height, space):
+                return
             self._image_ink(obj, space, label, key, inline)
+
+    def _image_too_large(self, obj: Any, width: int, height: int, space: ColourSpace) -> bool:
+        """True (and tallied) if an image inflates beyond its declared samples or the per-file budget."""
+        bits = int(obj.get("/BitsPerComponent", 8))
+        components = space.n or 4  # an unresolved colour space: assume up to 4 components
+        expected = (width * components * bits + 7) // 8 * height
+        size = stream_fits(obj, self.doc.budget, limit=max(expected + 4096, 1))
+        if size is None:
+            return False
+        self.tally.add("stream-too-large", f"image {label_of(obj)} decodes to {size:,} bytes or more "
+                                           f"({expected:,} expected)")
+        return True
 
     def _resolution(self, width: int, height: int, label: str) -> None:
         """Effective ppi at the placed size (from the CTM at Do); images under 0.5 pt are ignored."""

@@ -58,16 +58,26 @@ def make_pdf(path: Path, *pages, pdfx: str | None = "PDF/X-1a:2003") -> Path:
     return path
 
 
+def icc_profile(device_class: bytes = b"prtr", space: bytes = b"CMYK") -> bytes:
+    """The 128-byte header and empty tag table of an ICC profile (all the checker reads of it)."""
+    header = (b"\0\0\0\x84" + b"none" + b"\x02\x10\0\0" + device_class + space + b"Lab " + b"\0" * 12
+              + b"acsp" + b"\0" * 88)
+    return header + b"\0\0\0\0"
+
+
 def add_pdfx(path: Path, version: str) -> None:
-    """Add the PDF/X keys with pikepdf: GTS_PDFXVersion in Info and XMP, an IFRA26 OutputIntent."""
+    """Add the PDF/X keys with pikepdf: GTS_PDFXVersion in Info and XMP (pdfxid: for X-4, pdfx: for X-1a
+    and X-3), an IFRA26 OutputIntent."""
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         pdf.docinfo["/GTS_PDFXVersion"] = version
         with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
-            meta["pdfxid:GTS_PDFXVersion"] = version
+            meta["pdfxid:GTS_PDFXVersion" if version.startswith("PDF/X-4") else "pdfx:GTS_PDFXVersion"] = version
         pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
             Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFX,
             OutputConditionIdentifier=pikepdf.String("IFRA26"),
             RegistryName=pikepdf.String("http://www.color.org"))])
+        if version.startswith("PDF/X-4"):  # X-4 needs the profile embedded
+            pdf.Root.OutputIntents[0].DestOutputProfile = pdf.make_stream(icc_profile(), N=4)
         pdf.save(path)
 
 
@@ -537,7 +547,8 @@ def test_every_rule_names_a_known_check_a_severity_and_a_source():
 def test_x1a_is_never_more_lenient_than_x4():
     rank = {None: 0, WARNING: 1, ERROR: 2}
     for kind, rule in RULES.items():
-        if kind not in ("no-xmp-pdfx-version",):  # X-4 requires XMP, X-1a only recommends it
+        # X-4 requires XMP and an embedded output profile; X-1a only recommends XMP, accepts a registry name
+        if kind not in ("no-xmp-pdfx-version", "no-embedded-profile"):
             assert rank[rule.x1a] >= rank[rule.x4], kind
 
 
