@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .rules import CHECKS, CITED_CHECKS, ERROR, RULES, STANDARD_LABELS, CheckOptions
 
-if TYPE_CHECKING:
-    from .scanner import DocumentCache
 
 
 class Tally:
@@ -110,16 +108,16 @@ class PreflightReport:
         return _table(self)
 
 
-def findings_of(tally: Tally, page: int | None, doc: DocumentCache) -> tuple[Finding, ...]:
-    """Turn a tally into findings with messages, dropping what the standard allows; in check order."""
+def findings_of(tally: Tally, page: int | None, standard: str, options: CheckOptions) -> tuple[Finding, ...]:
+    """Turn a tally into findings with messages, dropping what `standard` allows; in check order."""
     order = {name: index for index, name in enumerate(CHECKS)}
     out = []
     for (kind, detail), (count, value) in tally.items.items():
         rule = RULES[kind]
-        severity = rule.severity(doc.standard)
+        severity = rule.severity(standard)
         if severity is None:
             continue
-        limit = getattr(doc.options, rule.limit) if rule.limit else 0
+        limit = getattr(options, rule.limit) if rule.limit else 0
         message = rule.text.format(detail=detail, value=value if value is not None else 0, count=count,
                                    limit=limit)
         if rule.check in CITED_CHECKS:  # the PDF/X rule broken, named in the message

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import LayoutError
+from ..spec.vocab import PDFX, pdf_limits, pdfx_versions
 
 ERROR, WARNING = "error", "warning"
-STANDARDS = ("x-1a", "x-4")
+STANDARDS = tuple(dict.fromkeys(s.family for s in PDFX.values() if s.writable))  # ('x-1a', 'x-4')
 STANDARD_LABELS = {"x-1a": "PDF/X-1a", "x-3": "PDF/X-3", "x-4": "PDF/X-4"}  # x-3: from the file only
 AS_X1A = "as-x1a"  # Rule.x3 default: the same severity as under X-1a
 EPS = 1e-3  # colour components and sizes closer than this to a limit count as on it
@@ -27,13 +28,11 @@ PDF17 = "ISO 32000-1 (PDF 1.7)"
 
 # Versions a file may declare in GTS_PDFXVersion for each standard (PDF/X-1a:2001 files say
 # 'PDF/X-1:2001' plus GTS_PDFXConformance 'PDF/X-1a:2001'), and the newest PDF version each allows.
-PDFX_VERSIONS = {"x-1a": ("PDF/X-1:2001", "PDF/X-1a:2001", "PDF/X-1a:2003"),
-                 "x-3": ("PDF/X-3:2002", "PDF/X-3:2003"), "x-4": ("PDF/X-4", "PDF/X-4p")}
+PDFX_VERSIONS = {family: pdfx_versions(family) for family in ("x-1a", "x-3", "x-4")}  # from spec.vocab.PDFX
 # The newest PDF version each declared version allows (ISO 15930-1/-3: PDF 1.3; -4/-6: PDF 1.4; -7: PDF
 # 1.6), and for each standard when the declared version is not one of its own (the most lenient).
-VERSION_PDF_LIMITS = {"PDF/X-1:2001": "1.3", "PDF/X-1a:2001": "1.3", "PDF/X-1a:2003": "1.4",
-                      "PDF/X-3:2002": "1.3", "PDF/X-3:2003": "1.4", "PDF/X-4p": "1.6", "PDF/X-4": "1.6"}
-MAX_PDF_VERSION = {"x-1a": "1.4", "x-3": "1.4", "x-4": "1.6"}
+VERSION_PDF_LIMITS = pdf_limits()  # the one PDF/X table: spec.vocab.PDFX
+MAX_PDF_VERSION = {family: max(VERSION_PDF_LIMITS[v] for v in versions) for family, versions in PDFX_VERSIONS.items()}
 # Where the XMP metadata carries GTS_PDFXVersion: pdfx: (Adobe's PDF/X 1.3 schema, X-1a and X-3) or
 # pdfxid: (the NPES PDF/X identification schema, ISO 15930-7); an element of that name in any other
 # namespace does not count.

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from layout.check import ERROR, WARNING, CheckOptions, preflight
-from layout.commands.check import command
+from layout.cli.check import command
 from test_check import BLEED, TRIM, by_check, good, icc_profile, make_pdf  # noqa: F401 (font fixture below)
 from test_check import font  # noqa: F401
 

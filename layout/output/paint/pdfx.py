@@ -29,7 +29,7 @@ from . import backend
 
 
 Standard = PdfxStandard  # the one PDF/X table lives in spec/vocab.py (PDFX)
-STANDARDS = PDFX
+STANDARDS = {key: standard for key, standard in PDFX.items() if standard.writable}  # what the painter writes
 
 XMP_NAMESPACES = (  # prefix, URI (XMP specification part 1 and 2; pdfxid: ISO 15930-7 Annex)
     ("dc", "http://purl.org/dc/elements/1.1/"),
