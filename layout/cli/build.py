@@ -20,18 +20,29 @@ from . import EXIT_CODES
 @click.option("--strict", is_flag=True, help="Fail on underfull slots (开天窗) and areas in no slot too.")
 @click.option("--pdfx", "standard", type=click.Choice(PDFX_STANDARDS), help="Override print.standard.")
 @click.option("--revision", type=click.IntRange(1, 999), help="Revision of a corrected page set (VersionID, ModDate).")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("--dry-run", is_flag=True, help="Check everything the build checks and write nothing "
+                                               "(as `layout validate`).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON (docs/json.md).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and --json).")
 @click.option("-v", "--verbose", is_flag=True, help="Also print the grid's capacity and every story's copy-fit.")
 def command(manifest: Path, outdir: Path | None, pages: bool, allow_overset: bool, strict: bool,
-            standard: str | None, revision: int | None, quiet: bool, verbose: bool) -> None:
+            standard: str | None, revision: int | None, dry_run: bool, as_json: bool, quiet: bool,
+            verbose: bool) -> None:
     """Set the issue MANIFEST and write OUTDIR/<issue-id>.pdf (PDF/X-1a by default)."""
     from ..build import BuildOptions, build as run_build
-    from .summary import format_summary
-    bar = _progress(quiet)
+    from .summary import build_document, format_summary, json_errors, to_json
+    bar = _progress(quiet or as_json)
     options = BuildOptions(outdir=outdir, pages=pages, allow_overset=allow_overset, strict=strict,
                            standard=standard, revision=revision, progress=bar)
-    result = run_build(manifest, options)
-    if not quiet:
+    if dry_run:
+        from . import validate
+        validate.run(manifest, options, as_json=as_json, quiet=quiet, verbose=verbose)
+        return
+    with json_errors(as_json):
+        result = run_build(manifest, options)
+    if as_json:
+        click.echo(to_json(build_document(result)))
+    elif not quiet:
         click.echo(format_summary(result, verbose=verbose))
 
 

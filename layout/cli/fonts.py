@@ -9,25 +9,45 @@ import click
 from ..errors import LayoutError
 from ..fonts import file_sha256, load_face
 
+FONTS_FORMAT = "layout-fonts/1"
+
 
 @click.command(epilog="Exit codes: 0 every configured face present and verified; 1 a face is missing, "
                       "differs from its sha256 or forbids embedding.")
 @click.option("--verify/--no-verify", default=True, help="Compare each file's sha256 with fonts.yaml.")
-def command(verify: bool) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print the table as JSON (docs/json.md).")
+def command(verify: bool, as_json: bool) -> None:
     """List font roles (song/hei/kai × weight) → files; check they exist, match and may be embedded."""
+    from .summary import json_errors, to_json
+    with json_errors(as_json):
+        rows = font_rows(verify)
+    ok = all(row["status"] == "ok" for row in rows)
+    if as_json:
+        click.echo(to_json({"format": FONTS_FORMAT, "ok": ok, "verified": verify, "fonts": rows}))
+    else:
+        for r in rows:
+            click.echo(f"{r['role']:>5} {r['weight']:<9} {r['status']:<6} {r['file']} [face {r['index']}] "
+                       f"({r['package']})")
+    sys.exit(0 if ok else 1)
+
+
+def font_rows(verify: bool) -> list[dict]:
+    """One row per face of fonts/fonts.yaml: role, weight, file, face index, package, sha256 and status."""
     from ..fonts import check_embeddable
     from ..manifest import load_font_table
-    problems = 0
-    table = load_font_table()
-    for src in table.sources:
-        status = "ok"
+    rows = []
+    for src in load_font_table().sources:
+        status, found = "ok", None
         try:
             face = load_face(src)
             check_embeddable(face)
-            if verify and src.sha256 and file_sha256(src.file) != src.sha256:
-                status = "sha256 differs from fonts.yaml"
+            if verify:
+                found = file_sha256(src.file)
+                if src.sha256 and found != src.sha256:
+                    status = "sha256 differs from fonts.yaml"
         except LayoutError as error:
             status = error.message
-        problems += status != "ok"
-        click.echo(f"{src.role:>5} {src.weight:<9} {status:<6} {src.file} [face {src.index}] ({src.package})")
-    sys.exit(1 if problems else 0)
+        rows.append({"role": src.role, "weight": src.weight, "file": str(src.file), "index": src.index,
+                     "package": src.package, "sha256_expected": src.sha256 or None, "sha256_found": found,
+                     "status": status})
+    return rows

@@ -1,6 +1,19 @@
-"""Summary: the build's end-of-run report — pages, articles, lines, characters, fonts, warnings, time."""
+"""Summary: the build's end-of-run report — pages, articles, lines, characters, fonts, warnings, time —
+as text, or as JSON (`--json`, formats in docs/json.md); and the one JSON error object."""
 
 from __future__ import annotations
+
+import dataclasses
+import json
+from contextlib import contextmanager
+
+import click
+
+from ..errors import LayoutError
+
+BUILD_FORMAT = "layout-build-summary/1"
+VALIDATE_FORMAT = "layout-validate-summary/1"
+ERROR_FORMAT = "layout-error/1"
 
 
 def format_summary(result, verbose: bool = False) -> str:
@@ -15,12 +28,32 @@ def format_summary(result, verbose: bool = False) -> str:
     for f in s.fonts:
         out.append(f"    {f.key:<13} {f.postscript_name:<36} {f.characters:>4} characters, "
                    f"subset {f.subset_bytes / 1024:.0f} KiB")
+    out.extend(_checks(s))
+    if verbose and result.made is not None:
+        from .fit import capacity_report
+        out.append(capacity_report(result.made))
+    return "\n".join(out)
+
+
+def format_validation(manifest, made, s, verbose: bool = False) -> str:
+    """Human-readable summary of `layout validate` (and `build --dry-run`): the build's counts, no files."""
+    out = [f"valid {manifest}: {s.pages} page(s), {s.articles} articles, {s.lines} lines, "
+           f"{s.characters} characters (nothing written)"]
+    out.extend(_checks(s))
+    if verbose:
+        from .fit import capacity_report
+        out.append(capacity_report(made))
+    return "\n".join(out)
+
+
+def _checks(s) -> list[str]:
+    """The lines both summaries share: typesetting defects, fit, overset/underfull/no-slot, warnings."""
     t = s.typesetting
-    out.append(f"  typesetting: {t.lines} body lines; prohibited line starts {t.prohibited_starts}, "
-               f"ends {t.prohibited_ends}; non-flush lines {t.not_flush}; overfull {t.overfull}; 孤字 {t.orphans}; "
-               f"off the baseline grid {t.off_grid}")
-    out.append(f"  fit: overset {len(s.oversets)}, underfull {sum(f.short_lines for f in s.underfull)} lines in "
-               f"{len(s.underfull)} articles, areas in no slot {len(s.unplaced)}")
+    out = [f"  typesetting: {t.lines} body lines; prohibited line starts {t.prohibited_starts}, "
+           f"ends {t.prohibited_ends}; non-flush lines {t.not_flush}; overfull {t.overfull}; 孤字 {t.orphans}; "
+           f"off the baseline grid {t.off_grid}",
+           f"  fit: overset {len(s.oversets)}, underfull {sum(f.short_lines for f in s.underfull)} lines in "
+           f"{len(s.underfull)} articles, areas in no slot {len(s.unplaced)}"]
     for overset in s.oversets:
         out.append(f"  OVERSET {overset.message()}")
     for fit in s.underfull:
@@ -28,7 +61,70 @@ def format_summary(result, verbose: bool = False) -> str:
     for area in s.unplaced:
         out.append(f"  NO SLOT {area}")
     out.append(f"  warnings: {len(s.warnings)}" + "".join(f"\n    {w}" for w in s.warnings))
-    if verbose and result.made is not None:
-        from .fit import capacity_report
-        out.append(capacity_report(result.made))
-    return "\n".join(out)
+    return out
+
+
+def to_json(document: dict) -> str:
+    """Every JSON document the CLI prints: sorted keys (a stable order), UTF-8 text as is."""
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def validation_document(made, s) -> dict:
+    """`layout validate --json`: the counts and fit of the made-up issue (docs/json.md)."""
+    cells = [(plan.number, cell) for plan in made.plans for cell in plan.unplaced]
+    return {
+        "format": VALIDATE_FORMAT,
+        "pages": s.pages,
+        "articles": s.articles,
+        "lines": s.lines,
+        "characters": s.characters,
+        "overset": [{"article": o.article, "page": o.page, "where": o.where, "lines_needed": o.lines_needed,
+                     "lines_available": o.lines_available, "characters_over": o.characters_over}
+                    for o in s.oversets],
+        "underfull": [{"article": f.id, "page": f.page, "where": f.where, "empty_per_column": list(f.empty),
+                       "short_lines": f.short_lines, "characters_to_add": f.short_lines * f.characters}
+                      for f in s.underfull],
+        "unplaced": [{"page": page, "column": cell.column, "span": cell.span, "top": cell.top, "rows": cell.rows,
+                      "message": message} for (page, cell), message in zip(cells, s.unplaced)],
+        "typesetting": dataclasses.asdict(s.typesetting),
+        "warnings": list(s.warnings),
+    }
+
+
+def build_document(result) -> dict:
+    """`layout build --json`: the validation document plus fonts, seconds and the files written."""
+    s = result.summary
+    document = validation_document(result.made, s)
+    document.update({
+        "format": BUILD_FORMAT,
+        "fonts": [{"key": f.key, "postscript_name": f.postscript_name, "characters": f.characters,
+                   "subset_bytes": f.subset_bytes} for f in s.fonts],
+        "seconds": round(s.seconds, 3),
+        "outputs": {"issue_pdf": str(result.issue_pdf), "issue_pdf_bytes": s.pdf_bytes,
+                    "page_pdfs": [str(p) for p in result.page_pdfs], "sidecar": str(result.sidecar)},
+    })
+    return document
+
+
+def error_document(error: LayoutError) -> dict:
+    """An error as JSON on stdout (the message still goes to stderr): what, where, how to fix it."""
+    return {"format": ERROR_FORMAT, "error": error.message, "where": error.where, "hint": error.hint}
+
+
+@contextmanager
+def json_errors(enabled: bool):
+    """With --json, a LayoutError or OSError also prints an error object on stdout; the group's wrapper
+    then prints the message on stderr and exits 1 as without --json."""
+    if not enabled:
+        yield
+        return
+    try:
+        yield
+    except LayoutError as error:
+        click.echo(to_json(error_document(error)))
+        raise
+    except OSError as error:
+        from . import os_error
+        converted = os_error(error, click.get_current_context().find_root())
+        click.echo(to_json(error_document(converted)))
+        raise converted from None
