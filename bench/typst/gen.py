@@ -18,9 +18,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from layout.compose import date_line  # noqa: E402
-from layout.geometry import make_grid  # noqa: E402
-from layout.manifest import load_issue  # noqa: E402
+from layout.build import make_up  # noqa: E402
+from layout.compose.furniture import date_line  # noqa: E402
 
 FAMILIES = {"song": "Noto Serif CJK SC", "hei": "Noto Sans CJK SC", "kai": "LXGW WenKai",
             "fangsong": "LXGW WenKai"}
@@ -64,8 +63,8 @@ def shared_edges(a, b, gutter: float) -> list[tuple[float, float, float, float]]
 
 def generate(manifest: Path) -> Path:
     """Write main.typ and newspaper.typ into the issue folder; return main.typ's path."""
-    issue = load_issue(manifest)
-    grid = make_grid(issue.page_width, issue.page_height, issue.margins, issue.grid)
+    made = make_up(manifest)  # our own plan: the same slots and headline rows for both engines
+    issue, grid = made.issue, made.ctx.grid
     H = issue.page_height
     area = grid.type_area
     out = [f'#import "newspaper.typ": newspaper',
@@ -80,7 +79,7 @@ def generate(manifest: Path) -> Path:
            "  ),",
            "  pages: ("]
     right_pieces = [issue.paper, date_line(issue.date)]
-    for page in issue.pages:
+    for page, plan in zip(issue.pages, made.plans):
         if page.masthead:
             raise SystemExit("gen.py: masthead pages are not supported by the Typst peer")
         credits = "\u3000".join(f"{k}：{v}" for k, v in page.credits)
@@ -89,14 +88,14 @@ def generate(manifest: Path) -> Path:
         out.append(f"    (number: {page.number}, left: {tstr(left)}, "
                    f"right: ({right},), articles: (")
         boxes = []
-        for art in page.articles:
-            box = grid.slot_box(art.slot)
+        for art, placed in zip(page.articles, plan.placements):
+            box = grid.cell_box(placed.cell)
             boxes.append(box)
             rel = art.file.resolve().relative_to(issue.root)
             out.append(f"      (file: {tstr('/' + rel.as_posix())}, x: {pt(box.x0)}, y: {pt(H - box.y1)}, "
-                       f"width: {pt(box.width)}, span: {art.slot.span}, rows: {grid.slot_rows(art.slot)}, "
+                       f"width: {pt(box.width)}, span: {placed.cell.span}, rows: {placed.cell.rows}, "
                        f"headline-size: {pt(art.headline_size) if art.headline_size else 'none'}, "
-                       f"headline-lines: {art.headline_lines if art.headline_lines is not None else 'none'}),")
+                       f"headline-lines: {placed.head_rows + placed.gap_rows}),")
         out.append("    ), rules: (")
         for i, a in enumerate(boxes):
             for b in boxes[i + 1:]:

@@ -205,12 +205,17 @@ def set_body(story_id: str, text: ArticleText, measure: float, setter: Setter,
 
 
 def set_body_paragraph(story_id: str, text: ArticleText, index: int, measure: float, setter: Setter,
-                       looseness: int = 0) -> BodyParagraph:
-    """Body paragraph `index` (0-based) set at the measure, `looseness` lines longer or shorter if it can be."""
+                       looseness: int = 0, composed: Mapping | None = None) -> BodyParagraph:
+    """Body paragraph `index` (0-based) set at the measure, `looseness` lines longer or shorter if it can be;
+    `composed`: results of the composer by content (the same paragraph in another story is set once)."""
     number = index + 1
     spans = [_span(part, setter, story_id, text, number) for part in text.paragraphs[index].spans]
-    config = setter.config_for("body")
-    result = set_paragraph(spans, measure, config, looseness=looseness)
+    key = (tuple((s.text, s.style, s.font) for s in spans), measure, looseness)
+    result = composed.get(key) if composed is not None else None
+    if result is None:
+        result = set_paragraph(spans, measure, setter.config_for("body"), looseness=looseness)
+        if composed is not None:
+            composed[key] = result
     check_fits(result.lines, story_id, f"paragraph {number}")
     warnings = tuple(f"article {story_id}, paragraph {number}: {w}" for w in result.warnings)
     return BodyParagraph(result.lines, warnings, result.looseness)
@@ -240,6 +245,7 @@ class StoryCache:
         self.texts, self.setter = texts, setter
         self._set: dict[tuple, SetStory] = {}
         self._paragraphs: dict[tuple, BodyParagraph] = {}
+        self._composed: dict[tuple, object] = {}  # (spans, measure, looseness) → SetParagraph, by content
         self._heads: dict[tuple, tuple[HeadLine, ...]] = {}
 
     def story(self, story_id: str, shape: Shape, loosen: tuple[tuple[int, int], ...] = ()) -> SetStory:
@@ -269,5 +275,5 @@ class StoryCache:
         found = self._paragraphs.get(key)
         if found is None:
             found = self._paragraphs[key] = set_body_paragraph(story_id, self.texts[story_id], index, measure,
-                                                               self.setter, looseness)
+                                                               self.setter, looseness, self._composed)
         return found
