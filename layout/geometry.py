@@ -32,8 +32,16 @@ class Rect:
         return self.y1 - self.y0
 
     def contains(self, other: "Rect", tol: float = 1e-6) -> bool:
+        """Whether `other` lies inside this rectangle (within `tol` pt)."""
         return (self.x0 - tol <= other.x0 and self.y0 - tol <= other.y0
                 and other.x1 <= self.x1 + tol and other.y1 <= self.y1 + tol)
+
+    def overlaps(self, other: "Rect") -> bool:
+        """Whether the two rectangles share an area (touching edges do not count)."""
+        return other.x0 < self.x1 and self.x0 < other.x1 and other.y0 < self.y1 and self.y0 < other.y1
+
+    def __str__(self) -> str:
+        return "[" + " ".join(f"{v:g}" for v in (self.x0, self.y0, self.x1, self.y1)) + "]"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from .report import Tally
 from .rules import (ICC_PRINTER_CLASS, INFO_KEYS, MAX_PDF_VERSION, PDFX_VERSIONS, PRINT_ANNOTATIONS,
                     STANDARD_LABELS, VERSION_PDF_LIMITS, XMP_PREFIX, XMP_VERSION_NS, CheckOptions)
 from .streams import Budget, head_bytes, label_of, stream_fits
-from .values import Rect, name_of, rect_of
+from .values import BOX_TOLERANCE, Rect, name_of, rect_of
 
 # ---------------------------------------------------------------------------------------------------
 # Document-level checks
@@ -251,9 +251,9 @@ def check_boxes(page: pikepdf.Dictionary, tally: Tally) -> PageBoxes:
         tally.add("no-trim-box")
     elif trim_box is not None and art is not None:
         tally.add("trim-and-art-box")
-    if trim is not None and not media.contains(trim):
+    if trim is not None and not media.contains(trim, BOX_TOLERANCE):
         tally.add("box-not-nested", f"TrimBox {trim} is not inside the MediaBox {media}")
-    if trim is not None and bleed is not None and not bleed.contains(trim):
+    if trim is not None and bleed is not None and not bleed.contains(trim, BOX_TOLERANCE):
         tally.add("box-not-nested", f"BleedBox {bleed} does not contain the TrimBox {trim}")
     return PageBoxes(trim or crop, bleed or trim or crop)
 

@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..geometry import Rect  # the one rectangle type (re-exported for the checker's modules)
 
-@dataclass(frozen=True)
-class Rect:
-    """An axis-aligned rectangle in default user space (pt), normalised so x0 <= x1, y0 <= y1."""
 
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-
-    def contains(self, other: Rect, tol: float = 0.01) -> bool:
-        """True if `other` lies inside this rectangle."""
-        return (self.x0 - tol <= other.x0 and self.y0 - tol <= other.y0
-                and other.x1 <= self.x1 + tol and other.y1 <= self.y1 + tol)
-
-    def overlaps(self, other: Rect) -> bool:
-        """True if the two rectangles share an area (touching edges do not count)."""
-        return other.x0 < self.x1 and self.x0 < other.x1 and other.y0 < self.y1 and self.y0 < other.y1
-
-    def __str__(self) -> str:
-        return "[" + " ".join(f"{v:g}" for v in (self.x0, self.y0, self.x1, self.y1)) + "]"
+BOX_TOLERANCE = 0.01  # pt: boxes of a foreign PDF nest when within this (rounded numbers)
 
 
 def rect_of(obj: Any) -> Rect | None:
