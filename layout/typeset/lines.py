@@ -106,12 +106,18 @@ def _params(measure: float, config: ComposeConfig) -> BreakParams:
     return BreakParams(measure, orphan_min=config.orphan_min, ragged=config.align != "justify")
 
 
+SQUARING_GAP = 0.25  # em: the widest Han–Han gap a line set a line longer (拉行) may show
+
+
 def _loosened(broken: _Broken, measure: float, config: ComposeConfig, looseness: int) -> _Broken:
     """The best breaks with `looseness` lines more than the optimal ones (total fit only), else `broken`."""
     if config.breaker != "total-fit" or broken.breaks.overfull:
         return broken
     lines = len(broken.breaks.breaks) + looseness
-    found = total_fit_lines(broken.built.items, _params(measure, config), lines)
+    # 拉行 may not letterspace a line past ¼ em (even colour, issue 11) unless the paragraph's own best
+    # setting already has such a line; 缩行 only squeezes, so the bound does not matter for it
+    bound = max(SQUARING_GAP / cjk.INTER_CHAR_STRETCH, _loosest(broken))
+    found = total_fit_lines(broken.built.items, replace(_params(measure, config), max_ratio=bound), lines)
     if found is None:
         return broken
     return _Broken(broken.built, found, broken.notes, looseness)

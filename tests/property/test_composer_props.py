@@ -18,7 +18,7 @@ from layout.typeset.items import build_items
 from layout.typeset.config import ComposeConfig
 from layout.typeset.items import Span
 from layout.typeset.audit import audit_lines
-from layout.typeset.lines import set_paragraph
+from layout.typeset.lines import SQUARING_GAP, set_paragraph
 
 HAN = st.text(alphabet="永和国中大新", min_size=1, max_size=7)
 MARKS = st.sampled_from(list(cjk.STOPS + cjk.OPENING + cjk.CLOSING)
@@ -109,7 +109,11 @@ def _items(tiny_face, text, measure, config):
 @given(text=TEXT, measure=MEASURE, config=CONFIG, change=st.sampled_from([-1, 1]))
 def test_a_prescribed_line_count_is_met_within_the_bounds(tiny_face, text, measure, config, change):
     items, params = _items(tiny_face, text, measure, config), BreakParams(measure, orphan_min=config.orphan_min)
-    k = len(total_fit(items, params).breaks) + change
+    best = total_fit(items, params)
+    k = len(best.breaks) + change
+    # set_paragraph's bound: no line looser than ¼-em gaps (SQUARING_GAP) unless the best setting has one
+    loosest = max((b.ratio for b in best.breaks[:-1]), default=0.0)
+    params = replace(params, max_ratio=max(SQUARING_GAP / cjk.INTER_CHAR_STRETCH, loosest))
     found = total_fit_lines(items, params, k)
     if found is None:
         return

@@ -9,7 +9,7 @@ from layout.typeset.breaking import MAX_RATIO, BreakParams, LineRange, line_rang
 from layout.typeset.config import ComposeConfig
 from layout.typeset.items import Span
 from layout.typeset.knuth import INF, Box, Glue, Penalty
-from layout.typeset.lines import set_paragraph
+from layout.typeset.lines import SQUARING_GAP, set_paragraph
 
 END = Penalty(-INF, "end")
 HAN_GAP = Glue(0.0, 1.0, 0.0)
@@ -116,12 +116,19 @@ def test_one_line_shorter_squeezes_the_commas(tiny_font):
     assert short.demerits >= plain.demerits
 
 
-def test_one_line_longer_stretches_within_max_ratio(tiny_font):
+def test_one_line_longer_stretches_within_a_quarter_em(tiny_font):
+    # 29 Han: 10/10/9 → 9/9/9/2 at ratio 1.25 (gaps of 0.125 em); with 8 on a line it would be 2.86
+    plain, long = setp(tiny_font, "永" * 29), setp(tiny_font, "永" * 29, looseness=1)
+    assert [len(t) for t in texts(plain)] == [10, 10, 9]
+    assert long.looseness == 1 and [len(t) for t in texts(long)] == [9, 9, 9, 2]
+    assert all(line.ratio <= SQUARING_GAP / 0.1 + 1e-9 for line in long.lines)
+    assert long.demerits >= plain.demerits
+
+
+def test_one_line_longer_is_refused_when_it_would_letterspace_past_a_quarter_em(tiny_font):
+    # 26 Han: 8/8/8/2 would open every gap by 0.286 em (ratio 20/7, within MAX_RATIO but past ¼ em)
     plain, long = setp(tiny_font, "永" * 26), setp(tiny_font, "永" * 26, looseness=1)
-    assert [len(t) for t in texts(plain)] == [10, 10, 6]
-    assert long.looseness == 1 and [len(t) for t in texts(long)] == [8, 8, 8, 2]
-    assert [line.width for line in long.lines] == [pytest.approx(100.0)] * 3 + [pytest.approx(20.0)]
-    assert all(line.ratio <= MAX_RATIO for line in long.lines) and long.demerits >= plain.demerits
+    assert 20 / 7 < MAX_RATIO and long.looseness == 0 and long == plain
 
 
 def test_an_impossible_request_keeps_the_optimal_breaking(tiny_font):
