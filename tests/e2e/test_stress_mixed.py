@@ -89,8 +89,6 @@ def test_no_line_ends_with_a_prohibited_mark(reports):
     assert bad == [], show(bad)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: one line left: the tail of a URL wider than "
-                   "the 10-字 column, 'console/gpu/apply在线' (0.66 em); warned in the build")
 def test_no_line_letterspaced_over_half_an_em(reports):
     bad = every(reports, "over_half_em")
     assert bad == [], show(bad)

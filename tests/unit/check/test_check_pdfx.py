@@ -325,7 +325,7 @@ def test_flate_bomb_memory_stays_bounded(tmp_path, font):
               "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
               "print(after - before, len(report.errors))")
     out = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True,
-                         timeout=120, cwd=Path(__file__).resolve().parents[2], check=True).stdout.split()
+                         timeout=120, cwd=Path(__file__).resolve().parents[3], check=True).stdout.split()
     growth_kib, errors = int(out[0]), int(out[1])
     assert errors == 1
     assert growth_kib < 256 * 1024  # KiB on Linux: far below the 100 MiB the stream inflates to
