@@ -139,8 +139,13 @@ def _check_legs(figure: SetFigure, core: Cell, top: dict, foot: dict, cell: Cell
             raise LayoutError(f"article {article}: the figure leaves a text leg of {max(0, leg)} "
                               f"line{'s' if leg != 1 else ''} {side} it in column {c}; a leg needs at least "
                               f"{LEG_MIN} lines", figure.spec.where,
-                              f"make the figure {room} rows taller (to the slot's {'foot' if side == 'under' else 'top'})"
-                              f" or {LEG_MIN - max(0, leg)} rows shorter, or change the slot's lines")
+                              f"make the figure {_rows(room)} taller (to the slot's {'foot' if side == 'under' else 'top'})"
+                              f" or {_rows(LEG_MIN - max(0, leg))} shorter, or change the slot's lines")
+
+
+def _rows(count: int) -> str:
+    """'1 row', '3 rows'."""
+    return f"{count} row" if count == 1 else f"{count} rows"
 
 
 def _check_beside(figures: Sequence[SetFigure], cores: list, cell: Cell, body_top: int,
