@@ -13,11 +13,13 @@ from typing import Callable, Mapping, Sequence
 from . import manifest
 from .article import read_article, visible_characters
 from .compose.audit import Typesetting, audit_records
+from .compose.figure import Photos
 from .compose.page import Context, compose_page
 from .errors import LayoutError, OversetError, PrintError
 from .files import OutputSet
 from .fonts import FontBook
 from .geometry import Rect, make_grid
+from .images import PhotoSettings
 from .makeup import fixed
 from .makeup.fit import CopyFit, free_area
 from .makeup.plan import PagePlan
@@ -52,6 +54,7 @@ class BuildSummary:
     warnings: tuple[str, ...]
     oversets: tuple[Overset, ...]
     underfull: tuple[CopyFit, ...]  # stories that leave empty lines at the foot of their columns (开天窗)
+    photos: tuple = ()  # placed.Image of every page: file, ppi, max TAC
     unplaced: tuple[str, ...]  # page areas in no slot
     typesetting: Typesetting
     seconds: float
@@ -94,7 +97,7 @@ class MadeUp:
 def make_up(manifest_path: Path, options: BuildOptions = BuildOptions()) -> MadeUp:
     """Read, plan, set and compose an issue (everything but painting): every step is one stage."""
     issue = _load(manifest_path, options)                             # read and validate issue.yaml
-    ctx, desk = _context(issue)                                       # grid, styles, fonts, article texts
+    ctx, desk = _context(issue, _photos(issue, manifest_path, options))  # grid, styles, fonts, texts, photos
     plans = _plan(issue, ctx, desk)                                   # make-up: what goes where, page by page
     stories = _set(plans, desk)                                       # set each placed story (once per shape)
     pages = _compose_all(plans, stories, ctx, options)                # position everything on every page
@@ -132,14 +135,22 @@ def _load(manifest_path: Path, options: BuildOptions) -> Issue:
     return issue
 
 
-def _context(issue: Issue) -> tuple[Context, StoryCache]:
+def _photos(issue: Issue, manifest_path: Path, options: BuildOptions) -> Photos:
+    """How figures' photos are converted: separated for the manifest's ICC profile (else the packaged
+    TR 002 newsprint profile) within its ink limit, cached in <outdir>/.cache/images."""
+    outdir = options.outdir or manifest_path.parent / "build"
+    settings = PhotoSettings(profile=issue.print.icc_profile, ink_limit=issue.print.ink_limit)
+    return Photos(settings=settings, cache=outdir / ".cache" / "images", root=issue.root)
+
+
+def _context(issue: Issue, photos: Photos = Photos()) -> tuple[Context, StoryCache]:
     """The page grid and the story setter (styles, font book with overrides, composer options), and the
     cache that sets each article's text (read once) at the shapes make-up asks for."""
     table = manifest.load_font_table().with_overrides(issue.fonts)
     grid = make_grid(issue.page_width, issue.page_height, issue.margins, issue.grid)
     setter = Setter.of(issue.styles, FontBook(table), ComposeConfig.from_typography(issue.typography), grid.leading)
     texts = {a.id: read_article(a.file) for p in issue.pages for a in p.articles}
-    return Context(issue, grid, setter, grid_warnings(issue, grid)), StoryCache(texts, setter)
+    return Context(issue, grid, setter, grid_warnings(issue, grid), photos), StoryCache(texts, setter)
 
 
 def grid_warnings(issue: Issue, grid) -> tuple[str, ...]:
@@ -214,7 +225,7 @@ def created_at(issue: Issue) -> _dt.datetime:
     return _dt.datetime(issue.date.year, issue.date.month, issue.date.day, tzinfo=_dt.timezone.utc)
 
 
-def _paint_settings(issue: Issue, title: str):
+def _paint_settings(issue: Issue, title: str, pages: Sequence[Page] = ()):
     from .output.paint import pdfx
     from .output.paint.page import PaintSettings
     spec = issue.print
@@ -223,6 +234,8 @@ def _paint_settings(issue: Issue, title: str):
                                  created=created_at(issue), output_condition=spec.output_condition,
                                  registry=spec.registry, output_condition_info=info,
                                  icc_profile=spec.icc_profile, revision=issue.revision)
+    if spec.icc_profile is None and any(p.images for p in pages):  # photos separated for TR 002: say so
+        settings = pdfx.photo_intent(settings)
     revision = f"  rev {issue.revision}" if issue.revision > 1 else ""
     slug = (f"{issue.paper}  {issue.date.isoformat()}  {{page}}{revision}  built "
             f"{settings.modified:%Y-%m-%d %H:%M} UTC")
@@ -234,7 +247,7 @@ def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, staged: OutputSe
     from .output.paint.page import paint
     title = f"{issue.paper} {issue.date.isoformat()} " + (pages[0].label if len(pages) == 1 else issue.edition)
     tmp = staged.add(path)
-    fonts = paint(pages, tmp, _paint_settings(issue, title))
+    fonts = paint(pages, tmp, _paint_settings(issue, title, pages))
     _preflight(tmp, path, issue)
     return fonts
 
@@ -268,11 +281,23 @@ def _summary(made: MadeUp, fonts, oversets, seconds: float, pdf: Path) -> BuildS
     records = [r for p in pages for a in p.articles for r in a.lines]
     characters = sum(visible_characters(r.text) for r in records)
     underfull = tuple(f for f in made.fits if f.status == "short")
-    return BuildSummary(pages=len(pages), articles=sum(len(p.articles) for p in pages), lines=len(records),
+    photos = tuple(image for p in pages for image in p.images)
+    return BuildSummary(photos=photos, pages=len(pages), articles=sum(len(p.articles) for p in pages), lines=len(records),
                         characters=characters, fonts=fonts,
-                        warnings=tuple(w for p in pages for w in p.warnings) + made.ctx.grid_warnings,
+                        warnings=tuple(w for p in pages for w in p.warnings) + made.ctx.grid_warnings
+                        + _intent_warnings(made.issue, photos),
                         oversets=oversets, underfull=underfull, unplaced=made.unplaced,
                         typesetting=_typesetting(pages, made.ctx), seconds=seconds, pdf_bytes=pdf.stat().st_size)
+
+
+def _intent_warnings(issue: Issue, photos: tuple) -> tuple[str, ...]:
+    """The manifest's output condition replaced because photos were separated for TR 002: said, not silent."""
+    spec = issue.print
+    if photos and spec.icc_profile is None and spec.output_condition != "CGATS TR 002":
+        return (f"print.output_condition {spec.output_condition} is written as CGATS TR 002 (profile embedded): "
+                "the photos are separated with the packaged newsprint-tr002.icc; set print.icc_profile to the "
+                "plant's profile to separate for it instead",)
+    return ()
 
 
 def _typesetting(pages: Sequence[Page], ctx: Context) -> Typesetting:

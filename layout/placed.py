@@ -49,6 +49,33 @@ class Fill:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Image:
+    """A photo on the page: its box (clipped to it) and the print-ready samples (DeviceCMYK, `filter`)."""
+
+    box: Rect
+    data: bytes
+    width_px: int
+    height_px: int
+    filter: str  # 'DCTDecode' | 'FlateDecode'
+    decode: tuple[int, ...] | None  # the XObject's /Decode array (Adobe-inverted JPEG: 1 0 1 0 1 0 1 0)
+    components: int = 4  # DeviceCMYK
+    article: str = ""
+    file: str = ""  # the photo's path as the manifest gives it (for the summary)
+    ppi: float = 0.0  # at the placed size, as embedded
+    max_tac: float = 0.0  # percent, of the separated pixels
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class FigureFrame:
+    """A figure as placed: the photo's box, the caption's box (credit included), the photo file."""
+
+    box: Rect
+    caption: Rect
+    file: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class LineRecord:
     """A set line as the build knows it, for the summary, the sidecar JSON and QA overlays."""
 
@@ -97,6 +124,7 @@ class ArticleFrame:
     lines: tuple[LineRecord, ...]
     overset: Overset | None = None
     fit: CopyFit | None = None  # how the story fits the slot (lines, empty lines per column)
+    figures: tuple[FigureFrame, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -114,3 +142,4 @@ class Page:
     column_boxes: tuple[Rect, ...]  # the page grid's columns over the type area
     baselines: tuple[float, ...]  # the baseline grid (y of every body line)
     warnings: tuple[str, ...] = ()
+    images: tuple[Image, ...] = ()  # photos, painted under the text

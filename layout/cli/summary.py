@@ -28,6 +28,11 @@ def format_summary(result, verbose: bool = False) -> str:
     for f in s.fonts:
         out.append(f"    {f.key:<13} {f.postscript_name:<36} {f.characters:>4} characters, "
                    f"subset {f.subset_bytes / 1024:.0f} KiB")
+    if s.photos:
+        out.append(f"  photos: {len(s.photos)}")
+        for image in s.photos:
+            out.append(f"    {image.file:<36} {image.article:<16} {image.box.width / 72 * 25.4:.0f} × "
+                       f"{image.box.height / 72 * 25.4:.0f} mm, {image.ppi:.0f} ppi, max TAC {image.max_tac:.1f} %")
     out.extend(_checks(s))
     if verbose and result.made is not None:
         from .fit import capacity_report

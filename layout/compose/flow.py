@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..article import visible_characters
-from ..makeup.fit import balanced
+from ..makeup.fit import balanced, level_counts
 from ..typeset.lines import Line
 
 
@@ -34,15 +34,16 @@ class ColumnFill:
         return sum(visible_characters(line.text) for line in self.overflow)
 
 
-def fill_columns(lines: Sequence[Line], capacities: Sequence[int]) -> ColumnFill:
+def fill_columns(lines: Sequence[Line], capacities: Sequence[int], starts: Sequence[int] = ()) -> ColumnFill:
     """Fill columns holding `capacities` lines each in reading order, balanced (平衡栏).
 
     Text that fits is spread so that column lengths differ by at most one line (the first columns
-    take the extra lines); text that does not fit fills every column and the rest is overflow.
+    take the extra lines); text that does not fit fills every column and the rest is overflow. With
+    `starts` (a figure in the slot: columns start lower or hold fewer lines) the columns end level.
     """
     capacity = sum(max(0, c) for c in capacities)
     placed = lines[:capacity]
-    counts = balanced(len(placed), capacities)
+    counts = level_counts(len(placed), capacities, starts) if starts else balanced(len(placed), capacities)
     out, index = [], 0
     for column, count in enumerate(counts):
         out.extend(PlacedLine(line, column, row) for row, line in enumerate(placed[index:index + count]))

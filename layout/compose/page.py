@@ -11,6 +11,7 @@ from ..makeup.plan import PagePlan
 from ..placed import Page
 from ..spec import Issue
 from ..typeset.story import SetStory, Setter
+from .figure import Photos
 from .furniture import Furnisher, furniture
 from .rules import rules_between
 from .runs import Painted
@@ -40,6 +41,7 @@ class Context:
     grid: PageGrid
     setter: Setter
     grid_warnings: tuple[str, ...] = ()  # what the grid could not give as asked (e.g. a measure of whole 字)
+    photos: Photos = Photos()  # how figures' photos are converted (settings, cache folder)
 
 
 def compose_page(plan: PagePlan, stories: Mapping[str, SetStory], ctx: Context) -> Page:
@@ -48,7 +50,7 @@ def compose_page(plan: PagePlan, stories: Mapping[str, SetStory], ctx: Context) 
     painted = furniture(plan, Furnisher(ctx.issue, grid, ctx.setter))
     frames = []
     for placement in plan.placements:
-        frame, part = place_story(placement, stories[placement.id], plan.number, grid, ctx.setter)
+        frame, part = place_story(placement, stories[placement.id], plan.number, grid, ctx.setter, ctx.photos)
         frames.append(frame)
         painted = painted + part
     painted = painted + Painted(rules=rules_between(frames, grid))
@@ -57,4 +59,6 @@ def compose_page(plan: PagePlan, stories: Mapping[str, SetStory], ctx: Context) 
     return Page(number=plan.number, label=plan.label, trim=trim, bleed=bleed, runs=painted.runs,
                 rules=painted.rules, fills=painted.fills, articles=tuple(frames),
                 column_boxes=tuple(grid.column_box(c) for c in range(1, grid.columns + 1)),
-                baselines=tuple(grid.baseline(r) for r in range(grid.rows)), warnings=painted.warnings)
+                baselines=tuple(grid.baseline(r) for r in range(grid.rows)),
+                warnings=painted.warnings + tuple(w for image in painted.images for w in image.warnings),
+                images=painted.images)

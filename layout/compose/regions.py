@@ -21,6 +21,7 @@ class Region:
     """Where a story's body lines may go: per column of its slot, the rows they sit on."""
 
     columns: tuple[ColumnRows, ...]
+    starts: tuple[int, ...] = ()  # with exclusions: rows below the body top where each column's text starts
 
     @property
     def capacities(self) -> tuple[int, ...]:
@@ -35,7 +36,9 @@ def body_region(placement: Placement) -> Region:
     for column in range(cell.column, cell.column + cell.span):
         rows = tuple(r for r in range(first, cell.bottom) if not _excluded(column, r, placement.exclusions))
         columns.append(ColumnRows(column, rows))
-    return Region(tuple(columns))
+    if not placement.exclusions:
+        return Region(tuple(columns))
+    return Region(tuple(columns), tuple((c.rows[0] - first) if c.rows else 0 for c in columns))
 
 
 def _excluded(column: int, row: int, exclusions: tuple[Cell, ...]) -> bool:

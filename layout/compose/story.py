@@ -7,19 +7,23 @@ from ..makeup.fit import CopyFit
 from ..makeup.plan import Placement
 from ..placed import ArticleFrame, Fill, Overset
 from ..typeset.story import SetStory, Setter
+from .figure import Photos, place_figures
 from .flow import ColumnFill, fill_columns
 from .regions import Region, body_region
 from .runs import LineAt, Painted, paint_line
 
 
 def place_story(placement: Placement, story: SetStory, page: int, grid: PageGrid,
-                setter: Setter) -> tuple[ArticleFrame, Painted]:
-    """Headline block across the slot, then the body flowed through the slot's columns."""
+                setter: Setter, photos: Photos = Photos()) -> tuple[ArticleFrame, Painted]:
+    """Headline block across the slot, its figures, then the body flowed through the slot's columns
+    around them."""
     cell = placement.cell
     slot_box = grid.cell_box(cell)
     painted = _paint_head(story, placement, slot_box, grid, setter) + Painted(warnings=story.warnings)
     region = body_region(placement)
-    fill = fill_columns(story.body, region.capacities)
+    figures, frames = place_figures(placement, grid, setter, photos) if placement.figures else (Painted(), ())
+    painted = painted + figures
+    fill = fill_columns(story.body, region.capacities, region.starts)
     painted = painted + _paint_body(fill, region, placement.id, grid, setter)
     overset = None
     if fill.overflow:
@@ -29,12 +33,12 @@ def place_story(placement: Placement, story: SetStory, page: int, grid: PageGrid
         painted = painted + _overset_sign(slot_box, grid, setter)
     fit = CopyFit(id=placement.id, page=page, where=placement.where, cell=cell, head_rows=placement.head_rows,
                   gap_rows=placement.gap_rows, body_lines=len(story.body), counts=fill.counts,
-                  capacity=min(region.capacities, default=0), characters=grid.characters,
-                  characters_over=fill.characters_over)
+                  capacities=region.capacities, characters=grid.characters,
+                  characters_over=fill.characters_over, starts=region.starts)
     columns = tuple(grid.column_box(cell.column + i) for i in range(cell.span))
     columns = tuple(Rect(c.x0, slot_box.y0, c.x1, slot_box.y1) for c in columns)
     return ArticleFrame(id=placement.id, slot=slot_box, columns=columns, lines=painted.records,
-                        overset=overset, fit=fit), painted
+                        overset=overset, fit=fit, figures=frames), painted
 
 
 def _paint_head(story: SetStory, placement: Placement, slot: Rect, grid: PageGrid, setter: Setter) -> Painted:

@@ -67,6 +67,45 @@ def balanced(lines: int, capacities: Sequence[int]) -> list[int]:
     return counts
 
 
+def held(level: int, starts: Sequence[int], capacities: Sequence[int]) -> int:
+    """Lines the columns hold when every one ends at body row `level` (or is full before it): a column
+    whose text starts `starts[k]` rows below the body top and holds `capacities[k]` lines."""
+    return sum(min(max(0, level - s), max(0, c)) for s, c in zip(starts, capacities))
+
+
+def level_counts(lines: int, capacities: Sequence[int], starts: Sequence[int]) -> list[int]:
+    """Lines per column so that the columns end level (平衡栏 over unequal columns, e.g. beside a figure):
+    every column ends on the same body row or one row higher, the first columns taking the extra lines;
+    with equal columns and no starts this is `balanced`."""
+    lines = min(lines, sum(max(0, c) for c in capacities))
+    if lines <= 0:
+        return [0] * len(capacities)
+    level = 1
+    while held(level, starts, capacities) < lines:
+        level += 1
+    counts = [min(max(0, level - 1 - s), max(0, c)) for s, c in zip(starts, capacities)]
+    left = lines - sum(counts)
+    for k, (s, c) in enumerate(zip(starts, capacities)):
+        if left and min(max(0, level - s), max(0, c)) > counts[k]:
+            counts[k] += 1
+            left -= 1
+    return counts
+
+
+def square_delta(lines: int, capacities: Sequence[int], starts: Sequence[int]) -> int:
+    """Lines to add (>0) or cut (<0) so that columns of unequal heights end level (0 when they do)."""
+    total = sum(max(0, c) for c in capacities)
+    if lines >= total or lines <= 0:
+        return 0
+    level = 1
+    while held(level, starts, capacities) < lines:
+        level += 1
+    above, below = held(level, starts, capacities) - lines, lines - held(level - 1, starts, capacities)
+    if above == 0:
+        return 0
+    return above if above <= below else -below
+
+
 @dataclass(frozen=True, kw_only=True)
 class CopyFit:
     """How a placed story fits its slot, in 行 (lines) and ≈字: what a 美编 needs to cut or add."""
@@ -79,19 +118,25 @@ class CopyFit:
     gap_rows: int
     body_lines: int
     counts: tuple[int, ...]  # body lines per column as filled
-    capacity: int  # body lines per column the slot holds
+    capacities: tuple[int, ...]  # body lines each column of the slot holds (fewer where a figure is)
     characters: int  # 字 per column line (the measure)
     characters_over: int  # characters in the lines that did not fit (0 when nothing is over)
+    starts: tuple[int, ...] = ()  # rows below the body top where each column's text starts (figures); () = 0
+
+    @property
+    def capacity(self) -> int:
+        """Body lines the slot's fullest column holds."""
+        return max(self.capacities, default=0)
 
     @property
     def over_lines(self) -> int:
         """Lines that do not fit the slot (overset)."""
-        return max(0, self.body_lines - self.capacity * self.cell.span)
+        return max(0, self.body_lines - sum(self.capacities))
 
     @property
     def empty(self) -> tuple[int, ...]:
         """Empty lines at the foot of each column."""
-        return tuple(self.capacity - c for c in self.counts)
+        return tuple(cap - c for cap, c in zip(self.capacities, self.counts))
 
     @property
     def short_lines(self) -> int:
@@ -108,6 +153,9 @@ class CopyFit:
     @property
     def square_lines(self) -> int:
         """Lines to add (>0) or cut (<0) so that the columns end level (0 when they do)."""
+        if self.starts or len(set(self.capacities)) > 1:  # a figure: columns of unequal heights
+            return 0 if self.over_lines else square_delta(self.body_lines, self.capacities,
+                                                          self.starts or (0,) * len(self.capacities))
         span = self.cell.span
         rest = self.body_lines % span
         if self.over_lines or not rest:
@@ -189,6 +237,18 @@ class Target:
     rows: int  # body rows of every column
     delta: int  # lines the body must gain (>0) or lose (<0) for its columns to end level at `rows`
     white: int  # empty lines the slot keeps after the house policy's slack (0: exact fill)
+
+
+def column_targets(lines: int, starts: Sequence[int], capacities: Sequence[int], most: int) -> list[Target]:
+    """The ways to square a body over columns of unequal heights (a figure in the slot), best first: least
+    white, then fewest lines changed, then taller columns; `most` lines can change at most."""
+    total = sum(max(0, c) for c in capacities)
+    found = []
+    for level in range(1, max((s + c for s, c in zip(starts, capacities)), default=0) + 1):
+        fill = held(level, starts, capacities)
+        if abs(fill - lines) <= most and fill > held(level - 1, starts, capacities):
+            found.append(Target(level, fill - lines, total - fill))
+    return sorted(found, key=lambda t: (t.white, abs(t.delta), -t.rows))
 
 
 def targets(lines: int, span: int, body_rows: int | None, slack: FitPolicy, most: int) -> list[Target]:

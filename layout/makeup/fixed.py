@@ -13,7 +13,8 @@ from ..errors import LayoutError
 from ..geometry import Cell, PageGrid
 from ..spec import AUTO, REST, ArticleSpec, FitPolicy, PageSpec
 from ..typeset.story import SetStory, Shape, StoryCache
-from .fit import distribute, free_cells, targets
+from .figures import FigureLayout, SetFigure, lay_out, set_figures
+from .fit import column_targets, distribute, free_cells, held, targets
 from .square import square
 from .plan import PagePlan, Placement
 
@@ -50,6 +51,8 @@ def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: F
     story = stories.story(spec.id, shape)
     natural = head_rows(story, spec)
     slack_policy = policy if story.head and spec.headline_lines is None else FitPolicy(0, 0)
+    if spec.figures:
+        return _figure_placement(spec, grid, stories, story, natural, slack_policy, top)
     story = _squared(story, stories, slot.span, _body_rows(spec, natural, grid, top), slack_policy)
     rows = _rows(spec, story, natural, grid, top)
     if natural > rows:
@@ -61,6 +64,68 @@ def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: F
     return Placement(id=spec.id, cell=Cell(slot.column, slot.span, top, rows), shape=shape,
                      head_rows=natural + slack.air, gap_rows=slack.gap, where=spec.slot_where or spec.where,
                      loosen=story.loosen)
+
+
+def _figure_placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, story: SetStory, natural: int,
+                      policy: FitPolicy, top: int) -> Placement:
+    """A slot with figures: the figures' cells become the placement's exclusions, the text in their
+    columns flows above or below them, the columns are squared to end level around them, and the house
+    policy's slack goes to the headline block only when the text still fits under it."""
+    slot, figures = spec.slot, set_figures(spec, grid, stories.setter)
+    rows = _figure_rows(spec, story, natural, grid, top, figures)
+    if natural > rows:
+        raise LayoutError(f"article {spec.id}: its headline block needs {natural} body lines, "
+                          f"the slot holds {rows}", spec.slot_where or spec.where,
+                          "make the slot taller, or the headline smaller (headline_size)")
+    cell = Cell(slot.column, slot.span, top, rows)
+    layout = lay_out(figures, cell, top + natural, spec.id)
+    for target in column_targets(len(story.body), layout.starts, layout.capacities, len(story.paragraphs)):
+        squared = square(stories, story, target.delta)
+        if squared is not None:
+            story = squared
+            break
+    slack, layout = _figure_slack(figures, cell, natural, len(story.body), layout, policy, spec.id)
+    return Placement(id=spec.id, cell=cell, shape=story.shape, head_rows=natural + slack.air, gap_rows=slack.gap,
+                     where=spec.slot_where or spec.where, loosen=story.loosen, exclusions=layout.exclusions,
+                     figures=layout.figures)
+
+
+def _figure_rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, top: int,
+                 figures: tuple[SetFigure, ...]) -> int:
+    """The rows of a slot with figures: as given, to the foot (rest), or (auto) the fewest that hold the
+    headline block, the figures with legs of at least 5 lines, and every body line."""
+    if spec.slot.lines != AUTO:
+        return grid.rows - top if spec.slot.lines == REST else spec.slot.lines
+    for rows in range(head + 1, grid.rows - top + 1):
+        try:
+            layout = lay_out(figures, Cell(spec.slot.column, spec.slot.span, top, rows), top + head, spec.id)
+        except LayoutError:
+            continue
+        if sum(layout.capacities) >= len(story.body):
+            return rows
+    raise LayoutError(f"article {spec.id}: lines: auto finds no height from row {top} that holds its figures and "
+                      f"its {len(story.body)} body lines", spec.slot_where or spec.where,
+                      "shorten the story, make the figure smaller, or widen the slot (span)")
+
+
+def _figure_slack(figures: tuple[SetFigure, ...], cell: Cell, head: int, lines: int, layout: FigureLayout,
+                  policy: FitPolicy, article: str):
+    """Spare rows under the level the text reaches go to headline air and body gap (house policy) when the
+    figures and the text still fit below the moved body top; else there is no slack."""
+    level = 1
+    while level < cell.rows and held(level, layout.starts, layout.capacities) < lines:
+        level += 1
+    spare = cell.rows - head - level if lines else 0
+    slack = distribute(spare, policy)
+    if slack.air + slack.gap == 0:
+        return slack, layout
+    try:
+        moved = lay_out(figures, cell, cell.top + head + slack.air + slack.gap, article)
+    except LayoutError:
+        return distribute(0, policy), layout
+    if sum(moved.capacities) < lines:
+        return distribute(0, policy), layout
+    return slack, moved
 
 
 def _body_rows(spec: ArticleSpec, head: int, grid: PageGrid, top: int) -> int | None:

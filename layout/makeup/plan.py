@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..geometry import Cell
 from ..spec import Masthead
+from ..typeset.lines import Line
 from ..typeset.story import Shape
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figure:
+    """A photo as make-up placed it: its photo rows, the caption set at its width, the cell text avoids."""
+
+    file: Path
+    photo: Cell  # the photo's whole columns × whole rows
+    cell: Cell  # what no text may use: photo, caption rows and the air row on the text side
+    caption: tuple[Line, ...]  # caption lines (style caption) at the photo's width
+    credit: Line | None  # the credit, flush right: on the caption's last line or on a line of its own
+    credit_on_last: bool
+    pitch: float  # pt between caption baselines
+    fit: str
+    focus: tuple[float, float]
+    where: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -19,7 +37,8 @@ class Placement:
     head_rows: int  # rows of the headline block (占行) at the top of the cell, its air split above and below
     gap_rows: int = 0  # extra rows between the headline block and the body (slack the house policy put there)
     where: str  # the manifest location, for messages
-    exclusions: tuple[Cell, ...] = ()  # parts of the cell no text may use (figures, later)
+    exclusions: tuple[Cell, ...] = ()  # parts of the cell no text may use (the figures' cells)
+    figures: tuple[Figure, ...] = ()
     loosen: tuple[tuple[int, int], ...] = ()  # paragraphs set a line longer or shorter to square the columns
 
 

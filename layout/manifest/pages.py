@@ -9,11 +9,12 @@ import yaml
 
 from ..spec import ALIGNMENTS, AUTO, REST, ArticleSpec, Masthead, PageSpec, Slot
 from ..geometry import PageGrid
+from .figures import figures
 from .nodes import Value, regular_file, resolved
 
 _PAGE_KEYS = ("number", "section", "credits", "masthead", "articles")
 _MASTHEAD_KEYS = ("title", "lines", "subtitle", "publisher", "registration")
-_ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size")
+_ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size", "figures")
 _SLOT_KEYS = ("column", "span", "top", "lines")
 
 
@@ -94,7 +95,8 @@ def _article(value: Value, ctx: PageContext) -> _Placed:
     lines = m.get("headline_lines").integer(low=1, example="3") if m.get("headline_lines") else None
     size = m.get("headline_size").size(ctx.hao_table) if m.get("headline_size") else None
     spec = ArticleSpec(id=article_id, file=path, slot=slot, where=value.where(), slot_where=m.need("slot").where(),
-                       headline_align=align, headline_lines=lines, headline_size=size)
+                       headline_align=align, headline_lines=lines, headline_size=size,
+                       figures=figures(m.get("figures"), slot, ctx.root))
     return _Placed(spec, m.need("slot"))
 
 

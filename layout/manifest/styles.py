@@ -66,6 +66,7 @@ STYLE_DEFAULTS: dict[str, StyleDefault] = {
     "masthead": StyleDefault("song", "black", 60.0, "center"),
     "masthead_info": StyleDefault("song", "regular", "小五"),
     "overset": StyleDefault("hei", "bold", None, color=CMYK(0, 100, 100, 0)),
+    "caption": StyleDefault("kai", "regular", "小五"),  # 图片说明 and credit (docs/figures.md)
 }
 
 

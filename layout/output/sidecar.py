@@ -73,14 +73,24 @@ class SidecarLine:
 
 
 @dataclass(frozen=True, kw_only=True)
+class SidecarFigure:
+    """A figure of an article: the photo's box, its caption's box (credit included), the photo file."""
+
+    box: Box
+    caption: Box
+    file: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class SidecarArticle:
-    """An article: its id, slot, column boxes, overset counts (None when it fits) and lines."""
+    """An article: its id, slot, column boxes, overset counts (None when it fits), lines and figures."""
 
     id: str
     slot: Box
     columns: tuple[Box, ...]
     overset: OversetCounts | None
     lines: tuple[SidecarLine, ...]
+    figures: tuple[SidecarFigure, ...] = ()  # written only when the article has figures
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,7 +149,9 @@ def _article(frame: ArticleFrame, dx: float, dy: float) -> SidecarArticle:
     """An article frame's record in user space."""
     return SidecarArticle(id=frame.id, slot=_box(frame.slot, dx, dy),
                           columns=tuple(_box(c, dx, dy) for c in frame.columns),
-                          overset=_overset(frame.overset), lines=tuple(_line(r, dx, dy) for r in frame.lines))
+                          overset=_overset(frame.overset), lines=tuple(_line(r, dx, dy) for r in frame.lines),
+                          figures=tuple(SidecarFigure(box=_box(f.box, dx, dy), caption=_box(f.caption, dx, dy),
+                                                      file=f.file) for f in frame.figures))
 
 
 def _furniture(run: GlyphRun, dx: float, dy: float) -> Furniture:
@@ -165,6 +177,10 @@ def page_record(index: int, page: Page, media: Rect, ignore: Sequence[Rect] = ()
 def dumps(sidecar: Sidecar) -> str:
     """The sidecar as JSON text: sorted keys, compact separators, UTF-8 characters, one final newline."""
     doc = {"format": SIDECAR_FORMAT, **asdict(sidecar)}
+    for page in doc["pages"]:
+        for article in page["articles"]:
+            if not article["figures"]:
+                del article["figures"]  # articles without figures are written as before figures existed
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
@@ -261,6 +277,11 @@ def _read_line(data: Any, where: str) -> SidecarLine:
                        kinsoku=_get(data, where, "kinsoku", _text))
 
 
+def _read_figure(data: Any, where: str) -> SidecarFigure:
+    return SidecarFigure(box=_get(data, where, "box", _read_box), caption=_get(data, where, "caption", _read_box),
+                         file=_get(data, where, "file", _text))
+
+
 def _read_article(data: Any, where: str) -> SidecarArticle:
     def boxes(value: Any, path: str) -> tuple[Box, ...]:
         return _items(value, path, _read_box)
@@ -270,7 +291,9 @@ def _read_article(data: Any, where: str) -> SidecarArticle:
     return SidecarArticle(id=_get(data, where, "id", _text), slot=_get(data, where, "slot", _read_box),
                           columns=_get(data, where, "columns", boxes),
                           overset=_get(data, where, "overset", _read_overset),
-                          lines=_get(data, where, "lines", lines))
+                          lines=_get(data, where, "lines", lines),
+                          figures=_get(data, where, "figures", lambda v, p: _items(v, p, _read_figure))
+                          if isinstance(data, dict) and "figures" in data else ())
 
 
 def _read_page(data: Any, where: str) -> SidecarPage:

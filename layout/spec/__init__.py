@@ -2,11 +2,11 @@
 
 from .grid import GridSpec, Margins
 from .issue import FontOverride, Issue, Masthead, PageSpec, PrintSpec, Typography
-from .placement import AUTO, REST, ArticleSpec, FitPolicy, Slot
+from .placement import AUTO, REST, ArticleSpec, FigureSpec, FitPolicy, Slot
 from .style import BLACK, CMYK, TextStyle
-from .vocab import (ALIGNMENTS, BREAKERS, KINSOKU_LEVELS, PDFX, PDFX_STANDARDS, ROLES, STYLE_NAMES, WEIGHTS,
+from .vocab import (ALIGNMENTS, BREAKERS, FIGURE_FITS, FIGURE_PLACES, KINSOKU_LEVELS, PDFX, PDFX_STANDARDS, ROLES, STYLE_NAMES, WEIGHTS,
                     PdfxStandard)
 
-__all__ = ["ALIGNMENTS", "AUTO", "ArticleSpec", "FitPolicy", "REST", "BLACK", "BREAKERS", "CMYK", "FontOverride", "GridSpec", "Issue",
+__all__ = ["ALIGNMENTS", "AUTO", "ArticleSpec", "FIGURE_FITS", "FIGURE_PLACES", "FigureSpec", "FitPolicy", "REST", "BLACK", "BREAKERS", "CMYK", "FontOverride", "GridSpec", "Issue",
            "KINSOKU_LEVELS", "Margins", "Masthead", "PDFX", "PDFX_STANDARDS", "PageSpec", "PdfxStandard",
            "PrintSpec", "ROLES", "STYLE_NAMES", "Slot", "TextStyle", "Typography", "WEIGHTS"]

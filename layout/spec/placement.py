@@ -25,6 +25,23 @@ class Slot:
 
 
 @dataclass(frozen=True, kw_only=True)
+class FigureSpec:
+    """A photo in an article's slot (图井): whole columns of the slot, whole body rows, caption and credit."""
+
+    file: Path  # the photo, inside the issue folder
+    span: int  # columns of the slot it takes
+    caption: str
+    credit: str | None  # None: `credit: none` (no credit line)
+    where: str  # its YAML location, for messages
+    column_offset: int = 0  # first slot column it takes (0: the slot's first column)
+    rows: int | None = None  # photo rows; None = from the aspect at the figure's width
+    aspect: float = 1.5  # width / height (the photo's own when the manifest gives neither rows nor aspect)
+    place: str = "top"  # FIGURE_PLACES: under the headline block, or at the slot's foot
+    focus: tuple[float, float] = (0.5, 0.5)  # crop focus (fx, fy) in 0..1 of the photo, for cover
+    fit: str = "cover"  # FIGURE_FITS
+
+
+@dataclass(frozen=True, kw_only=True)
 class ArticleSpec:
     """An article placed on a page: id, article file, slot; `where` is its YAML path for messages."""
 
@@ -36,6 +53,7 @@ class ArticleSpec:
     headline_align: str | None = None  # overrides the headline style's alignment
     headline_lines: int | None = None  # 占行 of the headline block; None = computed
     headline_size: float | None = None  # this article's headline size (pt); None = the headline style's
+    figures: tuple[FigureSpec, ...] = ()  # photos in the slot, in reading order
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ ALIGNMENTS = ("justify", "left", "center", "right")
 KINSOKU_LEVELS = cjk.LEVELS  # clreq prohibition levels, defined with their tables
 BREAKERS = ("total-fit", "greedy")
 ROLES = ("song", "hei", "kai")  # 书宋, 黑体, 楷体: the roles fonts/fonts.yaml gives faces for
+FIGURE_PLACES = ("top", "bottom")  # a figure directly under the headline block, or at the slot's foot
+FIGURE_FITS = ("cover", "contain")  # crop to the box, or letterbox the whole photo on paper white
 WEIGHTS = ("light", "regular", "medium", "semibold", "bold", "black")
 
 
@@ -74,5 +76,5 @@ def pdf_limits() -> dict[str, str]:
 # Style names the engine uses; the manifest may override any of them.
 STYLE_NAMES = (
     "body", "runin", "dateline", "label", "kicker", "headline", "deck",
-    "folio", "page_number", "masthead", "masthead_info", "overset",
+    "folio", "page_number", "masthead", "masthead_info", "overset", "caption",
 )

@@ -105,3 +105,15 @@ def register_font(font) -> None:
     pdfmetrics._fonts.pop(font.fontName, None)
     pdfmetrics._dynFaceNames.pop(font.fontName, None)
     pdfmetrics.registerFont(font)
+
+
+def add_image_xobject(canvas: Canvas, key: str, stream) -> str:
+    """Register an image XObject stream under `key` (once per document) and list it in the current page's
+    /XObject resources (reportlab's drawImage would re-encode the samples); returns its resource name."""
+    doc = canvas._doc
+    name = doc.getXObjectName(key)
+    if name not in doc.idToObject:
+        doc.Reference(stream, name)
+    if key not in canvas._formsinuse:
+        canvas._formsinuse.append(key)
+    return name

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -73,6 +73,7 @@ class PdfxSettings:
     icc_profile: Path | None = None  # embedded as DestOutputProfile (CMYK output profile)
     trapped: bool = False
     revision: int = 1  # a corrected page: VersionID, and ModDate = created + (revision − 1) minutes
+    output_condition_text: str = ""  # /OutputCondition, the condition in words ('' = not written)
 
     @property
     def modified(self) -> _dt.datetime:
@@ -317,6 +318,8 @@ def document_ids(canvas, settings: PdfxSettings) -> DocumentIds:
                                       settings.output_condition_info, str(settings.trapped))).encode())
     if settings.revision > 1:  # a corrected set is another instance of the same document
         digest.update(f"revision {settings.revision}".encode())
+    if settings.output_condition_text:
+        digest.update(f"condition {settings.output_condition_text}".encode())
     if settings.icc_profile is not None:  # the profile's bytes, not its path: same input, same id anywhere
         digest.update(read_icc_profile(settings.icc_profile))
     records = getattr(canvas, _RECORD)
@@ -407,6 +410,8 @@ def _output_intent(settings: PdfxSettings) -> PDFDictionary:
     })
     if settings.registry:
         intent["RegistryName"] = PDFString(settings.registry)
+    if settings.output_condition_text:
+        intent["OutputCondition"] = PDFString(settings.output_condition_text)
     if settings.icc_profile is not None:
         profile = PDFStream(PDFDictionary({"N": 4}), read_icc_profile(settings.icc_profile), [PDFZCompress])
         intent["DestOutputProfile"] = profile
@@ -433,3 +438,18 @@ def finish_document(canvas, settings: PdfxSettings) -> None:
     # reportlab raises the version to 1.4 when any colour carries alpha, even alpha 1; real
     # transparency was refused above, so the header is the standard's own.
     backend.set_pdf_version(canvas, standard.pdf_version)
+
+
+# The packaged photo profile and the output intent its separations need (layout/output/profiles/README.md).
+PHOTO_PROFILE = Path(__file__).resolve().parents[1] / "profiles" / "newsprint-tr002.icc"
+TR002_CONDITION = "CGATS TR 002"
+TR002_REGISTRY = "http://www.color.org"
+TR002_TEXT = "Coldset offset printing on newsprint, CGATS TR 002 (SNAP); 240% TAC"
+TR002_INFO = "layout newsprint TR002 (coldset, 240% TAC), derived from CGATS TR 002 characterization data"
+
+
+def photo_intent(settings: PdfxSettings) -> PdfxSettings:
+    """The settings of a document whose photos were separated with the packaged TR 002 profile (the
+    manifest named no ICC profile): the intent names CGATS TR 002 and embeds that profile."""
+    return replace(settings, output_condition=TR002_CONDITION, registry=TR002_REGISTRY,
+                   output_condition_text=TR002_TEXT, output_condition_info=TR002_INFO, icc_profile=PHOTO_PROFILE)

@@ -1,0 +1,93 @@
+"""Figures: an article's `figures:` list (photo file, span, rows or aspect, place, caption, credit, crop, fit)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from PIL import Image, UnidentifiedImageError
+
+from ..spec import FIGURE_FITS, FIGURE_PLACES, FigureSpec, Slot
+from .nodes import Value, regular_file, resolved
+
+_FIGURE_KEYS = ("file", "span", "column_offset", "rows", "aspect", "place", "caption", "credit", "crop", "fit")
+_CROP_KEYS = ("focus",)
+NO_CREDIT = "none"  # `credit: none`: the photo needs no credit line (say so explicitly)
+_ROTATED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
+
+
+def figures(value: Value | None, slot: Slot, root: Path) -> tuple[FigureSpec, ...]:
+    """Read an article's `figures:` (a list; absent = none); each must fit the slot's columns."""
+    if value is None:
+        return ()
+    return tuple(_figure(item, slot, root) for item in value.items())
+
+
+def _figure(value: Value, slot: Slot, root: Path) -> FigureSpec:
+    """One figure: photo file, columns inside the slot, height (rows or aspect), place, caption, credit."""
+    m = value.mapping(_FIGURE_KEYS, required=("file", "span", "caption", "credit"))
+    path = _photo_file(m.need("file"), root)
+    span = m.need("span").integer(low=1, example="2")
+    offset = m.get("column_offset").integer(low=0, example="0") if m.get("column_offset") else 0
+    if offset + span > slot.span:
+        (m.get("column_offset") or m.need("span")).fail(
+            f"the figure takes slot columns {offset + 1}–{offset + span}, the slot has {slot.span}",
+            f"column_offset + span must be ≤ {slot.span}: use span ≤ {slot.span - offset}")
+    if m.get("rows") and m.get("aspect"):
+        m.need("aspect").fail("a figure takes rows or aspect, not both", "remove one of them")
+    rows = m.get("rows").integer(low=1, example="12") if m.get("rows") else None
+    aspect = m.get("aspect").number(low=0.1, high=10, example="1.5") if m.get("aspect") else None
+    caption = m.need("caption").text("图为……。（资料图片）")
+    if not caption:
+        m.need("caption").fail("the caption is empty", "every photo needs a caption (图片说明)")
+    return FigureSpec(file=path, span=span, column_offset=offset, rows=rows,
+                      aspect=aspect or _own_aspect(m.need("file"), path), where=value.where(),
+                      place=m.get("place").choice(FIGURE_PLACES) if m.get("place") else "top",
+                      caption=caption, credit=_credit(m.need("credit")), focus=_focus(m.get("crop")),
+                      fit=m.get("fit").choice(FIGURE_FITS) if m.get("fit") else "cover")
+
+
+def _photo_file(value: Value, root: Path) -> Path:
+    """The photo: relative to the issue folder (or absolute), never outside it, a regular file."""
+    raw = value.text("photos/bridge.jpg")
+    full = resolved(value, root, raw, "photo")
+    if not full.is_relative_to(root):
+        value.fail(f"photo '{raw}' is outside the issue folder {root}",
+                   "keep photos inside the issue folder, e.g. photos/bridge.jpg")
+    return regular_file(value, raw, full, "photo", "photo paths are relative to the issue folder; check the name")
+
+
+def _own_aspect(value: Value, path: Path) -> float:
+    """The photo's width / height after its EXIF orientation, read from its header (no pixels decoded)."""
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if image.getexif().get(0x0112) in _ROTATED:
+                width, height = height, width
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
+        value.fail(f"photo '{path.name}' cannot be read as an image: {exc}", "give a JPEG, PNG or TIFF file")
+    return width / height
+
+
+def _credit(value: Value) -> str | None:
+    """The credit line, or None for `credit: none` (an empty credit is an error: say none)."""
+    text = value.text("图片来源：新华社")
+    if text.lower() == NO_CREDIT:
+        return None
+    if not text:
+        value.fail("the credit is empty", "write the photographer or source, or credit: none")
+    return text
+
+
+def _focus(value: Value | None) -> tuple[float, float]:
+    """`crop: {focus: [x, y]}`: the point (0..1 of the photo's width and height) a cover crop keeps."""
+    if value is None:
+        return (0.5, 0.5)
+    m = value.mapping(_CROP_KEYS)
+    focus = m.get("focus")
+    if focus is None:
+        return (0.5, 0.5)
+    if not isinstance(focus.node, yaml.SequenceNode) or len(focus.items()) != 2:
+        focus.fail("focus must be two numbers [x, y]", "write e.g. focus: [0.5, 0.3] (0..1 of width and height)")
+    x, y = (item.number(0, 1, "0.5") for item in focus.items())
+    return (x, y)
