@@ -71,7 +71,8 @@ def faces() -> dict[str, TextFont]:
         if not Path(path).is_file():
             from tinyfont import build_tiny_font
             path, index = str(build_tiny_font(Path("/tmp/compose-bench-tiny.ttf"))), 0
-        fonts[style] = TextFont((load_face(FaceSource(style, "regular", Path(path), index)),), SIZE)
+        source = FaceSource(role=style, weight="regular", file=Path(path), index=index)
+        fonts[style] = TextFont((load_face(source),), SIZE)
     return fonts
 
 
@@ -136,7 +137,7 @@ def best_ms(task, runs: int = 5) -> float:
 
 def stages(paragraphs: list[list[Span]], config: ComposeConfig) -> str:
     """Where set_paragraph's time goes: items, breaking (total fit and first fit), the rest (lines)."""
-    params = BreakParams(MEASURE, orphan_min=config.orphan_min)
+    params = BreakParams(measure=MEASURE, orphan_min=config.orphan_min)
     built = [build_items(p, MEASURE, config).items for p in paragraphs]
     items = best_ms(lambda: [build_items(p, MEASURE, config) for p in paragraphs])
     best = best_ms(lambda: [total_fit(b, params) for b in built])

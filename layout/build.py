@@ -150,7 +150,8 @@ def _context(issue: Issue, photos: Photos = Photos()) -> tuple[Context, StoryCac
     grid = make_grid(issue.page_width, issue.page_height, issue.margins, issue.grid)
     setter = Setter.of(issue.styles, FontBook(table), ComposeConfig.from_typography(issue.typography), grid.leading)
     texts = {a.id: read_article(a.file) for p in issue.pages for a in p.articles}
-    return Context(issue, grid, setter, grid_warnings(issue, grid), photos), StoryCache(texts, setter)
+    ctx = Context(issue=issue, grid=grid, setter=setter, grid_warnings=grid_warnings(issue, grid), photos=photos)
+    return ctx, StoryCache(texts, setter)
 
 
 def grid_warnings(issue: Issue, grid) -> tuple[str, ...]:

@@ -37,7 +37,7 @@ def latin_only_font_path(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def tiny_face(tiny_font_path):
     """The tiny font loaded as a Face (role 'song', weight 'regular')."""
-    return load_face(FaceSource("song", "regular", tiny_font_path))
+    return load_face(FaceSource(role="song", weight="regular", file=tiny_font_path))
 
 
 @pytest.fixture

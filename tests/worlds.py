@@ -27,7 +27,7 @@ STYLE_SIZES = {  # name: (size, align): the tiny font makes a Han exactly `size`
 
 def font_book(font_path: Path) -> FontBook:
     """Every role and weight mapped to the tiny font."""
-    sources = tuple(FaceSource(role, weight, font_path) for role in ("song", "hei", "kai")
+    sources = tuple(FaceSource(role=role, weight=weight, file=font_path) for role in ("song", "hei", "kai")
                     for weight in ("regular", "bold"))
     return FontBook(FontTable(sources, ()))
 
@@ -77,7 +77,7 @@ def make_world(font_path: Path, issue: Issue, texts: dict[str, str]) -> World:
     parsed = {key: parse_article(value, Path(f"{key}.txt")) for key, value in texts.items()}
     setter = Setter.of(issue.styles, font_book(font_path), ComposeConfig.from_typography(issue.typography),
                        grid.leading)
-    return World(Context(issue, grid, setter), StoryCache(parsed, setter))
+    return World(Context(issue=issue, grid=grid, setter=setter), StoryCache(parsed, setter))
 
 
 def article(id_: str, column: int, span: int, top: int | str, lines: int | str | None) -> ArticleSpec:

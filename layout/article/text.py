@@ -31,7 +31,7 @@ class Paragraph:
         return "".join(span.text for span in self.spans)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ArticleText:
     """An article as the editor wrote it: header fields and body paragraphs (dateline run in)."""
 
@@ -65,8 +65,8 @@ def _article_text(parsed: ArticleFile, source: Path) -> ArticleText:
     dateline = parsed.value("dateline")
     paragraphs = tuple(Paragraph(_spans(block, dateline if index == 0 else ""), block.line)
                        for index, block in enumerate(parsed.body))
-    return ArticleText(source, parsed.value("label"), parsed.value("kicker"), parsed.headline,
-                       parsed.value("deck"), dateline, paragraphs)
+    return ArticleText(source=source, label=parsed.value("label"), kicker=parsed.value("kicker"),
+                       headline=parsed.headline, deck=parsed.value("deck"), dateline=dateline, paragraphs=paragraphs)
 
 
 def _spans(block: Block, dateline: str) -> tuple[TextSpan, ...]:

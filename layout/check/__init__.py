@@ -76,9 +76,11 @@ def _check_page(doc: DocumentCache, number: int, page: pikepdf.Dictionary) -> Pa
         scanner.run(page, resources)
     _colour_findings(scanner.colour_uses, tally, doc)
     spaces = tuple(sorted({space.label for space in scanner.colour_uses}))
-    return PageReport(number, findings_of(tally, number, doc.standard, doc.options), round(scanner.max_ink, 1),
-                      None if scanner.min_ppi is None else round(scanner.min_ppi, 1),
-                      None if scanner.min_line is None else round(scanner.min_line, 3), spaces)
+    return PageReport(number=number, findings=findings_of(tally, number, doc.standard, doc.options),
+                      max_ink=round(scanner.max_ink, 1),
+                      min_image_ppi=None if scanner.min_ppi is None else round(scanner.min_ppi, 1),
+                      min_line_width=None if scanner.min_line is None else round(scanner.min_line, 3),
+                      colour_spaces=spaces)
 
 
 def _open(path: Path) -> pikepdf.Pdf:
@@ -110,10 +112,12 @@ def preflight(path: Path, options: CheckOptions = CheckOptions()) -> PreflightRe
         try:
             declared = info_value(pdf, "/GTS_PDFXVersion")
             standard, source = standard_of(declared, options)
-            doc = DocumentCache(options, standard, budget=Budget(), output_profile=has_output_profile(pdf))
+            doc = DocumentCache(options=options, standard=standard, budget=Budget(),
+                                output_profile=has_output_profile(pdf))
             document = findings_of(document_tally(pdf, standard, doc.budget), None, doc.standard, doc.options)
             pages = tuple(_check_page(doc, number, page.obj) for number, page in enumerate(pdf.pages, 1))
         except (pikepdf.PdfError, TypeError, ValueError, KeyError, AttributeError) as exc:
             # an object of the wrong type where the PDF standard requires another one
             raise UnusablePdfError(f"damaged beyond checking: {first_line(exc)}", str(path)) from None
-    return PreflightReport(path, standard, source, declared, options, document, pages)
+    return PreflightReport(path=path, standard=standard, standard_from=source, declared_version=declared,
+                           options=options, document=document, pages=pages)

@@ -14,7 +14,7 @@ PROCESS_INKS = {"Cyan": 0, "Magenta": 1, "Yellow": 2, "Black": 3}  # Separation/
 
 
 @dataclass(frozen=True)
-class ColourSpace:
+class ColourSpace:  # positional on purpose: the rows of the colour-space table
     """A resolved colour space: the family the rules judge, its PDF kind, a label, its colorants."""
 
     family: str  # gray cmyk rgb icc lab cal separation devicen pattern unknown
@@ -36,7 +36,7 @@ DEVICE_SPACES = {"/DeviceGray": GRAY, "/G": GRAY, "/DeviceRGB": RGB, "/RGB": RGB
 ICC_LABELS = {1: "ICCBased gray", 3: "ICCBased RGB", 4: "ICCBased CMYK"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Inks:
     """The ink a colour puts down, each 0–1: process C, M, Y, K and the sum of any spot colorants."""
 
@@ -68,7 +68,7 @@ class Inks:
         return text + (f" spot {self.spot * 100:.0f}" if self.spot > EPS else "")
 
 
-BLACK = Inks(0.0, 0.0, 0.0, 1.0)
+BLACK = Inks(c=0.0, m=0.0, y=0.0, k=1.0)
 
 
 def colour_inks(space: ColourSpace, values: tuple[float, ...]) -> Inks | None:
@@ -77,9 +77,9 @@ def colour_inks(space: ColourSpace, values: tuple[float, ...]) -> Inks | None:
     if len(v) < space.n or space.n == 0:
         return None
     if space.kind == "DeviceCMYK" or (space.kind == "ICCBased" and space.n == 4):
-        return Inks(v[0], v[1], v[2], v[3])
+        return Inks(c=v[0], m=v[1], y=v[2], k=v[3])
     if space.kind in ("DeviceGray", "CalGray") or (space.kind == "ICCBased" and space.n == 1):
-        return Inks(0.0, 0.0, 0.0, 1.0 - v[0])
+        return Inks(c=0.0, m=0.0, y=0.0, k=1.0 - v[0])
     if space.kind in ("Separation", "DeviceN"):
         return _colorant_inks(space.colorants, v)
     return None
@@ -95,7 +95,7 @@ def _colorant_inks(names: tuple[str, ...], tints: tuple[float, ...]) -> Inks:
             process[PROCESS_INKS[name]] = max(process[PROCESS_INKS[name]], tint)
         elif name != "None":
             spot += tint
-    return Inks(process[0], process[1], process[2], process[3], spot)
+    return Inks(c=process[0], m=process[1], y=process[2], k=process[3], spot=spot)
 
 
 def initial_values(space: ColourSpace) -> tuple[float, ...]:

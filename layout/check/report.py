@@ -29,7 +29,7 @@ class Tally:
             entry[1] = min(entry[1], value) if worst == "min" else max(entry[1], value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Finding:
     """One problem: which check, how severe, on which page (None: the whole file), why, and the value."""
 
@@ -45,7 +45,7 @@ class Finding:
                 "message": self.message, "value": self.value}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PageReport:
     """One page's findings and the numbers measured on it (inside the printed area)."""
 
@@ -63,7 +63,7 @@ class PageReport:
                 "findings": [f.to_dict() for f in self.findings]}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PreflightReport:
     """The preflight of one file: document-level findings (page None) and one PageReport per page."""
 
@@ -122,7 +122,8 @@ def findings_of(tally: Tally, page: int | None, standard: str, options: CheckOpt
                                    limit=limit)
         if rule.check in CITED_CHECKS:  # the PDF/X rule broken, named in the message
             message += f" ({rule.source})"
-        out.append(Finding(rule.check, severity, page, message, value if value is not None else detail or None))
+        out.append(Finding(check=rule.check, severity=severity, page=page, message=message,
+                           value=value if value is not None else detail or None))
     return tuple(sorted(out, key=lambda f: (order[f.check], f.severity != ERROR, f.message)))
 
 

@@ -32,7 +32,7 @@ class FontInfo:
     embedded: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GsEffect:
     """What one ExtGState changes in the graphics state, and the transparency it brings."""
 
@@ -86,21 +86,24 @@ class Resources:
         kind = name_of(arr[0])
         if kind == "ICCBased":
             n = int(arr[1].get("/N", 0)) if isinstance(arr[1], pikepdf.Stream) else 0
-            return ColourSpace("icc", kind, ICC_LABELS.get(n, f"ICCBased ({n} components)"), n)
+            return ColourSpace(family="icc", kind=kind, label=ICC_LABELS.get(n, f"ICCBased ({n} components)"), n=n)
         if kind in ("CalRGB", "CalGray", "Lab"):
-            return ColourSpace("lab" if kind == "Lab" else "cal", kind, kind, 1 if kind == "CalGray" else 3)
+            return ColourSpace(family="lab" if kind == "Lab" else "cal", kind=kind, label=kind,
+                               n=1 if kind == "CalGray" else 3)
         if kind == "Indexed" and len(arr) >= 4:
             base = self.colour_space(arr[1], depth + 1)
-            return ColourSpace(base.family, kind, f"Indexed on {base.label}", 1,
+            return ColourSpace(family=base.family, kind=kind, label=f"Indexed on {base.label}", n=1,
                                palette_ink=_palette_ink(base, arr[3]))
         if kind == "Separation" and len(arr) >= 2:
-            return ColourSpace("separation", kind, f"Separation {name_of(arr[1])}", 1, (name_of(arr[1]),))
+            return ColourSpace(family="separation", kind=kind, label=f"Separation {name_of(arr[1])}", n=1,
+                               colorants=(name_of(arr[1]),))
         if kind == "DeviceN" and len(arr) >= 2 and isinstance(arr[1], pikepdf.Array):
             names = tuple(name_of(n) for n in arr[1])
-            return ColourSpace("devicen", kind, f"DeviceN ({', '.join(names)})", len(names), names)
+            return ColourSpace(family="devicen", kind=kind, label=f"DeviceN ({', '.join(names)})", n=len(names),
+                               colorants=names)
         if kind == "Pattern":
             base = self.colour_space(arr[1], depth + 1) if len(arr) > 1 else None
-            return ColourSpace("pattern", kind, "Pattern", base.n if base else 0, base=base)
+            return ColourSpace(family="pattern", kind=kind, label="Pattern", n=base.n if base else 0, base=base)
         return DEVICE_SPACES.get("/" + kind, UNKNOWN)
 
     def font(self, name: Any) -> FontInfo | None:
@@ -161,10 +164,11 @@ def _gs_effect(gs: pikepdf.Dictionary, label: str) -> GsEffect:
     fill_op = bool(gs["/op"]) if "/op" in gs else stroke_op
     font = gs.get("/Font")
     has_font = isinstance(font, pikepdf.Array) and len(font) == 2
-    return GsEffect(fill_op, stroke_op, int(gs["/OPM"]) if "/OPM" in gs else None,
-                    float(gs["/LW"]) if "/LW" in gs else None, float(font[1]) if has_font else None,
-                    _font_info(font[0]) if has_font else None,
-                    _gs_transparency(gs, label) + _gs_transfer(gs, label) + _halftone_notes(gs.get("/HT"), label))
+    return GsEffect(fill_overprint=fill_op, stroke_overprint=stroke_op,
+                    overprint_mode=int(gs["/OPM"]) if "/OPM" in gs else None,
+                    line_width=float(gs["/LW"]) if "/LW" in gs else None,
+                    font_size=float(font[1]) if has_font else None, font=_font_info(font[0]) if has_font else None,
+                    notes=_gs_transparency(gs, label) + _gs_transfer(gs, label) + _halftone_notes(gs.get("/HT"), label))
 
 
 def _gs_transparency(gs: pikepdf.Dictionary, label: str) -> tuple[Note, ...]:

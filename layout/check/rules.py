@@ -77,7 +77,7 @@ CITED_CHECKS = ("stream-size", "pdfx-version", "output-intent", "boxes", "transf
 
 
 @dataclass(frozen=True)
-class Rule:
+class Rule:  # positional on purpose: the rows of the RULES table read as a table
     """One kind of finding: its check, severity under X-1a, X-4 and X-3 (None: allowed), message and source.
 
     The message may use {detail} (what/where), {value} (the measured number), {count} (how many times
@@ -197,7 +197,7 @@ X3_WITH_PROFILE = ("icc-colour", "lab-colour", "cal-colour")
 NORMAL_BLEND_MODES = ("/Normal", "/Compatible")  # ISO 32000-1 §11.3.5: the only opaque blend modes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CheckOptions:
     """What to check against: the PDF/X flavour (None: from the file's GTS_PDFXVersion) and the limits."""
 

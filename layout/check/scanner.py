@@ -48,7 +48,7 @@ class State:
         return other
 
 
-@dataclass
+@dataclass(kw_only=True)
 class DocumentCache:
     """What is shared by all pages of one file: options, standard, and per-object memos."""
 

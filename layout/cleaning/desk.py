@@ -60,7 +60,7 @@ class OutputFile:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CleanResult:
     """Everything one run produces: decoded input, cleaned copy, output files, changes and notices."""
 
@@ -141,8 +141,8 @@ def clean_file(path: Path, folder: str = "articles") -> CleanResult:
     files = [OutputFile(name, _render(article, name, f"{path}:{index.position(article.offset).line}"))
              for name, article in zip(names, page.articles)]
     files.append(OutputFile(SKELETON, skeleton_text(names, page.articles, folder, path.name)))
-    return CleanResult(path, decoded, "page", clean.text, tuple(files), clean.changes + page.changes,
-                       clean.notices + page.notices)
+    return CleanResult(source=path, decoded=decoded, kind="page", cleaned=clean.text, files=tuple(files),
+                       changes=clean.changes + page.changes, notices=clean.notices + page.notices)
 
 
 def _render(article: Article, name: str, where: str) -> str:
@@ -170,8 +170,9 @@ def _clean_article(path: Path, decoded: Decoded, tracked: Tracked) -> CleanResul
     body = clean_tracked(tracked.cut(source.body_offset))
     texts, runins = mark_runins(body.paragraphs)
     text = article_format.write(header, texts, str(path))
-    return CleanResult(path, decoded, "article", text, (OutputFile(path.name, text),),
-                       tuple(changes) + body.changes + tuple(runins), body.notices)
+    return CleanResult(source=path, decoded=decoded, kind="article", cleaned=text,
+                       files=(OutputFile(path.name, text),), changes=tuple(changes) + body.changes + tuple(runins),
+                       notices=body.notices)
 
 
 def write_result(result: CleanResult, out_dir: Path) -> tuple[Path, ...]:

@@ -44,7 +44,8 @@ def split_blocks(tracked: Tracked) -> Paragraphs:
         for start, end in group[1:]:
             line = tracked.cut(start, end)
             sep = glue(block.text, line.text)
-            changes.append(Change("linebreak", block.at(len(block.text) - 1), "\n", sep, line.at(0)))
+            changes.append(Change(kind="linebreak", offset=block.at(len(block.text) - 1), before="\n", after=sep,
+                                  offset2=line.at(0)))
             block = block.joined(line, sep)
         items.append(block)
     return Paragraphs(tuple(items), tuple(changes))
@@ -122,7 +123,8 @@ def _dedupe(previous: Tracked, item: Tracked, changes: list[Change]) -> Tracked:
     size = overlap(previous.text, item.text)
     if not size:
         return item
-    changes.append(Change("duplicate", item.at(0), item.text[:size], "", previous.at(len(previous.text) - size)))
+    changes.append(Change(kind="duplicate", offset=item.at(0), before=item.text[:size], after="",
+                          offset2=previous.at(len(previous.text) - size)))
     rest = item.cut(size)
     while rest.text.startswith(" "):
         rest = rest.cut(1)
@@ -131,8 +133,8 @@ def _dedupe(previous: Tracked, item: Tracked, changes: list[Change]) -> Tracked:
 
 def _join(previous: Tracked, item: Tracked, changes: list[Change]) -> Tracked:
     """The two halves of a broken paragraph as one (joined by the article format's `glue`)."""
-    changes.append(Change("join", previous.at(len(previous.text) - 1), previous.text[-12:], item.text[:12],
-                          item.at(0)))
+    changes.append(Change(kind="join", offset=previous.at(len(previous.text) - 1), before=previous.text[-12:],
+                          after=item.text[:12], offset2=item.at(0)))
     return previous.joined(item, glue(previous.text, item.text))
 
 

@@ -19,7 +19,7 @@ from .rules import (KICKER_MIN_HAN, LABEL_MAX, LABEL_RE, LABEL_SUFFIXES, RUNIN_M
 from .tracked import Change, Notice, Tracked
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Header:
     """The header of an article file (docs/article-format.md); empty strings are left out."""
 
@@ -48,7 +48,7 @@ class Page:
     notices: tuple[Notice, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class HeaderRun:
     """Paragraph indices of one article's header lines (-1: absent) and of its dateline paragraph."""
 
@@ -120,7 +120,7 @@ def _header_run(items: tuple[Tracked, ...], dateline: int, floor: int) -> Header
         kicker, i = i, i - 1
     if i >= floor and is_label(items[i].text):
         label, i = i, i - 1
-    return HeaderRun(i + 1, headline, dateline, label, kicker, deck)
+    return HeaderRun(start=i + 1, headline=headline, dateline=dateline, label=label, kicker=kicker, deck=deck)
 
 
 def _article(items: tuple[Tracked, ...], run: HeaderRun, end: int) -> tuple[Article, list[Change]]:
@@ -131,7 +131,7 @@ def _article(items: tuple[Tracked, ...], run: HeaderRun, end: int) -> tuple[Arti
     rest = first.cut(size)
     while rest.text.startswith(" "):
         rest = rest.cut(1)
-    changes = [Change("dateline", first.at(0), dateline, "dateline: " + dateline)]
+    changes = [Change(kind="dateline", offset=first.at(0), before=dateline, after="dateline: " + dateline)]
     body_items = ((rest,) if rest.text else ()) + items[run.dateline + 1:end]
     body, runin_changes = mark_runins(body_items)
 
@@ -139,7 +139,8 @@ def _article(items: tuple[Tracked, ...], run: HeaderRun, end: int) -> tuple[Arti
         """The text of header paragraph `index` ('' when absent)."""
         return items[index].text if index >= 0 else ""
 
-    header = Header((pick(run.headline),), pick(run.label), pick(run.kicker), pick(run.deck), dateline)
+    header = Header(headlines=(pick(run.headline),), label=pick(run.label), kicker=pick(run.kicker),
+                    deck=pick(run.deck), dateline=dateline)
     return Article(header, body, items[run.start].at(0)), changes + runin_changes
 
 
@@ -153,7 +154,7 @@ def mark_runins(items: tuple[Tracked, ...]) -> tuple[tuple[str, ...], list[Chang
     for item, head in zip(items, heads):
         if head:
             texts.append(f"**{head}**{item.text[len(head):]}")
-            changes.append(Change("runin", item.at(0), head, f"**{head}**"))
+            changes.append(Change(kind="runin", offset=item.at(0), before=head, after=f"**{head}**"))
         else:
             texts.append(item.text)
     return tuple(texts), changes

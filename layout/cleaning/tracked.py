@@ -52,7 +52,7 @@ class Edit:
     kind: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Change:
     """One change made to the copy, at a raw offset (offset2: a second place, e.g. a join's far side)."""
 
@@ -93,7 +93,8 @@ def commit(tracked: Tracked, edits: list[Edit]) -> Step:
         origin.extend(tracked.origin[pos:edit.start])
         parts.append(edit.new)
         origin.extend([tracked.at(edit.start)] * len(edit.new))
-        changes.append(Change(edit.kind, tracked.at(edit.start), tracked.text[edit.start:edit.end], edit.new))
+        changes.append(Change(kind=edit.kind, offset=tracked.at(edit.start), before=tracked.text[edit.start:edit.end],
+                              after=edit.new))
         pos = edit.end
     parts.append(tracked.text[pos:])
     origin.extend(tracked.origin[pos:])

@@ -27,7 +27,8 @@ def audit_records(records: Sequence[LineRecord], config: ComposeConfig, column_x
                   baselines: frozenset[float]) -> Typesetting:
     """The composer's line audit over placed records (width measured from the column's start edge),
     plus body baselines that are not on the page's baseline grid."""
-    rows = [AuditRow(r.text, r.first, r.last, r.measure, r.x1 - r.hang - column_x0(r.column)) for r in records]
+    rows = [AuditRow(text=r.text, first=r.first, last=r.last, measure=r.measure,
+                     width=r.x1 - r.hang - column_x0(r.column)) for r in records]
     audit = audit_rows(rows, config)
     off_grid = sum(1 for r in records if round(r.baseline, 3) not in baselines)
     return Typesetting(lines=audit.lines, prohibited_starts=audit.prohibited_starts,

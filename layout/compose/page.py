@@ -33,7 +33,7 @@ def bleed_box(trim: Rect, bleed: float) -> Rect:
                 out(trim.y1 + bleed, True))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Context:
     """What composing any page of the issue needs, computed once per build."""
 

@@ -28,7 +28,8 @@ class FontTable:
 
     def with_overrides(self, overrides) -> "FontTable":
         """This table with the manifest's font overrides (role/weight → file) replacing entries."""
-        replaced = {(o.role, o.weight): FaceSource(o.role, o.weight, o.path, o.index) for o in overrides}
+        replaced = {(o.role, o.weight): FaceSource(role=o.role, weight=o.weight, file=o.path, index=o.index)
+                    for o in overrides}
         kept = tuple(s for s in self.sources if (s.role, s.weight) not in replaced)
         return FontTable(kept + tuple(replaced[k] for k in sorted(replaced)), self.fallback)
 

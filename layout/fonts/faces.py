@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import uharfbuzz as hb
@@ -17,7 +17,7 @@ FSTYPE_RESTRICTED = 0x0002
 FSTYPE_BITMAP_ONLY = 0x0200
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FaceSource:
     """Where a face comes from: file, face index in a collection, expected sha256, Debian package."""
 
@@ -29,22 +29,29 @@ class FaceSource:
     package: str = ""
 
 
-@dataclass(frozen=True, eq=False)
 class Face:
-    """One loaded font face: metrics in font units, cmap lookups; identity-compared, one per process."""
+    """One loaded font face: metrics in font units, cmap lookups and their per-character memo (an
+    accumulator, so a plain class: identity-compared, one per process and source)."""
 
-    key: str  # e.g. 'song-regular': stable, used in resource names and dumps
-    source: FaceSource
-    postscript_name: str
-    upem: int
-    ascent: int  # typographic ascender (font units)
-    descent: int  # typographic descender, negative
-    outline: str  # 'cff' or 'truetype'
-    fs_type: int
-    blob: hb.Blob = field(repr=False)
-    hb_font: hb.Font = field(repr=False)
-    _gids: dict = field(default_factory=dict, repr=False)
-    _advances: dict = field(default_factory=dict, repr=False)
+    __slots__ = ("key", "source", "postscript_name", "upem", "ascent", "descent", "outline", "fs_type",
+                 "blob", "hb_font", "_gids", "_advances")
+
+    def __init__(self, *, key: str, source: FaceSource, postscript_name: str, upem: int, ascent: int,
+                 descent: int, outline: str, fs_type: int, blob: hb.Blob, hb_font: hb.Font) -> None:
+        self.key = key  # e.g. 'song-regular': stable, used in resource names and dumps
+        self.source = source
+        self.postscript_name = postscript_name
+        self.upem = upem
+        self.ascent = ascent  # typographic ascender (font units)
+        self.descent = descent  # typographic descender, negative
+        self.outline = outline  # 'cff' or 'truetype'
+        self.fs_type = fs_type
+        self.blob, self.hb_font = blob, hb_font
+        self._gids: dict[str, int | None] = {}
+        self._advances: dict[str, int] = {}
+
+    def __repr__(self) -> str:
+        return f"Face({self.key!r}, {self.postscript_name!r})"
 
     def glyph(self, char: str) -> int | None:
         """Glyph id of `char` in this face, None when the face lacks it."""

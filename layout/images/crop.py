@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Crop:
     """The source rectangle kept and the canvas it sits on, in source pixels (canvas = rect for cover)."""
 
@@ -44,10 +44,10 @@ def cover(size: tuple[int, int], box: tuple[float, float], focus: tuple[float, f
     if width / height > aspect:
         keep = max(1, min(width, round(height * aspect)))
         left = _clamp(round(focus[0] * width - keep / 2), 0, width - keep)
-        return Crop(left, 0, keep, height, keep, height)
+        return Crop(left=left, top=0, width=keep, height=height, canvas_width=keep, canvas_height=height)
     keep = max(1, min(height, round(width / aspect)))
     top = _clamp(round(focus[1] * height - keep / 2), 0, height - keep)
-    return Crop(0, top, width, keep, width, keep)
+    return Crop(left=0, top=top, width=width, height=keep, canvas_width=width, canvas_height=keep)
 
 
 def contain(size: tuple[int, int], box: tuple[float, float]) -> Crop:
@@ -56,9 +56,11 @@ def contain(size: tuple[int, int], box: tuple[float, float]) -> Crop:
     aspect = box[0] / box[1]
     if width / height > aspect:
         canvas = max(height, round(width / aspect))
-        return Crop(0, 0, width, height, width, canvas, 0, (canvas - height) // 2)
+        return Crop(left=0, top=0, width=width, height=height, canvas_width=width, canvas_height=canvas, offset_x=0,
+                    offset_y=(canvas - height) // 2)
     canvas = max(width, round(height * aspect))
-    return Crop(0, 0, width, height, canvas, height, (canvas - width) // 2, 0)
+    return Crop(left=0, top=0, width=width, height=height, canvas_width=canvas, canvas_height=height,
+                offset_x=(canvas - width) // 2, offset_y=0)
 
 
 def _clamp(value: int, low: int, high: int) -> int:

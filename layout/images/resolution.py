@@ -13,7 +13,7 @@ from .settings import PhotoSettings
 PT_PER_INCH = 72.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Resolution:
     """The resolution before and after, the output canvas in pixels, and the warnings."""
 
@@ -41,10 +41,12 @@ def assess(crop: Crop, box_pt: tuple[float, float], settings: PhotoSettings, nam
         warnings = (f"{ppi:.0f} ppi at the placed size, below the {settings.warn_ppi:g} ppi wanted "
                     f"(full size {_size_at(crop, settings.warn_ppi)})",)
     if ppi <= settings.max_ppi:
-        return Resolution(ppi, ppi, False, (crop.canvas_width, crop.canvas_height), warnings)
+        return Resolution(ppi_before=ppi, ppi_after=ppi, resampled=False,
+                          size=(crop.canvas_width, crop.canvas_height), warnings=warnings)
     size = (max(1, round(box_pt[0] / PT_PER_INCH * settings.target_ppi)),
             max(1, round(box_pt[1] / PT_PER_INCH * settings.target_ppi)))
-    return Resolution(ppi, effective_ppi(size, box_pt), True, size, warnings)
+    return Resolution(ppi_before=ppi, ppi_after=effective_ppi(size, box_pt), resampled=True, size=size,
+                      warnings=warnings)
 
 
 def _size_at(crop: Crop, ppi: float) -> str:

@@ -20,7 +20,7 @@ ORIENTATION = 0x0112
 HINT_FORMAT = "supply the photo as JPEG, PNG or TIFF (RGB, greyscale or CMYK, 8 or 16 bit)"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class Source:
     """A decoded photo: pixels in mode L, RGB or CMYK, its embedded ICC profile and what was done to it."""
 
@@ -102,7 +102,7 @@ def decode(opened: Opened) -> Source:
                          "re-export or re-download the photo") from None
     icc = opened.image.info.get("icc_profile") or None
     pixels, more = normalise(image, opened.name, opened.image.format or "", "adobe" in opened.image.info)
-    return Source(opened.name, pixels, icc, opened.sha256, tuple(notes + more))
+    return Source(name=opened.name, image=pixels, icc=icc, sha256=opened.sha256, notes=tuple(notes + more))
 
 
 def normalise(image: Image.Image, name: str, fmt: str = "", adobe: bool = True) -> tuple[Image.Image, list[str]]:

@@ -53,5 +53,5 @@ def _face_sources(value: Value, folder: Path) -> tuple[FaceSource, ...]:
             index = face.get("index").integer(low=0, example="2") if face.get("index") else 0
             sha = face.get("sha256").text() if face.get("sha256") else ""
             package = face.get("package").text() if face.get("package") else ""
-            sources.append(FaceSource(role, weight, file, index, sha, package))
+            sources.append(FaceSource(role=role, weight=weight, file=file, index=index, sha256=sha, package=package))
     return tuple(sources)

@@ -36,7 +36,7 @@ _DEFAULT_MARGIN_MM = 20.0
 _DEFAULT_LEADING = 1.6  # × body size, for the grid
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _Head:
     """The `issue:` section."""
 
@@ -60,10 +60,10 @@ def _issue_head(value: Value) -> _Head:
         m.need("paper").fail("paper (the newspaper's name) is empty", "write e.g. paper: 济宁日报")
     number, total = m.get("number"), m.get("total_number")
     edition = m.get("edition")
-    return _Head(issue_id, paper, _date(m.need("date")),
-                 number.integer(low=1, example="12345") if number else None,
-                 total.integer(low=1, example="23456") if total else None,
-                 edition.text("A") if edition else "A")
+    return _Head(id=issue_id, paper=paper, date=_date(m.need("date")),
+                 number=number.integer(low=1, example="12345") if number else None,
+                 total_number=total.integer(low=1, example="23456") if total else None,
+                 edition=edition.text("A") if edition else "A")
 
 
 def _date(value: Value) -> _dt.date:

@@ -42,7 +42,7 @@ def colors(value: Value | None) -> dict[str, CMYK]:
 
 
 @dataclass(frozen=True)
-class StyleDefault:
+class StyleDefault:  # positional on purpose: the rows of the STYLE_DEFAULTS table
     """A standard style before the manifest: role, weight, size (号 name, pt, or None = grid body)."""
 
     role: str

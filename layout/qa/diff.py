@@ -29,7 +29,7 @@ from .text import page_glyphs, text_changes
 __all__ = ["MAX_WORKERS", "DiffOptions", "DiffResult", "diff", "diff_sources", "parse_mask"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PageJob:
     """One page pair to compare in a worker, with the sidecar records and the masks that apply."""
 
@@ -79,7 +79,7 @@ def _image_names(context: DiffContext, key: str, images: dict[str, Image.Image])
         name = f"pages/{key}-{role}.png"
         save_png(image, context.outdir / name, context.options.dpi)
         names[role], size = name, image.size
-    return PageImages(names["old"], names["new"], names["overlay"], size[0], size[1])
+    return PageImages(old=names["old"], new=names["new"], overlay=names["overlay"], width=size[0], height=size[1])
 
 
 def _one_sided(context: DiffContext, job: PageJob) -> PageDiff:
@@ -88,7 +88,8 @@ def _one_sided(context: DiffContext, job: PageJob) -> PageDiff:
     path, index = (context.new_pdf, job.new_index) if added else (context.old_pdf, job.old_index)
     rendered = render_page(_document(path), index, context.options.dpi)
     images = _image_names(context, job.key, {"new" if added else "old": rendered.image})
-    return PageDiff(job.key, "added" if added else "removed", job.old_index, job.new_index, images=images)
+    return PageDiff(key=job.key, status="added" if added else "removed", old_index=job.old_index,
+                    new_index=job.new_index, images=images)
 
 
 def compare_page(context: DiffContext, job: PageJob) -> PageDiff:
@@ -102,15 +103,17 @@ def compare_page(context: DiffContext, job: PageJob) -> PageDiff:
     old_r, new_r = render_page(old_doc, job.old_index, options.dpi), render_page(new_doc, job.new_index, options.dpi)
     size = (max(old_r.image.width, new_r.image.width), max(old_r.image.height, new_r.image.height))
     old_img, new_img = pad(old_r.image, size), pad(new_r.image, size)
-    raster = Raster(new_r.raster.scale, new_r.raster.left, new_r.raster.top, size[0], size[1])
+    raster = Raster(scale=new_r.raster.scale, left=new_r.raster.left, top=new_r.raster.top, width=size[0],
+                    height=size[1])
     mask = blank_masks(changed_mask(old_img, new_img, options.tolerance), raster, job.masks)
     regions = raster_regions(mask, raster, (job.old_record, job.new_record))
     if not text and not regions:
-        return PageDiff(job.key, "unchanged", job.old_index, job.new_index, masks=job.masks)
+        return PageDiff(key=job.key, status="unchanged", old_index=job.old_index, new_index=job.new_index,
+                        masks=job.masks)
     overlay = overlay_image(old_img, new_img, [raster.box_px(r.box) for r in regions])
     images = _image_names(context, job.key, {"old": old_img, "new": new_img, "overlay": overlay})
-    return PageDiff(job.key, "changed", job.old_index, job.new_index, text, regions,
-                    count_pixels(mask), job.masks, images)
+    return PageDiff(key=job.key, status="changed", old_index=job.old_index, new_index=job.new_index, text=text,
+                    regions=regions, changed_pixels=count_pixels(mask), masks=job.masks, images=images)
 
 
 def _compare_job(context: DiffContext, job: PageJob) -> PageDiff:
@@ -171,17 +174,19 @@ def diff_sources(old: Source, new: Source, outdir: Path, options: DiffOptions) -
         same = (pair.old_index is not None and pair.new_index is not None
                 and old_digests[pair.old_index] == new_digests[pair.new_index])
         if same:
-            done[pair.key] = PageDiff(pair.key, "identical", pair.old_index, pair.new_index)
+            done[pair.key] = PageDiff(key=pair.key, status="identical", old_index=pair.old_index,
+                                      new_index=pair.new_index)
             continue
         records = (_record(old, pair.old_index), _record(new, pair.new_index))
-        jobs.append(PageJob(pair.key, pair.old_index, pair.new_index, *records,
-                            masks=page_masks(options.masks, records)))
+        jobs.append(PageJob(key=pair.key, old_index=pair.old_index, new_index=pair.new_index,
+                            old_record=records[0], new_record=records[1], masks=page_masks(options.masks, records)))
     context = DiffContext(old.pdf, new.pdf, Path(outdir), options)
     _remove_stale_images(Path(outdir))
     for page in run_jobs(context, jobs):
         done[page.key] = page
     pages = tuple(done[pair.key] for pair in pairs)
-    return DiffResult(old.pdf, new.pdf, options, pages, round(time.perf_counter() - started, 3))
+    return DiffResult(old=old.pdf, new=new.pdf, options=options, pages=pages,
+                      seconds=round(time.perf_counter() - started, 3))
 
 
 def _remove_stale_images(outdir: Path) -> None:

@@ -19,7 +19,7 @@ class Mask:
     kind: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DiffOptions:
     """Settings of one `layout diff` run."""
 
@@ -44,7 +44,7 @@ class Glyph:
         return (self.box[0] + self.box[2]) / 2, (self.box[1] + self.box[3]) / 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TextChange:
     """Inserted, deleted, changed or moved text in one article; boxes in pt (None on the empty side)."""
 
@@ -66,7 +66,7 @@ class Region:
     articles: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PageImages:
     """Report images of a page, relative to the report folder."""
 
@@ -77,7 +77,7 @@ class PageImages:
     height: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PageDiff:
     """What changed on one page (status: identical, unchanged, changed, added, removed)."""
 
@@ -97,7 +97,7 @@ class PageDiff:
         return self.status in ("changed", "added", "removed")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DiffResult:
     """The comparison of two builds, page by page."""
 

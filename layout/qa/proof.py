@@ -36,7 +36,7 @@ OVERLAY = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Raster:
     """How a rendered page maps pt (user space, y up) to pixels (y down)."""
 
@@ -170,7 +170,7 @@ def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> Rendere
     left, _bottom, _right, top = page.get_bbox()
     image = page.render(scale=scale, rev_byteorder=True, may_draw_forms=False).to_pil().convert("RGB")
     page.close()
-    return Rendered(image, Raster(scale, left, top, image.width, image.height))
+    return Rendered(image, Raster(scale=scale, left=left, top=top, width=image.width, height=image.height))
 
 
 def save_png(image: Image.Image, path: Path, dpi: float) -> Path:

@@ -68,12 +68,12 @@ def _edits(old: tuple[Glyph, ...], new: tuple[Glyph, ...]) -> list[TextChange]:
         a = [g for g in old if g.article == article]
         b = [g for g in new if g.article == article]
         kind = "insert" if not a else "delete" if not b else "change"
-        changes.append(TextChange(kind, article, "".join(g.char for g in a), "".join(g.char for g in b),
-                                  _union(a), _union(b)))
+        changes.append(TextChange(kind=kind, article=article, old_text="".join(g.char for g in a),
+                                  new_text="".join(g.char for g in b), old_box=_union(a), new_box=_union(b)))
     return changes
 
 
-@dataclass
+@dataclass(kw_only=True)
 class _MoveRun:
     """Accumulator (internal, mutable): consecutive glyph pairs of one article moved by one shift."""
 
@@ -91,8 +91,9 @@ class _MoveRun:
 
     def change(self) -> TextChange:
         """The run as a 'move' TextChange."""
-        return TextChange("move", self.article, "".join(g.char for g in self.old), "".join(g.char for g in self.new),
-                          _union(self.old), _union(self.new), (round(self.dx, 2), round(self.dy, 2)))
+        return TextChange(kind="move", article=self.article, old_text="".join(g.char for g in self.old),
+                          new_text="".join(g.char for g in self.new), old_box=_union(self.old),
+                          new_box=_union(self.new), shift=(round(self.dx, 2), round(self.dy, 2)))
 
 
 def _moves(old: tuple[Glyph, ...], new: tuple[Glyph, ...], threshold: float) -> list[TextChange]:
@@ -108,7 +109,7 @@ def _moves(old: tuple[Glyph, ...], new: tuple[Glyph, ...], threshold: float) -> 
             runs[-1].new.append(b)
             runs[-1].end = i + 1
         else:
-            runs.append(_MoveRun(article, dx, dy, i + 1, [a], [b]))
+            runs.append(_MoveRun(article=article, dx=dx, dy=dy, end=i + 1, old=[a], new=[b]))
     return [run.change() for run in runs]
 
 

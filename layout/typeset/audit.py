@@ -10,7 +10,7 @@ from .config import ComposeConfig
 from .lines import FLUSH_TOLERANCE, Line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LineAudit:
     """Defects counted in lines already set (the build summary prints these)."""
 
@@ -23,7 +23,7 @@ class LineAudit:
     squeezed: int = 0  # a line set tighter than natural (先挤进: its punctuation compressed); not a defect
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AuditRow:
     """What the audit needs to know of one line."""
 
@@ -37,7 +37,8 @@ class AuditRow:
 
 def audit_lines(lines: Sequence[Line], config: ComposeConfig) -> LineAudit:
     """Count prohibited starts/ends, lines not flush, 孤字 and overfull lines among set lines."""
-    return audit_rows([AuditRow(ln.text, ln.first, ln.last, ln.measure, ln.width, ln.ratio) for ln in lines], config)
+    return audit_rows([AuditRow(text=ln.text, first=ln.first, last=ln.last, measure=ln.measure, width=ln.width,
+                                ratio=ln.ratio) for ln in lines], config)
 
 
 def audit_rows(rows: Sequence[AuditRow], config: ComposeConfig) -> LineAudit:
@@ -59,4 +60,5 @@ def audit_rows(rows: Sequence[AuditRow], config: ComposeConfig) -> LineAudit:
             overfull += 1
         if row.ratio < -1e-9:
             squeezed += 1
-    return LineAudit(len(rows), starts, ends, not_flush, orphans, overfull, squeezed)
+    return LineAudit(lines=len(rows), prohibited_starts=starts, prohibited_ends=ends, not_flush=not_flush,
+                     orphans=orphans, overfull=overfull, squeezed=squeezed)

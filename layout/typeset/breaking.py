@@ -32,7 +32,7 @@ MAX_GAP = 0.5  # em: the widest Han–Han gap a stretched line may show when set
 MAX_RATIO = MAX_GAP / cjk.INTER_CHAR_STRETCH  # 5.0: ratio r widens a Han–Han gap by 0.1·r em
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class BreakParams:
     """What the breakers weigh: the measure and the demerits of loose, compressed and 孤字 lines."""
 

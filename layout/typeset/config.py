@@ -11,7 +11,7 @@ from ..spec import ALIGNMENTS, BREAKERS, Typography
 _T = Typography()  # the one list of typography defaults (the manifest's defaults too)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ComposeConfig:
     """Everything the composer needs besides the text and the measure (one object, computed once)."""
 

@@ -69,7 +69,7 @@ def _cut_penalty(cost: float) -> Penalty:
 MARKS = "OCSocsN"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Prepared:
     """A paragraph's characters with what setting them needs (parallel tuples, one entry per character)."""
 
@@ -139,8 +139,8 @@ def prepare(spans: Sequence[Span]) -> Prepared:
         texts.append(text)
         sizes.extend([font.size] * len(text))
         styles.extend([span.style] * len(text))
-    return Prepared("".join(texts), "".join(classes), tuple(faces), tuple(sizes), tuple(styles),
-                    tuple(advances), ())
+    return Prepared(text="".join(texts), classes="".join(classes), faces=tuple(faces), sizes=tuple(sizes),
+                    styles=tuple(styles), advances=tuple(advances), blanks=())
 
 
 def segment(prepared: Prepared, pair_compression: float) -> Atoms:
@@ -226,8 +226,8 @@ def build_items(spans: Sequence[Span], measure: float, config: ComposeConfig, re
     for start, lead, trail in zip(atoms.starts, atoms.leads, atoms.trails):
         if classes[start] in "OCS":
             blanks[start] = lead + trail
-    prepared = Prepared(prepared.text, prepared.classes, prepared.faces, prepared.sizes, prepared.styles,
-                        prepared.advances, tuple(blanks))
+    prepared = Prepared(text=prepared.text, classes=prepared.classes, faces=prepared.faces, sizes=prepared.sizes,
+                        styles=prepared.styles, advances=prepared.advances, blanks=tuple(blanks))
     builder = _Builder(prepared, atoms, measure, config, P_RELAXED if relaxed else P_KINSOKU, keep, eager)
     builder.discourage = discourage
     builder.indent = _indent(spans, measure, config, builder.warnings)
@@ -267,7 +267,7 @@ class _Builder:
 
     def run(self, indent: float) -> list:
         """All items: indent box, then for each atom the gap before it and its box(es), then the end."""
-        out: list = [Box(indent)] if indent > 0 else []
+        out: list = [Box(width=indent)] if indent > 0 else []
         starts, ends, n = self.a.starts, self.a.ends, len(self.p.text)
         if not starts or starts[0] > 0:  # leading spaces: kept, never a break
             out.append(P_KEEP)
@@ -383,7 +383,7 @@ class _Builder:
             ink = p.advances[start] / 2
             width = ink + (self.leads[k] if k == 0 else 0.0)
             hang = ink if self.config.hanging and p.text[start] in cjk.HANGABLE else 0.0
-            out.append(Box(width, start, end, 0, hang))
+            out.append(Box(width=width, start=start, end=end, count=0, hang=hang))
             return
         width = sum(p.advances[start:end])
         if cls == "L":
@@ -392,7 +392,7 @@ class _Builder:
             if over or cuts or any(c in cjk.NO_BREAK_SPACES for c in p.text[start:end]):
                 self._token(out, start, end, cuts, over)
                 return
-        out.append(Box(width, start, end, _count(p.text, start, end)))
+        out.append(Box(width=width, start=start, end=end, count=_count(p.text, start, end)))
 
     def _cuts(self, start: int, end: int, over: bool, em_wide: float) -> list[tuple[int, float]]:
         """Where a token may break, with the cost: after / \\ . - _ @ = & (and ? # in a URL), leaving
@@ -446,14 +446,14 @@ class _Builder:
                     s += 1
             width = sum(p.advances[s:e])
             if width <= self.measure - self.indent + EPS:  # (may follow the first-line indent)
-                out.append(Box(width, s, e, _count(p.text, s, e)))
+                out.append(Box(width=width, start=s, end=e, count=_count(p.text, s, e)))
                 continue
             self.warnings.append(f"'{_short(p.text[s:e])}' has no / . - _ @ \\ = & to break at: "
                                  "it may be broken between any two characters")
             for i in range(s, e):
                 if i > s:
                     out.append(P_ANYWHERE)
-                out.append(Box(p.advances[i], i, i + 1, _count(p.text, i, i + 1)))
+                out.append(Box(width=p.advances[i], start=i, end=i + 1, count=_count(p.text, i, i + 1)))
 
 
 def _is_quote(text: str, i: int) -> bool:

@@ -8,7 +8,7 @@ INF = float("inf")
 EPS = 1e-6  # pt
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Box:
     """Material never broken: an ideograph, a mark's ink, a Latin word or number, the first-line indent."""
 

@@ -23,7 +23,7 @@ FLUSH_TOLERANCE = 0.01  # pt: a justified line is flush when within this of the 
 EMERGENCY_RATIO = 1000.0  # Line.ratio of a line with no stretchable gap, spread over all its gaps
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Glyph:
     """One glyph placed on a line: x is the pen position (pt from the line's start edge)."""
 
@@ -35,7 +35,7 @@ class Glyph:
     style: str = "body"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Line:
     """One set line: glyphs with positions; `width` is the set width (== measure when justified)."""
 
@@ -103,7 +103,7 @@ class _Broken:
 
 def _params(measure: float, config: ComposeConfig) -> BreakParams:
     """What the breakers weigh for this measure and configuration."""
-    return BreakParams(measure, orphan_min=config.orphan_min, ragged=config.align != "justify")
+    return BreakParams(measure=measure, orphan_min=config.orphan_min, ragged=config.align != "justify")
 
 
 SQUARING_GAP = 0.25  # em: the widest Han–Han gap a line set a line longer (拉行) may show
@@ -281,8 +281,8 @@ class _LineSetter:
             if type(item) is Box:
                 start = item.start
                 if item.end == start + 1 and classes[start] not in "OCS":  # one character at its advance
-                    glyphs.append(Glyph(text[start], faces[start], sizes[start], x, advances[start],
-                                        styles[start]))
+                    glyphs.append(Glyph(char=text[start], face=faces[start], size=sizes[start], x=x,
+                                        advance=advances[start], style=styles[start]))
                 elif item.end > start:
                     self._box_glyphs(glyphs, item, x, r, i > s, i == last_box)
                 x += item.width
@@ -296,8 +296,8 @@ class _LineSetter:
         width = x - brk.hang
         glyphs = _aligned(glyphs, self._offset(width))
         kinsoku = self._kinsoku(s, brk, r, last_box)
-        return Line(tuple(glyphs), self.measure, width, first, last, EMERGENCY_RATIO if spread else r,
-                    kinsoku, brk.hang)
+        return Line(glyphs=tuple(glyphs), measure=self.measure, width=width, first=first, last=last,
+                    ratio=EMERGENCY_RATIO if spread else r, kinsoku=kinsoku, hang=brk.hang)
 
     def _spread(self, s: int, brk: Break) -> float:
         """Emergency 均排 for a line with no stretchable gap: its shortfall shared by every gap between
@@ -326,7 +326,7 @@ class _LineSetter:
     def _glyph(self, i: int, x: float, advance: float) -> Glyph:
         """The glyph of character i at pen position x."""
         p = self.p
-        return Glyph(p.text[i], p.faces[i], p.sizes[i], x, advance, p.styles[i])
+        return Glyph(char=p.text[i], face=p.faces[i], size=p.sizes[i], x=x, advance=advance, style=p.styles[i])
 
     def _box_glyphs(self, out: list, box: Box, x: float, r: float, inner: bool, at_end: bool) -> None:
         """Glyphs of one box: a mark's ink keeps its side of the em box, so its pen may sit outside."""
@@ -376,4 +376,5 @@ def _aligned(glyphs: list[Glyph], offset: float) -> list[Glyph]:
     """Glyphs moved right by `offset` (centred and flush-right lines)."""
     if not offset:
         return glyphs
-    return [Glyph(g.char, g.face, g.size, g.x + offset, g.advance, g.style) for g in glyphs]
+    return [Glyph(char=g.char, face=g.face, size=g.size, x=g.x + offset, advance=g.advance, style=g.style)
+            for g in glyphs]

@@ -25,9 +25,11 @@ from layout.output.paint.cidfont import register, subset_face
 
 pytestmark = pytest.mark.e2e
 
-NOTO_SERIF = FaceSource("cidnoto", "regular", Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"),
-                        index=2, package="fonts-noto-cjk")
-WENKAI = FaceSource("cidkai", "regular", Path("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"),
+NOTO_SERIF = FaceSource(role="cidnoto", weight="regular",
+                        file=Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"), index=2,
+                        package="fonts-noto-cjk")
+WENKAI = FaceSource(role="cidkai", weight="regular",
+                    file=Path("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"),
                     package="fonts-lxgw-wenkai")
 
 SIZE, PITCH, COLUMNS, ROWS, PAGE = 40, 48, 12, 16, (620, 800)

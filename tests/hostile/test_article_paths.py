@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from conftest import line_of, refused
+from hostile_helpers import line_of, refused
 
 
 def at_file(issue) -> str:

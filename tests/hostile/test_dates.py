@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import line_of, refused
+from hostile_helpers import line_of, refused
 
 
 def at_date(issue) -> str:

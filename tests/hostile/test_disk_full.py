@@ -7,7 +7,7 @@ import errno
 import os
 
 import layout.output.sidecar as sidecar
-from conftest import refused
+from hostile_helpers import refused
 
 NO_SPACE = os.strerror(errno.ENOSPC)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import refused
+from hostile_helpers import refused
 
 RANGE = "give whole seconds 0–4102444799 (1970-01-01 to 2099-12-31 UTC)"
 

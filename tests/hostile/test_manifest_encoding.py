@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from conftest import line_of, refused
+from hostile_helpers import line_of, refused
 from layout.cli import main
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import refused, snapshot
+from hostile_helpers import refused, snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from conftest import refused
+from hostile_helpers import refused
 
 
 def test_thousands_of_nested_brackets_are_refused_not_a_recursion_error(issue):

@@ -95,7 +95,7 @@ def test_mixed_copy_never_passes_the_column_edge(tiny_face, text, measure, break
 @given(text=TEXT, measure=MEASURE, config=CONFIG)
 def test_total_fit_demerits_never_exceed_greedy(tiny_face, text, measure, config):
     items = build_items([Span(text, TextFont((tiny_face,), 10.0))], measure, config).items
-    params = BreakParams(measure, orphan_min=config.orphan_min)
+    params = BreakParams(measure=measure, orphan_min=config.orphan_min)
     best, first = total_fit(items, params), greedy(items, params)
     assert best.demerits <= first.demerits * (1 + 1e-9) + 1e-6
     assert best.demerits == pytest.approx(demerits(items, best.breaks, params), rel=1e-9)
@@ -108,7 +108,7 @@ def _items(tiny_face, text, measure, config):
 @settings(max_examples=200, deadline=None)
 @given(text=TEXT, measure=MEASURE, config=CONFIG, change=st.sampled_from([-1, 1]))
 def test_a_prescribed_line_count_is_met_within_the_bounds(tiny_face, text, measure, config, change):
-    items, params = _items(tiny_face, text, measure, config), BreakParams(measure, orphan_min=config.orphan_min)
+    items, params = _items(tiny_face, text, measure, config), BreakParams(measure=measure, orphan_min=config.orphan_min)
     best = total_fit(items, params)
     k = len(best.breaks) + change
     # set_paragraph's bound: no line looser than ¼-em gaps (SQUARING_GAP) unless the best setting has one
@@ -131,7 +131,7 @@ def test_a_prescribed_line_count_is_met_within_the_bounds(tiny_face, text, measu
 @settings(max_examples=200, deadline=None)
 @given(text=TEXT, measure=MEASURE, config=CONFIG)
 def test_with_the_optimal_line_count_it_is_the_total_fit(tiny_face, text, measure, config):
-    items, params = _items(tiny_face, text, measure, config), BreakParams(measure, orphan_min=config.orphan_min)
+    items, params = _items(tiny_face, text, measure, config), BreakParams(measure=measure, orphan_min=config.orphan_min)
     best = total_fit(items, params)
     admissible = (not best.overfull and all(b.ratio <= params.max_ratio for b in best.breaks[:-1])
                   and demerits(items, best.breaks, replace(params, orphan_min=0)) == best.demerits)

@@ -68,7 +68,7 @@ end
 """
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Descriptor:
     """FontDescriptor numbers in glyph space (1000/em), read from head, OS/2 and post."""
 
@@ -102,7 +102,7 @@ class CodeMap:
         return self.code_gid.get(code, code)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Program:
     """How a face is embedded: outline kind, CID system, codes and descriptor numbers."""
 
@@ -317,13 +317,16 @@ def read_program(face: Face) -> Program:
                         where, "use a static OpenType/CFF or TrueType instance of the font")
     descriptor = _descriptor(tt, face)
     if face.outline != "cff":
-        return Program("truetype", False, ("Adobe", "Identity"), 0, _truetype_codes(face), descriptor)
+        return Program(kind="truetype", cid_keyed=False, ros=("Adobe", "Identity"), supplement=0,
+                       codes=_truetype_codes(face), descriptor=descriptor)
     hb_face = face.hb_font.face
     charset = read_cff_charset(hb_face.reference_table("CFF ").data, hb_face.glyph_count)
     if charset.ros is None:  # name-keyed CFF: CIDs are used as glyph ids, subset keeps glyph ids
-        return Program("cff", False, ("Adobe", "Identity"), 0, CodeMap({}, {}, {}), descriptor)
+        return Program(kind="cff", cid_keyed=False, ros=("Adobe", "Identity"), supplement=0,
+                       codes=CodeMap({}, {}, {}), descriptor=descriptor)
     registry, ordering, supplement = charset.ros
-    return Program("cff", True, (registry, ordering), supplement, _cff_codes(charset), descriptor)
+    return Program(kind="cff", cid_keyed=True, ros=(registry, ordering), supplement=supplement,
+                   codes=_cff_codes(charset), descriptor=descriptor)
 
 
 def subset_face(face: Face, gids: set[int], program: Program) -> Subset:

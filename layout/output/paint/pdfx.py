@@ -41,7 +41,7 @@ XMP_NAMESPACES = (  # prefix, URI (XMP specification part 1 and 2; pdfxid: ISO 1
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MarkSpec:
     """Printer's marks geometry in pt: all of it lies outside the BleedBox."""
 
@@ -59,7 +59,7 @@ REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All", alpha=None)  # alpha Non
 _RECORD = "_layout_pdfx_pages"  # canvas attribute: page number → PageBoxes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PdfxSettings:
     """What the document declares: standard, title, author (the paper), date, output condition."""
 

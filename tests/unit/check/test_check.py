@@ -558,9 +558,9 @@ def test_colour_rules_forbid_rgb_everywhere_and_device_independent_colour_in_x1a
 
 
 def test_ink_of_colours():
-    gray = ColourSpace("gray", "DeviceGray", "DeviceGray", 1)
-    cmyk = ColourSpace("cmyk", "DeviceCMYK", "DeviceCMYK", 4)
-    rgb = ColourSpace("rgb", "DeviceRGB", "DeviceRGB", 3)
+    gray = ColourSpace(family="gray", kind="DeviceGray", label="DeviceGray", n=1)
+    cmyk = ColourSpace(family="cmyk", kind="DeviceCMYK", label="DeviceCMYK", n=4)
+    rgb = ColourSpace(family="rgb", kind="DeviceRGB", label="DeviceRGB", n=3)
     assert _inks(gray, (0.0,)).solid_black
     assert _inks(cmyk, (0.4, 0.3, 0.3, 1.0)).total == pytest.approx(200)
     assert _inks(rgb, (0.0, 0.0, 0.0)) is None

@@ -57,8 +57,10 @@ def test_every_change_kind_the_cleaner_makes_is_in_the_report_table():
 
 def test_report_counts_in_table_order_and_lists_places():
     raw = "第一行\n第二行,\n第三行"
-    changes = (Change("space", 3, " ", ""), Change("punctuation", 7, ",", "，"), Change("space", 9, " ", ""),
-               Change("join", 7, "第二行", "第三行", 9))
+    changes = (Change(kind="space", offset=3, before=" ", after=""),
+               Change(kind="punctuation", offset=7, before=",", after="，"),
+               Change(kind="space", offset=9, before=" ", after=""),
+               Change(kind="join", offset=7, before="第二行", after="第三行", offset2=9))
     notices = (Notice("unpaired-quote", 5, "二行"),)
     text = format_report(ReportInput("title", changes, notices, LineIndex(raw)))
     assert text.splitlines()[:5] == [

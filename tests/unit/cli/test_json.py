@@ -159,9 +159,11 @@ def test_an_os_error_with_json_is_the_wrappers_message(tmp_path, tiny_font_path)
 
 def _font_table(monkeypatch, font: Path, tmp_path: Path) -> None:
     sha = file_sha256(font)
-    table = FontTable((FaceSource("song", "regular", font, 0, sha, "fonts-test"),
-                       FaceSource("hei", "regular", font, 0, "0" * 64, "fonts-test"),
-                       FaceSource("kai", "regular", tmp_path / "missing.ttf", 0, "", "fonts-gone")), ())
+    table = FontTable((FaceSource(role="song", weight="regular", file=font, index=0, sha256=sha, package="fonts-test"),
+                       FaceSource(role="hei", weight="regular", file=font, index=0, sha256="0" * 64,
+                                  package="fonts-test"),
+                       FaceSource(role="kai", weight="regular", file=tmp_path / "missing.ttf", index=0, sha256="",
+                                  package="fonts-gone")), ())
     monkeypatch.setattr("layout.manifest.load_font_table", lambda *args: table)
 
 

@@ -189,7 +189,8 @@ def test_furniture_falls_back_face_by_face(tiny_font_path, latin_only_font_path)
     from layout.fonts import FaceSource, FontBook, FontTable
     issue = make_issue((article("a", 1, 2, 0, 10),))
     world = make_world(tiny_font_path, issue, {"a": "headline: 甲\n\n正文。"})
-    sources = (FaceSource("hei", "regular", latin_only_font_path), FaceSource("song", "regular", tiny_font_path))
+    sources = (FaceSource(role="hei", weight="regular", file=latin_only_font_path),
+               FaceSource(role="song", weight="regular", file=tiny_font_path))
     book = FontBook(FontTable(sources, (("hei", ("song",)),)))
     from layout.compose.runs import natural_runs
     runs = natural_runs("AB中文C", book.text_font("hei", "regular", 8), 0.0, 0.0, world.setter.styles["folio"],

@@ -5,7 +5,7 @@ from layout.typeset.lines import Line
 
 
 def lines(n, chars=10):
-    return [Line((), 100.0, 100.0, False, False) for _ in range(n)]
+    return [Line(glyphs=(), measure=100.0, width=100.0, first=False, last=False) for _ in range(n)]
 
 
 def test_lines_fill_first_column_then_the_next():

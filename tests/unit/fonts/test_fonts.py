@@ -20,12 +20,12 @@ def test_face_metrics_are_read_from_the_font(tiny_face):
 
 
 def test_face_is_loaded_once_per_process(tiny_font_path):
-    source = FaceSource("song", "regular", tiny_font_path)
-    assert load_face(source) is load_face(FaceSource("song", "regular", tiny_font_path))
+    source = FaceSource(role="song", weight="regular", file=tiny_font_path)
+    assert load_face(source) is load_face(FaceSource(role="song", weight="regular", file=tiny_font_path))
 
 
 def test_fallback_chain_takes_the_first_face_that_has_the_character(tiny_face, latin_only_font_path):
-    latin = load_face(FaceSource("hei", "regular", latin_only_font_path))
+    latin = load_face(FaceSource(role="hei", weight="regular", file=latin_only_font_path))
     font = TextFont((latin, tiny_face), 10)
     assert font.face_for("A") is latin
     assert font.face_for("中") is tiny_face
@@ -38,7 +38,7 @@ def test_missing_lists_each_uncovered_character_once(tiny_font):
 
 def test_a_font_that_forbids_embedding_is_refused(tmp_path):
     path = build_tiny_font(tmp_path / "Restricted.ttf", "Restricted", fs_type=0x0002)
-    face = load_face(FaceSource("song", "regular", path))
+    face = load_face(FaceSource(role="song", weight="regular", file=path))
     with pytest.raises(FontError, match="forbids embedding") as info:
         check_embeddable(face)
     assert "0x0002" in info.value.message
@@ -46,13 +46,14 @@ def test_a_font_that_forbids_embedding_is_refused(tmp_path):
 
 def test_missing_font_file_names_the_debian_package(tmp_path):
     with pytest.raises(FontError) as info:
-        load_face(FaceSource("kai", "regular", tmp_path / "nope.ttf", package="fonts-lxgw-wenkai"))
+        load_face(FaceSource(role="kai", weight="regular", file=tmp_path / "nope.ttf", package="fonts-lxgw-wenkai"))
     assert "fonts-lxgw-wenkai" in info.value.hint
 
 
 def table(song: Path, hei: Path) -> FontTable:
-    return FontTable((FaceSource("song", "regular", song), FaceSource("hei", "regular", hei),
-                      FaceSource("hei", "bold", hei)), (("song", ("hei",)),))
+    return FontTable((FaceSource(role="song", weight="regular", file=song),
+                      FaceSource(role="hei", weight="regular", file=hei),
+                      FaceSource(role="hei", weight="bold", file=hei)), (("song", ("hei",)),))
 
 
 def test_font_book_chain_follows_the_fallback_roles(tiny_font_path, latin_only_font_path):

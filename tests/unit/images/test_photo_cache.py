@@ -8,7 +8,7 @@ import shutil
 
 import numpy as np
 from PIL import Image
-from conftest import box_for
+from photo_helpers import box_for
 
 from layout.images import PhotoSettings, convert
 from layout.images import cache as cache_module

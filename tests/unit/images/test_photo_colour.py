@@ -7,7 +7,7 @@ import shutil
 import numpy as np
 import pytest
 from PIL import Image, ImageCms
-from conftest import box_for, icc_profile
+from photo_helpers import box_for, icc_profile
 
 from layout.images import PhotoError, PhotoInkError, PhotoSettings, convert
 from layout.images.encode import decode_samples

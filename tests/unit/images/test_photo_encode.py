@@ -8,7 +8,7 @@ import numpy as np
 import pikepdf
 import pypdfium2
 from PIL import Image
-from conftest import box_for
+from photo_helpers import box_for
 
 from layout.images import PhotoSettings, convert
 from layout.images.encode import FLATE, INVERTED, Encoded, decode_samples, encode

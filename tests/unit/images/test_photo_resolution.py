@@ -26,9 +26,9 @@ def test_effective_ppi_in_points():
 
 
 def test_between_170_and_300_is_kept_as_is():
-    assert at(170) == Resolution(170.0, 170.0, False, (850, 340), ())
-    assert at(300) == Resolution(300.0, 300.0, False, (1500, 600), ())
-    assert at(200) == Resolution(200.0, 200.0, False, (1000, 400), ())
+    assert at(170) == Resolution(ppi_before=170.0, ppi_after=170.0, resampled=False, size=(850, 340), warnings=())
+    assert at(300) == Resolution(ppi_before=300.0, ppi_after=300.0, resampled=False, size=(1500, 600), warnings=())
+    assert at(200) == Resolution(ppi_before=200.0, ppi_after=200.0, resampled=False, size=(1000, 400), warnings=())
 
 
 def test_below_170_warns():
@@ -51,7 +51,7 @@ def test_below_100_is_refused_with_the_file_named():
 
 def test_above_300_downsamples_to_200():
     result = assess(cover((1502, 601), BOX), BOX, S)  # 300.4 ppi
-    assert result == Resolution(300.4, 200.0, True, (1000, 400), ())
+    assert result == Resolution(ppi_before=300.4, ppi_after=200.0, resampled=True, size=(1000, 400), warnings=())
     assert at(1000).size == (1000, 400)
 
 

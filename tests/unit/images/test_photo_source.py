@@ -9,7 +9,7 @@ import zlib
 import numpy as np
 import pytest
 from PIL import Image, ImageChops
-from conftest import box_for, save
+from photo_helpers import box_for, save
 
 from layout.errors import LayoutError
 from layout.images import PhotoError, PhotoSettings, convert

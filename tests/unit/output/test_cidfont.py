@@ -94,7 +94,7 @@ def build_cid_cff_font(path: Path) -> Path:
 def cff_face(tmp_path_factory):
     """The tiny CID-keyed CFF font as a Face (role 'cidcff')."""
     path = build_cid_cff_font(tmp_path_factory.mktemp("fonts") / "LayoutCID-Regular.otf")
-    return load_face(FaceSource("cidcff", "regular", path))
+    return load_face(FaceSource(role="cidcff", weight="regular", file=path))
 
 
 # ---------------------------------------------------------------- helpers reading a PDF back
@@ -367,7 +367,7 @@ sys.path[:0] = [{root!r}]
 from layout.fonts import FaceSource, load_face
 from layout.output.paint.cidfont import register
 from reportlab.pdfgen.canvas import Canvas
-font = register(load_face(FaceSource("song", "regular", Path(sys.argv[1]))))
+font = register(load_face(FaceSource(role="song", weight="regular", file=Path(sys.argv[1]))))
 canvas = Canvas(sys.argv[2], invariant=1, initialFontName=font.fontName)
 canvas.drawString(72, 720, "排版中文“济宁”Ab 12!" * 3)
 canvas.save()
@@ -410,8 +410,8 @@ def test_glyph_use_is_kept_per_document(tmp_path, tiny_face):
 
 def test_register_once_per_face_and_replaced_for_another_face_under_the_same_key(
         tiny_font_path, latin_only_font_path):
-    first = load_face(FaceSource("cidreg", "regular", tiny_font_path))
-    other = load_face(FaceSource("cidreg", "regular", latin_only_font_path))
+    first = load_face(FaceSource(role="cidreg", weight="regular", file=tiny_font_path))
+    other = load_face(FaceSource(role="cidreg", weight="regular", file=latin_only_font_path))
     font = register(first)
     assert register(first) is font and pdfmetrics.getFont("L-cidreg-regular") is font
     replaced = register(other)
@@ -495,7 +495,7 @@ def test_variable_cff_is_refused(tmp_path):
     fb.setupOS2(fsType=0)
     fb.setupPost()
     fb.save(str(tmp_path / "v.otf"))
-    face = load_face(FaceSource("cidvar", "regular", tmp_path / "v.otf"))
+    face = load_face(FaceSource(role="cidvar", weight="regular", file=tmp_path / "v.otf"))
     with pytest.raises(FontError, match="CFF2"):
         cidfont.read_program(face)
 
@@ -513,7 +513,7 @@ def test_name_keyed_cff_codes_are_glyph_ids_kept_by_the_subset(tmp_path):
     fb.setupOS2(fsType=0)
     fb.setupPost()
     fb.save(str(tmp_path / "n.otf"))
-    font = CIDFont(load_face(FaceSource("cidnamed", "regular", tmp_path / "n.otf")))
+    font = CIDFont(load_face(FaceSource(role="cidnamed", weight="regular", file=tmp_path / "n.otf")))
     pdfmetrics.registerFont(font)
     path = tmp_path / "named.pdf"
     cells = paint_cells(path, font, "ac")

@@ -250,7 +250,7 @@ def test_a_real_change_is_one_region_with_its_box_in_pt(dpi):
     size = (round(600 * scale), round(800 * scale))
     old, new = _white(size), _white(size)
     ImageDraw.Draw(new).rectangle((100 * scale, 200 * scale, 150 * scale - 1, 230 * scale - 1), fill=(0, 0, 0))
-    raster = Raster(scale, 0.0, 800.0, *size)
+    raster = Raster(scale=scale, left=0.0, top=800.0, width=size[0], height=size[1])
     record = page_record({"articles": [article("x", [90, 560, 160, 610])]})
     [region] = raster_regions(changed_mask(old, new), raster, (record,))
     assert region.box == (100.0, 570.0, 150.0, 600.0)

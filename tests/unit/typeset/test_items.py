@@ -123,7 +123,7 @@ def test_word_space_is_glue_that_carries_its_character(tiny_font):
 
 def test_first_line_indent_is_a_box_of_two_em(tiny_font):
     built = items_of(tiny_font, "永和", indent=2.0)
-    assert built.items[0] == Box(20.0)
+    assert built.items[0] == Box(width=20.0)
 
 
 def test_indent_is_dropped_with_a_warning_when_the_measure_is_too_narrow(tiny_font):

@@ -287,8 +287,8 @@ def test_empty_paragraph_has_no_lines(tiny_font):
 # --- audit -----------------------------------------------------------------------------------------
 
 def _line(tiny_face, text, width, first=False, last=False):
-    glyphs = tuple(Glyph(c, tiny_face, 10.0, 10.0 * i, 10.0) for i, c in enumerate(text))
-    return Line(glyphs, 100.0, width, first, last)
+    glyphs = tuple(Glyph(char=c, face=tiny_face, size=10.0, x=10.0 * i, advance=10.0) for i, c in enumerate(text))
+    return Line(glyphs=glyphs, measure=100.0, width=width, first=first, last=last)
 
 
 def test_audit_of_well_set_lines_is_clean(tiny_font):

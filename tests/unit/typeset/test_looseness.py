@@ -24,7 +24,7 @@ def han(n: int) -> list:
     for i in range(n):
         if i:
             out.append(HAN_GAP)
-        out.append(Box(10.0, count=1))
+        out.append(Box(width=10.0, count=1))
     return out + [END]
 
 
@@ -49,12 +49,12 @@ def texts(result) -> list[str]:
 # --- breaking: total_fit_lines and line_range --------------------------------------------------------
 
 def test_default_max_ratio_is_a_half_em_han_gap():
-    assert MAX_RATIO == 5.0 and BreakParams(100.0).max_ratio == MAX_RATIO
+    assert MAX_RATIO == 5.0 and BreakParams(measure=100.0).max_ratio == MAX_RATIO
 
 
 def test_one_line_more_spreads_the_characters_evenly():
     items = han(26)  # optimal 10 10 6; four lines: 8 8 8 2, each stretched 20 pt over 7 gaps
-    result = total_fit_lines(items, BreakParams(100.0), 4)
+    result = total_fit_lines(items, BreakParams(measure=100.0), 4)
     assert lengths(items, result) == [8, 8, 8, 2]
     assert [b.ratio for b in result.breaks] == [pytest.approx(20 / 7)] * 3 + [0.0]
     assert result.demerits == pytest.approx(3 * (10 + 100 * (20 / 7) ** 3) ** 2 + 100)
@@ -62,43 +62,43 @@ def test_one_line_more_spreads_the_characters_evenly():
 
 def test_line_range_counts_what_the_bounds_allow():
     # 30 Han: 3 full lines; 5 lines of 7 7 7 7 2 stretch each gap exactly ½ em (ratio 5: allowed)
-    assert line_range(han(30), BreakParams(100.0)) == LineRange(3, 5)
-    five = total_fit_lines(han(30), BreakParams(100.0), 5)
+    assert line_range(han(30), BreakParams(measure=100.0)) == LineRange(3, 5)
+    five = total_fit_lines(han(30), BreakParams(measure=100.0), 5)
     assert lengths(han(30), five) == [7, 7, 7, 7, 2] and five.breaks[0].ratio == pytest.approx(5.0)
-    assert line_range(han(30), BreakParams(100.0, max_ratio=4.9)) == LineRange(3, 4)
-    assert total_fit_lines(han(30), BreakParams(100.0, max_ratio=4.9), 5) is None
+    assert line_range(han(30), BreakParams(measure=100.0, max_ratio=4.9)) == LineRange(3, 4)
+    assert total_fit_lines(han(30), BreakParams(measure=100.0, max_ratio=4.9), 5) is None
 
 
 def test_counts_outside_the_range_have_no_solution():
-    items, params = han(30), BreakParams(100.0)
+    items, params = han(30), BreakParams(measure=100.0)
     assert [total_fit_lines(items, params, k) for k in (0, 1, 2, 6)] == [None] * 4
 
 
 def test_a_last_line_orphan_is_not_allowed_but_a_one_line_paragraph_is():
     items = han(11)
-    assert lengths(items, total_fit_lines(items, BreakParams(100.0, orphan_min=2), 2)) == [9, 2]
-    assert lengths(items, total_fit_lines(items, BreakParams(100.0, orphan_min=1), 2)) == [10, 1]
-    assert line_range(han(21), BreakParams(100.0, orphan_min=2)) == LineRange(3, 3)
-    assert lengths(han(1), total_fit_lines(han(1), BreakParams(100.0, orphan_min=2), 1)) == [1]
+    assert lengths(items, total_fit_lines(items, BreakParams(measure=100.0, orphan_min=2), 2)) == [9, 2]
+    assert lengths(items, total_fit_lines(items, BreakParams(measure=100.0, orphan_min=1), 2)) == [10, 1]
+    assert line_range(han(21), BreakParams(measure=100.0, orphan_min=2)) == LineRange(3, 3)
+    assert lengths(han(1), total_fit_lines(han(1), BreakParams(measure=100.0, orphan_min=2), 1)) == [1]
 
 
 def test_with_the_optimal_count_it_is_the_total_fit():
-    comma = [Box(5.0), Glue(5.0, 1.0, 5.0)]
-    items = han(6)[:-1] + [HAN_GAP, Box(17.5, count=3), HAN_GAP] + han(3)[:-1] + [HAN_GAP] + comma + han(19)
-    params = BreakParams(100.0)
+    comma = [Box(width=5.0), Glue(5.0, 1.0, 5.0)]
+    items = han(6)[:-1] + [HAN_GAP, Box(width=17.5, count=3), HAN_GAP] + han(3)[:-1] + [HAN_GAP] + comma + han(19)
+    params = BreakParams(measure=100.0)
     best = total_fit(items, params)
     exact = total_fit_lines(items, params, len(best.breaks))
     assert exact.breaks == best.breaks and exact.demerits == best.demerits
 
 
 def test_a_mark_may_hang_on_a_prescribed_line_count():
-    items = han(10)[:-1] + [NO_BREAK, HAN_GAP, Box(5.0, hang=5.0), Glue(5.0, 1.0, 5.0)] + han(3)
-    result = total_fit_lines(items, BreakParams(100.0), 2)
+    items = han(10)[:-1] + [NO_BREAK, HAN_GAP, Box(width=5.0, hang=5.0), Glue(5.0, 1.0, 5.0)] + han(3)
+    result = total_fit_lines(items, BreakParams(measure=100.0), 2)
     assert result.breaks[0].hang == 5.0 and result.breaks[0].ratio == 0.0
 
 
 def test_the_same_items_and_count_give_the_same_breaks():
-    items, params = han(47), BreakParams(100.0)
+    items, params = han(47), BreakParams(measure=100.0)
     assert len({total_fit_lines(items, params, 6) for _ in range(5)}) == 1
 
 
