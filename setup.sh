@@ -44,6 +44,7 @@ case "${1:-}" in
   sample)
     install_venv_support; install_apt; install_python
     .venv/bin/layout build issues/jining/issue.yaml --pages
+    .venv/bin/layout build issues/jining-photos/issue.yaml --pages -q
     ;;
   test)
     install_venv_support; install_apt; install_python
