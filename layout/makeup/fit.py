@@ -73,6 +73,14 @@ def held(level: int, starts: Sequence[int], capacities: Sequence[int]) -> int:
     return sum(min(max(0, level - s), max(0, c)) for s, c in zip(starts, capacities))
 
 
+def level_of(lines: int, starts: Sequence[int], capacities: Sequence[int], limit: int | None = None) -> int:
+    """The body row the columns must reach (end on, or be full before) to hold `lines` (at most `limit`)."""
+    level = 1
+    while (limit is None or level < limit) and held(level, starts, capacities) < lines:
+        level += 1
+    return level
+
+
 def level_counts(lines: int, capacities: Sequence[int], starts: Sequence[int]) -> list[int]:
     """Lines per column so that the columns end level (平衡栏 over unequal columns, e.g. beside a figure):
     every column ends on the same body row or one row higher, the first columns taking the extra lines;
@@ -80,9 +88,7 @@ def level_counts(lines: int, capacities: Sequence[int], starts: Sequence[int]) -
     lines = min(lines, sum(max(0, c) for c in capacities))
     if lines <= 0:
         return [0] * len(capacities)
-    level = 1
-    while held(level, starts, capacities) < lines:
-        level += 1
+    level = level_of(lines, starts, capacities)
     counts = [min(max(0, level - 1 - s), max(0, c)) for s, c in zip(starts, capacities)]
     left = lines - sum(counts)
     for k, (s, c) in enumerate(zip(starts, capacities)):
@@ -97,9 +103,7 @@ def square_delta(lines: int, capacities: Sequence[int], starts: Sequence[int]) -
     total = sum(max(0, c) for c in capacities)
     if lines >= total or lines <= 0:
         return 0
-    level = 1
-    while held(level, starts, capacities) < lines:
-        level += 1
+    level = level_of(lines, starts, capacities)
     above, below = held(level, starts, capacities) - lines, lines - held(level - 1, starts, capacities)
     if above == 0:
         return 0
@@ -152,15 +156,8 @@ class CopyFit:
 
     @property
     def square_lines(self) -> int:
-        """Lines to add (>0) or cut (<0) so that the columns end level (0 when they do)."""
-        if self.starts or len(set(self.capacities)) > 1:  # a figure: columns of unequal heights
-            return 0 if self.over_lines else square_delta(self.body_lines, self.capacities,
-                                                          self.starts or (0,) * len(self.capacities))
-        span = self.cell.span
-        rest = self.body_lines % span
-        if self.over_lines or not rest:
-            return 0
-        return span - rest if span - rest <= rest else -rest
+        """Lines to add (>0) or cut (<0) so that the columns end level (0 when they do, or on overset)."""
+        return square_delta(self.body_lines, self.capacities, self.starts or (0,) * len(self.capacities))
 
     def message(self) -> str:
         """One line for the summary and `layout fit`, in 行 and ≈字."""

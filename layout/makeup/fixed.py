@@ -14,7 +14,7 @@ from ..geometry import Cell, PageGrid
 from ..spec import AUTO, REST, ArticleSpec, FitPolicy, PageSpec
 from ..typeset.story import SetStory, Shape, StoryCache
 from .figures import FigureLayout, SetFigure, lay_out, set_figures
-from .fit import column_targets, distribute, free_cells, held, targets
+from .fit import Target, column_targets, distribute, free_cells, level_of, targets
 from .square import square
 from .plan import PagePlan, Placement
 
@@ -53,16 +53,15 @@ def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: F
     slack_policy = policy if story.head and spec.headline_lines is None else FitPolicy(0, 0)
     if spec.figures:
         return _figure_placement(spec, grid, stories, story, natural, slack_policy, top)
-    story = _squared(story, stories, slot.span, _body_rows(spec, natural, grid, top), slack_policy)
+    body_rows = _body_rows(spec, natural, grid, top)
+    story = _squared(story, stories, targets(len(story.body), slot.span, body_rows, slack_policy,
+                                             len(story.paragraphs)))
     rows = _rows(spec, story, natural, grid, top)
-    if natural > rows:
-        raise LayoutError(f"article {spec.id}: its headline block needs {natural} body lines, "
-                          f"the slot holds {rows}", spec.slot_where or spec.where,
-                          "make the slot taller, or the headline smaller (headline_size)")
+    _check_head_fits(spec, natural, rows)
     spare = rows - natural - math.ceil(len(story.body) / slot.span)
     slack = distribute(spare, slack_policy)
     return Placement(id=spec.id, cell=Cell(slot.column, slot.span, top, rows), shape=shape,
-                     head_rows=natural + slack.air, gap_rows=slack.gap, where=spec.slot_where or spec.where,
+                     head_rows=natural + slack.air, gap_rows=slack.gap, where=spec.location,
                      loosen=story.loosen)
 
 
@@ -73,20 +72,14 @@ def _figure_placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, st
     policy's slack goes to the headline block only when the text still fits under it."""
     slot, figures = spec.slot, set_figures(spec, grid, stories.setter)
     rows = _figure_rows(spec, story, natural, grid, top, figures)
-    if natural > rows:
-        raise LayoutError(f"article {spec.id}: its headline block needs {natural} body lines, "
-                          f"the slot holds {rows}", spec.slot_where or spec.where,
-                          "make the slot taller, or the headline smaller (headline_size)")
+    _check_head_fits(spec, natural, rows)
     cell = Cell(slot.column, slot.span, top, rows)
     layout = lay_out(figures, cell, top + natural, spec.id)
-    for target in column_targets(len(story.body), layout.starts, layout.capacities, len(story.paragraphs)):
-        squared = square(stories, story, target.delta)
-        if squared is not None:
-            story = squared
-            break
+    story = _squared(story, stories, column_targets(len(story.body), layout.starts, layout.capacities,
+                                                    len(story.paragraphs)))
     slack, layout = _figure_slack(figures, cell, natural, len(story.body), layout, policy, spec.id)
     return Placement(id=spec.id, cell=cell, shape=story.shape, head_rows=natural + slack.air, gap_rows=slack.gap,
-                     where=spec.slot_where or spec.where, loosen=story.loosen, exclusions=layout.exclusions,
+                     where=spec.location, loosen=story.loosen, exclusions=layout.exclusions,
                      figures=layout.figures)
 
 
@@ -104,7 +97,7 @@ def _figure_rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, 
         if sum(layout.capacities) >= len(story.body):
             return rows
     raise LayoutError(f"article {spec.id}: lines: auto finds no height from row {top} that holds its figures and "
-                      f"its {len(story.body)} body lines", spec.slot_where or spec.where,
+                      f"its {len(story.body)} body lines", spec.location,
                       "shorten the story, make the figure smaller, or widen the slot (span)")
 
 
@@ -112,9 +105,7 @@ def _figure_slack(figures: tuple[SetFigure, ...], cell: Cell, head: int, lines: 
                   policy: FitPolicy, article: str):
     """Spare rows under the level the text reaches go to headline air and body gap (house policy) when the
     figures and the text still fit below the moved body top; else there is no slack."""
-    level = 1
-    while level < cell.rows and held(level, layout.starts, layout.capacities) < lines:
-        level += 1
+    level = level_of(lines, layout.starts, layout.capacities, limit=cell.rows)
     spare = cell.rows - head - level if lines else 0
     slack = distribute(spare, policy)
     if slack.air + slack.gap == 0:
@@ -136,15 +127,22 @@ def _body_rows(spec: ArticleSpec, head: int, grid: PageGrid, top: int) -> int | 
     return (grid.rows - top if lines == REST else lines) - head
 
 
-def _squared(story: SetStory, stories: StoryCache, span: int, body_rows: int | None,
-             policy: FitPolicy) -> SetStory:
-    """The story set so that its columns end level in the slot with the least white (缩行/拉行), or as
-    it is when no target can be reached (then the copy-fit reports what to cut or add)."""
-    for target in targets(len(story.body), span, body_rows, policy, len(story.paragraphs)):
+def _squared(story: SetStory, stories: StoryCache, options: list[Target]) -> SetStory:
+    """The story set for the first of the level fills (best first) its paragraphs can reach (缩行/拉行),
+    or as it is when none can (then the copy-fit reports what to cut or add)."""
+    for target in options:
         squared = square(stories, story, target.delta)  # delta 0: the story as it is
         if squared is not None:
             return squared
     return story
+
+
+def _check_head_fits(spec: ArticleSpec, head: int, rows: int) -> None:
+    """A headline block taller than its slot is an error (it would overprint the body)."""
+    if head > rows:
+        raise LayoutError(f"article {spec.id}: its headline block needs {head} body lines, "
+                          f"the slot holds {rows}", spec.location,
+                          "make the slot taller, or the headline smaller (headline_size)")
 
 
 def _rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, top: int) -> int:
@@ -157,7 +155,7 @@ def _rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, top: in
     need = head + max(1, math.ceil(len(story.body) / spec.slot.span))
     if top + need > grid.rows:
         raise LayoutError(f"article {spec.id}: lines: auto needs {need} rows from row {top}, the type area "
-                          f"has {grid.rows - top} left", spec.slot_where or spec.where,
+                          f"has {grid.rows - top} left", spec.location,
                           "shorten the story, widen the slot (span), or give it fewer rows above")
     return need
 
@@ -169,7 +167,7 @@ def _check_free(placement: Placement, placed: list[Placement], spec: ArticleSpec
         o = other.cell
         if set(cell.columns) & set(o.columns) and cell.top < o.bottom and o.top < cell.bottom:
             raise LayoutError(f"the slots of articles '{other.id}' and '{spec.id}' overlap (rows {cell.top}–"
-                              f"{cell.bottom - 1} and {o.top}–{o.bottom - 1})", spec.slot_where or spec.where,
+                              f"{cell.bottom - 1} and {o.top}–{o.bottom - 1})", spec.location,
                               f"move or shrink one of them ('{other.id}' is at {other.where})")
 
 

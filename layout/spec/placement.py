@@ -55,6 +55,11 @@ class ArticleSpec:
     headline_size: float | None = None  # this article's headline size (pt); None = the headline style's
     figures: tuple[FigureSpec, ...] = ()  # photos in the slot, in reading order
 
+    @property
+    def location(self) -> str:
+        """Where messages about the article's place point: its slot's YAML location, else the article's."""
+        return self.slot_where or self.where
+
 
 @dataclass(frozen=True)
 class FitPolicy:
