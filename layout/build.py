@@ -109,9 +109,8 @@ def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildR
     started = time.perf_counter()
     made = make_up(manifest_path, options)                            # load → plan → set → compose
     issue, pages = made.issue, made.pages
-    oversets = _oversets(pages, manifest_path, options)               # overset is never silent
-    _strict(made, manifest_path, options)                             # nor is white (--strict)
-    outdir = options.outdir or manifest_path.parent / "build"
+    oversets = check_fit(made, options)                               # overset is never silent, nor white
+    outdir = output_folder(manifest_path, options)
     outdir.mkdir(parents=True, exist_ok=True)
     with OutputSet(outdir) as staged:                                 # all outputs land together
         fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged)  # paint, preflight
@@ -120,9 +119,21 @@ def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildR
         _stage_sidecar(pages, issue, outdir, staged)                  # records for QA
         written = staged.commit()
     issue_pdf, *page_pdfs, sidecar = written
-    summary = _summary(made, fonts, oversets, time.perf_counter() - started, issue_pdf)
+    summary = summarise(made, fonts, oversets, time.perf_counter() - started, issue_pdf.stat().st_size)
     return BuildResult(issue_pdf=issue_pdf, page_pdfs=tuple(page_pdfs), sidecar=sidecar, pages=pages,
                        summary=summary, made=made)
+
+
+def output_folder(manifest_path: Path, options: BuildOptions) -> Path:
+    """Where the build writes: -o, else build/ beside the manifest."""
+    return options.outdir or Path(manifest_path).parent / "build"
+
+
+def check_fit(made: MadeUp, options: BuildOptions) -> tuple[Overset, ...]:
+    """Overset is an error unless allowed (then listed); with --strict, so is white (underfull, no slot)."""
+    oversets = _oversets(made.pages, options)
+    _strict(made, options)
+    return oversets
 
 
 def _load(manifest_path: Path, options: BuildOptions) -> Issue:
@@ -138,7 +149,7 @@ def _load(manifest_path: Path, options: BuildOptions) -> Issue:
 def _photos(issue: Issue, manifest_path: Path, options: BuildOptions) -> Photos:
     """How figures' photos are converted: separated for the manifest's ICC profile (else the packaged
     TR 002 newsprint profile) within its ink limit, cached in <outdir>/.cache/images."""
-    outdir = options.outdir or manifest_path.parent / "build"
+    outdir = output_folder(manifest_path, options)
     settings = PhotoSettings(profile=issue.print.icc_profile, ink_limit=issue.print.ink_limit)
     return Photos(settings=settings, cache=outdir / ".cache" / "images", root=issue.root)
 
@@ -185,7 +196,7 @@ def _compose_all(plans: Sequence[PagePlan], stories: Mapping[str, SetStory], ctx
     return tuple(pages)
 
 
-def _oversets(pages: Sequence[Page], manifest_path: Path, options: BuildOptions) -> tuple[Overset, ...]:
+def _oversets(pages: Sequence[Page], options: BuildOptions) -> tuple[Overset, ...]:
     """Every overset of the build; an error unless the build allows overset (then they are listed)."""
     oversets = tuple(a.overset for p in pages for a in p.articles if a.overset)
     if oversets and not options.allow_overset:
@@ -195,7 +206,7 @@ def _oversets(pages: Sequence[Page], manifest_path: Path, options: BuildOptions)
     return oversets
 
 
-def _strict(made: MadeUp, manifest_path: Path, options: BuildOptions) -> None:
+def _strict(made: MadeUp, options: BuildOptions) -> None:
     """With --strict, underfull slots (开天窗) and areas in no slot fail the build like overset."""
     white = [f"{f.where}: {f.message()}" for f in made.fits if f.status == "short"] + list(made.unplaced)
     if options.strict and white:
@@ -276,19 +287,19 @@ def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: Ou
                   sidecar.Sidecar(issue.id, f"{issue.id}.pdf", records))
 
 
-def _summary(made: MadeUp, fonts, oversets, seconds: float, pdf: Path) -> BuildSummary:
+def summarise(made: MadeUp, fonts, oversets, seconds: float, pdf_bytes: int) -> BuildSummary:
     """The counts the build prints: pages, articles, lines, characters, fonts, warnings, fit, defects."""
     pages = made.pages
     records = [r for p in pages for a in p.articles for r in a.lines]
     characters = sum(visible_characters(r.text) for r in records)
     underfull = tuple(f for f in made.fits if f.status == "short")
     photos = tuple(image for p in pages for image in p.images)
-    return BuildSummary(photos=photos, pages=len(pages), articles=sum(len(p.articles) for p in pages), lines=len(records),
-                        characters=characters, fonts=fonts,
+    return BuildSummary(photos=photos, pages=len(pages), articles=sum(len(p.articles) for p in pages),
+                        lines=len(records), characters=characters, fonts=fonts,
                         warnings=tuple(w for p in pages for w in p.warnings) + made.ctx.grid_warnings
                         + _intent_warnings(made.issue, photos),
                         oversets=oversets, underfull=underfull, unplaced=made.unplaced,
-                        typesetting=_typesetting(pages, made.ctx), seconds=seconds, pdf_bytes=pdf.stat().st_size)
+                        typesetting=_typesetting(pages, made.ctx), seconds=seconds, pdf_bytes=pdf_bytes)
 
 
 def _intent_warnings(issue: Issue, photos: tuple) -> tuple[str, ...]:

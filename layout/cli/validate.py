@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -45,11 +44,9 @@ def validate(manifest: Path, options):
     returns the made-up issue and its summary counts."""
     from .. import build as stages
     made = stages.make_up(manifest, options)
-    oversets = stages._oversets(made.pages, manifest, options)
-    stages._strict(made, manifest, options)
+    oversets = stages.check_fit(made, options)
     _check_programs(made)
-    # The build's own counting; no PDF was painted, so no fonts, no time, and os.devnull's 0 bytes.
-    summary = stages._summary(made, (), oversets, 0.0, Path(os.devnull))
+    summary = stages.summarise(made, (), oversets, 0.0, 0)  # nothing painted: no fonts, no time, no bytes
     return made, summary
 
 
