@@ -7,14 +7,13 @@ then a gap before the body). The planner never moves a story the editor placed.
 
 from __future__ import annotations
 
-import math
 
 from ..errors import LayoutError
 from ..geometry import Cell, PageGrid
 from ..spec import AUTO, REST, ArticleSpec, FitPolicy, PageSpec
 from ..typeset.story import SetStory, Shape, StoryCache
 from .figures import FigureLayout, SetFigure, lay_out, set_figures
-from .fit import Target, column_targets, distribute, free_cells, level_of, targets
+from .fit import Depth, Target, column_targets, distribute, free_cells, level_of, targets
 from .square import square
 from .plan import PagePlan, Placement
 
@@ -58,8 +57,7 @@ def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: F
                                              len(story.paragraphs)))
     rows = _rows(spec, story, natural, grid, top)
     _check_head_fits(spec, natural, rows)
-    spare = rows - natural - math.ceil(len(story.body) / slot.span)
-    slack = distribute(spare, slack_policy)
+    slack = distribute(rows - Depth(natural, len(story.body), slot.span).rows, slack_policy)
     return Placement(id=spec.id, cell=Cell(slot.column, slot.span, top, rows), shape=shape,
                      head_rows=natural + slack.air, gap_rows=slack.gap, where=spec.location,
                      loosen=story.loosen)
@@ -152,7 +150,7 @@ def _rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, top: in
         return grid.rows - top
     if lines != AUTO:
         return lines
-    need = head + max(1, math.ceil(len(story.body) / spec.slot.span))
+    need = Depth(head, max(1, len(story.body)), spec.slot.span).rows
     if top + need > grid.rows:
         raise LayoutError(f"article {spec.id}: lines: auto needs {need} rows from row {top}, the type area "
                           f"has {grid.rows - top} left", spec.location,
