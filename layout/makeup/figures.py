@@ -21,6 +21,7 @@ from ..spec import ArticleSpec, FigureSpec
 from ..typeset.items import Span
 from ..typeset.lines import Line, set_paragraph
 from ..typeset.story import Setter, check_fits
+from .fit import lines
 from .plan import Figure
 
 LEG_MIN = 5  # lines a text leg beside or under a figure must hold (a shorter leg reads as a scrap)
@@ -136,16 +137,12 @@ def _check_legs(figure: SetFigure, core: Cell, top: dict, foot: dict, cell: Cell
         leg = room - AIR_ROWS
         if 0 < leg < LEG_MIN:
             side = "under" if figure.spec.place == "top" else "over"
-            raise LayoutError(f"article {article}: the figure leaves a text leg of {max(0, leg)} "
-                              f"line{'s' if leg != 1 else ''} {side} it in column {c}; a leg needs at least "
-                              f"{LEG_MIN} lines", figure.spec.where,
-                              f"make the figure {_rows(room)} taller (to the slot's {'foot' if side == 'under' else 'top'})"
-                              f" or {_rows(LEG_MIN - max(0, leg))} shorter, or change the slot's lines")
-
-
-def _rows(count: int) -> str:
-    """'1 row', '3 rows'."""
-    return f"{count} row" if count == 1 else f"{count} rows"
+            end = "foot" if side == "under" else "top"
+            taller, shorter = lines(room, "row"), lines(LEG_MIN - max(0, leg), "row")
+            raise LayoutError(f"article {article}: the figure leaves a text leg of {lines(max(0, leg))} {side} it "
+                              f"in column {c}; a leg needs at least {LEG_MIN} lines", figure.spec.where,
+                              f"make the figure {taller} taller (to the slot's {end}) or {shorter} shorter, "
+                              "or change the slot's lines")
 
 
 def _check_beside(figures: Sequence[SetFigure], cores: list, cell: Cell, body_top: int,
