@@ -48,12 +48,24 @@ def keep_positions(text: str, segment: bool = True) -> frozenset[int]:
         if not word.isspace():
             out.update(range(at + 1, at + len(word)))
         at += len(word)
+    if segment:
+        out.update(_phrase_positions(text))
     for match in _CREDIT_SPACE.finditer(text):  # the name after a credit is one word (`周明亮`, not 周|明亮)
         end = match.end(1)
         while end < len(text) and not text[end].isspace() and text[end] not in "）)，、":
             end += 1
         out.update(range(match.end(1) + 1, end))
     return frozenset(out)
+
+
+PHRASE_MAX = 4  # a phrase of up to four Han set off by spaces or quotes (四字格 such as 企望有你) stays whole
+_PHRASE = re.compile(r"(?<=[\s“‘「『《（])[\u4e00-\u9fff]{2,%d}(?=[\s”’」』》）])" % PHRASE_MAX)
+
+
+def _phrase_positions(text: str) -> set[int]:
+    """Offsets inside the short phrases a headline sets off by spaces or quotes (`才聚蓼河 企望有你`): the
+    editor's own units, which a segmenter may cut (企望|有|你)."""
+    return {p for m in _PHRASE.finditer(text) for p in range(m.start() + 1, m.end())}
 
 
 def credit_positions(text: str) -> frozenset[int]:
