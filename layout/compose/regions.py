@@ -30,8 +30,9 @@ class Region:
 
 
 def body_region(placement: Placement) -> Region:
-    """The body rows of a placement: below its headline block, down to the cell's foot, outside exclusions."""
-    cell, first = placement.cell, placement.cell.top + placement.head_rows + placement.gap_rows
+    """The body rows of a placement: below its headline block (and any figure above it), down to the cell's foot, outside exclusions."""
+    cell = placement.cell
+    first = cell.top + placement.head_top + placement.head_rows + placement.gap_rows
     columns = []
     for column in range(cell.column, cell.column + cell.span):
         rows = tuple(r for r in range(first, cell.bottom) if not _excluded(column, r, placement.exclusions))

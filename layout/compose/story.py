@@ -31,7 +31,8 @@ def place_story(placement: Placement, story: SetStory, page: int, grid: PageGrid
                           lines_available=sum(region.capacities), characters_over=fill.characters_over,
                           where=placement.where)
         painted = painted + _overset_sign(slot_box, grid, setter)
-    fit = CopyFit(id=placement.id, page=page, where=placement.where, cell=cell, head_rows=placement.head_rows,
+    fit = CopyFit(id=placement.id, page=page, where=placement.where, cell=cell,
+                  head_rows=placement.head_top + placement.head_rows,
                   gap_rows=placement.gap_rows, body_lines=len(story.body), counts=fill.counts,
                   capacities=region.capacities, characters=grid.characters,
                   characters_over=fill.characters_over, starts=region.starts)
@@ -42,13 +43,13 @@ def place_story(placement: Placement, story: SetStory, page: int, grid: PageGrid
 
 
 def _paint_head(story: SetStory, placement: Placement, slot: Rect, grid: PageGrid, setter: Setter) -> Painted:
-    """Glyph runs and records of the headline block: lines centred in their rows, the block's
-    spare rows split above and below it (space under the rule above, space before the body)."""
+    """Glyph runs and records of the headline block: lines centred in their rows (under any figure at the
+    slot's top), the block's spare rows split above and below it (space under the rule above, before the body)."""
     painted = Painted()
     spare = placement.head_rows - story.head_lines_rows if story.head else 0
     offset = max(0, spare) * grid.leading / 2
     for item in story.head:
-        top = grid.row_top(placement.cell.top + item.row) - offset
+        top = grid.row_top(placement.cell.top + placement.head_top + item.row) - offset
         baseline = band_baseline(top, item.rows * grid.leading, item.size)
         at = LineAt(x=slot.x0, baseline=baseline, style=setter.styles[item.style], article=placement.id,
                     kind=item.style, column=placement.cell.column)

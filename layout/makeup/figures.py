@@ -4,9 +4,10 @@ The geometry (docs/figures.md): a figure takes `span` columns of the slot from `
 photo is `rows` rows high, or its width ÷ aspect rounded to whole rows; the caption (style `caption`)
 is set at the photo's width under it, the credit flush right on the caption's last line when it fits
 there after a 1-字 space, else on a line of its own; the caption lines are CAPTION_PITCH × the caption
-size apart (or the style's leading, if larger) and take whole rows. `place: top` puts the figure directly
-under the headline block, `bottom` at the slot's foot; one air row separates it from the text in its
-columns. A text leg left under, over or beside a figure has at least LEG_MIN lines, or none.
+size apart (or the style's leading, if larger) and take whole rows. `place: before-body` (the default) puts
+the figure directly under the headline block, `top` across the whole slot above the headline block (which
+then starts an air row under it), `bottom` at the slot's foot; one air row separates it from the text in
+its columns. A text leg left under, over or beside a figure has at least LEG_MIN lines, or none.
 """
 
 from __future__ import annotations
@@ -50,12 +51,13 @@ class SetFigure:
 
 @dataclass(frozen=True)
 class FigureLayout:
-    """Figures on a slot's rows: the placed figures, and per slot column where its text starts (rows below
-    the body top) and how many lines it holds."""
+    """Figures on a slot's rows: the placed figures, per slot column where its text starts (rows below
+    the body top) and how many lines it holds, and the rows above the headline block (figures at the top)."""
 
     figures: tuple[Figure, ...]
     starts: tuple[int, ...]
     capacities: tuple[int, ...]
+    head_top: int = 0
 
     @property
     def exclusions(self) -> tuple[Cell, ...]:
@@ -91,17 +93,28 @@ def set_figure(figure: FigureSpec, article: str, grid: PageGrid, setter: Setter)
                      credit_on_last=on_last, pitch=pitch, caption_rows=caption_rows)
 
 
-def lay_out(figures: Sequence[SetFigure], cell: Cell, body_top: int, article: str) -> FigureLayout:
-    """The figures on the slot's body rows (`body_top` … the cell's foot): top ones stacked down from the
-    body top, bottom ones up from the foot; a leg of text under, over or beside them of 1–4 lines, or
-    figures that do not fit the column, is an error at the figure."""
+def lay_out(figures: Sequence[SetFigure], cell: Cell, head: int, article: str) -> FigureLayout:
+    """The figures on the slot's rows: `top` ones stacked down from the slot's top above the headline block
+    (`head` rows, air included), `before-body` ones down from the body top under it, `bottom` ones up from
+    the foot; a leg of text under, over or beside them of 1–4 lines, or figures that do not fit the column,
+    is an error at the figure."""
+    above = [f for f in figures if f.spec.place == "top"]
+    head_top = sum(f.rows + AIR_ROWS for f in above)
+    body_top = cell.top + head_top + head
     top = {c: body_top for c in cell.columns}
     foot = {c: cell.bottom for c in cell.columns}
-    cores = []
+    cores, row = [], cell.top
+    for figure in above:
+        cores.append((figure, Cell(cell.column + figure.spec.column_offset, figure.spec.span, row, figure.rows)))
+        row += figure.rows + AIR_ROWS
+    if head_top and body_top > cell.bottom:
+        _too_tall(above[-1], cell, head_top + head, article)
     for figure in figures:
         first = cell.column + figure.spec.column_offset
         columns = range(first, first + figure.spec.span)
         if figure.spec.place == "top":
+            continue
+        if figure.spec.place == "before-body":
             row = max(top[c] for c in columns)
             for c in columns:
                 top[c] = row + figure.rows
@@ -111,8 +124,10 @@ def lay_out(figures: Sequence[SetFigure], cell: Cell, body_top: int, article: st
                 foot[c] = row
         cores.append((figure, Cell(first, figure.spec.span, row, figure.rows)))
     for figure, core in cores:
-        _check_legs(figure, core, top, foot, cell, article)
-    placed = tuple(_placed(figure, core, top, foot) for figure, core in cores)
+        if figure.spec.place != "top":
+            _check_legs(figure, core, top, foot, cell, article)
+    placed = tuple(_above(figure, core) if figure.spec.place == "top" else _placed(figure, core, top, foot)
+                   for figure, core in cores)
     starts, capacities = [], []
     for c in cell.columns:
         has_text = foot[c] - top[c] > 0
@@ -122,7 +137,14 @@ def lay_out(figures: Sequence[SetFigure], cell: Cell, body_top: int, article: st
         capacities.append(max(0, last - first))
     if figures:
         _check_beside(figures, cores, cell, body_top, capacities)
-    return FigureLayout(placed, tuple(starts), tuple(capacities))
+    return FigureLayout(placed, tuple(starts), tuple(capacities), head_top)
+
+
+def _too_tall(figure: SetFigure, cell: Cell, needed: int, article: str) -> None:
+    """Figures above the headline and the headline block taller than the slot: an error at the figure."""
+    raise LayoutError(f"article {article}: the figures above the headline and the headline block need {needed} "
+                      f"rows, the slot has {cell.rows}", figure.spec.where,
+                      "give the figure fewer rows (rows or aspect), or make the slot taller")
 
 
 def _check_legs(figure: SetFigure, core: Cell, top: dict, foot: dict, cell: Cell, article: str) -> None:
@@ -136,7 +158,7 @@ def _check_legs(figure: SetFigure, core: Cell, top: dict, foot: dict, cell: Cell
                               "give the figure fewer rows (rows or aspect), or make the slot taller")
         leg = room - AIR_ROWS
         if 0 < leg < LEG_MIN:
-            side = "under" if figure.spec.place == "top" else "over"
+            side = "under" if figure.spec.place == "before-body" else "over"
             end = "foot" if side == "under" else "top"
             taller, shorter = lines(room, "row"), lines(LEG_MIN - max(0, leg), "row")
             raise LayoutError(f"article {article}: the figure leaves a text leg of {lines(max(0, leg))} {side} it "
@@ -148,7 +170,9 @@ def _check_legs(figure: SetFigure, core: Cell, top: dict, foot: dict, cell: Cell
 def _check_beside(figures: Sequence[SetFigure], cores: list, cell: Cell, body_top: int,
                   capacities: list[int]) -> None:
     """Columns beside a figure keep the slot's full body height: it must hold at least LEG_MIN lines."""
-    covered = {c for _, core in cores for c in core.columns}
+    covered = {c for f, core in cores if f.spec.place != "top" for c in core.columns}
+    if not covered:
+        return
     body = cell.bottom - body_top
     for c in cell.columns:
         if c not in covered and body < LEG_MIN:
@@ -160,13 +184,23 @@ def _check_beside(figures: Sequence[SetFigure], cores: list, cell: Cell, body_to
 def _placed(figure: SetFigure, core: Cell, top: dict, foot: dict) -> Figure:
     """The placed figure: photo rows, and the excluded cell (core plus the air row toward any text)."""
     text_left = any(foot[c] - top[c] > 0 for c in core.columns)
-    if figure.spec.place == "top":
-        photo = Cell(core.column, core.span, core.top, figure.photo_rows)
+    photo = Cell(core.column, core.span, core.top, figure.photo_rows)
+    if figure.spec.place == "before-body":
         cell = Cell(core.column, core.span, core.top, core.rows + (AIR_ROWS if text_left else 0))
     else:
-        photo = Cell(core.column, core.span, core.top, figure.photo_rows)
         cell = Cell(core.column, core.span, core.top - (AIR_ROWS if text_left else 0),
                     core.rows + (AIR_ROWS if text_left else 0))
+    return _figure(figure, photo, cell)
+
+
+def _above(figure: SetFigure, core: Cell) -> Figure:
+    """A figure above the headline block: its photo and caption rows and the air row over the headline."""
+    return _figure(figure, Cell(core.column, core.span, core.top, figure.photo_rows),
+                   Cell(core.column, core.span, core.top, core.rows + AIR_ROWS))
+
+
+def _figure(figure: SetFigure, photo: Cell, cell: Cell) -> Figure:
+    """The plan's Figure for a set figure at its photo cell and excluded cell."""
     return Figure(file=figure.spec.file, photo=photo, cell=cell, caption=figure.caption, credit=figure.credit,
                   credit_on_last=figure.credit_on_last, pitch=figure.pitch, fit=figure.spec.fit,
                   focus=figure.spec.focus, where=figure.spec.where)

@@ -118,7 +118,7 @@ class CopyFit:
     page: int
     where: str  # the slot's manifest location
     cell: Cell
-    head_rows: int  # the headline block's rows as placed (air included)
+    head_rows: int  # rows above the body: figures at the slot's top, the headline block (air included)
     gap_rows: int
     body_lines: int
     counts: tuple[int, ...]  # body lines per column as filled

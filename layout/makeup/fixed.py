@@ -72,13 +72,13 @@ def _figure_placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, st
     rows = _figure_rows(spec, story, natural, grid, top, figures)
     _check_head_fits(spec, natural, rows)
     cell = Cell(slot.column, slot.span, top, rows)
-    layout = lay_out(figures, cell, top + natural, spec.id)
+    layout = lay_out(figures, cell, natural, spec.id)
     story = _squared(story, stories, column_targets(len(story.body), layout.starts, layout.capacities,
                                                     len(story.paragraphs)))
     slack, layout = _figure_slack(figures, cell, natural, len(story.body), layout, policy, spec.id)
     return Placement(id=spec.id, cell=cell, shape=story.shape, head_rows=natural + slack.air, gap_rows=slack.gap,
                      where=spec.location, loosen=story.loosen, exclusions=layout.exclusions,
-                     figures=layout.figures)
+                     figures=layout.figures, head_top=layout.head_top)
 
 
 def _figure_rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, top: int,
@@ -89,7 +89,7 @@ def _figure_rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, 
         return grid.rows - top if spec.slot.lines == REST else spec.slot.lines
     for rows in range(head + 1, grid.rows - top + 1):
         try:
-            layout = lay_out(figures, Cell(spec.slot.column, spec.slot.span, top, rows), top + head, spec.id)
+            layout = lay_out(figures, Cell(spec.slot.column, spec.slot.span, top, rows), head, spec.id)
         except LayoutError:
             continue
         if sum(layout.capacities) >= len(story.body):
@@ -104,12 +104,12 @@ def _figure_slack(figures: tuple[SetFigure, ...], cell: Cell, head: int, lines: 
     """Spare rows under the level the text reaches go to headline air and body gap (house policy) when the
     figures and the text still fit below the moved body top; else there is no slack."""
     level = level_of(lines, layout.starts, layout.capacities, limit=cell.rows)
-    spare = cell.rows - head - level if lines else 0
+    spare = cell.rows - layout.head_top - head - level if lines else 0
     slack = distribute(spare, policy)
     if slack.air + slack.gap == 0:
         return slack, layout
     try:
-        moved = lay_out(figures, cell, cell.top + head + slack.air + slack.gap, article)
+        moved = lay_out(figures, cell, head + slack.air + slack.gap, article)
     except LayoutError:
         return distribute(0, policy), layout
     if sum(moved.capacities) < lines:

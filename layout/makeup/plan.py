@@ -36,6 +36,7 @@ class Placement:
     shape: Shape
     head_rows: int  # rows of the headline block (占行) at the top of the cell, its air split above and below
     gap_rows: int = 0  # extra rows between the headline block and the body (slack the house policy put there)
+    head_top: int = 0  # rows above the headline block: figures placed at the slot's top (place: top)
     where: str  # the manifest location, for messages
     exclusions: tuple[Cell, ...] = ()  # parts of the cell no text may use (the figures' cells)
     figures: tuple[Figure, ...] = ()

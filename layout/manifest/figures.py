@@ -37,12 +37,17 @@ def _figure(value: Value, slot: Slot, root: Path) -> FigureSpec:
         m.need("aspect").fail("a figure takes rows or aspect, not both", "remove one of them")
     rows = m.get("rows").integer(low=1, example="12") if m.get("rows") else None
     aspect = m.get("aspect").number(low=0.1, high=10, example="1.5") if m.get("aspect") else None
+    place = m.get("place").choice(FIGURE_PLACES) if m.get("place") else "before-body"
+    if place == "top" and span != slot.span:
+        m.need("place").fail(f"a figure above the headline (place: top) spans the whole slot ({slot.span} columns), "
+                             f"this one spans {span}", f"set span: {slot.span} and no column_offset, or use "
+                             "place: before-body (under the headline block)")
     caption = m.need("caption").text("图为……。（资料图片）")
     if not caption:
         m.need("caption").fail("the caption is empty", "every photo needs a caption (图片说明)")
     return FigureSpec(file=path, span=span, column_offset=offset, rows=rows,
                       aspect=aspect or _own_aspect(m.need("file"), path), where=value.where(),
-                      place=m.get("place").choice(FIGURE_PLACES) if m.get("place") else "top",
+                      place=place,
                       caption=caption, credit=_credit(m.need("credit")), focus=_focus(m.get("crop")),
                       fit=m.get("fit").choice(FIGURE_FITS) if m.get("fit") else "cover")
 

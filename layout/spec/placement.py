@@ -36,7 +36,7 @@ class FigureSpec:
     column_offset: int = 0  # first slot column it takes (0: the slot's first column)
     rows: int | None = None  # photo rows; None = from the aspect at the figure's width
     aspect: float = 1.5  # width / height (the photo's own when the manifest gives neither rows nor aspect)
-    place: str = "top"  # FIGURE_PLACES: under the headline block, or at the slot's foot
+    place: str = "before-body"  # FIGURE_PLACES: under the headline block, above it (top), or at the foot
     focus: tuple[float, float] = (0.5, 0.5)  # crop focus (fx, fy) in 0..1 of the photo, for cover
     fit: str = "cover"  # FIGURE_FITS
 

@@ -15,7 +15,7 @@ ALIGNMENTS = ("justify", "left", "center", "right")
 KINSOKU_LEVELS = cjk.LEVELS  # clreq prohibition levels, defined with their tables
 BREAKERS = ("total-fit", "greedy")
 ROLES = ("song", "hei", "kai")  # 书宋, 黑体, 楷体: the roles fonts/fonts.yaml gives faces for
-FIGURE_PLACES = ("top", "bottom")  # a figure directly under the headline block, or at the slot's foot
+FIGURE_PLACES = ("before-body", "top", "bottom")  # under the headline block; above it at the slot's top; at the foot
 FIGURE_FITS = ("cover", "contain")  # crop to the box, or letterbox the whole photo on paper white
 WEIGHTS = ("light", "regular", "medium", "semibold", "bold", "black")
 

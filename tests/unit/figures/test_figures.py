@@ -103,6 +103,32 @@ def test_a_bottom_figure_ends_at_the_slot_foot_with_its_air_row_above(tiny_font_
     assert f.photo.top == f.cell.top + 1
 
 
+def test_a_figure_at_the_top_sits_above_the_headline_block_which_starts_an_air_row_under_it(tiny_font_path, photo):
+    w, page = world(tiny_font_path, photo, (figure(photo, span=4, place="top", credit=None),))
+    p = placement(w, page)
+    f = p.figures[0]
+    caption_rows = f.cell.rows - 6 - 1  # photo 6 rows, caption rows, 1 air row over the headline
+    assert f.photo == Cell(1, 4, 0, 6)
+    assert f.cell == Cell(1, 4, 0, 6 + caption_rows + 1)
+    assert p.head_top == f.cell.rows
+    frame = w.compose(page).articles[0]
+    head = [r for r in frame.lines if r.kind == "headline"]
+    body = [r for r in frame.lines if r.kind == "body"]
+    box = frame.figures[0].box
+    assert head and all(r.baseline < frame.figures[0].caption.y0 for r in head)  # under the caption (PDF y up)
+    assert body and max(r.baseline for r in body) < min(r.baseline for r in head)
+    assert frame.fit.capacities == (30 - p.head_top - p.head_rows - p.gap_rows,) * 4
+    assert not [r for r in frame.lines if r.kind == "body" and r.baseline > box.y0 - 3]
+
+
+def test_figures_above_the_headline_taller_than_the_slot_are_a_located_error(tiny_font_path, photo):
+    w, page = world(tiny_font_path, photo, (figure(photo, span=4, place="top", rows=28),), lines=30)
+    with pytest.raises(LayoutError, match=r"figures above the headline and the headline block need \d+ rows, "
+                                          r"the slot has 30") as err:
+        w.plan(page)
+    assert "figures[0]" in str(err.value)
+
+
 def test_copy_fit_capacities_are_per_column(tiny_font_path, photo):
     w, page = world(tiny_font_path, photo, (figure(photo, column_offset=1),))
     p = placement(w, page)

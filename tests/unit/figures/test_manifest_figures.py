@@ -31,7 +31,7 @@ def issue_with(tmp_path: Path, font: Path, figure_yaml: str) -> Path:
 def test_a_figure_is_read_with_its_photos_own_aspect(tmp_path, tiny_font_path):
     issue = load_issue(issue_with(tmp_path, tiny_font_path, GOOD))
     figure = issue.pages[0].articles[0].figures[0]
-    assert (figure.span, figure.place, figure.fit, figure.rows) == (2, "top", "cover", None)
+    assert (figure.span, figure.place, figure.fit, figure.rows) == (2, "before-body", "cover", None)
     assert figure.aspect == 2.0 and figure.credit == "图片来源：测试"
     assert figure.file == (tmp_path / "p.jpg").resolve()
 
@@ -46,7 +46,8 @@ def test_credit_none_is_no_credit(tmp_path, tiny_font_path):
     (("            caption: 图为测试。\n", ""), "missing required key 'caption'"),
     (("span: 2", "span: 3"), "slot has 2"),
     (("span: 2", "span: 2\n            rows: 4\n            aspect: 1.5"), "rows or aspect, not both"),
-    (("span: 2", "span: 2\n            place: middle"), "place 'middle' is not one of top, bottom"),
+    (("span: 2", "span: 2\n            place: middle"), "place 'middle' is not one of before-body, top, bottom"),
+    (("span: 2", "span: 1\n            place: top"), r"above the headline \(place: top\) spans the whole slot"),
     (("file: p.jpg", "file: ../p.jpg"), "outside the issue folder"),
     (("file: p.jpg", "file: q.jpg"), "not found"),
     (("span: 2", "span: 2\n            crop: {focus: [0.5, 2]}"), "more than the maximum 1"),
