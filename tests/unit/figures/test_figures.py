@@ -129,6 +129,21 @@ def test_figures_above_the_headline_taller_than_the_slot_are_a_located_error(tin
     assert "figures[0]" in str(err.value)
 
 
+def test_photo_news_is_a_headline_under_a_top_figure_in_exactly_the_rows_it_needs(tiny_font_path, photo):
+    # 图片新闻: a file with only a headline, the photo above it, lines: auto → no body rows, nothing empty
+    spec = ArticleSpec(id="a", file=Path("a.txt"), slot=Slot(1, 4, 0, "auto"), where="pages[0].articles[0]",
+                       figures=(figure(photo, span=4, place="top", credit=None),))
+    issue = make_issue((spec,), columns=4, rows=40)
+    caption = TextStyle(name="caption", role="kai", weight="regular", size=CAPTION_SIZE, leading=CAPTION_SIZE,
+                        align="justify")
+    w = make_world(tiny_font_path, replace(issue, styles=issue.styles + (caption,)), {"a": "headline: 测试\n"})
+    w = replace(w, ctx=replace(w.ctx, photos=Photos(cache=photo.parent / ".cache")))
+    p = placement(w, issue.pages[0])
+    assert p.cell.rows == p.head_top + p.head_rows + p.gap_rows
+    fit = w.compose(issue.pages[0]).articles[0].fit
+    assert fit.status == "exact" and fit.short_lines == 0 and sum(fit.capacities) == 0
+
+
 def test_copy_fit_capacities_are_per_column(tiny_font_path, photo):
     w, page = world(tiny_font_path, photo, (figure(photo, column_offset=1),))
     p = placement(w, page)
