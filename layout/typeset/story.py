@@ -137,7 +137,7 @@ def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> 
         rows = max(1, math.ceil(leading / setter.row - 1e-9))
         for part in parts[name]:
             check_coverage(part.replace(" ", ""), font, story_id, text, name)
-            head_lines = _head_text(part, font, name, shape.width, config)
+            head_lines = _head_text(part, font, style.name, shape.width, config)
             check_fits(head_lines, story_id, name)
             for line in head_lines:
                 block.append(HeadLine(line=line, style=style.name, size=size, row=row, rows=rows))
