@@ -203,7 +203,8 @@ def _choose(spec: ArticleSpec, story: SetStory, text: ArticleText, capacity: int
     page, target = spec.jump_pages
     raise LayoutError(f"article {spec.id}: no sentence end (。！？ or ；) lets its first part fill the "
                       f"{capacity} body lines of its slot on page {page} with at least {MIN_SIDE_LINES} lines of "
-                      f"the broken paragraph on each side", spec.location,
+                      f"the broken paragraph on each side (the story is {len(story.body)} lines, "
+                      f"{len(story.body) - capacity + 1} over the slot with the jump label)", spec.location,
                       f"break a long paragraph into sentences, change the slot's height, or fit the story to "
                       f"page {page} instead of jumping to page {target}")
 
