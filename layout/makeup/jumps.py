@@ -19,7 +19,7 @@ from ..article.text import ArticleText, Paragraph, TextSpan
 from ..cjk import CLOSING
 from ..errors import LayoutError
 from ..spec import ArticleSpec, PageSpec, story_key
-from ..typeset.story import JUMP_LABEL, SetStory, Shape, StoryCache, split_halves
+from ..typeset.story import JUMP_LABEL, SetStory, StoryCache, split_halves
 from .plan import Placement
 
 SENTENCE_ENDS = ("。！？", "；")  # the marks a jump may break after, best first

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from layout.article.text import Paragraph, TextSpan, parse_article
-from layout.build import BuildOptions, make_up
+from layout.build import make_up
 from layout.errors import LayoutError
 from layout.makeup.jumps import Cut, cut_paragraph, jump_headline, minimum_first, sentence_cuts
 
@@ -150,7 +150,7 @@ def test_both_parts_are_one_article_with_part_and_pages(made):
     frames = [(p.number, a.id, a.part, a.jump_pages) for p in made.pages for a in p.articles]
     assert frames == [(1, "a", 1, (1, 6)), (1, "b", 0, ()), (4, "c", 1, (4, 6)), (6, "a", 2, (1, 6)),
                       (6, "c", 2, (4, 6))]
-    assert [f.message() for f in made.fits if f.id == "a"][0] == "article a (part 1) on page 1: fits exactly"
+    assert next(f.message() for f in made.fits if f.id == "a") == "article a (part 1) on page 1: fits exactly"
 
 
 def test_nothing_is_lost_or_doubled_over_the_edition(made, tmp_path):
