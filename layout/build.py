@@ -20,7 +20,7 @@ from .files import OutputSet
 from .fonts import FontBook
 from .geometry import Rect, make_grid
 from .images import PhotoSettings
-from .makeup import fixed
+from .makeup import fixed, jumps
 from .makeup.fit import CopyFit, free_area
 from .makeup.plan import PagePlan
 from .placed import Overset, Page
@@ -160,7 +160,7 @@ def _context(issue: Issue, photos: Photos = Photos()) -> tuple[Context, StoryCac
     table = manifest.load_font_table().with_overrides(issue.fonts)
     grid = make_grid(issue.page_width, issue.page_height, issue.margins, issue.grid)
     setter = Setter.of(issue.styles, FontBook(table), ComposeConfig.from_typography(issue.typography), grid.leading)
-    texts = {a.id: read_article(a.file) for p in issue.pages for a in p.articles}
+    texts = {a.id: read_article(a.file) for p in issue.pages for a in p.articles if a.part != 2}
     ctx = Context(issue=issue, grid=grid, setter=setter, grid_warnings=grid_warnings(issue, grid), photos=photos)
     return ctx, StoryCache(texts, setter)
 
@@ -176,13 +176,16 @@ def grid_warnings(issue: Issue, grid) -> tuple[str, ...]:
 
 
 def _plan(issue: Issue, ctx: Context, desk: StoryCache) -> tuple[PagePlan, ...]:
-    """Every page's plan: today each article's slot is fixed by the manifest (the identity planner)."""
-    return tuple(fixed.plan_page(page, ctx.grid, issue.edition, desk, issue.fit) for page in issue.pages)
+    """Every page's plan: each article's slot is fixed by the manifest (the identity planner); the jumps'
+    labels are resolved first over the whole edition (its final page names), then the pages are planned
+    in order, a story that jumps split where its first part fills its slot (makeup.jumps)."""
+    edition = jumps.edition_jumps(issue.pages, issue.page_name)
+    return tuple(fixed.plan_page(page, ctx.grid, issue.edition, desk, issue.fit, edition) for page in issue.pages)
 
 
 def _set(plans: Sequence[PagePlan], desk: StoryCache) -> Mapping[str, SetStory]:
     """Each placed story set at its placement's shape (the planner already set most of them)."""
-    return MappingProxyType({p.id: desk.story(p.id, p.shape, p.loosen) for plan in plans for p in plan.placements})
+    return MappingProxyType({p.story: desk.story(p.story, p.shape, p.loosen) for plan in plans for p in plan.placements})
 
 
 def _compose_all(plans: Sequence[PagePlan], stories: Mapping[str, SetStory], ctx: Context,

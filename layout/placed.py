@@ -125,6 +125,8 @@ class ArticleFrame:
     overset: Overset | None = None
     fit: CopyFit | None = None  # how the story fits the slot (lines, empty lines per column)
     figures: tuple[FigureFrame, ...] = ()
+    part: int = 0  # 0: the whole story; 1 or 2: the part before or after a jump (转版)
+    jump_pages: tuple[int, ...] = ()  # a jump's parts: the pages of part 1 and part 2
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -22,6 +22,7 @@ STYLE_SIZES = {  # name: (size, align): the tiny font makes a Han exactly `size`
     "body": (10, "justify"), "runin": (10, "justify"), "dateline": (10, "justify"),
     "label": (10, "left"), "kicker": (15, "center"), "headline": (20, "center"), "deck": (15, "center"),
     "folio": (8, "left"), "page_number": (10, "left"), "masthead": (40, "center"), "masthead_info": (8, "center"), "overset": (10, "left"),
+    "jump_label": (10, "right"), "jump_headline": (15, "center"),
 }
 
 
@@ -67,7 +68,7 @@ class World:
     def compose(self, page: PageSpec) -> Page:
         """Plan, set and compose `page` as the build does."""
         plan = self.plan(page)
-        stories = {p.id: self.desk.story(p.id, p.shape, p.loosen) for p in plan.placements}
+        stories = {p.story: self.desk.story(p.story, p.shape, p.loosen) for p in plan.placements}
         return compose_page(plan, stories, self.ctx)
 
 

@@ -24,6 +24,7 @@ class Paragraph:
 
     spans: tuple[TextSpan, ...]
     line: int
+    indent: bool = True  # False: the rest of a paragraph broken by a jump (it continues, no first-line indent)
 
     @property
     def text(self) -> str:
@@ -42,6 +43,7 @@ class ArticleText:
     deck: str = ""
     dateline: str = ""
     paragraphs: tuple[Paragraph, ...] = ()
+    headline_style: str = "headline"  # 'jump_headline' for the continuation of a jump (转版题)
 
 
 def visible_characters(text: str) -> int:

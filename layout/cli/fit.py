@@ -51,7 +51,7 @@ def _row(fit: CopyFit) -> str:
     if fit.square_lines:
         verb = "add" if fit.square_lines > 0 else "cut"
         verdict += f"; {verb} {lines(abs(fit.square_lines))} to square the columns"
-    return (f"{fit.id:<18} {slot:>12} {fit.head_rows + fit.gap_rows:>4} {fit.body_lines:>5} "
+    return (f"{fit.name:<18} {slot:>12} {fit.head_rows + fit.gap_rows:>4} {fit.body_lines:>5} "
             f"{fit.short_lines:>5} {fit.over_lines:>5}  {verdict}")
 
 
@@ -66,7 +66,8 @@ def fit_document(made) -> dict:
                      "top": f.cell.top, "rows": f.cell.rows, "head_rows": f.head_rows, "gap_rows": f.gap_rows,
                      "body_lines": f.body_lines, "empty_per_column": list(f.empty), "short_lines": f.short_lines,
                      "over_lines": f.over_lines, "characters_to_add": f.short_lines * f.characters,
-                     "characters_to_cut": f.characters_over, "square_lines": f.square_lines, "status": f.status}
+                     "characters_to_cut": f.characters_over, "square_lines": f.square_lines, "status": f.status,
+                     **({"part": f.part} if f.part else {})}
                     for f in made.fits],
         "unplaced": list(made.unplaced),
         "exact": all(f.status == "exact" for f in made.fits) and not made.unplaced,

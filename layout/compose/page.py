@@ -50,7 +50,7 @@ def compose_page(plan: PagePlan, stories: Mapping[str, SetStory], ctx: Context) 
     painted = furniture(plan, Furnisher(ctx.issue, grid, ctx.setter))
     frames = []
     for placement in plan.placements:
-        frame, part = place_story(placement, stories[placement.id], plan.number, grid, ctx.setter, ctx.photos)
+        frame, part = place_story(placement, stories[placement.story], plan.number, grid, ctx.setter, ctx.photos)
         frames.append(frame)
         painted = painted + part
     painted = painted + Painted(rules=rules_between(frames, grid))

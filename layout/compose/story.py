@@ -6,7 +6,7 @@ from ..geometry import PageGrid, Rect, band_baseline
 from ..makeup.fit import CopyFit
 from ..makeup.plan import Placement
 from ..placed import ArticleFrame, Fill, Overset
-from ..typeset.story import SetStory, Setter
+from ..typeset.story import JUMP_LABEL, SetStory, Setter
 from .figure import Photos, place_figures
 from .flow import ColumnFill, fill_columns
 from .regions import Region, body_region
@@ -31,7 +31,7 @@ def place_story(placement: Placement, story: SetStory, page: int, grid: PageGrid
                           lines_available=sum(region.capacities), characters_over=fill.characters_over,
                           where=placement.where)
         painted = painted + _overset_sign(slot_box, grid, setter)
-    fit = CopyFit(id=placement.id, page=page, where=placement.where, cell=cell,
+    fit = CopyFit(id=placement.id, part=placement.part, page=page, where=placement.where, cell=cell,
                   head_rows=placement.head_top + placement.head_rows,
                   gap_rows=placement.gap_rows, body_lines=len(story.body), counts=fill.counts,
                   capacities=region.capacities, characters=grid.characters,
@@ -39,7 +39,8 @@ def place_story(placement: Placement, story: SetStory, page: int, grid: PageGrid
     columns = tuple(grid.column_box(cell.column + i) for i in range(cell.span))
     columns = tuple(Rect(c.x0, slot_box.y0, c.x1, slot_box.y1) for c in columns)
     return ArticleFrame(id=placement.id, slot=slot_box, columns=columns, lines=painted.records,
-                        overset=overset, fit=fit, figures=frames), painted
+                        overset=overset, fit=fit, figures=frames, part=placement.part,
+                        jump_pages=placement.jump_pages), painted
 
 
 def _paint_head(story: SetStory, placement: Placement, slot: Rect, grid: PageGrid, setter: Setter) -> Painted:
@@ -62,8 +63,9 @@ def _paint_body(fill: ColumnFill, region: Region, story_id: str, grid: PageGrid,
     style, painted = setter.styles["body"], Painted()
     for placed in fill.placed:
         rows = region.columns[placed.column]
+        label = bool(placed.line.glyphs) and all(g.style == JUMP_LABEL for g in placed.line.glyphs)
         at = LineAt(x=grid.column_box(rows.column).x0, baseline=grid.baseline(rows.rows[placed.row]), style=style,
-                    article=story_id, kind="body", column=rows.column)
+                    article=story_id, kind=JUMP_LABEL if label else "body", column=rows.column)
         painted = painted + paint_line(placed.line, at)
     return painted
 

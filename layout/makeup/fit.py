@@ -126,6 +126,12 @@ class CopyFit:
     characters: int  # 字 per column line (the measure)
     characters_over: int  # characters in the lines that did not fit (0 when nothing is over)
     starts: tuple[int, ...] = ()  # rows below the body top where each column's text starts (figures); () = 0
+    part: int = 0  # 1 or 2: the part before or after a jump (转版); 0: the whole story
+
+    @property
+    def name(self) -> str:
+        """The story as messages name it: 'lead', or 'lead (part 2)' for a part of a jump."""
+        return self.id if not self.part else f"{self.id} (part {self.part})"
 
     @property
     def capacity(self) -> int:
@@ -162,12 +168,12 @@ class CopyFit:
     def message(self) -> str:
         """One line for the summary and `layout fit`, in 行 and ≈字."""
         if self.status == "over":
-            return (f"article {self.id} on page {self.page}: over by {lines(self.over_lines)} "
+            return (f"article {self.name} on page {self.page}: over by {lines(self.over_lines)} "
                     f"(≈ {self.characters_over} 字 to cut)")
         if self.status == "short":
-            return (f"article {self.id} on page {self.page}: {lines(self.short_lines, 'empty line')} at the foot of "
+            return (f"article {self.name} on page {self.page}: {lines(self.short_lines, 'empty line')} at the foot of "
                     f"{_columns(self.cell, self.empty)} (≈ {self.short_lines * self.characters} 字 to add)")
-        return f"article {self.id} on page {self.page}: fits exactly"
+        return f"article {self.name} on page {self.page}: fits exactly"
 
 
 def lines(count: int, noun: str = "line") -> str:

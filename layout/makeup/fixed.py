@@ -8,23 +8,31 @@ then a gap before the body). The planner never moves a story the editor placed.
 from __future__ import annotations
 
 
+from dataclasses import replace
+
 from ..errors import LayoutError
 from ..geometry import Cell, PageGrid
 from ..spec import AUTO, REST, ArticleSpec, FitPolicy, PageSpec
 from ..typeset.story import SetStory, Shape, StoryCache
 from .figures import FigureLayout, SetFigure, lay_out, set_figures
+from .jumps import EditionJumps, split_story
 from .fit import Depth, Target, column_targets, distribute, free_cells, level_of, targets
 from .square import square
 from .plan import PagePlan, Placement
 
 
 def plan_page(page: PageSpec, grid: PageGrid, edition: str, stories: StoryCache,
-              policy: FitPolicy = FitPolicy()) -> PagePlan:
-    """The page plan of a manifest page whose articles all have slots (fixed or auto)."""
+              policy: FitPolicy = FitPolicy(), jumps: EditionJumps = EditionJumps()) -> PagePlan:
+    """The page plan of a manifest page whose articles all have slots (fixed or auto); a story that
+    jumps is split so that its first part fills its slot (makeup.jumps)."""
     first = page.masthead.lines if page.masthead else 0
     placements: list[Placement] = []
     for spec in page.articles:
-        placement = _placement(spec, grid, stories, policy, _stack_top(spec, placements, first))
+        top = _stack_top(spec, placements, first)
+        if spec.part == 1:
+            whole = _placement(replace(spec, part=0), grid, stories, policy, top)
+            split_story(spec, whole, stories, jumps.labels[spec.id])
+        placement = _placement(spec, grid, stories, policy, top)
         _check_free(placement, placements, spec)
         placements.append(placement)
     unplaced = free_cells([p.cell for p in placements], grid.columns, first, grid.rows)
@@ -47,7 +55,7 @@ def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: F
     headline block and the slack rows the house policy gives it."""
     slot = spec.slot
     shape = Shape(grid.measure, grid.span_width(slot.span), spec.headline_size, spec.headline_align)
-    story = stories.story(spec.id, shape)
+    story = stories.story(spec.story_key, shape)
     natural = head_rows(story, spec)
     slack_policy = policy if story.head and spec.headline_lines is None else FitPolicy(0, 0)
     if spec.figures:
@@ -60,7 +68,7 @@ def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: F
     slack = distribute(rows - Depth(natural, len(story.body), slot.span).rows, slack_policy)
     return Placement(id=spec.id, cell=Cell(slot.column, slot.span, top, rows), shape=shape,
                      head_rows=natural + slack.air, gap_rows=slack.gap, where=spec.location,
-                     loosen=story.loosen)
+                     loosen=story.loosen, part=spec.part, jump_pages=spec.jump_pages)
 
 
 def _figure_placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, story: SetStory, natural: int,
@@ -78,7 +86,8 @@ def _figure_placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, st
     slack, layout = _figure_slack(figures, cell, natural, len(story.body), layout, policy, spec.id)
     return Placement(id=spec.id, cell=cell, shape=story.shape, head_rows=natural + slack.air, gap_rows=slack.gap,
                      where=spec.location, loosen=story.loosen, exclusions=layout.exclusions,
-                     figures=layout.figures, head_top=layout.head_top)
+                     figures=layout.figures, head_top=layout.head_top, part=spec.part,
+                     jump_pages=spec.jump_pages)
 
 
 def _figure_rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, top: int,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..geometry import Cell
-from ..spec import Masthead
+from ..spec import Masthead, story_key
 from ..typeset.lines import Line
 from ..typeset.story import Shape
 
@@ -41,6 +41,13 @@ class Placement:
     exclusions: tuple[Cell, ...] = ()  # parts of the cell no text may use (the figures' cells)
     figures: tuple[Figure, ...] = ()
     loosen: tuple[tuple[int, int], ...] = ()  # paragraphs set a line longer or shorter to square the columns
+    part: int = 0  # 0: the whole story; 1 or 2: the part before or after a jump (转版)
+    jump_pages: tuple[int, ...] = ()  # a jump's parts: the pages of part 1 and part 2
+
+    @property
+    def story(self) -> str:
+        """The key of the text set here (the article id, or the id and the part of a jump)."""
+        return story_key(self.id, self.part)
 
 
 @dataclass(frozen=True, kw_only=True)

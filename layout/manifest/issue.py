@@ -24,7 +24,7 @@ from .styles import StyleContext, check_ink, colors, styles
 _ISSUE_ID = re.compile(r"^[A-Za-z0-9._-]+$")
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")  # ASCII digits (\d takes '２')
 _TOP_KEYS = ("issue", "format", "margins", "grid", "typography", "fit", "colors", "styles", "print", "fonts",
-             "qa", "pages")
+             "qa", "jumps", "pages")
 _FIT_KEYS = ("headline_air", "body_gap")
 _ISSUE_KEYS = ("id", "paper", "date", "number", "total_number", "edition", "revision")
 _MARGIN_KEYS = ("top", "right", "bottom", "left")
@@ -250,8 +250,11 @@ def load_issue(path: Path) -> Issue:
     fit = _fit_policy(m.get("fit"))
     issue_map = m.need("issue").mapping()
     revision = issue_map.get("revision").integer(low=1, example="2") if issue_map.get("revision") else 1
+    jumps = m.get("jumps").mapping(("lettered",)) if m.get("jumps") else None
+    lettered = jumps.get("lettered").flag() if jumps is not None and jumps.get("lettered") else False
     return Issue(
         id=head.id, paper=head.paper, date=head.date, number=head.number, total_number=head.total_number,
         edition=head.edition, page_width=size[0], page_height=size[1], margins=margins, grid=grid_spec,
         styles=tuple(style_table.values()), typography=typography, print=print_spec, pages=page_specs,
-        manifest=path.resolve(), fonts=fonts, colors=tuple(named.items()), ignore_regions=ignore, fit=fit, revision=revision)
+        manifest=path.resolve(), fonts=fonts, colors=tuple(named.items()), ignore_regions=ignore, fit=fit, revision=revision,
+        lettered=lettered)

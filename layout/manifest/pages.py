@@ -10,11 +10,12 @@ import yaml
 from ..spec import ALIGNMENTS, AUTO, REST, ArticleSpec, Masthead, PageSpec, Slot
 from ..geometry import PageGrid
 from .figures import figures
+from .jumps import CONTINUATION_KEYS, JUMP_KEYS, Continuation, jump_ask, link
 from .nodes import Value, regular_file, resolved
 
 _PAGE_KEYS = ("number", "section", "credits", "masthead", "articles")
 _MASTHEAD_KEYS = ("title", "lines", "subtitle", "publisher", "registration")
-_ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size", "figures")
+_ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size", "figures") + JUMP_KEYS
 _SLOT_KEYS = ("column", "span", "top", "lines")
 
 
@@ -25,6 +26,9 @@ class PageContext:
         self.grid, self.root, self.hao_table = grid, root, hao_table
         self.article_ids: dict[str, str] = {}  # id → where first used
         self.page_numbers: dict[int, str] = {}
+        self.jumps: list = []  # jumps.JumpAsk of every story that jumps, in document order
+        self.continuations: list[Continuation] = []  # every `continues:` entry
+        self.page = 0  # the number of the page being read
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ def pages(value: Value, ctx: PageContext) -> tuple[PageSpec, ...]:
     items = value.items()
     if not items:
         value.fail("pages is empty", "add at least one page with number, section and articles")
-    return tuple(_page(item, ctx) for item in items)
+    return link(tuple(_page(item, ctx) for item in items), ctx.jumps, ctx.continuations)
 
 
 def _page(value: Value, ctx: PageContext) -> PageSpec:
@@ -51,10 +55,11 @@ def _page(value: Value, ctx: PageContext) -> PageSpec:
         m.need("number").fail(f"page number {number} is used twice (first at {ctx.page_numbers[number]})",
                               "give every page its own number (版次)")
     ctx.page_numbers[number] = m.need("number").where()
+    ctx.page = number
     section = m.get("section").text("要闻") if m.get("section") else ""
     masthead = _masthead(m.get("masthead"), ctx.grid)
     articles = m.get("articles").items() if m.get("articles") else []
-    placed = [_article(item, ctx) for item in articles]
+    placed = [_continuation(item, ctx) if _continues(item) else _article(item, ctx) for item in articles]
     _check_slots(placed, masthead)
     return PageSpec(number=number, section=section, credits=_credits(m.get("credits")),
                     articles=tuple(p.spec for p in placed), where=value.where(), masthead=masthead)
@@ -97,6 +102,24 @@ def _article(value: Value, ctx: PageContext) -> _Placed:
     spec = ArticleSpec(id=article_id, file=path, slot=slot, where=value.where(), slot_where=m.need("slot").where(),
                        headline_align=align, headline_lines=lines, headline_size=size,
                        figures=figures(m.get("figures"), slot, ctx.root))
+    ask = jump_ask(m, article_id, ctx.page, slot, lambda v: _slot(v, ctx.grid))
+    if ask is not None:
+        ctx.jumps.append(ask)
+    return _Placed(spec, m.need("slot"))
+
+
+def _continues(value: Value) -> bool:
+    """Whether an article entry is a continuation (`continues: <id>`) rather than a story."""
+    return isinstance(value.node, yaml.MappingNode) and any(k.value == "continues" for k, _ in value.node.value)
+
+
+def _continuation(value: Value, ctx: PageContext) -> _Placed:
+    """A continuation slot: `continues: <id>` (a story on an earlier page with jump: auto) and its slot."""
+    m = value.mapping(CONTINUATION_KEYS, required=CONTINUATION_KEYS)
+    article_id = m.need("continues").text("lead")
+    spec = ArticleSpec(id=article_id, file=Path(), slot=_slot(m.need("slot"), ctx.grid), where=value.where(),
+                       slot_where=m.need("slot").where(), part=2)
+    ctx.continuations.append(Continuation(spec, ctx.page, m.need("continues")))
     return _Placed(spec, m.need("slot"))
 
 

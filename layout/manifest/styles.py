@@ -67,6 +67,8 @@ STYLE_DEFAULTS: dict[str, StyleDefault] = {
     "masthead_info": StyleDefault("song", "regular", "小五"),
     "overset": StyleDefault("hei", "bold", None, color=CMYK(0, 100, 100, 0)),
     "caption": StyleDefault("kai", "regular", "小五"),  # 图片说明 and credit (docs/figures.md)
+    "jump_label": StyleDefault("kai", "regular", None, "right"),  # （下转第N版） / （上接第M版） (docs/jumps.md)
+    "jump_headline": StyleDefault("hei", "bold", "三号", "center"),  # 转版题 over a continuation
 }
 
 

@@ -91,6 +91,8 @@ class SidecarArticle:
     overset: OversetCounts | None
     lines: tuple[SidecarLine, ...]
     figures: tuple[SidecarFigure, ...] = ()  # written only when the article has figures
+    part: int = 0  # a jump's part (1 before it, 2 the continuation), one article over both pages; written only then
+    jump_pages: tuple[int, ...] = ()  # the page numbers of part 1 and part 2 (written with `part`)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -151,7 +153,8 @@ def _article(frame: ArticleFrame, dx: float, dy: float) -> SidecarArticle:
                           columns=tuple(_box(c, dx, dy) for c in frame.columns),
                           overset=_overset(frame.overset), lines=tuple(_line(r, dx, dy) for r in frame.lines),
                           figures=tuple(SidecarFigure(box=_box(f.box, dx, dy), caption=_box(f.caption, dx, dy),
-                                                      file=f.file) for f in frame.figures))
+                                                      file=f.file) for f in frame.figures),
+                          part=frame.part, jump_pages=frame.jump_pages)
 
 
 def _furniture(run: GlyphRun, dx: float, dy: float) -> Furniture:
@@ -181,6 +184,8 @@ def dumps(sidecar: Sidecar) -> str:
         for article in page["articles"]:
             if not article["figures"]:
                 del article["figures"]  # articles without figures are written as before figures existed
+            if not article["part"]:
+                del article["part"], article["jump_pages"]  # only the parts of a jump carry them
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
@@ -293,7 +298,10 @@ def _read_article(data: Any, where: str) -> SidecarArticle:
                           overset=_get(data, where, "overset", _read_overset),
                           lines=_get(data, where, "lines", lines),
                           figures=_get(data, where, "figures", lambda v, p: _items(v, p, _read_figure))
-                          if isinstance(data, dict) and "figures" in data else ())
+                          if isinstance(data, dict) and "figures" in data else (),
+                          part=_get(data, where, "part", _integer) if isinstance(data, dict) and "part" in data else 0,
+                          jump_pages=_get(data, where, "jump_pages", lambda v, p: _items(v, p, _integer))
+                          if isinstance(data, dict) and "part" in data else ())
 
 
 def _read_page(data: Any, where: str) -> SidecarPage:

@@ -2,12 +2,12 @@
 
 from .grid import GridSpec, Margins
 from .issue import FontOverride, Issue, Masthead, PageSpec, PrintSpec, Typography
-from .placement import AUTO, REST, ArticleSpec, FigureSpec, FitPolicy, Slot
+from .placement import AUTO, REST, ArticleSpec, FigureSpec, FitPolicy, JumpSpec, Slot, story_key
 from .style import BLACK, CMYK, TextStyle
 from .vocab import (ALIGNMENTS, BREAKERS, FIGURE_FITS, FIGURE_PLACES, KINSOKU_LEVELS, PDFX, PDFX_STANDARDS, ROLES,
                     STYLE_NAMES, WEIGHTS, PdfxStandard)
 
 __all__ = ["ALIGNMENTS", "AUTO", "ArticleSpec", "BLACK", "BREAKERS", "CMYK", "FIGURE_FITS", "FIGURE_PLACES",
-           "FigureSpec", "FitPolicy", "FontOverride", "GridSpec", "Issue", "KINSOKU_LEVELS", "Margins", "Masthead",
+           "FigureSpec", "FitPolicy", "FontOverride", "GridSpec", "Issue", "JumpSpec", "KINSOKU_LEVELS", "Margins", "Masthead",
            "PDFX", "PDFX_STANDARDS", "PageSpec", "PdfxStandard", "PrintSpec", "REST", "ROLES", "STYLE_NAMES", "Slot",
-           "TextStyle", "Typography", "WEIGHTS"]
+           "TextStyle", "Typography", "WEIGHTS", "story_key"]

@@ -95,6 +95,11 @@ class Issue:
     ignore_regions: tuple[tuple[float, float, float, float], ...] = ()  # QA diff masks (pt, PDF coords)
     fit: FitPolicy = FitPolicy()
     revision: int = 1  # 1 for the first version of the pages; a corrected page set is 2, 3 …
+    lettered: bool = False  # jump labels name pages with the edition letter (下转第A5版): `jumps: {lettered: true}`
+
+    def page_name(self, number: int) -> str:
+        """A page as jump labels name it: '5', or 'A5' when the issue's sections are lettered."""
+        return f"{self.edition}{number}" if self.lettered else str(number)
 
     @property
     def root(self) -> Path:

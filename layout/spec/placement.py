@@ -42,6 +42,22 @@ class FigureSpec:
 
 
 @dataclass(frozen=True, kw_only=True)
+class JumpSpec:
+    """A story that continues on a later page (转版): where its continuation goes and its 转版题."""
+
+    page: int  # the page number the continuation is on
+    slot: Slot  # the continuation slot on that page
+    headline: str | None = None  # the jump headline (转版题); None = derived from the headline
+    where: str = ""  # the YAML location of `continue:` / `jump:` (messages point there)
+    slot_where: str = ""  # the continuation slot's YAML location
+
+
+def story_key(article_id: str, part: int) -> str:
+    """The key a story's text is set under: the article id, or 'lead (part 2)' for a part of a jump."""
+    return article_id if part == 0 else f"{article_id} (part {part})"
+
+
+@dataclass(frozen=True, kw_only=True)
 class ArticleSpec:
     """An article placed on a page: id, article file, slot; `where` is its YAML path for messages."""
 
@@ -54,6 +70,14 @@ class ArticleSpec:
     headline_lines: int | None = None  # 占行 of the headline block; None = computed
     headline_size: float | None = None  # this article's headline size (pt); None = the headline style's
     figures: tuple[FigureSpec, ...] = ()  # photos in the slot, in reading order
+    jump: JumpSpec | None = None  # this story continues on a later page (part 1 of a jump)
+    part: int = 0  # 0: the whole story; 1: the part before a jump; 2: the continuation (docs/jumps.md)
+    jump_pages: tuple[int, ...] = ()  # the pages of part 1 and part 2 (a jump's parts only)
+
+    @property
+    def story_key(self) -> str:
+        """The key this slot's text is set under (the article id, or the id and its part)."""
+        return story_key(self.id, self.part)
 
     @property
     def location(self) -> str:

@@ -77,4 +77,5 @@ def pdf_limits() -> dict[str, str]:
 STYLE_NAMES = (
     "body", "runin", "dateline", "label", "kicker", "headline", "deck",
     "folio", "page_number", "masthead", "masthead_info", "overset", "caption",
+    "jump_label", "jump_headline",
 )

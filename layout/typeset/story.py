@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from ..article import ArticleText, TextSpan
+from ..article.text import Paragraph
 from ..cjk import CLOSING, OPENING
 from ..errors import FontError, LayoutError
 from ..fonts import FontBook, TextFont
@@ -23,6 +24,7 @@ from .items import Span
 from .lines import FLUSH_TOLERANCE, Line, set_paragraph
 
 HEAD_ELEMENTS = ("label", "kicker", "headline", "deck")  # the headline block, top to bottom
+JUMP_LABEL = "jump_label"  # the style of （下转第N版） and （上接第M版）: a paragraph of its own, one line
 AIR_ROWS = 1  # rows between the headline block's last line and the body (占行: 1 line → 3 rows)
 
 
@@ -125,20 +127,20 @@ def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> 
     block, row = [], 0
     for name in HEAD_ELEMENTS:
         is_headline = name == "headline"
-        style = setter.styles[name]
+        style = setter.styles[text.headline_style if is_headline else name]
         size = (shape.headline_size if is_headline else None) or style.size
-        font = setter.font(name, size)
-        config = setter.config_for(name, indent=0.0)
+        font = setter.font(style.name, size)
+        config = setter.config_for(style.name, indent=0.0)
         if is_headline and shape.headline_align:
             config = replace(config, align=shape.headline_align)
         leading = style.leading * size / style.size  # the style's leading, scaled to an article's size
         rows = max(1, math.ceil(leading / setter.row - 1e-9))
         for part in parts[name]:
             check_coverage(part.replace(" ", ""), font, story_id, text, name)
-            head_lines = _head_text(part, font, name, shape.width, config)
+            head_lines = _head_text(part, font, style.name, shape.width, config)
             check_fits(head_lines, story_id, name)
             for line in head_lines:
-                block.append(HeadLine(line=line, style=name, size=size, row=row, rows=rows))
+                block.append(HeadLine(line=line, style=style.name, size=size, row=row, rows=rows))
                 row += rows
     return tuple(block)
 
@@ -208,12 +210,15 @@ def set_body_paragraph(story_id: str, text: ArticleText, index: int, measure: fl
                        looseness: int = 0, composed: Mapping | None = None) -> BodyParagraph:
     """Body paragraph `index` (0-based) set at the measure, `looseness` lines longer or shorter if it can be;
     `composed`: results of the composer by content (the same paragraph in another story is set once)."""
-    number = index + 1
-    spans = [_span(part, setter, story_id, text, number) for part in text.paragraphs[index].spans]
-    key = (tuple((s.text, s.style, s.font) for s in spans), measure, looseness)
+    number, paragraph = index + 1, text.paragraphs[index]
+    spans = [_span(part, setter, story_id, text, number) for part in paragraph.spans]
+    label = all(part.style == JUMP_LABEL for part in paragraph.spans)
+    looseness = 0 if label else looseness  # a jump label is one line, never loosened
+    config = setter.config_for(JUMP_LABEL if label else "body", **({} if paragraph.indent else {"indent": 0.0}))
+    key = (tuple((s.text, s.style, s.font) for s in spans), measure, looseness, paragraph.indent)
     result = composed.get(key) if composed is not None else None
     if result is None:
-        result = set_paragraph(spans, measure, setter.config_for("body"), looseness=looseness)
+        result = set_paragraph(spans, measure, config, looseness=looseness)
         if composed is not None:
             composed[key] = result
     check_fits(result.lines, story_id, f"paragraph {number}")
@@ -261,6 +266,10 @@ class StoryCache:
             found = self._set[key] = assemble(story_id, shape, head, body)
         return found
 
+    def add(self, story_id: str, text: ArticleText) -> None:
+        """Set `text` under the key `story_id` from now on (a part of a jump: make-up splits the story)."""
+        self.texts[story_id] = text
+
     def _head(self, story_id: str, shape: Shape) -> tuple[HeadLine, ...]:
         """The headline block of a story at a shape (set once)."""
         key = (story_id, shape)
@@ -268,6 +277,11 @@ class StoryCache:
         if found is None:
             found = self._heads[key] = set_head(story_id, self.texts[story_id], shape, self.setter)
         return found
+
+    def set_paragraph(self, story_id: str, paragraph: Paragraph, measure: float, looseness: int = 0) -> BodyParagraph:
+        """A paragraph of no text yet (a piece a jump may break one into) set at the measure for story `story_id`."""
+        text = replace(self.texts[story_id], paragraphs=(paragraph,))
+        return set_body_paragraph(story_id, text, 0, measure, self.setter, looseness, self._composed)
 
     def paragraph(self, story_id: str, index: int, measure: float, looseness: int) -> BodyParagraph:
         """One body paragraph set with a looseness (to find which paragraphs can give or take a line)."""

@@ -137,7 +137,7 @@ def test_default_styles(tmp_path):
     sizes = {s.name: s.size for s in issue.styles}
     assert sizes == {"body": 10, "runin": 10, "dateline": 10, "label": 12, "kicker": 15, "headline": 24,
                      "deck": 13.75, "folio": 9, "page_number": 12, "masthead": 60, "masthead_info": 9,
-                     "overset": 10, "caption": 9}
+                     "overset": 10, "caption": 9, "jump_label": 10, "jump_headline": 15.75}
     assert issue.style("headline").leading == 24  # set solid: leading = size
     assert (issue.style("dateline").role, issue.style("dateline").weight) == ("kai", "bold")
     assert (issue.style("masthead").weight, issue.style("masthead").align) == ("black", "center")
