@@ -297,7 +297,7 @@ def summarise(made: MadeUp, fonts, oversets, seconds: float, pdf_bytes: int) -> 
     characters = sum(visible_characters(r.text) for r in records)
     underfull = tuple(f for f in made.fits if f.status == "short")
     photos = tuple(image for p in pages for image in p.images)
-    return BuildSummary(photos=photos, pages=len(pages), articles=sum(len(p.articles) for p in pages),
+    return BuildSummary(photos=photos, pages=len(pages), articles=len({a.id for p in pages for a in p.articles}),
                         lines=len(records), characters=characters, fonts=fonts,
                         warnings=tuple(w for p in pages for w in p.warnings) + made.ctx.grid_warnings
                         + _intent_warnings(made.issue, photos),

@@ -191,13 +191,12 @@ def _choose(spec: ArticleSpec, story: SetStory, text: ArticleText, capacity: int
     lines changed), the later cut first; else the latest cut that leaves the slot short (reported by
     the copy-fit). No cut at all is an error."""
     candidates = _candidates(spec, story, text, capacity, stories)
-    least = minimum_first(len(story.body))
-    usable = [c for c in candidates if c.lines - 1 >= least or c.delta == 0]
-    for tier in range(len(SENTENCE_ENDS)):
-        fitting = [c for c in usable if c.cut.tier == tier and _squarable(c, story, text, stories)]
+    for tier in range(len(SENTENCE_ENDS)):  # squared, the first part is the slot's lines: at least `least`
+        fitting = [c for c in candidates if c.cut.tier == tier and _squarable(c, story, text, stories)]
         if fitting:
             return min(fitting, key=lambda c: (abs(c.delta), -c.cut.paragraph, -c.cut.offset))
-    short = [c for c in usable if c.delta > 0]
+    least = minimum_first(len(story.body))
+    short = [c for c in candidates if c.delta > 0 and c.lines - 1 >= least]
     if short:
         return max(short, key=lambda c: (c.lines, c.cut.paragraph, c.cut.offset))
     page, target = spec.jump_pages

@@ -4,11 +4,12 @@ later page; each story that jumps is paired with exactly one continuation slot o
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Callable
 
 import yaml
 
 from ..spec import ArticleSpec, JumpSpec, PageSpec, Slot
-from .nodes import Value, close
+from .nodes import Map, Value, close
 
 JUMP_KEYS = ("jump", "continue", "jump_headline")  # keys of an article entry that make it jump
 CONTINUE_KEYS = ("page", "slot")  # continue: {page: 5, slot: {...}}
@@ -37,7 +38,7 @@ class Continuation:
     value: Value  # the `continues:` node
 
 
-def jump_ask(m, article_id: str, page: int, slot: Slot, read_slot) -> JumpAsk | None:
+def jump_ask(m: Map, article_id: str, page: int, slot: Slot, read_slot: Callable[[Value], Slot]) -> JumpAsk | None:
     """The jump an article entry asks for (`jump: auto` or `continue: {page, slot}`), or None; a
     `jump_headline` without either, both forms at once, or an auto-height slot are errors."""
     jump, inline, headline = m.get("jump"), m.get("continue"), m.get("jump_headline")

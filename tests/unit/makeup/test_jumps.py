@@ -192,3 +192,28 @@ def test_a_story_without_a_usable_sentence_end_is_an_error(tmp_path, tiny_font_p
 
 def test_cut_is_a_plain_record():
     assert Cut(1, 5, 0) == Cut(1, 5, 0)
+
+
+def test_a_semicolon_is_the_break_when_no_full_stop_is_inside_a_paragraph(tmp_path, tiny_font_path):
+    semi = "headline: 标题\n\n" + "\n\n".join("".join("甲乙丙丁戊己庚辛壬癸子丑；" for _ in range(6)) + "完。"
+                                            for _ in range(6)) + "\n"
+    made = make_up(edition(tmp_path, tiny_font_path, texts={"a": semi}))
+    body = [r for r in records(made, "a", 1) if r.kind in ("body", "jump_label")]
+    assert body[-2].text.endswith("；") and body[-1].text == "（下转第6版）"
+    assert [f.status for f in made.fits if f.id == "a"] == ["exact", "exact"]
+
+
+def test_a_first_part_no_break_can_fill_is_set_short_and_reported(tmp_path, tiny_font_path):
+    sparse = "headline: 标题\n\n" + "长" * 220 + "。" + "短" * 150 + "。\n\n" + "又" * 200 + "。\n"
+    made = make_up(edition(tmp_path, tiny_font_path, texts={"a": sparse}))
+    first = next(f for f in made.fits if f.id == "a" and f.part == 1)
+    assert first.message() == "article a (part 1) on page 1: 4 empty lines at the foot of columns 1–2 (≈ 40 字 to add)"
+    body = [r for r in records(made, "a", 1) if r.kind in ("body", "jump_label")]
+    assert body[-2].text.endswith("长。") and body[-1].kind == "jump_label"
+
+
+def test_no_break_with_two_lines_on_each_side_is_an_error_with_the_counts(tmp_path, tiny_font_path):
+    sparse = "headline: 标题\n\n" + "长" * 140 + "。" + "短" * 150 + "。\n\n" + "又" * 200 + "。\n"
+    with pytest.raises(LayoutError) as info:
+        make_up(edition(tmp_path, tiny_font_path, texts={"a": sparse}))
+    assert info.value.message.endswith("(the story is 51 lines, 18 over the slot with the jump label)")
