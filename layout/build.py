@@ -20,7 +20,7 @@ from .files import OutputSet
 from .fonts import FontBook
 from .geometry import Rect, make_grid
 from .images import PhotoSettings
-from .makeup import fixed
+from .makeup import fixed, index
 from .makeup.fit import CopyFit, free_area
 from .makeup.plan import PagePlan
 from .placed import Overset, Page
@@ -177,7 +177,8 @@ def grid_warnings(issue: Issue, grid) -> tuple[str, ...]:
 
 def _plan(issue: Issue, ctx: Context, desk: StoryCache) -> tuple[PagePlan, ...]:
     """Every page's plan: today each article's slot is fixed by the manifest (the identity planner)."""
-    return tuple(fixed.plan_page(page, ctx.grid, issue.edition, desk, issue.fit) for page in issue.pages)
+    plans = tuple(fixed.plan_page(page, ctx.grid, issue.edition, desk, issue.fit) for page in issue.pages)
+    return index.resolve(plans, issue, desk.texts)  # 导读 entries point at the pages the stories landed on
 
 
 def _set(plans: Sequence[PagePlan], desk: StoryCache) -> Mapping[str, SetStory]:

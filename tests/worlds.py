@@ -22,6 +22,7 @@ STYLE_SIZES = {  # name: (size, align): the tiny font makes a Han exactly `size`
     "body": (10, "justify"), "runin": (10, "justify"), "dateline": (10, "justify"),
     "label": (10, "left"), "kicker": (15, "center"), "headline": (20, "center"), "deck": (15, "center"),
     "folio": (8, "left"), "page_number": (10, "left"), "masthead": (40, "center"), "masthead_info": (8, "center"), "overset": (10, "left"),
+    "box_title": (10, "left"), "box": (8, "left"),
 }
 
 

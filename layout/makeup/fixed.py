@@ -12,6 +12,7 @@ from ..errors import LayoutError
 from ..geometry import Cell, PageGrid
 from ..spec import AUTO, REST, ArticleSpec, FitPolicy, PageSpec
 from ..typeset.story import SetStory, Shape, StoryCache
+from . import front
 from .figures import FigureLayout, SetFigure, lay_out, set_figures
 from .fit import Depth, Target, column_targets, distribute, free_cells, level_of, targets
 from .square import square
@@ -20,17 +21,25 @@ from .plan import PagePlan, Placement
 
 def plan_page(page: PageSpec, grid: PageGrid, edition: str, stories: StoryCache,
               policy: FitPolicy = FitPolicy()) -> PagePlan:
-    """The page plan of a manifest page whose articles all have slots (fixed or auto)."""
-    first = page.masthead.lines if page.masthead else 0
+    """The page plan of a manifest page whose articles all have slots (fixed or auto); the masthead and the
+    boxes (导读, weather, ads) are placed first, the articles around them."""
+    mast, boxes = front.masthead_cell(page, stories.setter.styles, grid), []
+    for box in page.boxes:
+        boxes.append(front.plan_box(box, stories.setter.styles, grid, [c for c in [mast] if c] + [b.cell for b in boxes]))
+        front.check_clear(boxes[-1].cell, f"the {box.kind} box '{box.id}'", box.where, mast, boxes)
+    fixed_cells = [c for c in [mast] if c] + [b.cell for b in boxes]
     placements: list[Placement] = []
     for spec in page.articles:
-        placement = _placement(spec, grid, stories, policy, _stack_top(spec, placements, first))
+        first = front.first_row(spec.slot.column, spec.slot.span, fixed_cells)
+        top = _stack_top(spec, placements, first)
+        placement = _placement(spec, grid, stories, policy, max(first, top) if spec.slot.top == AUTO else top)
         _check_free(placement, placements, spec)
+        front.check_clear(placement.cell, f"article '{spec.id}'", spec.location, mast, boxes)
         placements.append(placement)
-    unplaced = free_cells([p.cell for p in placements], grid.columns, first, grid.rows)
+    unplaced = free_cells([p.cell for p in placements] + fixed_cells, grid.columns, 0, grid.rows)
     return PagePlan(number=page.number, label=f"{edition}{page.number:02d}", section=page.section,
                     credits=page.credits, masthead=page.masthead, placements=tuple(placements),
-                    where=page.where, unplaced=unplaced)
+                    where=page.where, unplaced=unplaced, masthead_cell=mast, boxes=tuple(boxes))
 
 
 def _stack_top(spec: ArticleSpec, placed: list[Placement], first: int) -> int:

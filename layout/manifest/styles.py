@@ -67,6 +67,8 @@ STYLE_DEFAULTS: dict[str, StyleDefault] = {
     "masthead_info": StyleDefault("song", "regular", "小五"),
     "overset": StyleDefault("hei", "bold", None, color=CMYK(0, 100, 100, 0)),
     "caption": StyleDefault("kai", "regular", "小五"),  # 图片说明 and credit (docs/figures.md)
+    "box_title": StyleDefault("hei", "bold", "小四", "left"),  # heading of a 导读 or weather box
+    "box": StyleDefault("song", "regular", "小五", "left"),  # 导读 entries, weather lines, ad placeholder text
 }
 
 

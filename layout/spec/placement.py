@@ -54,6 +54,7 @@ class ArticleSpec:
     headline_lines: int | None = None  # 占行 of the headline block; None = computed
     headline_size: float | None = None  # this article's headline size (pt); None = the headline style's
     figures: tuple[FigureSpec, ...] = ()  # photos in the slot, in reading order
+    index: str | None = None  # 导读: listed in the front page's index ('' = under its headline, else this text)
 
     @property
     def location(self) -> str:

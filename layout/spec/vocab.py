@@ -16,6 +16,8 @@ KINSOKU_LEVELS = cjk.LEVELS  # clreq prohibition levels, defined with their tabl
 BREAKERS = ("total-fit", "greedy")
 ROLES = ("song", "hei", "kai")  # 书宋, 黑体, 楷体: the roles fonts/fonts.yaml gives faces for
 FIGURE_PLACES = ("top", "bottom")  # a figure directly under the headline block, or at the slot's foot
+MASTHEAD_ALIGNS = ("center", "left")  # 报头: title centred over the issue data, or left with the data beside it
+BOX_KINDS = ("index", "weather", "ad")  # boxed slots: 导读, 天气, 广告
 FIGURE_FITS = ("cover", "contain")  # crop to the box, or letterbox the whole photo on paper white
 WEIGHTS = ("light", "regular", "medium", "semibold", "bold", "black")
 
@@ -76,5 +78,5 @@ def pdf_limits() -> dict[str, str]:
 # Style names the engine uses; the manifest may override any of them.
 STYLE_NAMES = (
     "body", "runin", "dateline", "label", "kicker", "headline", "deck",
-    "folio", "page_number", "masthead", "masthead_info", "overset", "caption",
+    "folio", "page_number", "masthead", "masthead_info", "overset", "caption", "box_title", "box",
 )
