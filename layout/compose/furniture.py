@@ -80,14 +80,19 @@ def folio(plan: PagePlan, f: Furnisher, front: bool = False) -> Painted:
 
 
 def info_texts(mast: Masthead, issue: Issue) -> tuple[str, ...]:
-    """The masthead's info lines, in makeup.front.info_lines' order: subtitle; date with 星期 and 农历;
-    第N期 / 总第N期 / 今日N版; 国内统一连续出版物号, 邮发代号 and publisher."""
-    numbers = [f"第{issue.number}期" if issue.number else "", f"总第{issue.total_number}期" if issue.total_number else "",
-               f"今日{len(issue.pages)}版"]
-    registration = [f"国内统一连续出版物号 {mast.registration}" if mast.registration else "",
-                    f"邮发代号 {mast.postal_code}" if mast.postal_code else "", mast.publisher]
-    lines = [mast.subtitle, f"{date_line(issue.date)}\u3000{lunar_date(issue.date)}",
-             "\u3000".join(p for p in numbers if p), "\u3000".join(p for p in registration if p)]
+    """The masthead's info lines, as many as makeup.front.info_lines counts: subtitle; date with 星期 and
+    农历; 第N期 / 总第N期 / 今日N版; 国内统一连续出版物号, 邮发代号 and publisher (centred: date and 农历 on
+    one line, the last three on one line; at the left: one item a line)."""
+    numbers = "\u3000".join(p for p in [f"第{issue.number}期" if issue.number else "",
+                                         f"总第{issue.total_number}期" if issue.total_number else "",
+                                         f"今日{len(issue.pages)}版"] if p)
+    extra = [f"国内统一连续出版物号 {mast.registration}" if mast.registration else "",
+             f"邮发代号 {mast.postal_code}" if mast.postal_code else "", mast.publisher]
+    if mast.align == "center":
+        lines = [mast.subtitle, f"{date_line(issue.date)}\u3000{lunar_date(issue.date)}", numbers,
+                 "\u3000".join(e for e in extra if e)]
+    else:
+        lines = [mast.subtitle, date_line(issue.date), lunar_date(issue.date), numbers, *extra]
     return tuple(line for line in lines if line)
 
 
@@ -115,7 +120,8 @@ def masthead(plan: PagePlan, f: Furnisher) -> Painted:
         info_top = top + (content - rows.content) // 2
         painted = title + _info(lines, f, box, info_top, rows.line, x + f.style("masthead_info").size, info_w) \
             + Painted(rules=(rule,))
-    return painted + Painted(rules=_band_rules(cell, grid))
+    boxed = tuple(b.cell for b in plan.boxes if b.cell.top < cell.bottom)  # framed boxes in the ears
+    return painted + Painted(rules=_band_rules(cell, grid, boxed))
 
 
 def _name(mast: Masthead, f: Furnisher, box: Rect, top: int, rows: int, x: float | None) -> tuple[Painted, float]:
@@ -163,15 +169,17 @@ def _fits(right: float, box: Rect, mast: Masthead) -> None:
                           "give the masthead more columns (span), a smaller title size, or align: center")
 
 
-def _band_rules(cell: Cell, grid: PageGrid) -> tuple[Rule, ...]:
+def _band_rules(cell: Cell, grid: PageGrid, boxed: tuple[Cell, ...]) -> tuple[Rule, ...]:
     """The 文武线 under the masthead band across the type area (thick over thin, in the band's last row),
-    and a thin rule in the gutter between the masthead and each ear."""
+    and a thin rule in the gutter between the masthead and each ear that holds no framed box."""
     area, y = grid.type_area, grid.row_top(cell.bottom)
     rules = [Rule(x0=area.x0, y0=y + 3.5, x1=area.x1, y1=y + 3.5, width=HEAD_RULE_WIDTH * 2, color=BLACK),
              Rule(x0=area.x0, y0=y + 1.0, x1=area.x1, y1=y + 1.0, width=0.5, color=BLACK)]
     box = grid.cell_box(cell)
-    for edge, ear in ((box.x0 - grid.gutter / 2, cell.column > 1),
-                      (box.x1 + grid.gutter / 2, cell.column + cell.span - 1 < grid.columns)):
+    left = any(b.column + b.span == cell.column for b in boxed)
+    right = any(b.column == cell.column + cell.span for b in boxed)
+    for edge, ear in ((box.x0 - grid.gutter / 2, cell.column > 1 and not left),
+                      (box.x1 + grid.gutter / 2, cell.column + cell.span - 1 < grid.columns and not right)):
         if ear:
             rules.append(Rule(x0=edge, y0=y + 6.0, x1=edge, y1=area.y1, width=0.5, color=BLACK))
     return tuple(rules)

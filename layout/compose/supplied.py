@@ -18,7 +18,8 @@ from .runs import Painted
 
 # the checks of `layout check` that a supplied page must pass; its own PDF/X keys, boxes and output intent do
 # not matter, it is placed into our page (ISO 15930-1 §6: what a placed element must satisfy)
-PLACED_CHECKS = ("syntax", "stream-size", "fonts", "colour-space", "transparency", "transfer-halftone", "ink")
+PLACED_CHECKS = ("syntax", "stream-size", "fonts", "colour-space", "transparency", "transfer-halftone", "ink",
+                 "small-text", "black-overprint", "line-width")
 HINT = "ask for the file as PDF/X-1a: CMYK or spot colours only, every font embedded, total ink ≤ {limit:g} %"
 
 

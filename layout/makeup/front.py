@@ -38,9 +38,13 @@ def rows_for(size: float, air: float, leading: float) -> int:
 
 
 def info_lines(mast: Masthead) -> int:
-    """How many info lines the masthead prints: its subtitle, the date (星期, 农历), the numbers (第N期,
-    总第N期, 今日N版), and CN / 邮发代号 / publisher when any is given."""
-    return (1 if mast.subtitle else 0) + 2 + (1 if mast.registration or mast.postal_code or mast.publisher else 0)
+    """How many info lines the masthead prints (compose.furniture.info_texts sets them): its subtitle; the
+    date with 星期 and the 农历 date (one line centred, two at the left); 第N期 / 总第N期 / 今日N版; and
+    国内统一连续出版物号, 邮发代号 and publisher (one line centred when any is given, one each at the left)."""
+    extra = [mast.registration, mast.postal_code, mast.publisher]
+    if mast.align == "center":
+        return (1 if mast.subtitle else 0) + 2 + (1 if any(extra) else 0)
+    return (1 if mast.subtitle else 0) + 3 + sum(1 for e in extra if e)
 
 
 def masthead_rows(mast: Masthead, styles: Mapping[str, TextStyle], leading: float) -> MastheadRows:
@@ -72,9 +76,13 @@ def masthead_cell(page: PageSpec, styles: Mapping[str, TextStyle], grid: PageGri
 
 
 def first_row(column: int, span: int, occupied: Sequence[Cell]) -> int:
-    """The first row of an auto-top slot in these columns: under the lowest of `occupied` in them."""
-    columns = set(range(column, column + span))
-    return max([c.bottom for c in occupied if columns & set(c.columns)], default=0)
+    """The first row of an auto-top slot in these columns: under the cells of `occupied` in them that start
+    above it (a cell further down, an ad at the foot, is left for the slot to stop above)."""
+    columns, top = set(range(column, column + span)), 0
+    for cell in sorted((c for c in occupied if columns & set(c.columns)), key=lambda c: c.top):
+        if cell.top <= top:
+            top = max(top, cell.bottom)
+    return top
 
 
 def box_rows(spec: BoxSpec, styles: Mapping[str, TextStyle], leading: float) -> tuple[int, int, int]:
@@ -114,11 +122,15 @@ def check_clear(cell: Cell, name: str, where: str, masthead: Cell | None, boxes:
         if other is not None and other is not cell and _overlap(cell, other):
             raise LayoutError(f"{name} (rows {cell.top}–{cell.bottom - 1} of columns {_cols(cell)}) runs into "
                               f"{what} (rows {other.top}–{other.bottom - 1} of columns {_cols(other)})", where,
-                              f"start it at top: {other.bottom} or lower, or move it to other columns")
-    if masthead is not None and cell.top < masthead.bottom < cell.bottom:
-        raise LayoutError(f"{name} is in the ear (报眼) beside the masthead but runs to row {cell.bottom - 1}, "
-                          f"below the masthead's band (rows 0–{masthead.bottom - 1})", where,
-                          f"give it at most {masthead.bottom - cell.top} rows, or start it at top: {masthead.bottom}")
+                              (f"end it above row {other.top} (lines: {other.top - cell.top} or fewer)"
+                               if other.top > cell.top else f"start it at top: {other.bottom} or lower")
+                              + ", or move it to other columns")
+    if masthead is not None and cell.top < masthead.bottom and cell.bottom > masthead.bottom - 1:
+        raise LayoutError(f"{name} is in the ear (报眼) beside the masthead but runs to row {cell.bottom - 1}; the "
+                          f"masthead's band is rows 0–{masthead.bottom - 1} and its last row holds the rule under it",
+                          where, (f"give it at most {masthead.bottom - 1 - cell.top} rows, " if cell.top <
+                                  masthead.bottom - 1 else "") + f"start it at top: {masthead.bottom}, or give the "
+                          f"masthead lines: {cell.bottom + 1}")
 
 
 def _overlap(a: Cell, b: Cell) -> bool:
