@@ -101,7 +101,7 @@ def placeholder(box: BoxPlan, plan: PagePlan, f: Furnisher) -> Painted:
     """The placeholder of an ad not in yet: framed, crossed, and saying 广告 / who / size / which file; the
     build summary lists it."""
     spec, outer = box.spec, f.grid.cell_box(box.cell)
-    size = f"{box.cell.span}栏 × {box.cell.rows}行（{outer.width / mm(1):.0f} × {outer.height / mm(1):.0f} mm）"
+    size = f"{box.cell.span}栏{box.cell.rows}行（宽{outer.width / mm(1):.0f}mm，高{outer.height / mm(1):.0f}mm）"
     waiting = f"待稿：{spec.file_name}" if spec.file_name else "待稿：未给文件"
     lines = [("广告", "box_title")] + [(t, "box") for t in (spec.label, size, waiting) if t]
     pitch = f.grid.leading
