@@ -140,7 +140,7 @@ def _name(mast: Masthead, f: Furnisher, box: Rect, top: int, rows: int, x: float
                             f.photos, f.issue.print.ink_limit)
         return placed, width
     width = text_width(mast.title, f.font("masthead"))
-    _fits(box.x0 + width if x is not None else box.x0 + width, box, mast)
+    _fits(box.x0 + width, box, mast)
     x0 = box.x0 + (box.width - width) / 2 if x is None else x
     baseline = band_baseline(y1, y1 - y0, f.style("masthead").size)
     return Painted(runs=f.text(mast.title, "masthead", x0, baseline, "masthead")), width

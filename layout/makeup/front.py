@@ -4,8 +4,8 @@ content, and the checks that keep every slot clear of the masthead and inside it
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from ..errors import LayoutError
 from ..geometry import Cell, PageGrid

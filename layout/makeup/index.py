@@ -3,8 +3,8 @@ each entry's page is the page its story was made up on, never typed in the manif
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Mapping, Sequence
 
 from ..article.text import ArticleText
 from ..errors import LayoutError

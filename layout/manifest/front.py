@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..geometry import PageGrid
 from ..errors import ManifestError
+from ..geometry import PageGrid
 from ..spec import MASTHEAD_ALIGNS, BoxSpec, Masthead, PageSpec, Slot
 from .nodes import Value, regular_file, resolved
 

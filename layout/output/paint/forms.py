@@ -7,7 +7,14 @@ import hashlib
 import zlib
 
 import pikepdf
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObject, PDFStream
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFDocument,
+    PDFName,
+    PDFObject,
+    PDFStream,
+)
 from reportlab.pdfgen.canvas import Canvas
 
 from ...placed import Form

@@ -154,8 +154,8 @@ def test_ad_placeholder_is_marked_and_reported(tiny_font_path):
     composed = world.compose(page)
     assert [r.text for r in composed.runs if r.style == "ad"] == ["广告", "某银行", "4栏10行（宽152mm，高53mm）",
                                                                   "待稿：ads/bank.pdf"]
-    assert composed.warnings == ("page 1: ad 'bank' is not in yet (ads/bank.pdf): a marked placeholder of "
-                                 "4栏10行（宽152mm，高53mm） is printed in the ad slot at issue.yaml:40 (pages[0].ads[0])",)
+    assert composed.warnings == (("page 1: ad 'bank' is not in yet (ads/bank.pdf): a marked placeholder of "
+                                  "4栏10行（宽152mm，高53mm） is printed in the ad slot at issue.yaml:40 (pages[0].ads[0])"),)
 
 
 # --- ads through the whole build, on the tiny font ---------------------------------------------------------
