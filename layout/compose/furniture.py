@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
-
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import FontError, LayoutError
@@ -15,10 +14,11 @@ from ..makeup.plan import PagePlan
 from ..placed import GlyphRun, Rule
 from ..spec import BLACK, Issue, Masthead, TextStyle
 from ..typeset.story import Setter
-from .almanac import WEEKDAYS, lunar_date, solar_date  # noqa: F401 (WEEKDAYS: the 报眉's, kept importable)
+from .almanac import lunar_date, solar_date
 from .figure import Photos
 from .runs import Painted, natural_runs, text_width
 from .supplied import place_file, source_box
+
 HEAD_RULE_WIDTH = 0.75  # pt: 眉线 under the page header
 
 
@@ -29,7 +29,7 @@ class Furnisher:
     issue: Issue
     grid: PageGrid
     setter: Setter
-    photos: Photos = Photos()
+    photos: Photos = field(default_factory=Photos)
 
     def style(self, name: str) -> TextStyle:
         """The text style `name`."""
