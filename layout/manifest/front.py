@@ -26,6 +26,9 @@ def masthead(value: Value | None, grid: PageGrid, paper: str, root: Path) -> Mas
     if value is None:
         return None
     m = value.mapping(MASTHEAD_KEYS)
+    if m.get("title") and m.get("logo"):
+        m.need("logo").fail("the masthead takes a title or a logo, not both (the logo replaces the title)",
+                            "remove one of them")
     column = m.get("column").integer(low=1, example="1") if m.get("column") else 1
     span = m.get("span").integer(low=1, example=str(grid.columns)) if m.get("span") else None
     if column + (span or grid.columns - column + 1) - 1 > grid.columns:

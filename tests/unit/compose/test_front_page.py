@@ -270,3 +270,47 @@ def test_unknown_masthead_key_and_unlisted_index_marks_are_rejected(tmp_path, ti
 def test_masthead_title_defaults_to_the_paper(tmp_path, tiny_font_path):
     issue = load_with(tmp_path, tiny_font_path, "  - number: 1\n    section: 要闻\n    masthead: {align: left}\n")
     assert (issue.pages[0].masthead.title, issue.pages[0].masthead.align) == ("测试日报", "left")
+
+
+def test_a_story_can_sit_in_the_ear(tiny_font_path):
+    world, page = front_world(tiny_font_path, Masthead(title="测试日报", span=2),
+                              articles=(article("a", 3, 2, 0, 6),))
+    plan = world.plan(page)
+    assert (plan.placements[0].cell.top, plan.placements[0].cell.bottom) == (0, 6)  # above the rule row (6)
+
+
+def test_masthead_logo_pdf_is_placed_as_a_form_the_title_rows_high(tmp_path, tiny_font_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+    logo = tmp_path / "logo.pdf"
+    pdfmetrics.registerFont(TTFont("TinyAd", str(tiny_font_path)))
+    canvas = Canvas(str(logo), pagesize=(200, 50), invariant=1, initialFontName="TinyAd")
+    cmyk_art(canvas)
+    canvas.showPage()
+    canvas.save()
+    world, page = front_world(tiny_font_path, Masthead(title="测试日报", logo=logo, logo_rows=3))
+    composed = world.compose(page)
+    form = composed.forms[0]
+    assert (form.article, form.box.height, form.box.width) == ("masthead", 45.0, pytest.approx(180.0))
+    grid = world.grid
+    assert form.box.x0 == pytest.approx(grid.type_area.x0 + (grid.type_area.width - 180) / 2)  # centred
+    assert not [r for r in composed.runs if r.text == "测试日报" and r.style == "masthead"]  # the logo replaces it
+
+
+def test_masthead_title_and_logo_together_are_rejected(tmp_path, tiny_font_path):
+    (tmp_path / "logo.png").write_bytes(b"")
+    with pytest.raises(LayoutError, match="the masthead takes a title or a logo, not both"):
+        load_with(tmp_path, tiny_font_path, "  - number: 1\n    section: 要闻\n"
+                  "    masthead: {title: 测试日报, logo: logo.png}\n")
+
+
+def test_ad_image_is_separated_and_placed_whole(tmp_path, tiny_font_path):
+    from PIL import Image as PILImage
+    path = ad_manifest(tmp_path, tiny_font_path, cmyk_art)
+    PILImage.new("RGB", (800, 560), (200, 30, 30)).save(tmp_path / "ads" / "bank.jpg", quality=90)
+    path.write_text(path.read_text(encoding="utf-8").replace("ads/bank.pdf", "ads/bank.jpg"), encoding="utf-8")
+    result = build(path, BuildOptions(outdir=tmp_path / "out"))
+    image = next(i for i in result.pages[0].images if i.article == "bank")
+    assert (image.file, image.components) == ("ads/bank.jpg", 4)  # DeviceCMYK, within the ink limit
+    assert image.max_tac <= 240 + 1e-6 and result.pages[0].forms == ()
