@@ -27,8 +27,9 @@ def paint_boxes(plan: PagePlan, f: Furnisher) -> Painted:
 
 
 def _frame(box: Rect, width: float = FRAME_WIDTH, color: CMYK = BLACK) -> tuple[Rule, ...]:
-    """The four rules around `box`."""
-    x0, y0, x1, y1 = box.x0, box.y0, box.x1, box.y1
+    """The four rules around `box`, inside it (a neighbour painted later, an ad, cannot cover them)."""
+    half = width / 2
+    x0, y0, x1, y1 = box.x0 + half, box.y0 + half, box.x1 - half, box.y1 - half
     return tuple(Rule(x0=a, y0=b, x1=c, y1=d, width=width, color=color)
                  for a, b, c, d in ((x0, y0, x1, y0), (x1, y0, x1, y1), (x1, y1, x0, y1), (x0, y1, x0, y0)))
 
