@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one script behind the README's two commands:
-#   ./setup.sh sample   set everything up and build the sample issue
+#   ./setup.sh sample   set everything up and build the sample issues (one page, photos, the 2-page edition)
 #   ./setup.sh test     set everything up and run the whole test suite
 # It installs the Debian packages (fonts, poppler, qpdf, chromium for the QA report test) and a
 # Python virtual environment in .venv with the pinned packages from pyproject.toml.
@@ -45,6 +45,7 @@ case "${1:-}" in
     install_venv_support; install_apt; install_python
     .venv/bin/layout build issues/jining/issue.yaml --pages
     .venv/bin/layout build issues/jining-photos/issue.yaml --pages -q
+    .venv/bin/layout build issues/jining-edition/issue.yaml --pages -q
     ;;
   test)
     install_venv_support; install_apt; install_python

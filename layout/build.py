@@ -20,7 +20,7 @@ from .files import OutputSet
 from .fonts import FontBook
 from .geometry import Rect, make_grid
 from .images import PhotoSettings
-from .makeup import fixed, jumps
+from .makeup import fixed, index, jumps
 from .makeup.fit import CopyFit, free_area
 from .makeup.plan import PagePlan
 from .placed import Overset, Page
@@ -178,9 +178,11 @@ def grid_warnings(issue: Issue, grid) -> tuple[str, ...]:
 def _plan(issue: Issue, ctx: Context, desk: StoryCache) -> tuple[PagePlan, ...]:
     """Every page's plan: each article's slot is fixed by the manifest (the identity planner); the jumps'
     labels are resolved first over the whole edition (its final page names), then the pages are planned
-    in order, a story that jumps split where its first part fills its slot (makeup.jumps)."""
+    in order, a story that jumps split where its first part fills its slot (makeup.jumps); 导读 entries
+    then point at the pages the stories landed on."""
     edition = jumps.edition_jumps(issue.pages, issue.page_name)
-    return tuple(fixed.plan_page(page, ctx.grid, issue.edition, desk, issue.fit, edition) for page in issue.pages)
+    plans = tuple(fixed.plan_page(page, ctx.grid, issue.edition, desk, issue.fit, edition) for page in issue.pages)
+    return index.resolve(plans, issue, desk.texts)
 
 
 def _set(plans: Sequence[PagePlan], desk: StoryCache) -> Mapping[str, SetStory]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from .fonts import Face
 from .geometry import Rect
@@ -64,6 +65,18 @@ class Image:
     ppi: float = 0.0  # at the placed size, as embedded
     max_tac: float = 0.0  # percent, of the separated pixels
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Form:
+    """A supplied PDF page (an ad, a logo) placed as a form XObject: the box it is fitted into (scaled to fit,
+    centred, clipped), the file, and the part of its page imported (TrimBox, else MediaBox)."""
+
+    box: Rect
+    file: Path
+    source: Rect
+    name: str  # the file as the manifest names it (for the summary)
+    article: str = ""  # the ad's id or 'masthead'
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -145,3 +158,4 @@ class Page:
     baselines: tuple[float, ...]  # the baseline grid (y of every body line)
     warnings: tuple[str, ...] = ()
     images: tuple[Image, ...] = ()  # photos, painted under the text
+    forms: tuple[Form, ...] = ()  # supplied PDF pages (ads, logo), painted with the photos

@@ -23,6 +23,7 @@ STYLE_SIZES = {  # name: (size, align): the tiny font makes a Han exactly `size`
     "label": (10, "left"), "kicker": (15, "center"), "headline": (20, "center"), "deck": (15, "center"),
     "folio": (8, "left"), "page_number": (10, "left"), "masthead": (40, "center"), "masthead_info": (8, "center"), "overset": (10, "left"),
     "jump_label": (10, "right"), "jump_headline": (15, "center"),
+    "box_title": (10, "left"), "box": (8, "left"),
 }
 
 

@@ -12,6 +12,7 @@ from ..placed import Page
 from ..spec import Issue
 from ..typeset.story import SetStory, Setter
 from .figure import Photos
+from .boxes import paint_boxes
 from .furniture import Furnisher, furniture
 from .rules import rules_between
 from .runs import Painted
@@ -47,7 +48,8 @@ class Context:
 def compose_page(plan: PagePlan, stories: Mapping[str, SetStory], ctx: Context) -> Page:
     """Lay out one planned page: furniture, every placement with its set story, rules between slots."""
     grid = ctx.grid
-    painted = furniture(plan, Furnisher(ctx.issue, grid, ctx.setter))
+    furnisher = Furnisher(ctx.issue, grid, ctx.setter, ctx.photos)
+    painted = furniture(plan, furnisher) + paint_boxes(plan, furnisher)
     frames = []
     for placement in plan.placements:
         frame, part = place_story(placement, stories[placement.story], plan.number, grid, ctx.setter, ctx.photos)
@@ -61,4 +63,4 @@ def compose_page(plan: PagePlan, stories: Mapping[str, SetStory], ctx: Context) 
                 column_boxes=tuple(grid.column_box(c) for c in range(1, grid.columns + 1)),
                 baselines=tuple(grid.baseline(r) for r in range(grid.rows)),
                 warnings=painted.warnings + tuple(w for image in painted.images for w in image.warnings),
-                images=painted.images)
+                images=painted.images, forms=painted.forms)

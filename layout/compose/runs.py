@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..fonts import TextFont
-from ..placed import Fill, GlyphRun, Image, LineRecord, Rule
+from ..placed import Fill, Form, GlyphRun, Image, LineRecord, Rule
 from ..spec import TextStyle
 from ..typeset.lines import Line
 
@@ -20,11 +20,12 @@ class Painted:
     records: tuple[LineRecord, ...] = ()
     warnings: tuple[str, ...] = ()
     images: tuple[Image, ...] = ()
+    forms: tuple[Form, ...] = ()
 
     def __add__(self, other: "Painted") -> "Painted":
         return Painted(runs=self.runs + other.runs, rules=self.rules + other.rules, fills=self.fills + other.fills,
                        records=self.records + other.records, warnings=self.warnings + other.warnings,
-                       images=self.images + other.images)
+                       images=self.images + other.images, forms=self.forms + other.forms)
 
 
 @dataclass(frozen=True, kw_only=True)

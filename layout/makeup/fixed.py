@@ -14,6 +14,7 @@ from ..errors import LayoutError
 from ..geometry import Cell, PageGrid
 from ..spec import AUTO, REST, ArticleSpec, FitPolicy, PageSpec
 from ..typeset.story import SetStory, Shape, StoryCache
+from . import front
 from .figures import FigureLayout, SetFigure, lay_out, set_figures
 from .jumps import EditionJumps, split_story
 from .fit import Depth, Target, column_targets, distribute, free_cells, level_of, targets
@@ -23,22 +24,44 @@ from .plan import PagePlan, Placement
 
 def plan_page(page: PageSpec, grid: PageGrid, edition: str, stories: StoryCache,
               policy: FitPolicy = FitPolicy(), jumps: EditionJumps = EditionJumps()) -> PagePlan:
-    """The page plan of a manifest page whose articles all have slots (fixed or auto); a story that
-    jumps is split so that its first part fills its slot (makeup.jumps)."""
-    first = page.masthead.lines if page.masthead else 0
+    """The page plan of a manifest page whose articles all have slots (fixed or auto); the masthead and the
+    boxes (导读, weather, ads) are placed first, the articles around them; a story that jumps is split so
+    that its first part fills its slot (makeup.jumps)."""
+    mast, boxes = front.masthead_cell(page, stories.setter.styles, grid), []
+    early = [b for b in page.boxes if b.slot.top != AUTO]  # boxes at a given row first, `top: auto` ones last
+    for box in early:
+        _add_box(box, boxes, mast, grid, stories, [])
+    band = [Cell(1, grid.columns, 0, mast.bottom)] if mast else []  # `top: auto` never lands in an ear (报眼)
+    fixed_cells = band + [b.cell for b in boxes]
     placements: list[Placement] = []
     for spec in page.articles:
+        first = front.first_row(spec.slot.column, spec.slot.span, fixed_cells)
         top = _stack_top(spec, placements, first)
+        top = max(first, top) if spec.slot.top == AUTO else top
         if spec.part == 1:
             whole = _placement(replace(spec, part=0), grid, stories, policy, top)
             split_story(spec, whole, stories, jumps.labels[spec.id])
         placement = _placement(spec, grid, stories, policy, top)
         _check_free(placement, placements, spec)
+        front.check_clear(placement.cell, f"article '{spec.id}'", spec.location, mast, boxes)
         placements.append(placement)
-    unplaced = free_cells([p.cell for p in placements], grid.columns, first, grid.rows)
+    for box in (b for b in page.boxes if b.slot.top == AUTO):
+        _add_box(box, boxes, mast, grid, stories, band + [p.cell for p in placements])
+    for placement in placements:
+        front.check_clear(placement.cell, f"article '{placement.id}'", placement.where, None, boxes)
+    fixed_cells = [mast, Cell(1, grid.columns, mast.bottom - 1, 1)] if mast else []  # the masthead, its rule row
+    fixed_cells += [b.cell for b in boxes]
+    unplaced = free_cells([p.cell for p in placements] + fixed_cells, grid.columns, 0, grid.rows)
     return PagePlan(number=page.number, label=f"{edition}{page.number:02d}", section=page.section,
                     credits=page.credits, masthead=page.masthead, placements=tuple(placements),
-                    where=page.where, unplaced=unplaced)
+                    where=page.where, unplaced=unplaced, masthead_cell=mast, boxes=tuple(boxes))
+
+
+def _add_box(box, boxes: list, mast, grid: PageGrid, stories: StoryCache, placed: list) -> None:
+    """Plan a box (导读, weather, ad) under what is already on the page and check it is clear of the rest."""
+    above = [b.cell for b in boxes] + placed
+    boxes.append(front.plan_box(box, stories.setter.styles, grid, above))
+    front.check_clear(boxes[-1].cell, f"the {box.kind} box '{box.id}'", box.where, mast, boxes)
 
 
 def _stack_top(spec: ArticleSpec, placed: list[Placement], first: int) -> int:

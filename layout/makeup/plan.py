@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..geometry import Cell
-from ..spec import Masthead, story_key
+from ..spec import BoxSpec, Masthead, story_key
 from ..typeset.lines import Line
 from ..typeset.story import Shape
 
@@ -51,6 +51,27 @@ class Placement:
 
 
 @dataclass(frozen=True, kw_only=True)
+class IndexEntry:
+    """One line of a 导读 box: the story's short headline and the page it is on (第2版), from the made-up edition."""
+
+    article: str
+    text: str
+    page: int
+    label: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class BoxPlan:
+    """A boxed slot as make-up placed it (导读, weather, ad): its cell, heading rows, resolved 导读 entries."""
+
+    spec: BoxSpec
+    cell: Cell
+    title_rows: int = 0  # rows of the box's heading (index, weather)
+    line_rows: int = 1  # rows each entry or weather line takes
+    entries: tuple[IndexEntry, ...] = ()  # index: filled once every page is planned (makeup.index)
+
+
+@dataclass(frozen=True, kw_only=True)
 class PagePlan:
     """A page as make-up decided it: 版次, 版名, credits, masthead and the placements, in reading order."""
 
@@ -62,3 +83,5 @@ class PagePlan:
     placements: tuple[Placement, ...]
     where: str
     unplaced: tuple[Cell, ...] = ()  # areas of the type area no slot covers (reported, never silent)
+    masthead_cell: Cell | None = None  # the 报头's columns and rows (its band: rows 0 … bottom − 1)
+    boxes: tuple[BoxPlan, ...] = ()  # 导读, weather and ad slots

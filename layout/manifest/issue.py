@@ -246,7 +246,7 @@ def load_issue(path: Path) -> Issue:
     check_ink(style_table, m, print_spec.ink_limit)
     fonts = font_overrides(m.get("fonts"), root)
     ignore = _ignore_regions(m.get("qa"))
-    page_specs = pages(m.need("pages"), PageContext(grid, root, typography.hao_table))
+    page_specs = pages(m.need("pages"), PageContext(grid, root, typography.hao_table, head.paper))
     fit = _fit_policy(m.get("fit"))
     issue_map = m.need("issue").mapping()
     revision = issue_map.get("revision").integer(low=1, example="2") if issue_map.get("revision") else 1

@@ -9,21 +9,23 @@ import yaml
 
 from ..spec import ALIGNMENTS, AUTO, REST, ArticleSpec, Masthead, PageSpec, Slot
 from ..geometry import PageGrid
+from . import front
 from .figures import figures
 from .jumps import CONTINUATION_KEYS, JUMP_KEYS, Continuation, jump_ask, link
 from .nodes import Value, regular_file, resolved
 
-_PAGE_KEYS = ("number", "section", "credits", "masthead", "articles")
-_MASTHEAD_KEYS = ("title", "lines", "subtitle", "publisher", "registration")
-_ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size", "figures") + JUMP_KEYS
+_PAGE_KEYS = ("number", "section", "section_front", "credits", "masthead", "index", "weather", "ads", "articles")
+_ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size", "figures",
+                 "index") + JUMP_KEYS
+_YES, _NO = ("true", "yes", "on"), ("false", "no", "off")
 _SLOT_KEYS = ("column", "span", "top", "lines")
 
 
 class PageContext:
     """Accumulator while reading pages: the grid, the issue folder, and the ids and page numbers seen so far."""
 
-    def __init__(self, grid: PageGrid, root: Path, hao_table: str = "clreq") -> None:
-        self.grid, self.root, self.hao_table = grid, root, hao_table
+    def __init__(self, grid: PageGrid, root: Path, hao_table: str = "clreq", paper: str = "") -> None:
+        self.grid, self.root, self.hao_table, self.paper = grid, root, hao_table, paper
         self.article_ids: dict[str, str] = {}  # id → where first used
         self.page_numbers: dict[int, str] = {}
         self.jumps: list = []  # jumps.JumpAsk of every story that jumps, in document order
@@ -44,7 +46,7 @@ def pages(value: Value, ctx: PageContext) -> tuple[PageSpec, ...]:
     items = value.items()
     if not items:
         value.fail("pages is empty", "add at least one page with number, section and articles")
-    return link(tuple(_page(item, ctx) for item in items), ctx.jumps, ctx.continuations)
+    return front.count_entries(link(tuple(_page(item, ctx) for item in items), ctx.jumps, ctx.continuations))
 
 
 def _page(value: Value, ctx: PageContext) -> PageSpec:
@@ -57,12 +59,18 @@ def _page(value: Value, ctx: PageContext) -> PageSpec:
     ctx.page_numbers[number] = m.need("number").where()
     ctx.page = number
     section = m.get("section").text("要闻") if m.get("section") else ""
-    masthead = _masthead(m.get("masthead"), ctx.grid)
+    section_front = m.get("section_front").flag() if m.get("section_front") else False
+    masthead = front.masthead(m.get("masthead"), ctx.grid, ctx.paper, ctx.root)
+    if masthead is not None and number != 1 and not section_front:
+        m.need("masthead").fail(f"page {number} has a masthead (报头), but only the front page (第1版) carries one",
+                                "remove it, or say section_front: true if this page fronts a section (叠)")
     articles = m.get("articles").items() if m.get("articles") else []
     placed = [_continuation(item, ctx) if _continues(item) else _article(item, ctx) for item in articles]
     _check_slots(placed, masthead)
+    boxes = front.boxes(m.get("index"), m.get("weather"), m.get("ads"), ctx.grid, ctx.root, _slot)
     return PageSpec(number=number, section=section, credits=_credits(m.get("credits")),
-                    articles=tuple(p.spec for p in placed), where=value.where(), masthead=masthead)
+                    articles=tuple(p.spec for p in placed), where=value.where(), masthead=masthead,
+                    section_front=section_front, boxes=boxes)
 
 
 def _credits(value: Value | None) -> tuple[tuple[str, str], ...]:
@@ -71,19 +79,6 @@ def _credits(value: Value | None) -> tuple[tuple[str, str], ...]:
         return ()
     m = value.mapping()
     return tuple((key, m.need(key).text("王静")) for key in m.values)
-
-
-def _masthead(value: Value | None, grid: PageGrid) -> Masthead | None:
-    """Read a page's `masthead:` (报头): title and the body lines it occupies."""
-    if value is None:
-        return None
-    m = value.mapping(_MASTHEAD_KEYS, required=("title", "lines"))
-    lines = m.need("lines").integer(low=1, example="10")
-    if lines >= grid.rows:
-        m.need("lines").fail(f"the masthead takes {lines} lines but the type area has only {grid.rows}",
-                             f"give fewer than {grid.rows} lines")
-    extra = {key: m.get(key).text() for key in ("subtitle", "publisher", "registration") if m.get(key)}
-    return Masthead(title=m.need("title").text("济宁日报"), lines=lines, **extra)
 
 
 def _article(value: Value, ctx: PageContext) -> _Placed:
@@ -101,7 +96,7 @@ def _article(value: Value, ctx: PageContext) -> _Placed:
     size = m.get("headline_size").size(ctx.hao_table) if m.get("headline_size") else None
     spec = ArticleSpec(id=article_id, file=path, slot=slot, where=value.where(), slot_where=m.need("slot").where(),
                        headline_align=align, headline_lines=lines, headline_size=size,
-                       figures=figures(m.get("figures"), slot, ctx.root))
+                       figures=figures(m.get("figures"), slot, ctx.root), index=_index(m.get("index")))
     ask = jump_ask(m, article_id, ctx.page, slot, lambda v: _slot(v, ctx.grid))
     if ask is not None:
         ctx.jumps.append(ask)
@@ -121,6 +116,16 @@ def _continuation(value: Value, ctx: PageContext) -> _Placed:
                        slot_where=m.need("slot").where(), part=2)
     ctx.continuations.append(Continuation(spec, ctx.page, m.need("continues")))
     return _Placed(spec, m.need("slot"))
+
+
+def _index(value: Value | None) -> str | None:
+    """An article's `index:` (导读): true lists it under its headline, a text under that short form."""
+    if value is None:
+        return None
+    raw = value.text("true")
+    if raw.lower() in _YES + _NO:
+        return "" if raw.lower() in _YES else None
+    return raw
 
 
 def _article_file(value: Value, root: Path) -> Path:
@@ -172,7 +177,8 @@ def _check_slots(placed: list[_Placed], masthead: Masthead | None) -> None:
         slot = item.spec.slot
         if not slot.fixed:
             continue  # auto slots are placed, and checked, by the planner
-        if masthead is not None and slot.top < masthead.lines:
+        if masthead is not None and masthead.lines is not None and slot.top < masthead.lines and \
+                masthead.column < slot.column + slot.span and slot.column < masthead.column + masthead.span:
             item.slot.mapping().need("top").fail(
                 f"article '{item.spec.id}' starts on line {slot.top}, inside the masthead (lines 0–"
                 f"{masthead.lines - 1})", f"start it at top: {masthead.lines} or lower")

@@ -69,6 +69,8 @@ STYLE_DEFAULTS: dict[str, StyleDefault] = {
     "caption": StyleDefault("kai", "regular", "小五"),  # 图片说明 and credit (docs/figures.md)
     "jump_label": StyleDefault("kai", "regular", None, "right"),  # （下转第N版） / （上接第M版） (docs/jumps.md)
     "jump_headline": StyleDefault("hei", "bold", "三号", "center"),  # 转版题 over a continuation
+    "box_title": StyleDefault("hei", "bold", "小四", "left"),  # heading of a 导读 or weather box
+    "box": StyleDefault("song", "regular", "小五", "left"),  # 导读 entries, weather lines, ad placeholder text
 }
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .grid import GridSpec, Margins
-from .placement import ArticleSpec, FitPolicy
+from .placement import ArticleSpec, FitPolicy, Slot
 from .style import CMYK, TextStyle
 
 
@@ -40,13 +40,37 @@ class PrintSpec:
 
 @dataclass(frozen=True, kw_only=True)
 class Masthead:
-    """报头 on the front page: paper name block occupying the first `lines` body lines."""
+    """报头 on a front page: the paper's name (text or a logo file) and the issue data, in whole rows at the
+    top of its columns; the columns it leaves free beside it are the ears (报眼), filled by slots."""
 
     title: str
-    lines: int
+    lines: int | None = None  # rows asked for; None: what the content needs (never fewer)
     subtitle: str = ""
     publisher: str = ""
-    registration: str = ""  # 国内统一连续出版物号 CN ...
+    registration: str = ""  # 国内统一连续出版物号 CN 37-0026
+    postal_code: str = ""  # 邮发代号 23-80
+    logo: Path | None = None  # the paper's name as a PDF (vector form) or an image, instead of the text
+    logo_rows: int | None = None  # rows the logo is high; None: the title's rows
+    align: str = "center"  # MASTHEAD_ALIGNS: title centred over the info, or title left with the info beside it
+    column: int = 1
+    span: int | None = None  # columns it takes; None: all
+    where: str = ""  # its YAML location, for messages
+
+
+@dataclass(frozen=True, kw_only=True)
+class BoxSpec:
+    """A boxed slot of a page that holds no story: a 导读 index, a weather box or an ad (广告)."""
+
+    kind: str  # BOX_KINDS
+    id: str
+    slot: Slot
+    where: str
+    title: str = ""  # index and weather: the box's heading (导读, 天气)
+    lines: tuple[str, ...] = ()  # weather: its lines of text
+    file: Path | None = None  # ad: the supplied PDF or image (absent: a marked placeholder)
+    file_name: str = ""  # ad: the file as the manifest names it
+    label: str = ""  # ad: who it is for, printed on the placeholder
+    entries: int = 0  # index: the stories marked `index:` on later pages (its rows are computed from them)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,6 +83,8 @@ class PageSpec:
     articles: tuple[ArticleSpec, ...]
     where: str
     masthead: Masthead | None = None
+    section_front: bool = False  # a section's front page (may carry a masthead though not page 1)
+    boxes: tuple[BoxSpec, ...] = ()  # 导读, weather and ad slots
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,7 @@ class ArticleSpec:
     jump: JumpSpec | None = None  # this story continues on a later page (part 1 of a jump)
     part: int = 0  # 0: the whole story; 1: the part before a jump; 2: the continuation (docs/jumps.md)
     jump_pages: tuple[int, ...] = ()  # the pages of part 1 and part 2 (a jump's parts only)
+    index: str | None = None  # 导读: listed in the front page's index ('' = under its headline, else this text)
 
     @property
     def story_key(self) -> str:

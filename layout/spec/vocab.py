@@ -16,6 +16,8 @@ KINSOKU_LEVELS = cjk.LEVELS  # clreq prohibition levels, defined with their tabl
 BREAKERS = ("total-fit", "greedy")
 ROLES = ("song", "hei", "kai")  # 书宋, 黑体, 楷体: the roles fonts/fonts.yaml gives faces for
 FIGURE_PLACES = ("before-body", "top", "bottom")  # under the headline block; above it at the slot's top; at the foot
+MASTHEAD_ALIGNS = ("center", "left")  # 报头: title centred over the issue data, or left with the data beside it
+BOX_KINDS = ("index", "weather", "ad")  # boxed slots: 导读, 天气, 广告
 FIGURE_FITS = ("cover", "contain")  # crop to the box, or letterbox the whole photo on paper white
 WEIGHTS = ("light", "regular", "medium", "semibold", "bold", "black")
 
@@ -78,4 +80,5 @@ STYLE_NAMES = (
     "body", "runin", "dateline", "label", "kicker", "headline", "deck",
     "folio", "page_number", "masthead", "masthead_info", "overset", "caption",
     "jump_label", "jump_headline",
+    "box_title", "box",
 )

@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ...spec import CMYK
 from ...geometry import Rect
 from ...placed import GlyphRun, Image, Page
-from . import backend, cidfont, pdfx
+from . import backend, cidfont, forms, pdfx
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,10 @@ def _paint_page(canvas: Canvas, page: Page, settings: PaintSettings, used: dict)
         pdfx.set_overprint(canvas, False)  # a photo knocks out what is under it
     for image in page.images:
         _paint_image(canvas, image)
+    if page.forms:
+        pdfx.set_overprint(canvas, False)  # an ad or logo knocks out what is under it; its own state inside
+    for form in page.forms:
+        forms.paint_form(canvas, form)
     fill = None  # the (colour, overprint) in force: set again only when it changes
     for run in page.runs:
         if (run.color, run.overprint) != fill:

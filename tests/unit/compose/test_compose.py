@@ -138,7 +138,7 @@ def test_headline_block_spare_row_is_split_above_and_below(tiny_font_path):
     assert head.y == pytest.approx(ctx.grid.row_top(0) - 7.5 - (30 - 20) / 2 - 0.88 * 20)
 
 
-def test_front_page_has_a_masthead_instead_of_the_folio(tiny_font_path):
+def test_front_page_has_a_masthead_and_a_folio_with_its_page_number(tiny_font_path):
     from dataclasses import replace
     from layout.spec import Masthead
     issue = replace(make_issue((article("a", 1, 4, 8, 20),)), fit=NO_SLACK)
@@ -147,12 +147,16 @@ def test_front_page_has_a_masthead_instead_of_the_folio(tiny_font_path):
     ctx = make_world(tiny_font_path, issue, {"a": "headline: 头条\n\n" + BODY})
     page = ctx.compose(page_spec)
     furniture = {r.style: r for r in page.runs if not r.article}
-    assert set(furniture) == {"masthead"}
+    assert set(furniture) == {"masthead", "folio"}  # 版次 on the front page too (issue 13)
+    folio = [r.text for r in page.runs if r.style == "folio"]
+    assert folio == ["第1版\u3000要闻", "责任编辑：王静"]  # paper and date are in the masthead
     title = next(r for r in page.runs if r.text == "测试日报" and r.size == 40)
-    assert ctx.grid.row_top(8) < title.y < ctx.grid.row_top(0)
-    info = " ".join(r.text for r in page.runs if r.style == "masthead" and r.size == 8)
-    assert "2023年8月22日 星期二" in info and "第1期" in info and "总第2期" in info
-    assert any(r.y0 == r.y1 == pytest.approx(ctx.grid.row_top(8)) for r in page.rules)
+    assert ctx.grid.row_top(4) < title.y < ctx.grid.row_top(0)  # the title's 4 rows (40 × 1.15 / 15 ↑)
+    info = [r.text for r in page.runs if r.style == "masthead" and r.size == 8]
+    assert info == ["2023年8月22日 星期二\u3000农历癸卯年七月初七", "第1期\u3000总第2期\u3000今日1版", "测试日报社"]
+    # the 文武线's thick rule in the band's last row (7), over the first article row (8); the 眉线 above the area
+    assert sorted(r.y0 - ctx.grid.row_top(8) for r in page.rules if r.y0 == r.y1 and r.width > 0.6) == \
+        pytest.approx([3.5, 8 * 15 + 7.5])
 
 
 def test_style_leading_gives_headline_lines_more_rows(tiny_font_path):

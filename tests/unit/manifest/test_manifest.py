@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -137,7 +138,8 @@ def test_default_styles(tmp_path):
     sizes = {s.name: s.size for s in issue.styles}
     assert sizes == {"body": 10, "runin": 10, "dateline": 10, "label": 12, "kicker": 15, "headline": 24,
                      "deck": 13.75, "folio": 9, "page_number": 12, "masthead": 60, "masthead_info": 9,
-                     "overset": 10, "caption": 9, "jump_label": 10, "jump_headline": 15.75}
+                     "overset": 10, "caption": 9, "jump_label": 10, "jump_headline": 15.75,
+                     "box_title": 12, "box": 9}
     assert issue.style("headline").leading == 24  # set solid: leading = size
     assert (issue.style("dateline").role, issue.style("dateline").weight) == ("kai", "bold")
     assert (issue.style("masthead").weight, issue.style("masthead").align) == ("black", "center")
@@ -234,7 +236,9 @@ def test_page_credits_order_and_masthead(tmp_path):
                                                                           "top: 4, lines: rest")
     page = load_issue(write(tmp_path, text)).pages[0]
     assert page.credits == (("责任编辑", "王静"), ("美编", "李明"), ("校对", "张华"))
-    assert page.masthead == model.Masthead(title="测试日报", lines=4, publisher="测试报社", registration="CN 37-0001")
+    assert page.masthead.where.endswith("(pages[0].masthead)")
+    assert replace(page.masthead, where="") == model.Masthead(title="测试日报", lines=4, publisher="测试报社",
+                                                              registration="CN 37-0001", span=4)
 
 
 def test_article_headline_options(tmp_path):
