@@ -26,6 +26,7 @@ from .makeup.plan import PagePlan
 from .placed import Overset, Page
 from .spec import PDFX, Issue
 from .typeset.config import ComposeConfig
+from .memory import Memory
 from .typeset.story import SetStory, Setter, StoryCache
 
 
@@ -40,6 +41,7 @@ class BuildOptions:
     standard: str | None = None  # override print.standard ('x-1a' | 'x-1a:2003' | 'x-4')
     revision: int | None = None  # override issue.revision (a corrected page set a plant can tell apart)
     progress: Callable[[int, int], None] | None = field(default=None, compare=False)
+    memory: Memory | None = field(default=None, compare=False)  # `layout watch`: fonts and set stories kept
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -97,7 +99,7 @@ class MadeUp:
 def make_up(manifest_path: Path, options: BuildOptions = BuildOptions()) -> MadeUp:
     """Read, plan, set and compose an issue (everything but painting): every step is one stage."""
     issue = _load(manifest_path, options)                             # read and validate issue.yaml
-    ctx, desk = _context(issue, _photos(issue, manifest_path, options))  # grid, styles, fonts, texts, photos
+    ctx, desk = _context(issue, _photos(issue, manifest_path, options), options.memory)  # grid, styles, fonts, texts
     plans = _plan(issue, ctx, desk)                                   # make-up: what goes where, page by page
     stories = _set(plans, desk)                                       # set each placed story (once per shape)
     pages = _compose_all(plans, stories, ctx, options)                # position everything on every page
@@ -138,7 +140,8 @@ def check_fit(made: MadeUp, options: BuildOptions) -> tuple[Overset, ...]:
 
 def _load(manifest_path: Path, options: BuildOptions) -> Issue:
     """The issue as the manifest describes it, with the CLI's --pdfx override."""
-    issue = manifest.load_issue(manifest_path)
+    memory = options.memory
+    issue = memory.issue(manifest_path, manifest.load_issue) if memory else manifest.load_issue(manifest_path)
     if options.standard:
         issue = replace(issue, print=replace(issue.print, standard=options.standard))
     if options.revision:
@@ -154,15 +157,17 @@ def _photos(issue: Issue, manifest_path: Path, options: BuildOptions) -> Photos:
     return Photos(settings=settings, cache=outdir / ".cache" / "images", root=issue.root)
 
 
-def _context(issue: Issue, photos: Photos = Photos()) -> tuple[Context, StoryCache]:
+def _context(issue: Issue, photos: Photos = Photos(), memory: Memory | None = None) -> tuple[Context, StoryCache]:
     """The page grid and the story setter (styles, font book with overrides, composer options), and the
-    cache that sets each article's text (read once) at the shapes make-up asks for."""
+    cache that sets each article's text (read once) at the shapes make-up asks for; with a watch's
+    memory, the font book and the stories set by the last rebuild are reused."""
     table = manifest.load_font_table().with_overrides(issue.fonts)
     grid = make_grid(issue.page_width, issue.page_height, issue.margins, issue.grid)
-    setter = Setter.of(issue.styles, FontBook(table), ComposeConfig.from_typography(issue.typography), grid.leading)
+    book = memory.font_book(table) if memory else FontBook(table)
+    setter = Setter.of(issue.styles, book, ComposeConfig.from_typography(issue.typography), grid.leading)
     texts = {a.id: read_article(a.file) for p in issue.pages for a in p.articles}
     ctx = Context(issue=issue, grid=grid, setter=setter, grid_warnings=grid_warnings(issue, grid), photos=photos)
-    return ctx, StoryCache(texts, setter)
+    return ctx, memory.story_cache(texts, setter) if memory else StoryCache(texts, setter)
 
 
 def grid_warnings(issue: Issue, grid) -> tuple[str, ...]:
@@ -188,9 +193,9 @@ def _set(plans: Sequence[PagePlan], desk: StoryCache) -> Mapping[str, SetStory]:
 def _compose_all(plans: Sequence[PagePlan], stories: Mapping[str, SetStory], ctx: Context,
                  options: BuildOptions) -> tuple[Page, ...]:
     """Every planned page composed, reporting progress page by page."""
-    pages = []
+    pages, memory = [], options.memory
     for number, plan in enumerate(plans, start=1):
-        pages.append(compose_page(plan, stories, ctx))
+        pages.append(memory.page(plan, stories, ctx, compose_page) if memory else compose_page(plan, stories, ctx))
         if options.progress:
             options.progress(number, len(plans))
     return tuple(pages)

@@ -248,6 +248,17 @@ class StoryCache:
         self._composed: dict[tuple, object] = {}  # (spans, measure, looseness) → SetParagraph, by content
         self._heads: dict[tuple, tuple[HeadLine, ...]] = {}
 
+    def retext(self, texts: Mapping[str, ArticleText]) -> tuple[str, ...]:
+        """Take the article texts of a rebuild: stories whose text changed (or that are gone) are set again,
+        the others keep what was set; paragraphs are shared by content, so unchanged ones stay set too.
+        Returns the changed story ids (sorted)."""
+        changed = {k for k in set(self.texts) | set(texts) if self.texts.get(k) != texts.get(k)}
+        for store in (self._set, self._paragraphs, self._heads):
+            for key in [k for k in store if k[0] in changed]:
+                del store[key]
+        self.texts = texts
+        return tuple(sorted(changed))
+
     def story(self, story_id: str, shape: Shape, loosen: tuple[tuple[int, int], ...] = ()) -> SetStory:
         """The story `story_id` set at `shape`, with the paragraphs `loosen` names set longer or shorter
         (set now if it was not yet)."""
