@@ -9,13 +9,33 @@ import yaml
 
 from ..spec import ALIGNMENTS, AUTO, REST, ArticleSpec, Masthead, PageSpec, Slot
 from ..geometry import PageGrid
-from .figures import figures
+from . import kinds
+from .figures import FIGURES_KIND, figures
 from .nodes import Value, regular_file, resolved
 
 _PAGE_KEYS = ("number", "section", "credits", "masthead", "articles")
 _MASTHEAD_KEYS = ("title", "lines", "subtitle", "publisher", "registration")
 _ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size", "figures")
 _SLOT_KEYS = ("column", "span", "top", "lines")
+_PAGE_REQUIRED, _MASTHEAD_REQUIRED, _ARTICLE_REQUIRED, _SLOT_REQUIRED = ("number",), ("title", "lines"), \
+    ("id", "file", "slot"), ("column", "span")
+
+# What each key's reader takes (kinds.py), next to the key tuples: `layout schema` is generated from both.
+_SLOT_KINDS = {"column": kinds.integer(1, "first column (1 = left)"), "span": kinds.integer(1, "columns (栏) wide"),
+               "top": kinds.rows((AUTO,), 0, "first body line (0 = top), or auto"),
+               "lines": kinds.rows((REST, AUTO), 1, "body lines deep, or rest / auto")}
+_ARTICLE_KINDS = {"id": kinds.text("the article's id, unique in the issue"),
+                  "file": kinds.text("the article file, relative to the issue folder"),
+                  "slot": kinds.mapping(_SLOT_KEYS, _SLOT_KINDS, _SLOT_REQUIRED, "where the article goes on the grid"),
+                  "headline_align": kinds.choice(ALIGNMENTS), "headline_lines": kinds.integer(1, "占行 of the headline"),
+                  "headline_size": kinds.size("this article's headline size"), "figures": FIGURES_KIND}
+_MASTHEAD_KINDS = {"title": kinds.text("报头"), "lines": kinds.integer(1, "body lines the masthead takes"),
+                   "subtitle": kinds.text(), "publisher": kinds.text(), "registration": kinds.text()}
+_PAGE_KINDS = {"number": kinds.integer(1, "版次: the page number"), "section": kinds.text("版名, e.g. 要闻"),
+               "credits": kinds.table(kinds.text(), "责任编辑: 王静 …"),
+               "masthead": kinds.mapping(_MASTHEAD_KEYS, _MASTHEAD_KINDS, _MASTHEAD_REQUIRED),
+               "articles": kinds.listing(kinds.mapping(_ARTICLE_KEYS, _ARTICLE_KINDS, _ARTICLE_REQUIRED))}
+PAGES_KIND = kinds.listing(kinds.mapping(_PAGE_KEYS, _PAGE_KINDS, _PAGE_REQUIRED), min_items=1)
 
 
 class PageContext:
@@ -45,7 +65,7 @@ def pages(value: Value, ctx: PageContext) -> tuple[PageSpec, ...]:
 
 def _page(value: Value, ctx: PageContext) -> PageSpec:
     """One page: 版次, 版名, credits, masthead, articles; checks numbers, slots and overlaps."""
-    m = value.mapping(_PAGE_KEYS, required=("number",))
+    m = value.mapping(_PAGE_KEYS, required=_PAGE_REQUIRED)
     number = m.need("number").integer(low=1, example="2")
     if number in ctx.page_numbers:
         m.need("number").fail(f"page number {number} is used twice (first at {ctx.page_numbers[number]})",
@@ -72,7 +92,7 @@ def _masthead(value: Value | None, grid: PageGrid) -> Masthead | None:
     """Read a page's `masthead:` (报头): title and the body lines it occupies."""
     if value is None:
         return None
-    m = value.mapping(_MASTHEAD_KEYS, required=("title", "lines"))
+    m = value.mapping(_MASTHEAD_KEYS, required=_MASTHEAD_REQUIRED)
     lines = m.need("lines").integer(low=1, example="10")
     if lines >= grid.rows:
         m.need("lines").fail(f"the masthead takes {lines} lines but the type area has only {grid.rows}",
@@ -83,7 +103,7 @@ def _masthead(value: Value | None, grid: PageGrid) -> Masthead | None:
 
 def _article(value: Value, ctx: PageContext) -> _Placed:
     """One article: unique id, file inside the issue folder, slot on the grid."""
-    m = value.mapping(_ARTICLE_KEYS, required=("id", "file", "slot"))
+    m = value.mapping(_ARTICLE_KEYS, required=_ARTICLE_REQUIRED)
     article_id = m.need("id").text("lead")
     if article_id in ctx.article_ids:
         m.need("id").fail(f"article id '{article_id}' is used twice (first at {ctx.article_ids[article_id]})",
@@ -113,7 +133,7 @@ def _article_file(value: Value, root: Path) -> Path:
 
 def _slot(value: Value, grid: PageGrid) -> Slot:
     """A slot on the grid: column and span within the columns, top and lines within the rows (or auto)."""
-    m = value.mapping(_SLOT_KEYS, required=("column", "span"))
+    m = value.mapping(_SLOT_KEYS, required=_SLOT_REQUIRED)
     column = m.need("column").integer(low=1, example="1")
     span = m.need("span").integer(low=1, example="3")
     top = _rows(m.get("top"), (AUTO,), low=0, example="0 (or auto)")
