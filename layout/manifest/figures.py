@@ -18,7 +18,8 @@ NO_CREDIT = "none"  # `credit: none`: the photo needs no credit line (say so exp
 _ROTATED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
 
 # What each key's reader takes (kinds.py), next to the key tuples: `layout schema` is generated from both.
-_FIGURE_KINDS = {"file": kinds.text("the photo, relative to the issue folder"), "span": kinds.integer(1, "columns wide"),
+_FIGURE_KINDS = {"file": kinds.text("the photo, relative to the issue folder"),
+                 "span": kinds.integer(1, "columns wide"),
                  "column_offset": kinds.integer(0, "slot columns left of it"), "rows": kinds.integer(1, "photo rows"),
                  "aspect": kinds.number(0.1, 10, "width / height"), "place": kinds.choice(FIGURE_PLACES),
                  "caption": kinds.text("图片说明"), "credit": kinds.text("photographer or source, or none"),

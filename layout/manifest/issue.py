@@ -51,7 +51,8 @@ _ISSUE_KINDS = {
 _FIT_KINDS = {"headline_air": kinds.integer(0, "spare rows the headline block may take"),
               "body_gap": kinds.integer(0, "then rows between the headline block and the body")}
 _MARGIN_KINDS = {side: kinds.length() for side in _MARGIN_KEYS}
-_GRID_KINDS = {"columns": kinds.integer(1, "number of columns (栏)"), "gutter": kinds.length("column gap (default 1 字)"),
+_GRID_KINDS = {"columns": kinds.integer(1, "number of columns (栏)"),
+               "gutter": kinds.length("column gap (default 1 字)"),
                "body": kinds.size("body size = 1 字 (default 五号)"), "leading": kinds.length("one body line (pt)"),
                "measure": kinds.length("column measure (default: from the type area)")}
 _TYPOGRAPHY_KINDS = {

@@ -27,7 +27,8 @@ _SLOT_KINDS = {"column": kinds.integer(1, "first column (1 = left)"), "span": ki
 _ARTICLE_KINDS = {"id": kinds.text("the article's id, unique in the issue"),
                   "file": kinds.text("the article file, relative to the issue folder"),
                   "slot": kinds.mapping(_SLOT_KEYS, _SLOT_KINDS, _SLOT_REQUIRED, "where the article goes on the grid"),
-                  "headline_align": kinds.choice(ALIGNMENTS), "headline_lines": kinds.integer(1, "占行 of the headline"),
+                  "headline_align": kinds.choice(ALIGNMENTS),
+                  "headline_lines": kinds.integer(1, "占行 of the headline"),
                   "headline_size": kinds.size("this article's headline size"), "figures": FIGURES_KIND}
 _MASTHEAD_KINDS = {"title": kinds.text("报头"), "lines": kinds.integer(1, "body lines the masthead takes"),
                    "subtitle": kinds.text(), "publisher": kinds.text(), "registration": kinds.text()}
