@@ -18,6 +18,7 @@ from .compose.page import Context, compose_page
 from .errors import LayoutError, OversetError, PrintError
 from .files import OutputSet
 from .fonts import FontBook
+from .fonts.book import weight_warnings
 from .geometry import Rect, make_grid
 from .images import PhotoSettings
 from .makeup import fixed
@@ -166,7 +167,8 @@ def _context(issue: Issue, photos: Photos = Photos(), memory: Memory | None = No
     book = memory.font_book(table) if memory else FontBook(table)
     setter = Setter.of(issue.styles, book, ComposeConfig.from_typography(issue.typography), grid.leading)
     texts = {a.id: read_article(a.file) for p in issue.pages for a in p.articles}
-    ctx = Context(issue=issue, grid=grid, setter=setter, grid_warnings=grid_warnings(issue, grid), photos=photos)
+    warnings = grid_warnings(issue, grid) + weight_warnings(issue.styles, table, issue.manifest.name)
+    ctx = Context(issue=issue, grid=grid, setter=setter, grid_warnings=warnings, photos=photos)
     return ctx, memory.story_cache(texts, setter) if memory else StoryCache(texts, setter)
 
 

@@ -103,14 +103,20 @@ class Overset:
     lines_available: int
     characters_over: int
     where: str = ""  # the slot's manifest location
+    slot_rows: int = 0  # the slot's rows, and of them the headline block's (with its air and gap)
+    head_rows: int = 0
 
     @property
     def lines_over(self) -> int:
         return self.lines_needed - self.lines_available
 
     def message(self) -> str:
+        """The overset in words; a slot left no body line says that its headline block took every row."""
+        why = ""
+        if self.lines_available == 0 and self.head_rows and self.head_rows >= self.slot_rows:
+            why = f"the headline block takes all {self.slot_rows} rows; "
         return (f"article {self.article} on page {self.page}: needs {self.lines_needed} lines, "
-                f"slot holds {self.lines_available} ({self.lines_over} lines ≈ "
+                f"slot holds {self.lines_available} ({why}{self.lines_over} lines ≈ "
                 f"{self.characters_over} characters over)")
 
 

@@ -21,6 +21,10 @@ KEYS: tuple[tuple[str, str], ...] = (  # (English key, Chinese key), in the orde
 HEADER_KEYS: dict[str, str] = {  # every key as written → its English (canonical) name
     written: english for english, chinese in KEYS for written in (english, chinese)
 }
+SYNONYMS: dict[str, str] = {  # words an editor types for a header key → the key meant (did-you-mean only)
+    "标题": "主题", "正题": "主题", "肩题": "引题", "眉题": "引题", "副标题": "副题", "作者": "电头", "署名": "电头",
+    "title": "headline", "subtitle": "deck", "author": "dateline", "byline": "dateline", "section": "label",
+}
 REPEATABLE = frozenset({"headline"})  # one line each of a two-line headline
 COMMENT = "#"  # key of a comment line in the header
 HEADER_LINE = re.compile(r"^\s*([A-Za-z\u4e00-\u9fff]+)\s*[:：]\s*(.*?)\s*$")  # `key: value`
@@ -163,7 +167,14 @@ def _header_block(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """
     end = next((i for i, line in enumerate(lines) if not line.text.strip()), len(lines))
     block = lines[:end]
-    return block if any(is_header_line(line.text) for line in block) else ()
+    return block if any(is_header_line(line.text) or _mistaken_key(line.text) for line in block) else ()
+
+
+def _mistaken_key(text: str) -> bool:
+    """A `key: value` line whose key is a word editors use for a header key (作者, 标题, title …): the block
+    is a header with a wrong key (reported), not the first paragraph."""
+    match = HEADER_LINE.match(text)
+    return bool(match) and match.group(1).lower() in SYNONYMS
 
 
 def _field(line: Line, source: str) -> Field:
@@ -184,6 +195,11 @@ def _field(line: Line, source: str) -> Field:
 
 def unknown_key_message(key: str) -> str:
     """'unknown header key X, did you mean …': the closest keys, else every key in X's script."""
+    meant = SYNONYMS.get(key.lower())
+    if meant is not None:
+        english = HEADER_KEYS[meant]
+        pair = next(f"{e}/{c}" for e, c in KEYS if e == english)
+        return f"unknown header key '{key}', did you mean '{meant}' ({pair})?"
     close = difflib.get_close_matches(key.lower(), list(HEADER_KEYS), n=3, cutoff=0.5)
     if close:
         return f"unknown header key '{key}', did you mean " + " or ".join(f"'{k}'" for k in close) + "?"

@@ -43,7 +43,12 @@ class Setter:
     def font(self, name: str, size: float | None = None) -> TextFont:
         """The TextFont of style `name`, at `size` pt if given (e.g. an article's headline size)."""
         style = self.styles[name]
-        return self.fonts.text_font(style.role, style.weight, size or style.size)
+        try:
+            return self.fonts.text_font(style.role, style.weight, size or style.size)
+        except FontError as error:  # a role/weight not installed: say which style asked for it
+            raise FontError(f"style '{name}' ({style.role} {style.weight}): {error.message}",
+                            f"styles.{name} (issue.yaml), {error.where}", error.hint + f"; or give styles.{name} "
+                            "another role or weight") from None
 
     def config_for(self, name: str, **changes) -> ComposeConfig:
         """The composer options for style `name`: its alignment and prohibition level."""
