@@ -74,6 +74,7 @@ class BuildResult:
     pages: tuple[Page, ...]
     summary: BuildSummary
     made: "MadeUp | None" = None  # the made-up issue (grid, plans, copy-fit), for the verbose report
+    page_sidecars: tuple[Path, ...] = ()  # with --pages: <label>.layout.json beside each page PDF
 
 
 @dataclass(frozen=True)
@@ -119,12 +120,13 @@ def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildR
         fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged)  # paint, preflight
         for page in pages if options.pages else ():
             _stage_pdf([page], outdir / f"{page.label}.pdf", issue, staged)
-        _stage_sidecar(pages, issue, outdir, staged)                  # records for QA
+        _stage_sidecar(pages, issue, outdir, staged, options.pages)   # records for QA (and per page PDF)
         written = staged.commit()
-    issue_pdf, *page_pdfs, sidecar = written
+    count = len(pages) if options.pages else 0
+    issue_pdf, page_pdfs, sidecar = written[0], tuple(written[1:1 + count]), written[1 + count]
     summary = summarise(made, fonts, oversets, time.perf_counter() - started, issue_pdf.stat().st_size)
-    return BuildResult(issue_pdf=issue_pdf, page_pdfs=tuple(page_pdfs), sidecar=sidecar, pages=pages,
-                       summary=summary, made=made)
+    return BuildResult(issue_pdf=issue_pdf, page_pdfs=page_pdfs, sidecar=sidecar, pages=pages,
+                       summary=summary, made=made, page_sidecars=tuple(written[2 + count:]))
 
 
 def output_folder(manifest_path: Path, options: BuildOptions) -> Path:
@@ -283,15 +285,18 @@ def _preflight(tmp: Path, path: Path, issue: Issue) -> None:
                          str(failed), "this is a bug in layout or a manifest colour/size problem named above")
 
 
-def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: OutputSet) -> None:
-    """The sidecar JSON (every line's article, column and position) beside the issue PDF."""
+def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: OutputSet, per_page: bool = False) -> None:
+    """The sidecar JSON (every line's article, column and position) beside the issue PDF; with --pages also
+    `<label>.layout.json` beside each page PDF (a page handed over alone can still be proofed and diffed)."""
     from .output import sidecar
     from .output.paint.page import media_box
     settings = _paint_settings(issue, "")
     ignore = tuple(Rect(*r) for r in issue.ignore_regions)
     records = tuple(sidecar.page_record(i, p, media_box(p, settings), ignore) for i, p in enumerate(pages))
-    sidecar.write(staged.add(outdir / sidecar.sidecar_name(issue.id)),
-                  sidecar.Sidecar(issue.id, f"{issue.id}.pdf", records))
+    whole = sidecar.Sidecar(issue.id, f"{issue.id}.pdf", records)
+    sidecar.write(staged.add(outdir / sidecar.sidecar_name(issue.id)), whole)
+    for page in pages if per_page else ():
+        sidecar.write(staged.add(outdir / sidecar.sidecar_name(page.label)), sidecar.page_sidecar(whole, page.label))
 
 
 def summarise(made: MadeUp, fonts, oversets, seconds: float, pdf_bytes: int) -> BuildSummary:

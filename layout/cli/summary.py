@@ -21,8 +21,8 @@ def format_summary(result, verbose: bool = False) -> str:
     s = result.summary
     out = [f"built {result.issue_pdf} ({s.pdf_bytes / 1024:.0f} KiB): {s.pages} page(s), "
            f"{s.articles} articles, {s.lines} lines, {s.characters} characters set in {s.seconds:.2f} s"]
-    for path in result.page_pdfs:
-        out.append(f"  page PDF {path}")
+    for path, records in zip(result.page_pdfs, result.page_sidecars or (None,) * len(result.page_pdfs)):
+        out.append(f"  page PDF {path}" + (f" (sidecar {records.name})" if records else ""))
     out.append(f"  sidecar {result.sidecar}")
     out.append("  fonts embedded as subsets:")
     for f in s.fonts:
@@ -106,7 +106,8 @@ def build_document(result) -> dict:
                    "subset_bytes": f.subset_bytes} for f in s.fonts],
         "seconds": round(s.seconds, 3),
         "outputs": {"issue_pdf": str(result.issue_pdf), "issue_pdf_bytes": s.pdf_bytes,
-                    "page_pdfs": [str(p) for p in result.page_pdfs], "sidecar": str(result.sidecar)},
+                    "page_pdfs": [str(p) for p in result.page_pdfs], "sidecar": str(result.sidecar),
+                    "page_sidecars": [str(p) for p in result.page_sidecars]},
     })
     return document
 

@@ -15,7 +15,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFont
 
 from ..output import sidecar as sidecar_file
-from ..output.sidecar import Sidecar, SidecarArticle, SidecarLine, SidecarPage, sidecar_path
+from ..output.sidecar import SIDECAR_SUFFIX, Sidecar, SidecarArticle, SidecarLine, SidecarPage, sidecar_path
 from ..errors import LayoutError
 from ..files import write_atomic
 
@@ -98,9 +98,19 @@ class ProofResult:
 
 
 def load_sidecar(pdf: Path) -> Sidecar | None:
-    """The sidecar next to `pdf`, or None when there is none (LayoutError when it is broken)."""
+    """The sidecar next to `pdf`, else — for a page PDF `A02.pdf` without its own — the record of page A02 in
+    an issue sidecar of the same folder; None when there is none (LayoutError when it is broken)."""
     path = sidecar_path(pdf)
-    return sidecar_file.read(path) if path.is_file() else None
+    if path.is_file():
+        return sidecar_file.read(path)
+    for other in sorted(Path(pdf).parent.glob("*" + SIDECAR_SUFFIX)):
+        try:
+            found = sidecar_file.page_sidecar(sidecar_file.read(other), Path(pdf).stem)
+        except LayoutError:  # another issue's sidecar, broken: not this page's
+            continue
+        if found is not None:
+            return found
+    return None
 
 
 def sidecar_page(sidecar: Sidecar | None, index: int) -> SidecarPage | None:

@@ -21,7 +21,7 @@ def test_build_writes_pdf_sidecar_and_page_files(tmp_path, tiny_font_path):
     result = run("build", manifest, "--pages")
     assert result.exit_code == 0, result.output
     out = tmp_path / "build"
-    assert sorted(p.name for p in out.iterdir()) == ["A03.pdf", "tiny.layout.json", "tiny.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["A03.layout.json", "A03.pdf", "tiny.layout.json", "tiny.pdf"]
     assert "1 page(s), 2 articles" in result.output
 
 
