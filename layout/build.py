@@ -41,7 +41,7 @@ class BuildOptions:
     strict: bool = False  # underfull slots and areas in no slot fail the build like overset
     standard: str | None = None  # override print.standard ('x-1a' | 'x-1a:2003' | 'x-4')
     revision: int | None = None  # override issue.revision (a corrected page set a plant can tell apart)
-    progress: Callable[[int, int], None] | None = field(default=None, compare=False)
+    progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)  # (stage, done, total)
     memory: Memory | None = field(default=None, compare=False)  # `layout watch`: fonts and set stories kept
 
 
@@ -117,7 +117,7 @@ def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildR
     outdir = output_folder(manifest_path, options)
     outdir.mkdir(parents=True, exist_ok=True)
     with OutputSet(outdir) as staged:                                 # all outputs land together
-        fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged)  # paint, preflight
+        fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged, options.progress)  # paint, preflight
         for page in pages if options.pages else ():
             _stage_pdf([page], outdir / f"{page.label}.pdf", issue, staged)
         _stage_sidecar(pages, issue, outdir, staged, options.pages)   # records for QA (and per page PDF)
@@ -201,7 +201,7 @@ def _compose_all(plans: Sequence[PagePlan], stories: Mapping[str, SetStory], ctx
     for number, plan in enumerate(plans, start=1):
         pages.append(memory.page(plan, stories, ctx, compose_page) if memory else compose_page(plan, stories, ctx))
         if options.progress:
-            options.progress(number, len(plans))
+            options.progress("composing", number, len(plans))
     return tuple(pages)
 
 
@@ -263,21 +263,22 @@ def _paint_settings(issue: Issue, title: str, pages: Sequence[Page] = ()):
     return PaintSettings(settings, marks=spec.marks, slug=slug)
 
 
-def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, staged: OutputSet):
-    """Paint `pages` to a staged temporary for `path` and preflight it; returns the fonts used."""
+def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, staged: OutputSet, progress=None):
+    """Paint `pages` to a staged temporary for `path` and preflight it (reporting `progress` page by page);
+    returns the fonts used."""
     from .output.paint.page import paint
     title = f"{issue.paper} {issue.date.isoformat()} " + (pages[0].label if len(pages) == 1 else issue.edition)
     tmp = staged.add(path)
-    fonts = paint(pages, tmp, _paint_settings(issue, title, pages))
-    _preflight(tmp, path, issue)
+    fonts = paint(pages, tmp, _paint_settings(issue, title, pages), progress)
+    _preflight(tmp, path, issue, progress)
     return fonts
 
 
-def _preflight(tmp: Path, path: Path, issue: Issue) -> None:
+def _preflight(tmp: Path, path: Path, issue: Issue, progress=None) -> None:
     """Run `layout check` on our own output; a failure keeps the file aside as *.failed.pdf."""
     from .check import CheckOptions, preflight
     family = PDFX[issue.print.standard].family  # the rule family `layout check` applies (x-1a:2003 → x-1a)
-    report = preflight(tmp, CheckOptions(standard=family, ink_limit=issue.print.ink_limit))
+    report = preflight(tmp, CheckOptions(standard=family, ink_limit=issue.print.ink_limit), progress)
     if not report.passed:
         failed = path.with_suffix(".failed.pdf")
         os.replace(tmp, failed)

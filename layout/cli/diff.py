@@ -46,7 +46,8 @@ def command(old: Path, new: Path, outdir: Path, dpi: float, masks: tuple[str, ..
     try:
         options = DiffOptions(dpi=dpi, move_threshold=threshold, tolerance=tolerance,
                               masks=tuple(parse_mask(m) for m in masks), jobs=jobs)
-        result = diff(old, new, outdir, options)
+        from ..progress import terminal_progress
+        result = diff(old, new, outdir, options, terminal_progress())
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(EXIT_ERROR)

@@ -21,7 +21,8 @@ from ..qa.proof import ProofOptions, proof
 def command(source: Path, outdir: Path, dpi: float, overlay: bool) -> None:
     """Render every page of SOURCE (a PDF, or an issue folder / issue.yaml, which is built) to PNG."""
     try:
-        result = proof(source, outdir, ProofOptions(dpi=dpi, overlay=overlay))
+        from ..progress import terminal_progress
+        result = proof(source, outdir, ProofOptions(dpi=dpi, overlay=overlay), terminal_progress())
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(1)

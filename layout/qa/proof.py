@@ -260,8 +260,9 @@ def draw_overlay(rendered: Rendered, page: SidecarPage) -> Image.Image:
     return Image.alpha_composite(rendered.image.convert("RGBA"), layer).convert("RGB")
 
 
-def proof_pdf(source: Source, outdir: Path, options: ProofOptions) -> ProofResult:
-    """Write one PNG per page of `source` into `outdir` (overlay needs the sidecar)."""
+def proof_pdf(source: Source, outdir: Path, options: ProofOptions, progress=None) -> ProofResult:
+    """Write one PNG per page of `source` into `outdir` (overlay needs the sidecar), calling
+    `progress('proofing', done, total)` after each page if given."""
     if options.overlay and source.sidecar is None:
         raise LayoutError("--overlay needs the sidecar JSON next to the PDF", str(sidecar_path(source.pdf)),
                           "build the issue with `layout build` (it writes the sidecar) or proof the manifest")
@@ -274,6 +275,8 @@ def proof_pdf(source: Source, outdir: Path, options: ProofOptions) -> ProofResul
             record = sidecar_page(source.sidecar, index)
             image = draw_overlay(rendered, record) if options.overlay and record else rendered.image
             written.append(save_png(image, outdir / f"{name}.png", options.dpi))
+            if progress is not None:
+                progress("proofing", index + 1, len(names))
     finally:
         document.close()
     return ProofResult(pages=tuple(written), overlay=options.overlay)
@@ -285,9 +288,9 @@ def check_dpi(dpi: float) -> None:
         raise LayoutError(f"--dpi {dpi:g} is out of range", "--dpi", "use 10–600 (100 is the default)")
 
 
-def proof(path: Path, outdir: Path, options: ProofOptions) -> ProofResult:
+def proof(path: Path, outdir: Path, options: ProofOptions, progress=None) -> ProofResult:
     """Proof a PDF, or build an issue folder/manifest into a temporary folder and proof that."""
     check_dpi(options.dpi)
     with tempfile.TemporaryDirectory(prefix="layout-proof-") as tmp:
         source = open_source(Path(path), Path(tmp))
-        return proof_pdf(source, Path(outdir), options)
+        return proof_pdf(source, Path(outdir), options, progress)

@@ -169,6 +169,6 @@ def test_build_reports_progress_page_by_page(tmp_path, tiny_font_path):
         .replace("id: b", "id: b2")
     manifest.write_text(text + second, encoding="utf-8")
     calls = []
-    result = build(manifest, BuildOptions(progress=lambda done, total: calls.append((done, total))))
-    assert calls == [(1, 2), (2, 2)]
+    result = build(manifest, BuildOptions(progress=lambda stage, done, total: calls.append((stage, done, total))))
+    assert calls == [(stage, n, 2) for stage in ("composing", "painting", "preflight") for n in (1, 2)]
     assert [p.label for p in result.pages] == ["A03", "A04"]
