@@ -286,7 +286,8 @@ def _preflight(tmp: Path, path: Path, issue: Issue, progress=None) -> None:
                          str(failed), "this is a bug in layout or a manifest colour/size problem named above")
 
 
-def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: OutputSet, per_page: bool = False) -> None:
+def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: OutputSet,
+                   per_page: bool = False) -> None:
     """The sidecar JSON (every line's article, column and position) beside the issue PDF; with --pages also
     `<label>.layout.json` beside each page PDF (a page handed over alone can still be proofed and diffed)."""
     from .output import sidecar

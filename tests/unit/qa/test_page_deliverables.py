@@ -61,7 +61,8 @@ def test_layout_diff_compares_two_page_pdfs_by_article(tmp_path, tiny_font_path)
     issue = tmp_path / "issue"
     (issue / "b.txt").write_text("headline: 另一篇\n\n短文改了。\n", encoding="utf-8")
     new = tmp_path / "new"
-    assert CliRunner().invoke(main, ["build", str(issue / "issue.yaml"), "-o", str(new), "--pages", "-q"]).exit_code == 0
+    rebuilt = CliRunner().invoke(main, ["build", str(issue / "issue.yaml"), "-o", str(new), "--pages", "-q"])
+    assert rebuilt.exit_code == 0
     result = CliRunner().invoke(main, ["diff", str(out / "A03.pdf"), str(new / "A03.pdf"), "-o", str(tmp_path / "d"),
                                        "--dpi", "30"])
     assert result.exit_code == 1, result.output  # changes found
