@@ -20,6 +20,7 @@ from .files import OutputSet
 from .fonts import FontBook
 from .fonts.book import weight_warnings
 from .geometry import Rect, make_grid
+from .i18n import _
 from .images import PhotoSettings
 from .makeup import fixed
 from .makeup.fit import CopyFit, free_area
@@ -210,8 +211,8 @@ def _oversets(pages: Sequence[Page], options: BuildOptions) -> tuple[Overset, ..
     oversets = tuple(a.overset for p in pages for a in p.articles if a.overset)
     if oversets and not options.allow_overset:
         raise OversetError("\n".join(f"{o.where}: {o.message()}" if o.where else o.message() for o in oversets),
-                           "", "shorten the text, enlarge the slot, or build with --allow-overset "
-                           "(`layout fit` lists what to cut)")
+                           "", _("shorten the text, enlarge the slot, or build with --allow-overset "
+                                 "(`layout fit` lists what to cut)"))
     return oversets
 
 
@@ -220,7 +221,7 @@ def _strict(made: MadeUp, options: BuildOptions) -> None:
     white = [f"{f.where}: {f.message()}" for f in made.fits if f.status == "short"] + list(made.unplaced)
     if options.strict and white:
         raise OversetError("\n".join(white), "",
-                           "lengthen the stories or shorten their slots (`layout fit` says by how many lines)")
+                           _("lengthen the stories or shorten their slots (`layout fit` says by how many lines)"))
 
 
 def created_at(issue: Issue) -> _dt.datetime:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .fonts import Face
 from .geometry import Rect
+from .i18n import _
 from .makeup.fit import CopyFit
 from .spec import CMYK
 
@@ -114,10 +115,12 @@ class Overset:
         """The overset in words; a slot left no body line says that its headline block took every row."""
         why = ""
         if self.lines_available == 0 and self.head_rows and self.head_rows >= self.slot_rows:
-            why = f"the headline block takes all {self.slot_rows} rows; "
-        return (f"article {self.article} on page {self.page}: needs {self.lines_needed} lines, "
-                f"slot holds {self.lines_available} ({why}{self.lines_over} lines ≈ "
-                f"{self.characters_over} characters over)")
+            why = _("the headline block takes all {rows} rows; ").format(rows=self.slot_rows)
+        return _("article {article} on page {page}: needs {needed} lines, slot holds {available} ({why}{over} lines "
+                 "≈ {characters} characters over)").format(article=self.article, page=self.page,
+                                                          needed=self.lines_needed, available=self.lines_available,
+                                                          why=why, over=self.lines_over,
+                                                          characters=self.characters_over)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from ..errors import LayoutError
+from ..i18n import _
 from ..spec import PDFX_STANDARDS
 
 DEBOUNCE_MS = 200  # an editor's save (write, rename, touch) is one rebuild
@@ -72,17 +73,18 @@ def watch(manifest: Path, options, settings: WatchOptions) -> None:
                                             step=20, rust_timeout=READY_MS, yield_on_timeout=True):
                 if not changes:  # the watcher is running (said once: a save from now on is seen)
                     if not ready:
-                        _say(f"watching {len(files)} file(s) in {len(folders)} folder(s); Ctrl-C to stop")
+                        _say(_("watching {files} file(s) in {folders} folder(s); Ctrl-C to stop").format(
+                            files=len(files), folders=len(folders)))
                     ready = True
                     continue
                 names = sorted({Path(path).name for _, path in changes})
-                _say(f"[{time.strftime('%H:%M:%S')}] changed: {', '.join(names)}")
+                _say(f"[{time.strftime('%H:%M:%S')}] " + _("changed: {names}").format(names=", ".join(names)))
                 found = rebuild(manifest, options, settings, files).files
                 if found != files:  # the manifest now names other files: watch those
                     files = found
                     break
     except KeyboardInterrupt:
-        _say("stopped watching")
+        _say(_("stopped watching"))
 
 
 def _interrupt(signum, frame) -> None:
@@ -107,12 +109,14 @@ def rebuild(manifest: Path, options, settings: WatchOptions, files: frozenset[Pa
         if isinstance(error, OSError):
             from . import os_error
             error = os_error(error, click.get_current_context())
-        click.echo(f"error: {error}", err=True)
+        click.echo(_("error") + f": {error}", err=True)
         return Round(False, files | _manifest_files(manifest))
     if settings.quiet:
         s = result.summary
-        click.echo(f"built {result.issue_pdf}: {s.pages} page(s), {s.lines} lines, overset {len(s.oversets)}, "
-                   f"warnings {len(s.warnings)}, {s.seconds:.2f} s")
+        click.echo(_("built {pdf}: {pages} page(s), {lines} lines, overset {overset}, warnings {warnings}, "
+                     "{seconds} s").format(pdf=result.issue_pdf, pages=s.pages, lines=s.lines,
+                                           overset=len(s.oversets), warnings=len(s.warnings),
+                                           seconds=f"{s.seconds:.2f}"))
     else:
         click.echo(format_summary(result, verbose=settings.verbose))
     if settings.proof:
@@ -144,9 +148,10 @@ def _proof(result, settings: WatchOptions) -> None:
     try:
         written = proof_pdf(source, folder, ProofOptions(dpi=settings.dpi)).pages
     except (LayoutError, OSError) as error:
-        click.echo(f"error: proofs not updated: {error}", err=True)
+        click.echo(_("error") + ": " + _("proofs not updated: {error}").format(error=error), err=True)
         return
-    click.echo(f"  proofs: {len(written)} PNG at {settings.dpi:g} dpi in {folder}")
+    click.echo("  " + _("proofs: {count} PNG at {dpi} dpi in {folder}").format(count=len(written),
+                                                                              dpi=f"{settings.dpi:g}", folder=folder))
 
 
 def _say(text: str) -> None:
