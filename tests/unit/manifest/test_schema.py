@@ -4,6 +4,7 @@ repository and rejects what the reader rejects for unknown keys and wrong types.
 from __future__ import annotations
 
 import copy
+import re
 import json
 from pathlib import Path
 
@@ -164,3 +165,29 @@ def test_the_reader_and_the_schema_accept_the_base(tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert load_issue(path).pages[0].articles[1].slot.lines == "rest"
     assert list(validator().iter_errors(parsed(path))) == []
+
+
+def test_every_manifest_key_is_documented():
+    """docs/manifest.md names every key of the model (as `key`): a key added to a reader's tuple needs a line."""
+    doc = (ROOT / "docs" / "manifest.md").read_text(encoding="utf-8")
+    keys: set[str] = set()
+
+    def walk(kind):
+        for key, sub in kind.get("properties", {}).items():
+            keys.add(key)
+            walk(sub)
+        for sub in [kind.get("items"), kind.get("additionalProperties"), *kind.get("anyOf", [])]:
+            if isinstance(sub, dict):
+                walk(sub)
+    walk(issue_schema())
+    assert sorted(k for k in keys if f"`{k}`" not in doc and f"`{k}:" not in doc) == []
+
+
+def test_the_docs_link_only_inside_the_repository():
+    links = [(path.name, target) for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+             for target in re.findall(r"\]\(([^)#]+)", path.read_text(encoding="utf-8"))
+             if not target.startswith(("http://", "https://"))]
+    outside = [(name, target) for name, target in links
+               if not (ROOT / ("docs" if name != "README.md" else "") / target).resolve().is_relative_to(ROOT)
+               or not (ROOT / ("docs" if name != "README.md" else "") / target).resolve().exists()]
+    assert outside == []
