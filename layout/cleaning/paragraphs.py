@@ -52,7 +52,8 @@ def split_blocks(tracked: Tracked) -> Paragraphs:
     return Paragraphs(tuple(items), tuple(changes))
 
 
-def _article_breaks(tracked: Tracked, group: list[tuple[int, int]], changes: list[Change]) -> list[list[tuple[int, int]]]:
+def _article_breaks(tracked: Tracked, group: list[tuple[int, int]],
+                    changes: list[Change]) -> list[list[tuple[int, int]]]:
     """A block cut where a new article starts after a single line break: a headline line (with up to two
     heading lines above it: label, kicker) followed by a line opening with a dateline. Each heading line
     becomes its own paragraph and the dateline line starts one, so the structure step sees a new article

@@ -124,10 +124,12 @@ class Value:
         """A plain number between `low` and `high` (inclusive)."""
         raw = self.scalar(N_("a number"), example).strip()
         if not NUMBER.match(raw):
-            self.fail(_("{name} must be a number, not '{raw}'").format(name=self.name, raw=raw), _write(self.name, example))
+            self.fail(_("{name} must be a number, not '{raw}'").format(name=self.name, raw=raw),
+                      _write(self.name, example))
         value = self._at_least(float(raw), low)
         if high is not None and value > high + TOL:
-            self.fail(_("{name} is {raw}, more than the maximum {high}").format(name=self.name, raw=raw, high=f"{high:g}"),
+            self.fail(_("{name} is {raw}, more than the maximum {high}").format(name=self.name, raw=raw,
+                                                                               high=f"{high:g}"),
                       _("give a value ≤ {high}").format(high=f"{high:g}"))
         return value
 

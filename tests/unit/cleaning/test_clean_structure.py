@@ -172,7 +172,8 @@ def test_the_report_lists_the_article_split_off_by_its_raw_line(tmp_path):
     raw = tmp_path / "page.txt"
     raw.write_text(ONE_BREAK, encoding="utf-8")
     report = report_text(clean_file(raw), None)
-    assert "1 articles split off (headline, dateline):\n  line 5  城区新开通三条公交线路 ⏎ 本报讯（记者王磊 通讯员孙倩）…" in report
+    assert ("1 articles split off (headline, dateline):\n"
+            "  line 5  城区新开通三条公交线路 ⏎ 本报讯（记者王磊 通讯员孙倩）…") in report
 
 
 def test_the_split_is_idempotent():
