@@ -95,6 +95,17 @@ def test_watch_rebuilds_on_save_reports_errors_and_stops_cleanly(sample, tmp_pat
         article.write_text(original, encoding="utf-8")
         watch.wait_for("built ")
         assert pdf.read_bytes() == before
+
+        manifest = sample / "issue.yaml"  # a manifest edit: new styles and shapes, the PDF as a fresh build's
+        manifest.write_text(manifest.read_text(encoding="utf-8").replace("headline_size: 30pt", "headline_size: 28pt",
+                                                                         1), encoding="utf-8")
+        assert watch.wait_for("[").endswith("changed: issue.yaml")
+        watch.wait_for("built ")
+        assert pdf.read_bytes() != before
+        fresh = subprocess.run([sys.executable, "-m", "layout", "build", str(manifest), "-q",
+                                "-o", str(tmp_path / "fresh2")], cwd=ROOT, capture_output=True, text=True)
+        assert fresh.returncode == 0, fresh.stderr
+        assert (tmp_path / "fresh2" / pdf.name).read_bytes() == pdf.read_bytes()
     finally:
         code = watch.stop()
     assert code == 0
