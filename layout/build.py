@@ -18,7 +18,9 @@ from .compose.page import Context, compose_page
 from .errors import LayoutError, OversetError, PrintError
 from .files import OutputSet
 from .fonts import FontBook
+from .fonts.book import weight_warnings
 from .geometry import Rect, make_grid
+from .i18n import _
 from .images import PhotoSettings
 from .makeup import fixed, index, jumps
 from .makeup.fit import CopyFit, free_area
@@ -26,6 +28,7 @@ from .makeup.plan import PagePlan
 from .placed import Overset, Page
 from .spec import PDFX, Issue
 from .typeset.config import ComposeConfig
+from .memory import Memory
 from .typeset.story import SetStory, Setter, StoryCache
 
 
@@ -39,7 +42,8 @@ class BuildOptions:
     strict: bool = False  # underfull slots and areas in no slot fail the build like overset
     standard: str | None = None  # override print.standard ('x-1a' | 'x-1a:2003' | 'x-4')
     revision: int | None = None  # override issue.revision (a corrected page set a plant can tell apart)
-    progress: Callable[[int, int], None] | None = field(default=None, compare=False)
+    progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)  # (stage, done, total)
+    memory: Memory | None = field(default=None, compare=False)  # `layout watch`: fonts and set stories kept
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,6 +75,7 @@ class BuildResult:
     pages: tuple[Page, ...]
     summary: BuildSummary
     made: "MadeUp | None" = None  # the made-up issue (grid, plans, copy-fit), for the verbose report
+    page_sidecars: tuple[Path, ...] = ()  # with --pages: <label>.layout.json beside each page PDF
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,7 @@ class MadeUp:
 def make_up(manifest_path: Path, options: BuildOptions = BuildOptions()) -> MadeUp:
     """Read, plan, set and compose an issue (everything but painting): every step is one stage."""
     issue = _load(manifest_path, options)                             # read and validate issue.yaml
-    ctx, desk = _context(issue, _photos(issue, manifest_path, options))  # grid, styles, fonts, texts, photos
+    ctx, desk = _context(issue, _photos(issue, manifest_path, options), options.memory)  # grid, styles, fonts, texts
     plans = _plan(issue, ctx, desk)                                   # make-up: what goes where, page by page
     stories = _set(plans, desk)                                       # set each placed story (once per shape)
     pages = _compose_all(plans, stories, ctx, options)                # position everything on every page
@@ -113,15 +118,16 @@ def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildR
     outdir = output_folder(manifest_path, options)
     outdir.mkdir(parents=True, exist_ok=True)
     with OutputSet(outdir) as staged:                                 # all outputs land together
-        fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged)  # paint, preflight
+        fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged, options.progress)  # paint, preflight
         for page in pages if options.pages else ():
             _stage_pdf([page], outdir / f"{page.label}.pdf", issue, staged)
-        _stage_sidecar(pages, issue, outdir, staged)                  # records for QA
+        _stage_sidecar(pages, issue, outdir, staged, options.pages)   # records for QA (and per page PDF)
         written = staged.commit()
-    issue_pdf, *page_pdfs, sidecar = written
+    count = len(pages) if options.pages else 0
+    issue_pdf, page_pdfs, sidecar = written[0], tuple(written[1:1 + count]), written[1 + count]
     summary = summarise(made, fonts, oversets, time.perf_counter() - started, issue_pdf.stat().st_size)
-    return BuildResult(issue_pdf=issue_pdf, page_pdfs=tuple(page_pdfs), sidecar=sidecar, pages=pages,
-                       summary=summary, made=made)
+    return BuildResult(issue_pdf=issue_pdf, page_pdfs=page_pdfs, sidecar=sidecar, pages=pages,
+                       summary=summary, made=made, page_sidecars=tuple(written[2 + count:]))
 
 
 def output_folder(manifest_path: Path, options: BuildOptions) -> Path:
@@ -138,7 +144,8 @@ def check_fit(made: MadeUp, options: BuildOptions) -> tuple[Overset, ...]:
 
 def _load(manifest_path: Path, options: BuildOptions) -> Issue:
     """The issue as the manifest describes it, with the CLI's --pdfx override."""
-    issue = manifest.load_issue(manifest_path)
+    memory = options.memory
+    issue = memory.issue(manifest_path, manifest.load_issue) if memory else manifest.load_issue(manifest_path)
     if options.standard:
         issue = replace(issue, print=replace(issue.print, standard=options.standard))
     if options.revision:
@@ -154,15 +161,18 @@ def _photos(issue: Issue, manifest_path: Path, options: BuildOptions) -> Photos:
     return Photos(settings=settings, cache=outdir / ".cache" / "images", root=issue.root)
 
 
-def _context(issue: Issue, photos: Photos = Photos()) -> tuple[Context, StoryCache]:
+def _context(issue: Issue, photos: Photos = Photos(), memory: Memory | None = None) -> tuple[Context, StoryCache]:
     """The page grid and the story setter (styles, font book with overrides, composer options), and the
-    cache that sets each article's text (read once) at the shapes make-up asks for."""
+    cache that sets each article's text (read once) at the shapes make-up asks for; with a watch's
+    memory, the font book and the stories set by the last rebuild are reused."""
     table = manifest.load_font_table().with_overrides(issue.fonts)
     grid = make_grid(issue.page_width, issue.page_height, issue.margins, issue.grid)
-    setter = Setter.of(issue.styles, FontBook(table), ComposeConfig.from_typography(issue.typography), grid.leading)
+    book = memory.font_book(table) if memory else FontBook(table)
+    setter = Setter.of(issue.styles, book, ComposeConfig.from_typography(issue.typography), grid.leading)
     texts = {a.id: read_article(a.file) for p in issue.pages for a in p.articles if a.part != 2}
-    ctx = Context(issue=issue, grid=grid, setter=setter, grid_warnings=grid_warnings(issue, grid), photos=photos)
-    return ctx, StoryCache(texts, setter)
+    warnings = grid_warnings(issue, grid) + weight_warnings(issue.styles, table, issue.manifest.name)
+    ctx = Context(issue=issue, grid=grid, setter=setter, grid_warnings=warnings, photos=photos)
+    return ctx, memory.story_cache(texts, setter) if memory else StoryCache(texts, setter)
 
 
 def grid_warnings(issue: Issue, grid) -> tuple[str, ...]:
@@ -193,11 +203,11 @@ def _set(plans: Sequence[PagePlan], desk: StoryCache) -> Mapping[str, SetStory]:
 def _compose_all(plans: Sequence[PagePlan], stories: Mapping[str, SetStory], ctx: Context,
                  options: BuildOptions) -> tuple[Page, ...]:
     """Every planned page composed, reporting progress page by page."""
-    pages = []
+    pages, memory = [], options.memory
     for number, plan in enumerate(plans, start=1):
-        pages.append(compose_page(plan, stories, ctx))
+        pages.append(memory.page(plan, stories, ctx, compose_page) if memory else compose_page(plan, stories, ctx))
         if options.progress:
-            options.progress(number, len(plans))
+            options.progress("composing", number, len(plans))
     return tuple(pages)
 
 
@@ -206,8 +216,8 @@ def _oversets(pages: Sequence[Page], options: BuildOptions) -> tuple[Overset, ..
     oversets = tuple(a.overset for p in pages for a in p.articles if a.overset)
     if oversets and not options.allow_overset:
         raise OversetError("\n".join(f"{o.where}: {o.message()}" if o.where else o.message() for o in oversets),
-                           "", "shorten the text, enlarge the slot, or build with --allow-overset "
-                           "(`layout fit` lists what to cut)")
+                           "", _("shorten the text, enlarge the slot, or build with --allow-overset "
+                                 "(`layout fit` lists what to cut)"))
     return oversets
 
 
@@ -216,7 +226,7 @@ def _strict(made: MadeUp, options: BuildOptions) -> None:
     white = [f"{f.where}: {f.message()}" for f in made.fits if f.status == "short"] + list(made.unplaced)
     if options.strict and white:
         raise OversetError("\n".join(white), "",
-                           "lengthen the stories or shorten their slots (`layout fit` says by how many lines)")
+                           _("lengthen the stories or shorten their slots (`layout fit` says by how many lines)"))
 
 
 def created_at(issue: Issue) -> _dt.datetime:
@@ -259,21 +269,22 @@ def _paint_settings(issue: Issue, title: str, pages: Sequence[Page] = ()):
     return PaintSettings(settings, marks=spec.marks, slug=slug)
 
 
-def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, staged: OutputSet):
-    """Paint `pages` to a staged temporary for `path` and preflight it; returns the fonts used."""
+def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, staged: OutputSet, progress=None):
+    """Paint `pages` to a staged temporary for `path` and preflight it (reporting `progress` page by page);
+    returns the fonts used."""
     from .output.paint.page import paint
     title = f"{issue.paper} {issue.date.isoformat()} " + (pages[0].label if len(pages) == 1 else issue.edition)
     tmp = staged.add(path)
-    fonts = paint(pages, tmp, _paint_settings(issue, title, pages))
-    _preflight(tmp, path, issue)
+    fonts = paint(pages, tmp, _paint_settings(issue, title, pages), progress)
+    _preflight(tmp, path, issue, progress)
     return fonts
 
 
-def _preflight(tmp: Path, path: Path, issue: Issue) -> None:
+def _preflight(tmp: Path, path: Path, issue: Issue, progress=None) -> None:
     """Run `layout check` on our own output; a failure keeps the file aside as *.failed.pdf."""
     from .check import CheckOptions, preflight
     family = PDFX[issue.print.standard].family  # the rule family `layout check` applies (x-1a:2003 → x-1a)
-    report = preflight(tmp, CheckOptions(standard=family, ink_limit=issue.print.ink_limit))
+    report = preflight(tmp, CheckOptions(standard=family, ink_limit=issue.print.ink_limit), progress)
     if not report.passed:
         failed = path.with_suffix(".failed.pdf")
         os.replace(tmp, failed)
@@ -281,15 +292,19 @@ def _preflight(tmp: Path, path: Path, issue: Issue) -> None:
                          str(failed), "this is a bug in layout or a manifest colour/size problem named above")
 
 
-def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: OutputSet) -> None:
-    """The sidecar JSON (every line's article, column and position) beside the issue PDF."""
+def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: OutputSet,
+                   per_page: bool = False) -> None:
+    """The sidecar JSON (every line's article, column and position) beside the issue PDF; with --pages also
+    `<label>.layout.json` beside each page PDF (a page handed over alone can still be proofed and diffed)."""
     from .output import sidecar
     from .output.paint.page import media_box
     settings = _paint_settings(issue, "")
     ignore = tuple(Rect(*r) for r in issue.ignore_regions)
     records = tuple(sidecar.page_record(i, p, media_box(p, settings), ignore) for i, p in enumerate(pages))
-    sidecar.write(staged.add(outdir / sidecar.sidecar_name(issue.id)),
-                  sidecar.Sidecar(issue.id, f"{issue.id}.pdf", records))
+    whole = sidecar.Sidecar(issue.id, f"{issue.id}.pdf", records)
+    sidecar.write(staged.add(outdir / sidecar.sidecar_name(issue.id)), whole)
+    for page in pages if per_page else ():
+        sidecar.write(staged.add(outdir / sidecar.sidecar_name(page.label)), sidecar.page_sidecar(whole, page.label))
 
 
 def summarise(made: MadeUp, fonts, oversets, seconds: float, pdf_bytes: int) -> BuildSummary:

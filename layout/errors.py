@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 
+from .i18n import _
+
+
 class LayoutError(Exception):
     """An input or layout problem the user can fix; the CLI prints it without a traceback, exit 1."""
 
@@ -15,7 +18,7 @@ class LayoutError(Exception):
     def __str__(self) -> str:
         text = f"{self.where}: {self.message}" if self.where else self.message
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += "\n  " + _("hint") + f": {self.hint}"
         return text
 
 

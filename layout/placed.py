@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .fonts import Face
 from .geometry import Rect
+from .i18n import _
 from .makeup.fit import CopyFit
 from .spec import CMYK
 
@@ -116,15 +117,23 @@ class Overset:
     lines_available: int
     characters_over: int
     where: str = ""  # the slot's manifest location
+    slot_rows: int = 0  # the slot's rows, and of them the headline block's (with its air and gap)
+    head_rows: int = 0
 
     @property
     def lines_over(self) -> int:
         return self.lines_needed - self.lines_available
 
     def message(self) -> str:
-        return (f"article {self.article} on page {self.page}: needs {self.lines_needed} lines, "
-                f"slot holds {self.lines_available} ({self.lines_over} lines ≈ "
-                f"{self.characters_over} characters over)")
+        """The overset in words; a slot left no body line says that its headline block took every row."""
+        why = ""
+        if self.lines_available == 0 and self.head_rows and self.head_rows >= self.slot_rows:
+            why = _("the headline block takes all {rows} rows; ").format(rows=self.slot_rows)
+        return _("article {article} on page {page}: needs {needed} lines, slot holds {available} ({why}{over} lines "
+                 "≈ {characters} characters over)").format(article=self.article, page=self.page,
+                                                          needed=self.lines_needed, available=self.lines_available,
+                                                          why=why, over=self.lines_over,
+                                                          characters=self.characters_over)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -14,12 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ManifestError
+from ..i18n import _
 
 KEYS: tuple[tuple[str, str], ...] = (  # (English key, Chinese key), in the order they are written
     ("label", "栏目"), ("kicker", "引题"), ("headline", "主题"), ("deck", "副题"), ("dateline", "电头"),
 )
 HEADER_KEYS: dict[str, str] = {  # every key as written → its English (canonical) name
     written: english for english, chinese in KEYS for written in (english, chinese)
+}
+SYNONYMS: dict[str, str] = {  # words an editor types for a header key → the key meant (did-you-mean only)
+    "标题": "主题", "正题": "主题", "肩题": "引题", "眉题": "引题", "副标题": "副题", "作者": "电头", "署名": "电头",
+    "title": "headline", "subtitle": "deck", "author": "dateline", "byline": "dateline", "section": "label",
 }
 REPEATABLE = frozenset({"headline"})  # one line each of a two-line headline
 COMMENT = "#"  # key of a comment line in the header
@@ -163,7 +168,14 @@ def _header_block(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """
     end = next((i for i, line in enumerate(lines) if not line.text.strip()), len(lines))
     block = lines[:end]
-    return block if any(is_header_line(line.text) for line in block) else ()
+    return block if any(is_header_line(line.text) or _mistaken_key(line.text) for line in block) else ()
+
+
+def _mistaken_key(text: str) -> bool:
+    """A `key: value` line whose key is a word editors use for a header key (作者, 标题, title …): the block
+    is a header with a wrong key (reported), not the first paragraph."""
+    match = HEADER_LINE.match(text)
+    return bool(match) and match.group(1).lower() in SYNONYMS
 
 
 def _field(line: Line, source: str) -> Field:
@@ -174,21 +186,28 @@ def _field(line: Line, source: str) -> Field:
     match = HEADER_LINE.match(line.text)
     where = f"{source}:{line.number}"
     if match is None:
-        raise ManifestError(f"'{stripped[:20]}' is not a header line", where,
-                            f"header lines are 'key: value' ({_KEY_LIST}); leave a blank line before the body")
+        raise ManifestError(_("'{text}' is not a header line").format(text=stripped[:20]), where,
+                            _("header lines are 'key: value' ({keys}); leave a blank line before the body"
+                              ).format(keys=_KEY_LIST))
     if match.group(1) not in HEADER_KEYS:
         raise ManifestError(unknown_key_message(match.group(1)), where,
-                            f"the header keys are {_KEY_LIST}; leave a blank line before the body")
+                            _("the header keys are {keys}; leave a blank line before the body").format(keys=_KEY_LIST))
     return Field(match.group(1), match.group(2), line.number, line.offset + match.start(2))
 
 
 def unknown_key_message(key: str) -> str:
     """'unknown header key X, did you mean …': the closest keys, else every key in X's script."""
+    meant = SYNONYMS.get(key.lower())
+    if meant is not None:
+        english = HEADER_KEYS[meant]
+        pair = next(f"{e}/{c}" for e, c in KEYS if e == english)
+        return _("unknown header key '{key}', did you mean '{meant}' ({pair})?").format(key=key, meant=meant, pair=pair)
     close = difflib.get_close_matches(key.lower(), list(HEADER_KEYS), n=3, cutoff=0.5)
     if close:
-        return f"unknown header key '{key}', did you mean " + " or ".join(f"'{k}'" for k in close) + "?"
+        return _("unknown header key '{key}', did you mean {keys}?").format(
+            key=key, keys=_(" or ").join(f"'{k}'" for k in close))
     names = [chinese if not key.isascii() else english for english, chinese in KEYS]
-    return f"unknown header key '{key}', did you mean one of {', '.join(names)}?"
+    return _("unknown header key '{key}', did you mean one of {keys}?").format(key=key, keys=", ".join(names))
 
 
 def _blocks(lines: Iterable[Line]) -> Iterable[Block]:
@@ -245,31 +264,31 @@ def _check_repeats(fields: list[Field], source: str) -> None:
     seen: set[str] = set()
     for field in fields:
         if field.name in seen and field.name not in REPEATABLE:
-            raise ManifestError(f"header key '{field.name}' given twice", f"{source}:{field.line}",
-                                "keep one; only headline may repeat (one line each)")
+            raise ManifestError(_("header key '{key}' given twice").format(key=field.name), f"{source}:{field.line}",
+                                _("keep one; only headline may repeat (one line each)"))
         seen.add(field.name)
 
 
 def _check_headline(fields: list[Field], source: str) -> None:
     """A header with any key needs a headline."""
     if fields and not any(field.name == "headline" for field in fields):
-        raise ManifestError("the header has no headline", f"{source}:{fields[0].line}",
-                            "add a line 'headline: …' (主题) to the header")
+        raise ManifestError(_("the header has no headline"), f"{source}:{fields[0].line}",
+                            _("add a line 'headline: …' (主题) to the header"))
 
 
 def _check_body(article: ArticleFile) -> None:
     """A dateline needs a body; a run-in mark `**` must be closed; the file must not be empty."""
     dateline = next((f for f in article.header if f.name == "dateline"), None)
     if dateline is not None and not article.body:
-        raise ManifestError("the article has a dateline but no body", f"{article.source}:{dateline.line}",
-                            "add the body text after a blank line")
+        raise ManifestError(_("the article has a dateline but no body"), f"{article.source}:{dateline.line}",
+                            _("add the body text after a blank line"))
     for block in article.body:
         if block.text.startswith(RUNIN_MARK) and not block.runin:
-            raise ManifestError("the run-in head `**` is not closed", f"{article.source}:{block.line}",
-                                "close the run-in head (段首小标) with `**`: **抓精细服务，推动项目建设。**正文")
+            raise ManifestError(_("the run-in head `**` is not closed"), f"{article.source}:{block.line}",
+                                _("close the run-in head (段首小标) with `**`: **抓精细服务，推动项目建设。**正文"))
     if not article.headline and not article.body:
-        raise ManifestError("the article file is empty (no headline, no body)", f"{article.source}:1",
-                            "write the article text, or remove the file from issue.yaml")
+        raise ManifestError(_("the article file is empty (no headline, no body)"), f"{article.source}:1",
+                            _("write the article text, or remove the file from issue.yaml"))
 
 
 # --- writing -------------------------------------------------------------------------------------

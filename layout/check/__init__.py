@@ -62,6 +62,14 @@ def _colour_findings(uses: dict[ColourSpace, int], tally: Tally, doc: DocumentCa
             tally.add(kind, space.label, count=count)
 
 
+def _checked(doc: DocumentCache, number: int, page: pikepdf.Dictionary, total: int, progress) -> PageReport:
+    """One page checked, then reported to `progress`."""
+    found = _check_page(doc, number, page)
+    if progress is not None:
+        progress("preflight", number, total)
+    return found
+
+
 def _check_page(doc: DocumentCache, number: int, page: pikepdf.Dictionary) -> PageReport:
     """All page-level checks: boxes, annotations, and the content interpreted (fonts, colour, …)."""
     tally = Tally()
@@ -105,8 +113,9 @@ def _open(path: Path) -> pikepdf.Pdf:
     return pdf
 
 
-def preflight(path: Path, options: CheckOptions = CheckOptions()) -> PreflightReport:
-    """Check one PDF against the print requirements; raises UnusablePdfError if it cannot be read."""
+def preflight(path: Path, options: CheckOptions = CheckOptions(), progress=None) -> PreflightReport:
+    """Check one PDF against the print requirements (calling `progress('preflight', done, total)` after each
+    page if given); raises UnusablePdfError if it cannot be read."""
     path = Path(path)
     with _open(path) as pdf:
         try:
@@ -115,7 +124,8 @@ def preflight(path: Path, options: CheckOptions = CheckOptions()) -> PreflightRe
             doc = DocumentCache(options=options, standard=standard, budget=Budget(),
                                 output_profile=has_output_profile(pdf))
             document = findings_of(document_tally(pdf, standard, doc.budget), None, doc.standard, doc.options)
-            pages = tuple(_check_page(doc, number, page.obj) for number, page in enumerate(pdf.pages, 1))
+            pages = tuple(_checked(doc, number, page.obj, len(pdf.pages), progress)
+                          for number, page in enumerate(pdf.pages, 1))
         except (pikepdf.PdfError, TypeError, ValueError, KeyError, AttributeError) as exc:
             # an object of the wrong type where the PDF standard requires another one
             raise UnusablePdfError(f"damaged beyond checking: {first_line(exc)}", str(path)) from None

@@ -39,7 +39,8 @@ def split_blocks(tracked: Tracked) -> Paragraphs:
         else:
             groups.append([(start, end)])
     items, changes = [], []
-    for group in (g for g in groups if g):
+    groups = [part for group in groups if group for part in _article_breaks(tracked, group, changes)]
+    for group in groups:
         block = tracked.cut(*group[0])
         for start, end in group[1:]:
             line = tracked.cut(start, end)
@@ -49,6 +50,30 @@ def split_blocks(tracked: Tracked) -> Paragraphs:
             block = block.joined(line, sep)
         items.append(block)
     return Paragraphs(tuple(items), tuple(changes))
+
+
+def _article_breaks(tracked: Tracked, group: list[tuple[int, int]],
+                    changes: list[Change]) -> list[list[tuple[int, int]]]:
+    """A block cut where a new article starts after a single line break: a headline line (with up to two
+    heading lines above it: label, kicker) followed by a line opening with a dateline. Each heading line
+    becomes its own paragraph and the dateline line starts one, so the structure step sees a new article
+    (`城区新开通三条公交线路` ⏎ `本报讯（记者王磊）…` is not glued to the previous article's last paragraph)."""
+    texts = [tracked.text[start:end].strip() for start, end in group]
+    starts: set[int] = set()
+    for k in range(1, len(group)):
+        if dateline_span(texts[k]) and is_headline(texts[k - 1], texts[k]):
+            first = k - 1
+            while first > 0 and k - first < 3 and is_heading(texts[first - 1]) and first - 1 not in starts:
+                first -= 1
+            starts.update(range(first, k + 1))
+            changes.append(Change(kind="article", offset=tracked.at(group[first][0]), before=texts[k - 1],
+                                  after=texts[k][:dateline_span(texts[k])]))
+    parts: list[list[tuple[int, int]]] = []
+    for index, line in enumerate(group):
+        if not parts or index in starts:
+            parts.append([])
+        parts[-1].append(line)
+    return parts
 
 
 def _lines(tracked: Tracked) -> list[tuple[int, int]]:

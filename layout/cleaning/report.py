@@ -17,6 +17,7 @@ CHANGE_KINDS: tuple[tuple[str, str], ...] = (
     ("fullwidth", "full-width letters/digits → ASCII (２０２３ → 2023)"),
     ("nfc", "lines normalised to Unicode NFC"),
     ("linebreak", "line breaks inside a paragraph joined"),
+    ("article", "new articles found after a single line break (headline ⏎ dateline)"),
     ("duplicate", "duplicated fragments removed (column breaks)"),
     ("join", "broken paragraphs joined"),
     ("punctuation", "ASCII , ; : ? ! ( ) in Chinese → ，；：？！（） (GB/T 15834—2011 §4)"),
@@ -35,6 +36,7 @@ NOTICE_KINDS: tuple[tuple[str, str], ...] = (
     ("stale", "files in the output directory this run does not write"),
 )
 LISTED: tuple[tuple[str, str], ...] = (
+    ("article", "articles split off (headline, dateline)"),
     ("join", "joined paragraphs"),
     ("duplicate", "duplicates removed"),
     ("runin", "run-in heads"),
@@ -89,6 +91,8 @@ def _change_line(change: Change, index: LineIndex) -> str:
         there = index.position(change.offset2)
         return (f"  line {here}  {change.before}  ({len(change.before)} characters, "
                 f"repeating the end of line {there.line})")
+    if change.kind == "article":
+        return f"  line {here.line}  {change.before} ⏎ {change.after}…"
     return f"  line {here.line}  {change.before}"
 
 

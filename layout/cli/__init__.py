@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from .. import __version__
+from .. import __version__, i18n
+from ..i18n import _
 from ..errors import LayoutError
 from ..files import final_path
 
@@ -21,7 +22,8 @@ line, and a hint); 2 usage error."""
 ERROR_EXIT = {"check": 2, "diff": 2}  # commands whose exit 1 means "found something", not "failed"
 
 
-SUBCOMMANDS = ("build", "check", "clean", "diff", "fit", "fonts", "proof", "validate")  # cli/<name>.py, loaded on use
+# cli/<name>.py, loaded on use
+SUBCOMMANDS = ("build", "check", "clean", "diff", "fit", "fonts", "proof", "schema", "validate", "watch")
 
 
 class LayoutGroup(click.Group):
@@ -48,12 +50,18 @@ class LayoutGroup(click.Group):
             fail(error, ERROR_EXIT.get(ctx.invoked_subcommand or "", 1))
         except OSError as error:
             fail(os_error(error, ctx), ERROR_EXIT.get(ctx.invoked_subcommand or "", 1))
+        finally:
+            i18n.use("en")  # the language is the command's, not the process's (library calls stay English)
 
 
 @click.group(cls=LayoutGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(version=__version__, prog_name="layout")
-def main() -> None:
+@click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None,
+              help="Language of messages and summaries (default: zh when the locale is Chinese, e.g. "
+                   "LANG=zh_CN.UTF-8, else en).")
+def main(lang: str | None) -> None:
     """layout: Chinese newspaper pages from an issue manifest (issue.yaml) to print-ready PDF."""
+    i18n.use(lang or i18n.from_environment())
 
 
 def os_error(error: OSError, ctx: click.Context) -> LayoutError:
@@ -112,5 +120,5 @@ def _free_bytes(folder: Path | None) -> int | None:
 
 def fail(error: LayoutError, code: int = 1) -> None:
     """Print a LayoutError as one readable message (no traceback) and exit with `code`."""
-    click.echo(f"error: {error}", err=True)
+    click.echo(_("error") + f": {error}", err=True)
     sys.exit(code)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -31,7 +30,8 @@ def command(manifest: Path, outdir: Path | None, pages: bool, allow_overset: boo
     """Set the issue MANIFEST and write OUTDIR/<issue-id>.pdf (PDF/X-1a by default)."""
     from ..build import BuildOptions, build as run_build
     from .summary import build_document, format_summary, json_errors, to_json
-    bar = _progress(quiet or as_json)
+    from ..progress import terminal_progress
+    bar = terminal_progress(quiet or as_json)
     options = BuildOptions(outdir=outdir, pages=pages, allow_overset=allow_overset, strict=strict,
                            standard=standard, revision=revision, progress=bar)
     if dry_run:
@@ -44,17 +44,3 @@ def command(manifest: Path, outdir: Path | None, pages: bool, allow_overset: boo
         click.echo(to_json(build_document(result)))
     elif not quiet:
         click.echo(format_summary(result, verbose=verbose))
-
-
-def _progress(quiet: bool):
-    """A progress callback drawing a bar on a terminal for multi-page issues (None otherwise)."""
-    if quiet or not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        if total > 1:
-            width = 30
-            filled = width * done // total
-            click.echo(f"\r  composing [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
-                       err=True, nl=done == total)
-    return show

@@ -10,6 +10,7 @@ import click
 
 from ..qa.diff import DiffOptions, MAX_WORKERS, diff, parse_mask
 from ..errors import LayoutError
+from ..i18n import _
 
 EXIT_SAME, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -46,9 +47,10 @@ def command(old: Path, new: Path, outdir: Path, dpi: float, masks: tuple[str, ..
     try:
         options = DiffOptions(dpi=dpi, move_threshold=threshold, tolerance=tolerance,
                               masks=tuple(parse_mask(m) for m in masks), jobs=jobs)
-        result = diff(old, new, outdir, options)
+        from ..progress import terminal_progress
+        result = diff(old, new, outdir, options, terminal_progress())
     except LayoutError as err:
-        click.echo(f"error: {err}", err=True)
+        click.echo(_("error") + f": {err}", err=True)
         sys.exit(EXIT_ERROR)
     except OSError as err:  # an unreadable input or unwritable report folder: a message, not a bug
         click.echo(f"error: {err.filename or ''}: {err.strerror or err}", err=True)

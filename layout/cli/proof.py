@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import LayoutError
+from ..i18n import _
 from ..qa.proof import ProofOptions, proof
 
 
@@ -21,9 +22,10 @@ from ..qa.proof import ProofOptions, proof
 def command(source: Path, outdir: Path, dpi: float, overlay: bool) -> None:
     """Render every page of SOURCE (a PDF, or an issue folder / issue.yaml, which is built) to PNG."""
     try:
-        result = proof(source, outdir, ProofOptions(dpi=dpi, overlay=overlay))
+        from ..progress import terminal_progress
+        result = proof(source, outdir, ProofOptions(dpi=dpi, overlay=overlay), terminal_progress())
     except LayoutError as err:
-        click.echo(f"error: {err}", err=True)
+        click.echo(_("error") + f": {err}", err=True)
         sys.exit(1)
     for path in result.pages:
         click.echo(str(path))

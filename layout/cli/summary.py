@@ -10,6 +10,7 @@ from contextlib import contextmanager
 import click
 
 from ..errors import LayoutError
+from ..i18n import _
 
 BUILD_FORMAT = "layout-build-summary/1"
 VALIDATE_FORMAT = "layout-validate-summary/1"
@@ -17,19 +18,22 @@ ERROR_FORMAT = "layout-error/1"
 
 
 def format_summary(result, verbose: bool = False) -> str:
-    """Human-readable summary of a BuildResult."""
+    """Human-readable summary of a BuildResult (in the active language)."""
     s = result.summary
-    out = [f"built {result.issue_pdf} ({s.pdf_bytes / 1024:.0f} KiB): {s.pages} page(s), "
-           f"{s.articles} articles, {s.lines} lines, {s.characters} characters set in {s.seconds:.2f} s"]
-    for path in result.page_pdfs:
-        out.append(f"  page PDF {path}")
-    out.append(f"  sidecar {result.sidecar}")
-    out.append("  fonts embedded as subsets:")
+    out = [_("built {pdf} ({kib} KiB): {pages} page(s), {articles} articles, {lines} lines, {characters} characters "
+             "set in {seconds} s").format(pdf=result.issue_pdf, kib=f"{s.pdf_bytes / 1024:.0f}", pages=s.pages,
+                                          articles=s.articles, lines=s.lines, characters=s.characters,
+                                          seconds=f"{s.seconds:.2f}")]
+    for path, records in zip(result.page_pdfs, result.page_sidecars or (None,) * len(result.page_pdfs)):
+        out.append("  " + (_("page PDF {path} (sidecar {name})").format(path=path, name=records.name) if records
+                           else _("page PDF {path}").format(path=path)))
+    out.append("  " + _("sidecar {path}").format(path=result.sidecar))
+    out.append("  " + _("fonts embedded as subsets:"))
     for f in s.fonts:
-        out.append(f"    {f.key:<13} {f.postscript_name:<36} {f.characters:>4} characters, "
-                   f"subset {f.subset_bytes / 1024:.0f} KiB")
+        out.append(f"    {f.key:<13} {f.postscript_name:<36} " + _("{count} characters, subset {kib} KiB").format(
+            count=f"{f.characters:>4}", kib=f"{f.subset_bytes / 1024:.0f}"))
     if s.photos:
-        out.append(f"  photos: {len(s.photos)}")
+        out.append("  " + _("photos: {count}").format(count=len(s.photos)))
         for image in s.photos:
             out.append(f"    {image.file:<36} {image.article:<16} {image.box.width / 72 * 25.4:.0f} × "
                        f"{image.box.height / 72 * 25.4:.0f} mm, {image.ppi:.0f} ppi, max TAC {image.max_tac:.1f} %")
@@ -42,8 +46,9 @@ def format_summary(result, verbose: bool = False) -> str:
 
 def format_validation(manifest, made, s, verbose: bool = False) -> str:
     """Human-readable summary of `layout validate` (and `build --dry-run`): the build's counts, no files."""
-    out = [f"valid {manifest}: {s.pages} page(s), {s.articles} articles, {s.lines} lines, "
-           f"{s.characters} characters (nothing written)"]
+    out = [_("valid {manifest}: {pages} page(s), {articles} articles, {lines} lines, {characters} characters "
+             "(nothing written)").format(manifest=manifest, pages=s.pages, articles=s.articles, lines=s.lines,
+                                         characters=s.characters)]
     out.extend(_checks(s))
     if verbose:
         from .fit import capacity_report
@@ -54,18 +59,20 @@ def format_validation(manifest, made, s, verbose: bool = False) -> str:
 def _checks(s) -> list[str]:
     """The lines both summaries share: typesetting defects, fit, overset/underfull/no-slot, warnings."""
     t = s.typesetting
-    out = [f"  typesetting: {t.lines} body lines; prohibited line starts {t.prohibited_starts}, "
-           f"ends {t.prohibited_ends}; non-flush lines {t.not_flush}; overfull {t.overfull}; 孤字 {t.orphans}; "
-           f"off the baseline grid {t.off_grid}",
-           f"  fit: overset {len(s.oversets)}, underfull {sum(f.short_lines for f in s.underfull)} lines in "
-           f"{len(s.underfull)} articles, areas in no slot {len(s.unplaced)}"]
+    out = ["  " + _("typesetting: {lines} body lines; prohibited line starts {starts}, ends {ends}; non-flush lines "
+                    "{flush}; overfull {overfull}; 孤字 {orphans}; off the baseline grid {off_grid}").format(
+               lines=t.lines, starts=t.prohibited_starts, ends=t.prohibited_ends, flush=t.not_flush,
+               overfull=t.overfull, orphans=t.orphans, off_grid=t.off_grid),
+           "  " + _("fit: overset {overset}, underfull {short} lines in {underfull} articles, areas in no slot "
+                    "{unplaced}").format(overset=len(s.oversets), short=sum(f.short_lines for f in s.underfull),
+                                         underfull=len(s.underfull), unplaced=len(s.unplaced))]
     for overset in s.oversets:
-        out.append(f"  OVERSET {overset.message()}")
+        out.append("  " + _("OVERSET") + f" {overset.message()}")
     for fit in s.underfull:
-        out.append(f"  UNDERFULL {fit.message()}")
+        out.append("  " + _("UNDERFULL") + f" {fit.message()}")
     for area in s.unplaced:
-        out.append(f"  NO SLOT {area}")
-    out.append(f"  warnings: {len(s.warnings)}" + "".join(f"\n    {w}" for w in s.warnings))
+        out.append("  " + _("NO SLOT") + f" {area}")
+    out.append("  " + _("warnings: {count}").format(count=len(s.warnings)) + "".join(f"\n    {w}" for w in s.warnings))
     return out
 
 
@@ -106,7 +113,8 @@ def build_document(result) -> dict:
                    "subset_bytes": f.subset_bytes} for f in s.fonts],
         "seconds": round(s.seconds, 3),
         "outputs": {"issue_pdf": str(result.issue_pdf), "issue_pdf_bytes": s.pdf_bytes,
-                    "page_pdfs": [str(p) for p in result.page_pdfs], "sidecar": str(result.sidecar)},
+                    "page_pdfs": [str(p) for p in result.page_pdfs], "sidecar": str(result.sidecar),
+                    "page_sidecars": [str(p) for p in result.page_sidecars]},
     })
     return document
 

@@ -29,7 +29,8 @@ def place_story(placement: Placement, story: SetStory, page: int, grid: PageGrid
     if fill.overflow:
         overset = Overset(article=placement.id, page=page, lines_needed=len(story.body),
                           lines_available=sum(region.capacities), characters_over=fill.characters_over,
-                          where=placement.where)
+                          where=placement.where, slot_rows=cell.rows,
+                          head_rows=placement.head_rows + placement.gap_rows)
         painted = painted + _overset_sign(slot_box, grid, setter)
     fit = CopyFit(id=placement.id, part=placement.part, page=page, where=placement.where, cell=cell,
                   head_rows=placement.head_top + placement.head_rows,

@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import FontError
+from ..spec import WEIGHTS
 from .faces import FaceSource, Face, TextFont, check_embeddable, load_face
 
 FONT_TABLE = Path(str(resources.files(__package__).joinpath("fonts.yaml")))  # package data
@@ -68,3 +69,21 @@ class FontBook:
     def text_font(self, role: str, weight: str, size: float) -> TextFont:
         """A TextFont for a style."""
         return TextFont(self.chain(role, weight), size)
+
+
+def weight_warnings(styles, table: FontTable, manifest: str = "issue.yaml") -> tuple[str, ...]:
+    """A style whose role has no face of its weight is set in the role's regular face (FontBook.face): said
+    once per style, naming it, never silent (`kai black` would otherwise embed kai regular)."""
+    out = []
+    for style in styles:
+        if table.source(style.role, style.weight) is None and table.source(style.role, "regular") is not None:
+            weights = ", ".join(sorted((s.weight for s in table.sources if s.role == style.role), key=_weight_order))
+            out.append(f"{manifest} (styles.{style.name}): {style.role} {style.weight} has no face in fonts.yaml "
+                       f"({style.role} has {weights}): {style.role} regular is set instead; choose one of those "
+                       "weights, or give the face under fonts:")
+    return tuple(out)
+
+
+def _weight_order(weight: str) -> int:
+    """Light to black (WEIGHTS order); an unknown weight last."""
+    return WEIGHTS.index(weight) if weight in WEIGHTS else len(WEIGHTS)

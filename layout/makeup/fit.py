@@ -14,6 +14,7 @@ from typing import Sequence
 
 from ..geometry import Cell
 from ..spec import FitPolicy
+from ..i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -168,26 +169,36 @@ class CopyFit:
     def message(self) -> str:
         """One line for the summary and `layout fit`, in 行 and ≈字."""
         if self.status == "over":
-            return (f"article {self.name} on page {self.page}: over by {lines(self.over_lines)} "
-                    f"(≈ {self.characters_over} 字 to cut)")
+            return _("article {article} on page {page}: over by {lines} (≈ {characters} 字 to cut)").format(
+                article=self.name, page=self.page, lines=lines(self.over_lines), characters=self.characters_over)
         if self.status == "short":
-            return (f"article {self.name} on page {self.page}: {lines(self.short_lines, 'empty line')} at the foot of "
-                    f"{_columns(self.cell, self.empty)} (≈ {self.short_lines * self.characters} 字 to add)")
-        return f"article {self.name} on page {self.page}: fits exactly"
+            return _("article {article} on page {page}: {lines} at the foot of {columns} (≈ {characters} 字 to add)"
+                     ).format(article=self.name, page=self.page, lines=empty_lines(self.short_lines),
+                              columns=_columns(self.cell, self.empty), characters=self.short_lines * self.characters)
+        return _("article {article} on page {page}: fits exactly").format(article=self.name, page=self.page)
 
 
 def lines(count: int, noun: str = "line") -> str:
-    """'1 line', '3 lines'."""
+    """'1 line', '3 lines' (a noun other than line or empty line is not translated)."""
+    if noun == "line":
+        return ngettext("{count} line", "{count} lines", count).format(count=count)
+    if noun == "empty line":
+        return empty_lines(count)
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def empty_lines(count: int) -> str:
+    """'1 empty line', '3 empty lines' (开天窗)."""
+    return ngettext("{count} empty line", "{count} empty lines", count).format(count=count)
 
 
 def _columns(cell: Cell, empty: Sequence[int]) -> str:
     """'column 5' or 'columns 5–6' (or '1, 3'): the page columns that have empty lines."""
     cols = [cell.column + k for k, e in enumerate(empty) if e]
     if len(cols) == 1:
-        return f"column {cols[0]}"
+        return _("column {column}").format(column=cols[0])
     if cols == list(range(cols[0], cols[-1] + 1)):
-        return f"columns {cols[0]}–{cols[-1]}"
+        return _("columns {first}–{last}").format(first=cols[0], last=cols[-1])
     return "columns " + ", ".join(str(c) for c in cols)
 
 

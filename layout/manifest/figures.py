@@ -8,12 +8,24 @@ import yaml
 from PIL import Image, UnidentifiedImageError
 
 from ..spec import FIGURE_FITS, FIGURE_PLACES, FigureSpec, Slot
+from . import kinds
 from .nodes import Value, regular_file, resolved
 
 _FIGURE_KEYS = ("file", "span", "column_offset", "rows", "aspect", "place", "caption", "credit", "crop", "fit")
 _CROP_KEYS = ("focus",)
+_FIGURE_REQUIRED = ("file", "span", "caption", "credit")
 NO_CREDIT = "none"  # `credit: none`: the photo needs no credit line (say so explicitly)
 _ROTATED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
+
+# What each key's reader takes (kinds.py), next to the key tuples: `layout schema` is generated from both.
+_FIGURE_KINDS = {"file": kinds.text("the photo, relative to the issue folder"),
+                 "span": kinds.integer(1, "columns wide"),
+                 "column_offset": kinds.integer(0, "slot columns left of it"), "rows": kinds.integer(1, "photo rows"),
+                 "aspect": kinds.number(0.1, 10, "width / height"), "place": kinds.choice(FIGURE_PLACES),
+                 "caption": kinds.text("图片说明"), "credit": kinds.text("photographer or source, or none"),
+                 "crop": kinds.mapping(_CROP_KEYS, {"focus": kinds.listing(kinds.number(0, 1), count=2)}),
+                 "fit": kinds.choice(FIGURE_FITS)}
+FIGURES_KIND = kinds.listing(kinds.mapping(_FIGURE_KEYS, _FIGURE_KINDS, _FIGURE_REQUIRED), "photos in the slot")
 
 
 def figures(value: Value | None, slot: Slot, root: Path) -> tuple[FigureSpec, ...]:
@@ -25,7 +37,7 @@ def figures(value: Value | None, slot: Slot, root: Path) -> tuple[FigureSpec, ..
 
 def _figure(value: Value, slot: Slot, root: Path) -> FigureSpec:
     """One figure: photo file, columns inside the slot, height (rows or aspect), place, caption, credit."""
-    m = value.mapping(_FIGURE_KEYS, required=("file", "span", "caption", "credit"))
+    m = value.mapping(_FIGURE_KEYS, required=_FIGURE_REQUIRED)
     path = _photo_file(m.need("file"), root)
     span = m.need("span").integer(low=1, example="2")
     offset = m.get("column_offset").integer(low=0, example="0") if m.get("column_offset") else 0

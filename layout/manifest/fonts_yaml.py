@@ -7,8 +7,15 @@ from pathlib import Path
 from ..spec import FontOverride, ROLES, WEIGHTS
 from ..errors import FontError
 from ..fonts import FONT_TABLE, FaceSource, FontTable
+from . import kinds
 from .nodes import Source, Value, existing_file
 from .reader import read_yaml
+
+_OVERRIDE_KEYS, _OVERRIDE_REQUIRED = ("role", "weight", "file", "index"), ("role", "weight", "file")
+_OVERRIDE_KINDS = {"role": kinds.choice(ROLES), "weight": kinds.choice(WEIGHTS),
+                   "file": kinds.text("the font file, relative to the manifest"), "index": kinds.integer(0)}
+FONTS_KIND = kinds.listing(kinds.mapping(_OVERRIDE_KEYS, _OVERRIDE_KINDS, _OVERRIDE_REQUIRED),
+                           "font files replacing a role/weight of fonts.yaml")
 
 
 def font_overrides(value: Value | None, root: Path) -> tuple[FontOverride, ...]:
@@ -17,7 +24,7 @@ def font_overrides(value: Value | None, root: Path) -> tuple[FontOverride, ...]:
         return ()
     overrides: dict[tuple[str, str], FontOverride] = {}
     for item in value.items():
-        m = item.mapping(("role", "weight", "file", "index"), required=("role", "weight", "file"))
+        m = item.mapping(_OVERRIDE_KEYS, required=_OVERRIDE_REQUIRED)
         role, weight = m.need("role").choice(ROLES), m.need("weight").choice(WEIGHTS)
         if (role, weight) in overrides:
             item.fail(f"font {role}/{weight} is overridden twice", "keep one entry per role and weight")

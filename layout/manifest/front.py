@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import ManifestError
 from ..geometry import PageGrid
 from ..spec import MASTHEAD_ALIGNS, BoxSpec, Masthead, PageSpec, Slot
+from . import kinds
 from .nodes import Value, regular_file, resolved
 
 MASTHEAD_KEYS = ("title", "logo", "logo_rows", "lines", "align", "column", "span", "subtitle", "publisher",
@@ -17,6 +18,26 @@ _WEATHER_KEYS = ("title", "lines", "slot")
 _AD_KEYS = ("id", "file", "label", "slot")
 _AD_SLOT_KEYS = ("column", "span", "width", "top", "lines", "height")
 _LOGO_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
+
+
+def page_kinds(slot: dict) -> dict:
+    """The schema kinds (kinds.py) of a page's front-page keys: masthead, index, weather, ads."""
+    text, rows = kinds.text, kinds.integer
+    masthead = {"title": text("报头: the paper's name (default issue.paper)"), "logo": text("a PDF or image file"),
+                "logo_rows": rows(1, "rows the logo takes"), "lines": rows(1, "rows the masthead takes (default: "
+                                                                             "from its content)"),
+                "align": kinds.choice(MASTHEAD_ALIGNS), "column": rows(1), "span": rows(1),
+                "subtitle": text(), "publisher": text("主办单位"), "registration": text("CN 37-0026"),
+                "postal_code": text("邮发代号")}
+    ad_slot = {"column": rows(1), "span": rows(1), "width": kinds.length(), "top": rows(0), "lines": rows(1),
+               "height": kinds.length()}
+    ad = {"id": text(), "file": text("a PDF page or an image, relative to the issue folder"), "label": text(),
+          "slot": kinds.mapping(_AD_SLOT_KEYS, ad_slot, ("column", "top"))}
+    return {"masthead": kinds.mapping(MASTHEAD_KEYS, masthead, (), "the front page's 报头"),
+            "index": kinds.mapping(_INDEX_KEYS, {"title": text(), "slot": slot}, ("slot",), "a 导读 box"),
+            "weather": kinds.mapping(_WEATHER_KEYS, {"title": text(), "lines": kinds.listing(text()), "slot": slot},
+                                     ("slot", "lines"), "a weather box"),
+            "ads": kinds.listing(kinds.mapping(_AD_KEYS, ad, ("id", "slot")), "ad slots (广告)")}
 AD_SUFFIXES = _LOGO_SUFFIXES
 
 

@@ -14,12 +14,13 @@ from ..spec import BREAKERS, FitPolicy, GridSpec, Issue, KINSOKU_LEVELS, Margins
 from ..errors import ManifestError
 from ..geometry import PAGE_FORMATS, PageGrid, make_grid
 from ..units import HAO_TABLES, mm
-from .fonts_yaml import font_overrides
+from . import kinds
+from .fonts_yaml import FONTS_KIND, font_overrides
 from .limits import MAX_YEAR, MIN_YEAR
 from .nodes import NUMBER, TOL, Map, Source, Value, close, existing_file
 from .reader import read_yaml
-from .pages import PageContext, pages
-from .styles import StyleContext, check_ink, colors, styles
+from .pages import PAGES_KIND, PageContext, pages
+from .styles import COLORS_KIND, STYLES_KIND, StyleContext, check_ink, colors, styles
 
 _ISSUE_ID = re.compile(r"^[A-Za-z0-9._-]+$")
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")  # ASCII digits (\d takes '２')
@@ -32,6 +33,54 @@ _GRID_KEYS = ("columns", "gutter", "body", "leading", "measure")
 _TYPOGRAPHY_KEYS = ("kinsoku", "pair_compression", "latin_spacing", "hanging", "breaker", "indent",
                     "orphan_min", "hao_table")
 _PRINT_KEYS = ("standard", "output_condition", "registry", "icc_profile", "bleed", "marks", "ink_limit")
+_TOP_REQUIRED = ("issue", "grid", "pages")
+_ISSUE_REQUIRED = ("id", "paper", "date")
+_GRID_REQUIRED = ("columns",)
+_SIZE_KEYS = ("width", "height")
+_QA_KEYS = ("ignore",)
+
+# What each key's reader takes (kinds.py), next to the key tuples: `layout schema` is generated from both.
+_ISSUE_KINDS = {
+    "id": kinds.text("the issue's id: letters, digits, '.', '_', '-'; names the output files"),
+    "paper": kinds.text("the newspaper's name (报名), e.g. 济宁日报"),
+    "date": kinds.text("the issue date, YYYY-MM-DD"),
+    "number": kinds.integer(1, "issue number (期号)"), "total_number": kinds.integer(1, "running number (总期号)"),
+    "edition": kinds.text("edition letter (叠), default A; pages are named A01, A02 …"),
+    "revision": kinds.integer(1, "revision of a corrected page set"),
+}
+_FIT_KINDS = {"headline_air": kinds.integer(0, "spare rows the headline block may take"),
+              "body_gap": kinds.integer(0, "then rows between the headline block and the body")}
+_MARGIN_KINDS = {side: kinds.length() for side in _MARGIN_KEYS}
+_GRID_KINDS = {"columns": kinds.integer(1, "number of columns (栏)"),
+               "gutter": kinds.length("column gap (default 1 字)"),
+               "body": kinds.size("body size = 1 字 (default 五号)"), "leading": kinds.length("one body line (pt)"),
+               "measure": kinds.length("column measure (default: from the type area)")}
+_TYPOGRAPHY_KINDS = {
+    "kinsoku": kinds.choice(KINSOKU_LEVELS, "line-start/end prohibition level (避头尾)"),
+    "pair_compression": kinds.number(0, 1.0), "latin_spacing": kinds.number(0, 0.5), "hanging": kinds.flag(),
+    "breaker": kinds.choice(BREAKERS), "indent": kinds.one_of(kinds.number(0), {"type": "string"},
+                                                              description="first-line indent in 字, e.g. 2字"),
+    "orphan_min": kinds.integer(1), "hao_table": kinds.choice(tuple(HAO_TABLES)),
+}
+_PRINT_KINDS = {"standard": kinds.choice(PDFX_STANDARDS), "output_condition": kinds.text(), "registry": kinds.text(),
+                "icc_profile": kinds.text("the plant's ICC profile (path)"), "bleed": kinds.length(),
+                "marks": kinds.flag("crop and registration marks"), "ink_limit": kinds.number(1, 400, "total ink %")}
+_FORMAT_KIND = kinds.one_of(kinds.choice(tuple(PAGE_FORMATS)),
+                            kinds.mapping(_SIZE_KEYS, {k: kinds.length() for k in _SIZE_KEYS}, _SIZE_KEYS),
+                            description="broadsheet, tabloid or the trim size {width, height}")
+_QA_KINDS = {"ignore": kinds.listing(kinds.listing(kinds.length(), count=4),
+                                     "regions [x0, y0, x1, y1] the visual diff skips")}
+_TOP_KINDS = {
+    "issue": kinds.mapping(_ISSUE_KEYS, _ISSUE_KINDS, _ISSUE_REQUIRED), "format": _FORMAT_KIND,
+    "margins": kinds.mapping(_MARGIN_KEYS, _MARGIN_KINDS, _MARGIN_KEYS),
+    "grid": kinds.mapping(_GRID_KEYS, _GRID_KINDS, _GRID_REQUIRED),
+    "typography": kinds.mapping(_TYPOGRAPHY_KEYS, _TYPOGRAPHY_KINDS),
+    "fit": kinds.mapping(_FIT_KEYS, _FIT_KINDS, description="house policy for a slot's spare rows"),
+    "colors": COLORS_KIND, "styles": STYLES_KIND, "print": kinds.mapping(_PRINT_KEYS, _PRINT_KINDS),
+    "fonts": FONTS_KIND, "qa": kinds.mapping(_QA_KEYS, _QA_KINDS), "pages": PAGES_KIND,
+    "jumps": kinds.mapping(("lettered",), {"lettered": kinds.flag("labels name pages with the edition letter: 第A5版")}),
+}
+MANIFEST_KIND = kinds.mapping(_TOP_KEYS, _TOP_KINDS, _TOP_REQUIRED, "an issue manifest (issue.yaml) of layout")
 _DEFAULT_MARGIN_MM = 20.0
 _DEFAULT_LEADING = 1.6  # × body size, for the grid
 
@@ -50,7 +99,7 @@ class _Head:
 
 def _issue_head(value: Value) -> _Head:
     """Read `issue:` (id, paper, date, numbers, edition)."""
-    m = value.mapping(_ISSUE_KEYS, required=("id", "paper", "date"))
+    m = value.mapping(_ISSUE_KEYS, required=_ISSUE_REQUIRED)
     issue_id = m.need("id").text("jining-2023-08-22")
     if not _ISSUE_ID.match(issue_id) or set(issue_id) == {"."}:
         m.need("id").fail(f"issue id '{issue_id}' may only use letters, digits, '.', '_' and '-'",
@@ -118,7 +167,7 @@ def _indent(value: Value) -> float:
 
 def _grid_spec(value: Value, hao_table: str) -> GridSpec:
     """Read `grid:` (columns, gutter, body size, leading, measure); 字 = the body size."""
-    m = value.mapping(_GRID_KEYS, required=("columns",))
+    m = value.mapping(_GRID_KEYS, required=_GRID_REQUIRED)
     columns = m.need("columns").integer(low=1, example="8")
     body = m.get("body").size(hao_table) if m.get("body") else HAO_TABLES[hao_table]["五号"]
     gutter = m.get("gutter").length(body) if m.get("gutter") else body
@@ -135,7 +184,7 @@ def _page_size(value: Value | None) -> tuple[float, float]:
     if value is None:
         return mm(PAGE_FORMATS["broadsheet"][0]), mm(PAGE_FORMATS["broadsheet"][1])
     if isinstance(value.node, yaml.MappingNode):
-        m = value.mapping(("width", "height"), required=("width", "height"))
+        m = value.mapping(_SIZE_KEYS, required=_SIZE_KEYS)
         return m.need("width").length(None, positive=True), m.need("height").length(None, positive=True)
     name = value.scalar("broadsheet, tabloid or {width, height}", "broadsheet").strip()
     if name not in PAGE_FORMATS:
@@ -177,7 +226,7 @@ def _ignore_regions(value: Value | None) -> tuple[tuple[float, float, float, flo
     """Read `qa: {ignore: [[x0, y0, x1, y1], …]}`: rectangles (pt, PDF coordinates) the visual diff skips."""
     if value is None:
         return ()
-    ignore = value.mapping(("ignore",)).get("ignore")
+    ignore = value.mapping(_QA_KEYS).get("ignore")
     regions = []
     for item in ignore.items() if ignore is not None else []:
         corners = item.items()
@@ -232,7 +281,7 @@ def load_issue(path: Path) -> Issue:
     if not isinstance(top.node, yaml.MappingNode):
         top.fail(f"the manifest must be a mapping of sections (issue:, grid:, pages: …), not {top.kind()}",
                  "see docs/manifest.md for an example")
-    m = top.mapping(_TOP_KEYS, required=("issue", "grid", "pages"))
+    m = top.mapping(_TOP_KEYS, required=_TOP_REQUIRED)
     root = path.resolve().parent
     head = _issue_head(m.need("issue"))
     typography = _typography(m.get("typography"))

@@ -9,11 +9,26 @@ from typing import Callable
 import yaml
 
 from ..spec import ArticleSpec, JumpSpec, PageSpec, Slot
+from . import kinds
 from .nodes import Map, Value, close
 
 JUMP_KEYS = ("jump", "continue", "jump_headline")  # keys of an article entry that make it jump
 CONTINUE_KEYS = ("page", "slot")  # continue: {page: 5, slot: {...}}
 CONTINUATION_KEYS = ("continues", "slot")  # an article entry on the later page: continues: <id>
+
+
+def jump_kinds(slot: dict) -> dict:
+    """The schema kinds of an article's jump keys (kinds.py), given the slot's kind."""
+    return {"jump": kinds.choice(("auto",), "the overset continues in the slot a later page declares (continues)"),
+            "continue": kinds.mapping(CONTINUE_KEYS, {"page": kinds.integer(1, "the continuation's page"),
+                                                      "slot": slot}, CONTINUE_KEYS, "where the story continues"),
+            "jump_headline": kinds.text("the 转版题 over the continuation")}
+
+
+def continuation_kind(slot: dict) -> dict:
+    """The schema kind of a continuation entry `{continues: <id>, slot: {...}}`."""
+    return kinds.mapping(CONTINUATION_KEYS, {"continues": kinds.text("the id of the story it continues"),
+                                             "slot": slot}, CONTINUATION_KEYS, "a jumping story's continuation slot")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import NoReturn
 import yaml
 
 from ..errors import LayoutError
+from ..i18n import N_, _
 from ..units import HAO_TABLES, font_size, length
 from .limits import MAX_DEPTH, MAX_NAME_BYTES
 
@@ -23,8 +24,7 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _INT = re.compile(r"^[+-]?[0-9]+$")  # ASCII digits only: str.isdigit() and \d accept '¹' and '２'
 NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
 FULLWIDTH_COLON = "："
-_COLON_HINT = (f"the full-width colon '{FULLWIDTH_COLON}' (Chinese input method) is not a YAML ':': "
-               "type an ASCII ':' and a space")
+_COLON_HINT = N_("the full-width colon '：' (Chinese input method) is not a YAML ':': type an ASCII ':' and a space")
 _BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 TOL = 1e-6
 
@@ -38,6 +38,11 @@ class Source:
     error: type[LayoutError]
 
 
+def _write(name: str, example: str) -> str:
+    """The hint 'write e.g. name: example'."""
+    return _("write e.g. {name}: {example}").format(name=name, example=example)
+
+
 def located(label: str, line: int, path: str) -> str:
     """`file:line (yaml.path)` for a message."""
     return f"{label}:{line} ({path})" if path else f"{label}:{line}"
@@ -45,9 +50,11 @@ def located(label: str, line: int, path: str) -> str:
 
 def close(word: str, options: Sequence[str]) -> str:
     """A 'did you mean' hint for a misspelt key or value, listing the allowed ones."""
-    allowed = ", ".join(options) if options else "(none)"
+    allowed = ", ".join(options) if options else _("(none)")
     match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"did you mean '{match[0]}'? allowed: {allowed}" if match else f"allowed: {allowed}"
+    if match:
+        return _("did you mean '{word}'? allowed: {allowed}").format(word=match[0], allowed=allowed)
+    return _("allowed: {allowed}").format(allowed=allowed)
 
 
 @dataclass(frozen=True)
@@ -89,61 +96,71 @@ class Value:
     def kind(self) -> str:
         """What the node is, in words, for type errors."""
         if isinstance(self.node, yaml.MappingNode):
-            return "a mapping"
+            return _("a mapping")
         if isinstance(self.node, yaml.SequenceNode):
-            return "a list"
-        return "empty" if self.is_null else f"'{self.node.value}'"
+            return _("a list")
+        return _("empty") if self.is_null else f"'{self.node.value}'"
 
     def scalar(self, what: str, example: str) -> str:
         """The node's source text (one value, not a list or mapping)."""
         if not isinstance(self.node, yaml.ScalarNode) or self.is_null:
-            self.fail(f"{self.name} must be {what}, not {self.kind()}", f"write e.g. {self.name}: {example}")
+            self.fail(_("{name} must be {what}, not {kind}").format(name=self.name, what=_(what), kind=self.kind()),
+                      _write(self.name, example))
         return self.node.value
 
     def text(self, example: str = "…") -> str:
         """A string value, as written (`no` stays 'no')."""
-        return self.scalar("text", example).strip()
+        return self.scalar(N_("text"), example).strip()
 
     def integer(self, low: int | None = None, example: str = "3") -> int:
         """A whole number, at least `low`."""
-        raw = self.scalar("a whole number", example).strip()
+        raw = self.scalar(N_("a whole number"), example).strip()
         if not _INT.match(raw):
-            self.fail(f"{self.name} must be a whole number, not '{raw}'", f"write e.g. {self.name}: {example}")
+            self.fail(_("{name} must be a whole number, not '{raw}'").format(name=self.name, raw=raw),
+                      _write(self.name, example))
         return self._at_least(int(raw), low)
 
     def number(self, low: float | None = None, high: float | None = None, example: str = "1") -> float:
         """A plain number between `low` and `high` (inclusive)."""
-        raw = self.scalar("a number", example).strip()
+        raw = self.scalar(N_("a number"), example).strip()
         if not NUMBER.match(raw):
-            self.fail(f"{self.name} must be a number, not '{raw}'", f"write e.g. {self.name}: {example}")
+            self.fail(_("{name} must be a number, not '{raw}'").format(name=self.name, raw=raw),
+                      _write(self.name, example))
         value = self._at_least(float(raw), low)
         if high is not None and value > high + TOL:
-            self.fail(f"{self.name} is {raw}, more than the maximum {high:g}", f"give a value ≤ {high:g}")
+            self.fail(_("{name} is {raw}, more than the maximum {high}").format(name=self.name, raw=raw,
+                                                                               high=f"{high:g}"),
+                      _("give a value ≤ {high}").format(high=f"{high:g}"))
         return value
 
     def _at_least(self, value: float, low: float | None) -> float:
         """`value` if it is at least `low`, else fail."""
         if low is not None and value < low:
-            self.fail(f"{self.name} is {value:g}, less than the minimum {low:g}", f"give a value ≥ {low:g}")
+            self.fail(_("{name} is {value}, less than the minimum {low}").format(name=self.name, value=f"{value:g}",
+                                                                                  low=f"{low:g}"),
+                      _("give a value ≥ {low}").format(low=f"{low:g}"))
         return value
 
     def flag(self) -> bool:
         """A yes/no value (true/false, yes/no, on/off)."""
-        raw = self.scalar("true or false", "true").strip().lower()
+        raw = self.scalar(N_("true or false"), "true").strip().lower()
         if raw not in _BOOLS:
-            self.fail(f"{self.name} must be true or false, not '{raw}'", f"write {self.name}: true or false")
+            self.fail(_("{name} must be true or false, not '{raw}'").format(name=self.name, raw=raw),
+                      _("write {name}: true or false").format(name=self.name))
         return _BOOLS[raw]
 
     def choice(self, options: Sequence[str]) -> str:
         """One of `options`, listing them when the value is not one."""
         raw = self.scalar("one of " + ", ".join(options), options[0]).strip()
         if raw not in options:
-            self.fail(f"{self.name} '{raw}' is not one of {', '.join(options)}", close(raw, options))
+            self.fail(_("{name} '{raw}' is not one of {options}").format(name=self.name, raw=raw,
+                                                                        options=", ".join(options)),
+                      close(raw, options))
         return raw
 
     def length(self, em: float | None, positive: bool = False) -> float:
         """A length in pt (number = pt, or text with mm/cm/pt/Q/字); never negative."""
-        raw = self.scalar("a length", "12mm").strip()
+        raw = self.scalar(N_("a length"), "12mm").strip()
         value = length(raw, self.where(), em)
         if value < 0 or (positive and value <= TOL):
             self.fail(f"{self.name} must be {'more than' if positive else 'at least'} 0, not '{raw}'",
@@ -152,7 +169,7 @@ class Value:
 
     def size(self, table: str) -> float:
         """A type size in pt: number, '9pt', '13Q' or a 号 name (from `table`, else the other table)."""
-        raw = self.scalar("a type size", "五号").strip()
+        raw = self.scalar(N_("a type size"), "五号").strip()
         value = hao(raw, table)
         if value is None:
             value = font_size(raw, self.where(), table)
@@ -163,21 +180,23 @@ class Value:
     def items(self) -> list[Value]:
         """The entries of a list."""
         if not isinstance(self.node, yaml.SequenceNode):
-            self.fail(f"{self.name} must be a list, not {self.kind()}", "write one '- …' line per entry")
+            self.fail(_("{name} must be a list, not {kind}").format(name=self.name, kind=self.kind()),
+                      _("write one '- …' line per entry"))
         return [Value(item, f"{self.path}[{i}]", self.src) for i, item in enumerate(self.node.value)]
 
     def mapping(self, allowed: Sequence[str] | None = None, required: Sequence[str] = ()) -> Map:
         """The node as a mapping; unknown keys (when `allowed` is given) and missing required keys fail."""
         if not isinstance(self.node, yaml.MappingNode):
-            self.fail(f"{self.name} must be a mapping of 'key: value' entries, not {self.kind()}",
-                      _COLON_HINT if self.has_fullwidth_colon
-                      else "indent its keys under it, or write {key: value, …}")
+            self.fail(_("{name} must be a mapping of 'key: value' entries, not {kind}").format(name=self.name,
+                                                                                              kind=self.kind()),
+                      _(_COLON_HINT) if self.has_fullwidth_colon
+                      else _("indent its keys under it, or write {key: value, …}"))
         table = Map(self)
         collect(self, self.node, table)
         for key, key_value in table.keys.items():
             if allowed is not None and key not in allowed:
-                key_value.fail(f"unknown key '{key}' in {self.name}",
-                               _COLON_HINT if FULLWIDTH_COLON in key else close(key, allowed))
+                key_value.fail(_("unknown key '{key}' in {name}").format(key=key, name=self.name),
+                               _(_COLON_HINT) if FULLWIDTH_COLON in key else close(key, allowed))
         for key in required:
             table.need(key)
         return table
@@ -207,9 +226,11 @@ class Map:
         if value is None:
             at = self.values.get(key) or self.here
             raise self.here.src.error(
-                f"{self.here.name} has no value for required key '{key}'" if key in self.values
-                else f"missing required key '{key}' in {self.here.name}",
-                located(at.src.label, at.line, self.here.child(key, at.node).path), f"add '{key}: …' here")
+                _("{name} has no value for required key '{key}'").format(name=self.here.name, key=key)
+                if key in self.values
+                else _("missing required key '{key}' in {name}").format(key=key, name=self.here.name),
+                located(at.src.label, at.line, self.here.child(key, at.node).path),
+                _("add '{key}: …' here").format(key=key))
         return value
 
 
@@ -229,7 +250,8 @@ def collect(owner: Value, node: yaml.MappingNode, table: Map, merged: int = 0) -
         key = str(key_node.value)
         key_value = owner.child(key, key_node)
         if FULLWIDTH_COLON in key and isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL_TAG:
-            key_value.fail(f"'{key}' has a full-width colon '{FULLWIDTH_COLON}' where the key should end", _COLON_HINT)
+            key_value.fail(_("'{key}' has a full-width colon '：' where the key should end").format(key=key),
+                           _(_COLON_HINT))
         if key in table.keys:
             if merged:
                 continue

@@ -9,9 +9,9 @@ import yaml
 
 from ..spec import ALIGNMENTS, AUTO, REST, ArticleSpec, Masthead, PageSpec, Slot
 from ..geometry import PageGrid
-from . import front
-from .figures import figures
-from .jumps import CONTINUATION_KEYS, JUMP_KEYS, Continuation, jump_ask, link
+from . import front, kinds
+from .figures import FIGURES_KIND, figures
+from .jumps import CONTINUATION_KEYS, JUMP_KEYS, Continuation, continuation_kind, jump_ask, jump_kinds, link
 from .nodes import Value, regular_file, resolved
 
 _PAGE_KEYS = ("number", "section", "section_front", "credits", "masthead", "index", "weather", "ads", "articles")
@@ -19,6 +19,28 @@ _ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "head
                  "index") + JUMP_KEYS
 _YES, _NO = ("true", "yes", "on"), ("false", "no", "off")
 _SLOT_KEYS = ("column", "span", "top", "lines")
+_PAGE_REQUIRED, _ARTICLE_REQUIRED, _SLOT_REQUIRED = ("number",), ("id", "file", "slot"), ("column", "span")
+
+# What each key's reader takes (kinds.py), next to the key tuples: `layout schema` is generated from both.
+_SLOT_KINDS = {"column": kinds.integer(1, "first column (1 = left)"), "span": kinds.integer(1, "columns (栏) wide"),
+               "top": kinds.rows((AUTO,), 0, "first body line (0 = top), or auto"),
+               "lines": kinds.rows((REST, AUTO), 1, "body lines deep, or rest / auto")}
+_SLOT_KIND = kinds.mapping(_SLOT_KEYS, _SLOT_KINDS, _SLOT_REQUIRED, "where the article goes on the grid")
+_ARTICLE_KINDS = {"id": kinds.text("the article's id, unique in the issue"),
+                  "file": kinds.text("the article file, relative to the issue folder"),
+                  "slot": _SLOT_KIND,
+                  "headline_align": kinds.choice(ALIGNMENTS),
+                  "headline_lines": kinds.integer(1, "占行 of the headline"),
+                  "headline_size": kinds.size("this article's headline size"), "figures": FIGURES_KIND,
+                  "index": kinds.text("true, or the short headline the 导读 lists it under"),
+                  **jump_kinds(_SLOT_KIND)}
+_PAGE_KINDS = {"number": kinds.integer(1, "版次: the page number"), "section": kinds.text("版名, e.g. 要闻"),
+               "section_front": kinds.flag("the page fronts a section (叠) and may carry a masthead"),
+               "credits": kinds.table(kinds.text(), "责任编辑: 王静 …"),
+               **front.page_kinds(_SLOT_KIND),
+               "articles": kinds.listing(kinds.one_of(kinds.mapping(_ARTICLE_KEYS, _ARTICLE_KINDS, _ARTICLE_REQUIRED),
+                                                      continuation_kind(_SLOT_KIND)))}
+PAGES_KIND = kinds.listing(kinds.mapping(_PAGE_KEYS, _PAGE_KINDS, _PAGE_REQUIRED), min_items=1)
 
 
 class PageContext:
@@ -51,7 +73,7 @@ def pages(value: Value, ctx: PageContext) -> tuple[PageSpec, ...]:
 
 def _page(value: Value, ctx: PageContext) -> PageSpec:
     """One page: 版次, 版名, credits, masthead, articles; checks numbers, slots and overlaps."""
-    m = value.mapping(_PAGE_KEYS, required=("number",))
+    m = value.mapping(_PAGE_KEYS, required=_PAGE_REQUIRED)
     number = m.need("number").integer(low=1, example="2")
     if number in ctx.page_numbers:
         m.need("number").fail(f"page number {number} is used twice (first at {ctx.page_numbers[number]})",
@@ -83,7 +105,7 @@ def _credits(value: Value | None) -> tuple[tuple[str, str], ...]:
 
 def _article(value: Value, ctx: PageContext) -> _Placed:
     """One article: unique id, file inside the issue folder, slot on the grid."""
-    m = value.mapping(_ARTICLE_KEYS, required=("id", "file", "slot"))
+    m = value.mapping(_ARTICLE_KEYS, required=_ARTICLE_REQUIRED)
     article_id = m.need("id").text("lead")
     if article_id in ctx.article_ids:
         m.need("id").fail(f"article id '{article_id}' is used twice (first at {ctx.article_ids[article_id]})",
@@ -141,7 +163,7 @@ def _article_file(value: Value, root: Path) -> Path:
 
 def _slot(value: Value, grid: PageGrid) -> Slot:
     """A slot on the grid: column and span within the columns, top and lines within the rows (or auto)."""
-    m = value.mapping(_SLOT_KEYS, required=("column", "span"))
+    m = value.mapping(_SLOT_KEYS, required=_SLOT_REQUIRED)
     column = m.need("column").integer(low=1, example="1")
     span = m.need("span").integer(low=1, example="3")
     top = _rows(m.get("top"), (AUTO,), low=0, example="0 (or auto)")

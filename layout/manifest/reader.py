@@ -20,6 +20,7 @@ import yaml
 from yaml.events import AliasEvent
 
 from ..errors import LayoutError
+from ..i18n import _
 from .limits import MAX_ALIASES, MAX_DEPTH, MAX_MANIFEST_BYTES, MAX_NODES
 from .nodes import FULLWIDTH_COLON, Source, Value
 
@@ -225,10 +226,10 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, src: Source) -> LayoutEr
     start = exc.context_mark.line + 1 if exc.context_mark else max(1, line - 20)
     colon = fullwidth_colon_line(text, min(start, line), line)
     if colon is not None:
-        return src.error(f"a full-width colon '{FULLWIDTH_COLON}' (U+FF1A) ends a key on this line: YAML "
-                         "reads the line as one text and the error shows up below it",
-                         f"{src.label}:{colon}", "type an ASCII ':' followed by a space after the key "
-                         "(switch the input method to English/半角 for it)")
+        return src.error(_("a full-width colon '：' (U+FF1A) ends a key on this line: YAML reads the line as one "
+                           "text and the error shows up below it"),
+                         f"{src.label}:{colon}", _("type an ASCII ':' followed by a space after the key (switch the "
+                                                   "input method to English/半角 for it)"))
     problem = " ".join(part for part in (exc.context, exc.problem) if part)
     hint = ("YAML does not allow tabs for indentation: use spaces" if "\\t" in problem
             else "check indentation and quoting near this line; quote values containing ': ', '#', '[' or '{'")

@@ -8,9 +8,18 @@ from typing import Mapping
 import yaml
 
 from ..spec import ALIGNMENTS, BLACK, CMYK, GridSpec, KINSOKU_LEVELS, ROLES, STYLE_NAMES, TextStyle, WEIGHTS
+from . import kinds
 from .nodes import TOL, Map, Value, close, hao
 
 _STYLE_KEYS = ("role", "weight", "size", "leading", "align", "color", "kinsoku")
+_CMYK_KIND = kinds.one_of(kinds.listing(kinds.number(0, 100), count=4), {"type": "string"},
+                          description="[c, m, y, k] in percent, or a name from colors:")
+_STYLE_KINDS = {"role": kinds.choice(ROLES), "weight": kinds.choice(WEIGHTS), "size": kinds.size(),
+                "leading": kinds.length(), "align": kinds.choice(ALIGNMENTS), "color": _CMYK_KIND,
+                "kinsoku": kinds.choice(KINSOKU_LEVELS)}
+STYLES_KIND = kinds.mapping(STYLE_NAMES, {name: kinds.mapping(_STYLE_KEYS, _STYLE_KINDS) for name in STYLE_NAMES},
+                            description="overrides of the standard styles")
+COLORS_KIND = kinds.table(_CMYK_KIND, "named colours: name → [c, m, y, k]")
 _STYLE_LEADING = 1.0  # × style size, for every style but body (set solid; headline rows = ceil(leading / grid))
 
 

@@ -8,7 +8,7 @@ separators, so the same pages give the same bytes.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import replace, asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -173,6 +173,15 @@ def page_record(index: int, page: Page, media: Rect, ignore: Sequence[Rect] = ()
                        ignore=tuple(_box(b, dx, dy) for b in ignore),
                        furniture=tuple(_furniture(run, dx, dy) for run in page.runs if not run.article),
                        articles=tuple(_article(a, dx, dy) for a in page.articles))
+
+
+def page_sidecar(whole: Sidecar, label: str) -> Sidecar | None:
+    """The sidecar of the one-page PDF `<label>.pdf` (`build --pages`): the issue sidecar's record of the page
+    labelled `label`, as page 0; None when the issue has no such page."""
+    record = next((page for page in whole.pages if page.label == label), None)
+    if record is None:
+        return None
+    return Sidecar(whole.issue, f"{label}.pdf", (replace(record, index=0),))
 
 
 # --- writing ----------------------------------------------------------------------------------

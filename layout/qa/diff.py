@@ -121,17 +121,29 @@ def _compare_job(context: DiffContext, job: PageJob) -> PageDiff:
     return compare_page(context, job)
 
 
-def run_jobs(context: DiffContext, jobs: list[PageJob]) -> list[PageDiff]:
-    """Compare page pairs, in up to `jobs` (≤ 2) processes when there is more than one pair."""
+def run_jobs(context: DiffContext, jobs: list[PageJob], progress=None) -> list[PageDiff]:
+    """Compare page pairs, in up to `jobs` (≤ 2) processes when there is more than one pair, calling
+    `progress('comparing', done, total)` as pages come back if given."""
     workers = max(1, min(context.options.jobs, MAX_WORKERS, len(jobs)))
     try:
         if workers == 1:
-            return [compare_page(context, job) for job in jobs]
+            results = (compare_page(context, job) for job in jobs)
+            return _reported(results, len(jobs), progress)
         _close_documents()
         with ProcessPoolExecutor(max_workers=workers, initializer=_close_documents) as pool:
-            return list(pool.map(_compare_job, [context] * len(jobs), jobs))
+            return _reported(pool.map(_compare_job, [context] * len(jobs), jobs), len(jobs), progress)
     finally:
         _close_documents()
+
+
+def _reported(results, total: int, progress) -> list[PageDiff]:
+    """The compared pages, in order, each reported to `progress` as it is done."""
+    out = []
+    for page in results:
+        out.append(page)
+        if progress is not None:
+            progress("comparing", len(out), total)
+    return out
 
 
 # --- two documents ---------------------------------------------------------------------------
@@ -159,7 +171,7 @@ def pair_pages(old_names: tuple[str, ...], new_names: tuple[str, ...], by_label:
     return tuple(pairs)
 
 
-def diff_sources(old: Source, new: Source, outdir: Path, options: DiffOptions) -> DiffResult:
+def diff_sources(old: Source, new: Source, outdir: Path, options: DiffOptions, progress=None) -> DiffResult:
     """Compare two built PDFs: hash-identical pages skipped, the rest compared in worker processes."""
     started = time.perf_counter()
     check_dpi(options.dpi)
@@ -182,7 +194,7 @@ def diff_sources(old: Source, new: Source, outdir: Path, options: DiffOptions) -
                             old_record=records[0], new_record=records[1], masks=page_masks(options.masks, records)))
     context = DiffContext(old.pdf, new.pdf, Path(outdir), options)
     _remove_stale_images(Path(outdir))
-    for page in run_jobs(context, jobs):
+    for page in run_jobs(context, jobs, progress):
         done[page.key] = page
     pages = tuple(done[pair.key] for pair in pairs)
     return DiffResult(old=old.pdf, new=new.pdf, options=options, pages=pages,
@@ -200,13 +212,13 @@ def _record(source: Source, index: int | None) -> SidecarPage | None:
     return None if index is None else sidecar_page(source.sidecar, index)
 
 
-def diff(old: Path, new: Path, outdir: Path, options: DiffOptions) -> DiffResult:
+def diff(old: Path, new: Path, outdir: Path, options: DiffOptions, progress=None) -> DiffResult:
     """Compare two PDFs or two issues (built into temporary folders) and write the report into `outdir`."""
     outdir = Path(outdir)
     with tempfile.TemporaryDirectory(prefix="layout-diff-") as tmp:
         old_source = open_source(Path(old), Path(tmp) / "old")
         new_source = open_source(Path(new), Path(tmp) / "new")
         outdir.mkdir(parents=True, exist_ok=True)
-        result = replace(diff_sources(old_source, new_source, outdir, options), old=Path(old), new=Path(new))
+        result = replace(diff_sources(old_source, new_source, outdir, options, progress), old=Path(old), new=Path(new))
         write_report(result, outdir)
     return result

@@ -15,7 +15,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFont
 
 from ..output import sidecar as sidecar_file
-from ..output.sidecar import Sidecar, SidecarArticle, SidecarLine, SidecarPage, sidecar_path
+from ..output.sidecar import SIDECAR_SUFFIX, Sidecar, SidecarArticle, SidecarLine, SidecarPage, sidecar_path
 from ..errors import LayoutError
 from ..files import write_atomic
 
@@ -98,9 +98,19 @@ class ProofResult:
 
 
 def load_sidecar(pdf: Path) -> Sidecar | None:
-    """The sidecar next to `pdf`, or None when there is none (LayoutError when it is broken)."""
+    """The sidecar next to `pdf`, else — for a page PDF `A02.pdf` without its own — the record of page A02 in
+    an issue sidecar of the same folder; None when there is none (LayoutError when it is broken)."""
     path = sidecar_path(pdf)
-    return sidecar_file.read(path) if path.is_file() else None
+    if path.is_file():
+        return sidecar_file.read(path)
+    for other in sorted(Path(pdf).parent.glob("*" + SIDECAR_SUFFIX)):
+        try:
+            found = sidecar_file.page_sidecar(sidecar_file.read(other), Path(pdf).stem)
+        except LayoutError:  # another issue's sidecar, broken: not this page's
+            continue
+        if found is not None:
+            return found
+    return None
 
 
 def sidecar_page(sidecar: Sidecar | None, index: int) -> SidecarPage | None:
@@ -250,8 +260,9 @@ def draw_overlay(rendered: Rendered, page: SidecarPage) -> Image.Image:
     return Image.alpha_composite(rendered.image.convert("RGBA"), layer).convert("RGB")
 
 
-def proof_pdf(source: Source, outdir: Path, options: ProofOptions) -> ProofResult:
-    """Write one PNG per page of `source` into `outdir` (overlay needs the sidecar)."""
+def proof_pdf(source: Source, outdir: Path, options: ProofOptions, progress=None) -> ProofResult:
+    """Write one PNG per page of `source` into `outdir` (overlay needs the sidecar), calling
+    `progress('proofing', done, total)` after each page if given."""
     if options.overlay and source.sidecar is None:
         raise LayoutError("--overlay needs the sidecar JSON next to the PDF", str(sidecar_path(source.pdf)),
                           "build the issue with `layout build` (it writes the sidecar) or proof the manifest")
@@ -264,6 +275,8 @@ def proof_pdf(source: Source, outdir: Path, options: ProofOptions) -> ProofResul
             record = sidecar_page(source.sidecar, index)
             image = draw_overlay(rendered, record) if options.overlay and record else rendered.image
             written.append(save_png(image, outdir / f"{name}.png", options.dpi))
+            if progress is not None:
+                progress("proofing", index + 1, len(names))
     finally:
         document.close()
     return ProofResult(pages=tuple(written), overlay=options.overlay)
@@ -275,9 +288,9 @@ def check_dpi(dpi: float) -> None:
         raise LayoutError(f"--dpi {dpi:g} is out of range", "--dpi", "use 10–600 (100 is the default)")
 
 
-def proof(path: Path, outdir: Path, options: ProofOptions) -> ProofResult:
+def proof(path: Path, outdir: Path, options: ProofOptions, progress=None) -> ProofResult:
     """Proof a PDF, or build an issue folder/manifest into a temporary folder and proof that."""
     check_dpi(options.dpi)
     with tempfile.TemporaryDirectory(prefix="layout-proof-") as tmp:
         source = open_source(Path(path), Path(tmp))
-        return proof_pdf(source, Path(outdir), options)
+        return proof_pdf(source, Path(outdir), options, progress)

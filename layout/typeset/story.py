@@ -45,7 +45,12 @@ class Setter:
     def font(self, name: str, size: float | None = None) -> TextFont:
         """The TextFont of style `name`, at `size` pt if given (e.g. an article's headline size)."""
         style = self.styles[name]
-        return self.fonts.text_font(style.role, style.weight, size or style.size)
+        try:
+            return self.fonts.text_font(style.role, style.weight, size or style.size)
+        except FontError as error:  # a role/weight not installed: say which style asked for it
+            raise FontError(f"style '{name}' ({style.role} {style.weight}): {error.message}",
+                            f"styles.{name} (issue.yaml), {error.where}", error.hint + f"; or give styles.{name} "
+                            "another role or weight") from None
 
     def config_for(self, name: str, **changes) -> ComposeConfig:
         """The composer options for style `name`: its alignment and prohibition level."""
@@ -252,6 +257,17 @@ class StoryCache:
         self._paragraphs: dict[tuple, BodyParagraph] = {}
         self._composed: dict[tuple, object] = {}  # (spans, measure, looseness) → SetParagraph, by content
         self._heads: dict[tuple, tuple[HeadLine, ...]] = {}
+
+    def retext(self, texts: Mapping[str, ArticleText]) -> tuple[str, ...]:
+        """Take the article texts of a rebuild: stories whose text changed (or that are gone) are set again,
+        the others keep what was set; paragraphs are shared by content, so unchanged ones stay set too.
+        Returns the changed story ids (sorted)."""
+        changed = {k for k in set(self.texts) | set(texts) if self.texts.get(k) != texts.get(k)}
+        for store in (self._set, self._paragraphs, self._heads):
+            for key in [k for k in store if k[0] in changed]:
+                del store[key]
+        self.texts = texts
+        return tuple(sorted(changed))
 
     def story(self, story_id: str, shape: Shape, loosen: tuple[tuple[int, int], ...] = ()) -> SetStory:
         """The story `story_id` set at `shape`, with the paragraphs `loosen` names set longer or shorter

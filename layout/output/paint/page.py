@@ -35,16 +35,19 @@ class FontUse:
     subset_bytes: int
 
 
-def paint(pages: Sequence[Page], path: Path, settings: PaintSettings) -> tuple[FontUse, ...]:
-    """Write `pages` as one PDF at `path` (the caller makes it atomic); returns the fonts used."""
+def paint(pages: Sequence[Page], path: Path, settings: PaintSettings, progress=None) -> tuple[FontUse, ...]:
+    """Write `pages` as one PDF at `path` (the caller makes it atomic), calling `progress('painting', done,
+    total)` after each page if given; returns the fonts used."""
     backend.use_binary_streams()
     first = media_box(pages[0], settings)
     canvas = Canvas(str(path), pagesize=(first.width, first.height), invariant=1,
                     initialFontName=_base_font(pages).fontName, initialFontSize=10)
     pdfx.prepare_canvas(canvas, settings.pdfx)
     used: dict[str, tuple] = {}
-    for page in pages:
+    for number, page in enumerate(pages, start=1):
         _paint_page(canvas, page, settings, used)
+        if progress is not None:
+            progress("painting", number, len(pages))
     pdfx.finish_document(canvas, settings.pdfx)
     canvas.save()
     return tuple(_font_use(key, face, chars) for key, (face, chars) in sorted(used.items()))

@@ -68,14 +68,14 @@ def test_header_key_twice_is_an_error_with_line():
 
 
 def test_unknown_header_key_is_an_error_listing_the_keys():
-    with pytest.raises(ManifestError, match="unknown header key 'author', did you mean one of label, ") as info:
-        parse_article("headline: 题\nauthor: 某\n\n正文", SRC)
+    with pytest.raises(ManifestError, match="unknown header key 'note', did you mean one of label, ") as info:
+        parse_article("headline: 题\nnote: 某\n\n正文", SRC)
     assert info.value.where == "a.txt:2"
 
 
 def test_unknown_chinese_header_key_lists_the_chinese_keys():
-    with pytest.raises(ManifestError, match="unknown header key '作者', did you mean one of 栏目, 引题, 主题"):
-        parse_article("主题: 题\n作者: 某\n\n正文", SRC)
+    with pytest.raises(ManifestError, match="unknown header key '撰稿', did you mean one of 栏目, 引题, 主题"):
+        parse_article("主题: 题\n撰稿: 某\n\n正文", SRC)
 
 
 def test_misspelt_header_key_suggests_the_closest():
@@ -153,3 +153,13 @@ def test_body_starting_with_a_hash_topic_is_body_not_a_comment():
 def test_hash_lines_inside_a_header_are_comments():
     art = parse_article("# 来稿：通讯员\nheadline: 题\n\n正文。", SRC)
     assert art.headline == ("题",) and [p.text for p in art.paragraphs] == ["正文。"]
+
+
+@pytest.mark.parametrize("key,meant", [("作者", "'电头' (dateline/电头)"), ("标题", "'主题' (headline/主题)"),
+                                       ("肩题", "'引题' (kicker/引题)"), ("author", "'dateline' (dateline/电头)"),
+                                       ("Title", "'headline' (headline/主题)")])
+def test_a_word_editors_use_for_a_header_key_names_the_key_meant(key, meant):
+    with pytest.raises(ManifestError) as info:
+        parse_article(f"{key}: 某\n\n正文", SRC)
+    assert info.value.message == f"unknown header key '{key}', did you mean {meant}?"
+    assert info.value.where == "a.txt:1"

@@ -138,3 +138,44 @@ def test_skeleton_lists_ids_and_files_without_slots():
 def test_file_names_in_page_order():
     assert file_names(3) == ("01.txt", "02.txt", "03.txt")
     assert file_names(100)[-1] == "100.txt"
+
+
+ONE_BREAK = """济宁高新区重点项目建设新闻发布会举行
+
+本报济宁讯（记者 刘菲）8月17日，发布会举行。
+会议要求，加快项目建设。
+城区新开通三条公交线路
+本报讯（记者王磊 通讯员孙倩）近日，城区新开通三条公交线路。
+
+市民表示出行更方便。
+"""
+
+
+def test_a_headline_after_one_line_break_before_a_dateline_starts_a_new_article():
+    split = page(ONE_BREAK)
+    assert [a.header.headlines for a in split.articles] == [("济宁高新区重点项目建设新闻发布会举行",),
+                                                            ("城区新开通三条公交线路",)]
+    assert split.articles[0].body == ("8月17日，发布会举行。会议要求，加快项目建设。",)
+    assert split.articles[1].header.dateline == "本报讯（记者王磊 通讯员孙倩）"
+    assert split.articles[1].body == ("近日，城区新开通三条公交线路。", "市民表示出行更方便。")
+
+
+def test_a_kicker_line_above_the_headline_goes_with_it():
+    text = ONE_BREAK.replace("城区新开通三条公交线路\n本报讯", "公交优先 便民出行\n城区新开通三条公交线路\n本报讯")
+    second = page(text).articles[1].header
+    assert (second.kicker, second.headlines) == ("公交优先 便民出行", ("城区新开通三条公交线路",))
+    assert page(text).articles[0].body == ("8月17日，发布会举行。会议要求，加快项目建设。",)
+
+
+def test_the_report_lists_the_article_split_off_by_its_raw_line(tmp_path):
+    from layout.cleaning.desk import clean_file, report_text
+    raw = tmp_path / "page.txt"
+    raw.write_text(ONE_BREAK, encoding="utf-8")
+    report = report_text(clean_file(raw), None)
+    assert ("1 articles split off (headline, dateline):\n"
+            "  line 5  城区新开通三条公交线路 ⏎ 本报讯（记者王磊 通讯员孙倩）…") in report
+
+
+def test_the_split_is_idempotent():
+    once = clean_text(ONE_BREAK).text
+    assert clean_text(once).text == once

@@ -21,7 +21,7 @@ def test_build_writes_pdf_sidecar_and_page_files(tmp_path, tiny_font_path):
     result = run("build", manifest, "--pages")
     assert result.exit_code == 0, result.output
     out = tmp_path / "build"
-    assert sorted(p.name for p in out.iterdir()) == ["A03.pdf", "tiny.layout.json", "tiny.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["A03.layout.json", "A03.pdf", "tiny.layout.json", "tiny.pdf"]
     assert "1 page(s), 2 articles" in result.output
 
 
@@ -169,6 +169,6 @@ def test_build_reports_progress_page_by_page(tmp_path, tiny_font_path):
         .replace("id: b", "id: b2")
     manifest.write_text(text + second, encoding="utf-8")
     calls = []
-    result = build(manifest, BuildOptions(progress=lambda done, total: calls.append((done, total))))
-    assert calls == [(1, 2), (2, 2)]
+    result = build(manifest, BuildOptions(progress=lambda stage, done, total: calls.append((stage, done, total))))
+    assert calls == [(stage, n, 2) for stage in ("composing", "painting", "preflight") for n in (1, 2)]
     assert [p.label for p in result.pages] == ["A03", "A04"]

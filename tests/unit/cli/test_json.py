@@ -91,7 +91,8 @@ def test_build_json_is_the_text_summary_as_data(tmp_path, tiny_font_path):
             for f in doc["fonts"]] == [(k, p[7:], int(c), int(b)) for k, p, c, b in fonts]
     assert isinstance(doc["seconds"], float) and doc["seconds"] > 0
     assert doc["outputs"] == {"issue_pdf": str(out / "tiny.pdf"), "issue_pdf_bytes": (out / "tiny.pdf").stat().st_size,
-                              "page_pdfs": [str(out / "A03.pdf")], "sidecar": str(out / "tiny.layout.json")}
+                              "page_pdfs": [str(out / "A03.pdf")], "sidecar": str(out / "tiny.layout.json"),
+                              "page_sidecars": [str(out / "A03.layout.json")]}
 
 
 def test_build_json_lists_overset_with_the_messages_numbers(tmp_path, tiny_font_path):

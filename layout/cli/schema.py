@@ -1,0 +1,22 @@
+"""`layout schema`: print the JSON Schema of issue.yaml (completion and hover in editors; docs/schema.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("schema", epilog="Exit codes: 0 printed or written; 1 the file cannot be written.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the schema to this file instead of printing it.")
+def command(output: Path | None) -> None:
+    """Print the JSON Schema of issue.yaml, generated from the manifest reader's keys and value kinds."""
+    from ..files import write_text_atomic
+    from ..manifest.schema import schema_text
+    text = schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_text_atomic(output, text)
+    click.echo(f"wrote {output}", err=True)

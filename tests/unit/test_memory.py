@@ -1,0 +1,59 @@
+"""Memory (`layout watch`): one FontBook per font table, the StoryCache kept while the setter is the same,
+and a changed article set again while the others keep what was set."""
+
+from dataclasses import replace
+from pathlib import Path
+
+from layout.article.text import parse_article
+from layout.fonts import FaceSource, FontTable
+from layout.memory import Memory
+from layout.typeset.story import Setter, Shape
+from worlds import article, make_issue, make_world
+
+SHAPE = Shape(100.0, 100.0)
+
+
+def texts(**bodies: str):
+    return {key: parse_article(f"headline: 标题{key}\n\n{body}。", Path(f"{key}.txt")) for key, body in bodies.items()}
+
+
+def base_setter(tiny_font_path) -> Setter:
+    return make_world(tiny_font_path, make_issue((article("a", 1, 1, 0, 10),)), {}).setter
+
+
+def test_one_font_book_per_equal_font_table(tiny_font_path):
+    memory = Memory()
+    table = FontTable((FaceSource(role="song", weight="regular", file=tiny_font_path),), ())
+    same = FontTable((FaceSource(role="song", weight="regular", file=tiny_font_path),), ())
+    other = FontTable((FaceSource(role="hei", weight="regular", file=tiny_font_path),), ())
+    assert memory.font_book(table) is memory.font_book(same)
+    assert memory.font_book(other) is not memory.font_book(table)
+
+
+def test_an_unchanged_story_keeps_its_setting_and_a_changed_one_is_set_again(tiny_font_path):
+    memory, setter = Memory(), base_setter(tiny_font_path)
+    cache = memory.story_cache(texts(a="甲" * 30, b="乙" * 30), setter)
+    a, b = cache.story("a", SHAPE), cache.story("b", SHAPE)
+    assert memory.changed is None  # the first build sets everything
+    again = memory.story_cache(texts(a="甲" * 30, b="乙" * 50), setter)
+    assert again is cache and memory.changed == ("b",)
+    assert again.story("a", SHAPE) is a  # kept
+    b2 = again.story("b", SHAPE)
+    assert b2 is not b and len(b2.body) > len(b.body)  # 52 字 at 10 字 a line: 6 lines, not 4
+
+
+def test_a_removed_story_is_forgotten(tiny_font_path):
+    memory, setter = Memory(), base_setter(tiny_font_path)
+    cache = memory.story_cache(texts(a="甲" * 30, b="乙" * 30), setter)
+    cache.story("b", SHAPE)
+    memory.story_cache(texts(a="甲" * 30), setter)
+    assert memory.changed == ("b",) and not [k for k in cache._set if k[0] == "b"]
+
+
+def test_another_setter_starts_a_new_cache(tiny_font_path):
+    memory, setter = Memory(), base_setter(tiny_font_path)
+    cache = memory.story_cache(texts(a="甲" * 30), setter)
+    looser = replace(setter, row=setter.row + 1)
+    second = memory.story_cache(texts(a="甲" * 30), looser)
+    assert second is not cache and memory.changed is None
+    assert memory.story_cache(texts(a="甲" * 30), replace(looser)) is second  # an equal setter: kept
