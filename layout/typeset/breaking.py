@@ -26,8 +26,18 @@ from .. import cjk
 from .knuth import EPS, INF, Box, Glue, Item, Penalty
 
 RATIO_EPS = 1e-9
-INF_BAD = 1e12  # badness of a line that must stretch but has nothing that stretches
+# Badness of a line that must stretch but has nothing that stretches (a piece of a URL wider than the
+# measure): above any stretched line's worth considering (ratio 21.5, 2 em gaps), and small enough that
+# its squared demerits (1e12) leave the rest of the paragraph its precision: with 1e12 (1e24 demerits,
+# a float step of 1.3e8) every other choice in a paragraph with such a line was a tie, and total fit
+# set lines of 8 字 in 11 beside it.
+INF_BAD = 1e6
 OVERFULL_BAD = 1e15  # badness of a line wider than the measure (only when nothing else is possible)
+# A line with no glue that stretches but a Latin token (a piece of a long URL or path, a word alone) is
+# set short, flush left: it is scored as if each token could stretch by this share of its width, so a
+# piece that fills 96 % of the line is nearly free and a short one alone on a line (`Programs\` in 11 字)
+# costs more than a line of ½-em gaps: what it costs is how much white it leaves, not a fixed amount.
+STIFF_STRETCH = 0.1
 MAX_GAP = 0.5  # em: the widest Han–Han gap a stretched line may show when set to a prescribed length
 MAX_RATIO = MAX_GAP / cjk.INTER_CHAR_STRETCH  # 5.0: ratio r widens a Han–Han gap by 0.1·r em
 
@@ -44,6 +54,7 @@ class BreakParams:
     discouraged: float = 1000.0  # greedy uses a break costing this much only if no other fits
     ragged: bool = False  # lines are not justified (centred headlines): balance their lengths instead
     max_ratio: float = MAX_RATIO  # total_fit_lines: no line but the last stretches more (½-em Han gaps)
+    stiff: bool = False  # total_fit_lines: a line with nothing that stretches (set short) is admitted
 
     @property
     def ragged_stretch(self) -> float:
@@ -83,18 +94,21 @@ class _Sums:
     def __init__(self, items: Sequence[Item]) -> None:
         self.items, self.final = items, len(items) - 1
         # entry i of a running total: everything before item i (n + 1 entries)
-        width, stretch, shrink, count = [0.0], [0.0], [0.0], [0]
+        width, stretch, shrink, count, stiff = [0.0], [0.0], [0.0], [0], [0.0]
         self.width, self.stretch, self.shrink, self.count = width, stretch, shrink, count
+        self.stiff = stiff  # STIFF_STRETCH of the tokens' widths (boxes of 2+ characters that count)
         self.breakpoints: list[int] = []
         self._starts: list[int] = []  # boxes and the forced end: where a line's material may start
         breakpoint, start = self.breakpoints.append, self._starts.append
-        w = y = z = 0.0
+        w = y = z = v = 0.0
         c, prev = 0, None
         for i, item in enumerate(items):
             kind = type(item)
             if kind is Box:
                 w += item.width
                 c += item.count
+                if item.count and item.end - item.start > 1:
+                    v += STIFF_STRETCH * item.width
                 start(i)
             elif kind is Glue:
                 if prev is Box:
@@ -108,7 +122,14 @@ class _Sums:
             stretch.append(y)
             shrink.append(z)
             count.append(c)
+            stiff.append(v)
             prev = kind
+
+    def give(self, s: int, b: int) -> float:
+        """What the line from item s to b may stretch: its glue's stretch, or if it has none its tokens'
+        STIFF_STRETCH (it is set short, but scored by how short it is)."""
+        y = self.stretch[b] - self.stretch[s]
+        return y if y > EPS else self.stiff[b] - self.stiff[s]
 
     def after(self, b: int) -> int:
         """Index of the first item of the line that starts after a break at item b."""
@@ -156,7 +177,7 @@ def _fit(sums: _Sums, s: int, b: int, params: BreakParams) -> Fit | None:
     """The better-fitting way (hanging or not) to set the line from item s to a break at b; None if overfull."""
     last = b == sums.final and not params.ragged
     natural = (sums.width[b] + sums.penalty(b)[1]) - sums.width[s]
-    stretch = params.ragged_stretch if params.ragged else sums.stretch[b] - sums.stretch[s]
+    stretch = params.ragged_stretch if params.ragged else sums.give(s, b)
     shrink, measure = sums.shrink[b] - sums.shrink[s], params.measure
     r, hang = _ratio(natural, stretch, shrink, measure, last), 0.0
     h = sums.hang(s, b)
@@ -186,7 +207,7 @@ def _demerits(sums: _Sums, breaks: Sequence[Break], params: BreakParams) -> floa
         natural = (sums.width[b] + sums.penalty(b)[1]) - sums.width[s]
         if brk.hang:
             natural -= brk.hang
-        stretch = params.ragged_stretch if params.ragged else sums.stretch[b] - sums.stretch[s]
+        stretch = params.ragged_stretch if params.ragged else sums.give(s, b)
         r = _ratio(natural, stretch, sums.shrink[b] - sums.shrink[s], params.measure, last and not params.ragged)
         total += _line_demerits(r, sums.penalty(b)[0], params)
         compressed = r < -RATIO_EPS
@@ -196,6 +217,15 @@ def _demerits(sums: _Sums, breaks: Sequence[Break], params: BreakParams) -> floa
             total += params.orphan_demerits
         prev_compressed, s = compressed, sums.after(b)
     return total
+
+
+def stiff_lines(items: Sequence[Item], breaks: Sequence[Break]) -> tuple[bool, ...]:
+    """Per line of a breaking: whether it has no glue that stretches (set short if it is short)."""
+    sums, s, out = _Sums(items), 0, []
+    for brk in breaks:
+        out.append(sums.stretch[brk.index] - sums.stretch[s] <= EPS)
+        s = sums.after(brk.index)
+    return tuple(out)
 
 
 def total_fit(items: Sequence[Item], params: BreakParams) -> Breaks:
@@ -233,7 +263,7 @@ class _TotalFit:
         self.prune = (params.line_penalty >= 0 and sums.width == sorted(sums.width)
                       and sums.stretch == sorted(sums.stretch))
         self.fixed = (params.measure, params.line_penalty, params.ragged_stretch if params.ragged else 0.0,
-                      params.ragged, sums.width, sums.stretch, sums.shrink, self.least, self.minima)
+                      params.ragged, sums.width, sums.stretch, sums.shrink, self.least, self.minima, sums.stiff)
 
     def run(self) -> tuple[Break, ...] | None:
         """Best breaks, or None when some breakpoint can only be reached by an overfull line."""
@@ -271,10 +301,11 @@ class _TotalFit:
 
     def _candidates(self, b: int, lo: int, h: float) -> tuple[tuple, tuple]:
         """Best (totals, back pointers) per state of a line ending at break b from an active node."""
-        measure, lp, ragged_st, ragged, width, stretch, shrink, least, minima = self.fixed
+        measure, lp, ragged_st, ragged, width, stretch, shrink, least, minima, stiff = self.fixed
         start, total, last, item = self.start, self.total, b == self.sums.final, self.sums.items[b]
         cost, pen_width = (item.cost, item.width) if type(item) is Penalty and item.cost > -INF else (0.0, 0.0)
         wb, yb, zb, pen_d = width[b] + pen_width, stretch[b], shrink[b], cost * cost if cost > 0 else 0.0
+        vb = stiff[b]
         prune, j, ragged_last = self.prune and not last and h >= 0, self.head, last and not ragged
         best0 = best1 = INF
         back0 = back1 = None
@@ -288,10 +319,12 @@ class _TotalFit:
                 r = 0.0
             else:
                 st = ragged_st or yb - stretch[s]
+                if st <= EPS:
+                    st = vb - stiff[s]
                 r = diff / st if st > EPS else INF
             hang = 0.0
             if h and b - 1 >= s:
-                r2 = _ratio(natural - h, ragged_st or yb - stretch[s], zb - shrink[s], measure, ragged_last)
+                r2 = _ratio(natural - h, ragged_st or self.sums.give(s, b), zb - shrink[s], measure, ragged_last)
                 if r2 != -INF and (r == -INF or _badness(r2) < _badness(r)):
                     r, hang = r2, h
             if r == -INF:
@@ -315,6 +348,8 @@ class _TotalFit:
                 if j == len(minima):
                     break
                 diff, st = measure - (wb - width[start[a + 1]]), ragged_st or yb - stretch[s]
+                if not ragged_st and st < vb - stiff[s]:
+                    st = vb - stiff[s]  # a later line may be scored by its tokens' stiff stretch
                 if diff > EPS and st > EPS:  # the next node's shortfall over this line's stretch
                     bad = 100.0 * (diff / st) * (diff / st) * (diff / st)
                 floor = bad if bad < INF_BAD else INF_BAD  # the least badness of any later node's line
@@ -406,7 +441,7 @@ class _Lines:
             if final and a and sums.count[b] - sums.count[s] < params.orphan_min:
                 continue  # 孤字: not allowed when the number of lines is prescribed
             fits = self._fits(s, b)
-            if not fits and self.monotone and not final and self._too_loose(s, b):
+            if not fits and self.monotone and not final and not params.stiff and self._too_loose(s, b):
                 break  # every later node's line is looser still (hanging or not)
             for ratio, hang in fits:
                 d = _line_demerits(ratio, cost, params)
@@ -418,12 +453,13 @@ class _Lines:
         sums, params = self.sums, self.params
         final = b == sums.final
         natural = (sums.width[b] + sums.penalty(b)[1]) - sums.width[s]
-        stretch = params.ragged_stretch if params.ragged else sums.stretch[b] - sums.stretch[s]
+        stretch = params.ragged_stretch if params.ragged else sums.give(s, b)
         shrink, h = sums.shrink[b] - sums.shrink[s], sums.hang(s, b)
+        stiff = sums.stretch[b] - sums.stretch[s] <= EPS  # nothing stretches: set short
         out = []
         for hang in ((0.0, h) if h else (0.0,)):
             r = _ratio(natural - hang, stretch, shrink, params.measure, final and not params.ragged)
-            if r != -INF and (final or r <= params.max_ratio + RATIO_EPS):
+            if r != -INF and (final or r <= params.max_ratio + RATIO_EPS or (params.stiff and stiff)):
                 out.append((r, hang))
         return out
 
@@ -431,7 +467,7 @@ class _Lines:
         """Whether the line from item s to a break at b, not hanging, stretches beyond max_ratio."""
         sums, params = self.sums, self.params
         natural = (sums.width[b] + sums.penalty(b)[1]) - sums.width[s]
-        stretch = params.ragged_stretch if params.ragged else sums.stretch[b] - sums.stretch[s]
+        stretch = params.ragged_stretch if params.ragged else sums.give(s, b)
         r = _ratio(natural, stretch, sums.shrink[b] - sums.shrink[s], params.measure, False)
         return r > params.max_ratio + RATIO_EPS
 

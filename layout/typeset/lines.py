@@ -13,7 +13,7 @@ from typing import Sequence
 
 from .. import cjk
 from ..fonts import Face
-from .breaking import RATIO_EPS, Break, BreakParams, Breaks, greedy, total_fit, total_fit_lines
+from .breaking import RATIO_EPS, Break, BreakParams, Breaks, greedy, stiff_lines, total_fit, total_fit_lines
 from .config import ComposeConfig
 from .items import P_RELAXED, Items, Span, build_items
 from .knuth import INF, Box, Glue, Penalty
@@ -115,12 +115,21 @@ def _loosened(broken: _Broken, measure: float, config: ComposeConfig, looseness:
         return broken
     lines = len(broken.breaks.breaks) + looseness
     # 拉行 may not letterspace a line past ¼ em (even colour, issue 11) unless the paragraph's own best
-    # setting already has such a line; 缩行 only squeezes, so the bound does not matter for it
+    # setting already has such a line; 缩行 only squeezes, so the bound does not matter for it. A line
+    # with nothing to stretch (a piece of a long URL, set short) is no looser for the bound, and the
+    # loosened setting may have no more such lines than the best one
+    stiff = _stiff(broken.built, broken.breaks)
     bound = max(SQUARING_GAP / cjk.INTER_CHAR_STRETCH, _loosest(broken))
-    found = total_fit_lines(broken.built.items, replace(_params(measure, config), max_ratio=bound), lines)
-    if found is None:
+    params = replace(_params(measure, config), max_ratio=bound, stiff=stiff > 0)
+    found = total_fit_lines(broken.built.items, params, lines)
+    if found is None or _stiff(broken.built, found) > stiff:
         return broken
     return _Broken(broken.built, found, broken.notes, looseness)
+
+
+def _stiff(built: Items, breaks: Breaks) -> int:
+    """Justified lines (not the last) with nothing that stretches: set short, whatever their ratio."""
+    return sum(stiff_lines(built.items, breaks.breaks)[:-1])
 
 
 def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Broken:
@@ -148,8 +157,10 @@ def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Bro
 
 
 def _loosest(broken: _Broken) -> float:
-    """The largest adjustment ratio among a paragraph's justified lines (its last line excluded)."""
-    return max((b.ratio for b in broken.breaks.breaks[:-1]), default=0.0)
+    """The largest adjustment ratio among a paragraph's justified lines (its last line excluded, and
+    lines with nothing to stretch, which no breaking of theirs can justify: see _stiff)."""
+    stiff = stiff_lines(broken.built.items, broken.breaks.breaks)
+    return max((b.ratio for b, no in zip(broken.breaks.breaks[:-1], stiff) if not no), default=0.0)
 
 
 def _break_positions(broken: _Broken) -> list[int]:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from layout import cjk
-from layout.typeset.breaking import BreakParams, demerits, greedy, total_fit, total_fit_lines
+from layout.typeset.breaking import BreakParams, demerits, greedy, stiff_lines, total_fit, total_fit_lines
 from layout.fonts import TextFont
 from layout.typeset.items import build_items
 from layout.typeset.config import ComposeConfig
@@ -111,14 +111,17 @@ def test_a_prescribed_line_count_is_met_within_the_bounds(tiny_face, text, measu
     items, params = _items(tiny_face, text, measure, config), BreakParams(measure=measure, orphan_min=config.orphan_min)
     best = total_fit(items, params)
     k = len(best.breaks) + change
-    # set_paragraph's bound: no line looser than ¼-em gaps (SQUARING_GAP) unless the best setting has one
-    loosest = max((b.ratio for b in best.breaks[:-1]), default=0.0)
-    params = replace(params, max_ratio=max(SQUARING_GAP / cjk.INTER_CHAR_STRETCH, loosest))
+    # set_paragraph's bound: no line looser than ¼-em gaps (SQUARING_GAP) unless the best setting has
+    # one; lines with nothing that stretches (set short) are admitted, no more of them than in the best
+    stiff = stiff_lines(items, best.breaks)
+    loosest = max((b.ratio for b, no in zip(best.breaks[:-1], stiff) if not no), default=0.0)
+    params = replace(params, max_ratio=max(SQUARING_GAP / cjk.INTER_CHAR_STRETCH, loosest), stiff=any(stiff[:-1]))
     found = total_fit_lines(items, params, k)
-    if found is None:
+    if found is None or sum(stiff_lines(items, found.breaks)[:-1]) > sum(stiff[:-1]):
         return
     assert len(found.breaks) == k and found.overfull == 0
-    assert all(-1.0 <= b.ratio <= params.max_ratio + 1e-9 for b in found.breaks[:-1])
+    assert all(-1.0 <= b.ratio <= params.max_ratio + 1e-9 or no
+               for b, no in zip(found.breaks[:-1], stiff_lines(items, found.breaks)))
     assert found.demerits == pytest.approx(demerits(items, found.breaks, params), rel=1e-9)
     assert demerits(items, found.breaks, replace(params, orphan_min=0)) == found.demerits  # no 孤字
     config = replace(config, breaker="total-fit")
