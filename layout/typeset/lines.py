@@ -13,7 +13,8 @@ from typing import Sequence
 
 from .. import cjk
 from ..fonts import Face
-from .breaking import RATIO_EPS, Break, BreakParams, Breaks, greedy, stiff_lines, total_fit, total_fit_lines
+from .breaking import (LOOSE_RATIO, RATIO_EPS, Break, BreakParams, Breaks, greedy, set_glue, stiff_lines, total_fit,
+                       total_fit_lines)
 from .config import ComposeConfig
 from .items import P_RELAXED, Items, Span, build_items
 from .knuth import INF, Box, Glue, Penalty
@@ -147,8 +148,9 @@ def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Bro
             eager = _break_once(spans, measure, config, keep, eager=True, discourage=discourage)
             if _loosest(eager) < worst - 1e-9 and eager.breaks.overfull <= broken.breaks.overfull:
                 broken, worst = eager, _loosest(eager)
-        if worst > cjk.MAX_LETTERSPACING / cjk.INTER_CHAR_STRETCH + 1e-9 and config.breaker != "total-fit":
-            # first fit cannot move a token to the line before: re-break this paragraph by total fit
+        if worst > LOOSE_RATIO + 1e-9 and config.breaker != "total-fit":
+            # first fit cannot move a token to the line before: a paragraph it sets with a line over ¼ em
+            # (a loose line, LOOSE_GAP) is re-broken by total fit, kept if that is less loose
             best = _break_once(spans, measure, replace(config, breaker="total-fit"), keep, eager=True,
                                discourage=discourage)
             if _loosest(best) < worst - 1e-9 and best.breaks.overfull <= broken.breaks.overfull:
@@ -282,6 +284,8 @@ class _LineSetter:
             r = min(r, 0.0)
         spread = self._spread(s, brk) if r == INF else 0.0
         r = 0.0 if r == INF else max(r, -1.0)
+        give = sum(item.give for item in self.items[s:brk.index] if type(item) is Glue) if r > 0 else 0.0
+        share, rs = set_glue(r, give)
         glyphs: list[Glyph] = []
         x, items, p = 0.0, self.items, self.p
         text, classes, faces, sizes, styles = p.text, p.classes, p.faces, p.sizes, p.styles
@@ -298,7 +302,7 @@ class _LineSetter:
                     self._box_glyphs(glyphs, item, x, r, i > s, i == last_box)
                 x += item.width
             elif type(item) is Glue:
-                width = item.width + (r * item.stretch if r > 0 else r * item.shrink) + spread
+                width = item.width + share * item.give + (rs * item.stretch if rs > 0 else rs * item.shrink) + spread
                 if item.index >= 0:
                     glyphs.append(self._glyph(item.index, x, width))
                 x += width
