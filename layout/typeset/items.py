@@ -73,7 +73,7 @@ MARKS = "OCSocsN"
 # to ½ em (二分), before any Han gap opens (jlreq §3.8.3); past ½ em it opens only as fast as a Han
 # gap (INTER_CHAR_STRETCH), on a line that is over its bounds anyway.
 WORD_SPACE_MIN, WORD_SPACE, WORD_SPACE_MAX = 0.2, 1 / 3, 0.5
-WORD_SPACE_STRETCH = 3 * cjk.INTER_CHAR_STRETCH
+WORD_SPACE_STRETCH = cjk.INTER_CHAR_STRETCH
 
 
 @dataclass(frozen=True, kw_only=True)
