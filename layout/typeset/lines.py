@@ -8,6 +8,7 @@ typeset/audit.py counts defects in lines already set.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -123,9 +124,16 @@ def _loosened(broken: _Broken, measure: float, config: ComposeConfig, looseness:
     bound = max(SQUARING_GAP / cjk.INTER_CHAR_STRETCH, _loosest(broken))
     params = replace(_params(measure, config), max_ratio=bound, stiff=stiff > 0)
     found = total_fit_lines(broken.built.items, params, lines)
-    if found is None or _stiff(broken.built, found) > stiff:
-        return broken
+    if found is None or _stiff(broken.built, found) > stiff or _loose(broken.built, found) > _loose(broken.built,
+                                                                                                    broken.breaks):
+        return broken  # (one forced loose line, a dateline's, does not free the rest of the paragraph)
     return _Broken(broken.built, found, broken.notes, looseness)
+
+
+def _loose(built: Items, breaks: Breaks) -> int:
+    """Justified lines (not the last) opening their Han gaps past ¼ em (LOOSE_RATIO), stiff ones aside."""
+    stiff = stiff_lines(built.items, breaks.breaks)
+    return sum(1 for b, no in zip(breaks.breaks[:-1], stiff) if not no and b.ratio > LOOSE_RATIO + 1e-9)
 
 
 def _stiff(built: Items, breaks: Breaks) -> int:
@@ -142,6 +150,8 @@ def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Bro
     keep = _words_keep(spans, broken)
     if keep:
         broken = _break_once(spans, measure, config, keep, discourage=discourage)
+    if config.align != "justify" and any(span.words for span in spans):
+        broken = _latin_joined(spans, measure, config, broken, keep, discourage)
     if config.align == "justify":
         worst = _loosest(broken)
         if worst > cjk.MAX_LETTERSPACING / cjk.INTER_CHAR_STRETCH + 1e-9:
@@ -155,6 +165,47 @@ def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Bro
                                discourage=discourage)
             if _loosest(best) < worst - 1e-9 and best.breaks.overfull <= broken.breaks.overfull:
                 broken = best
+    return broken
+
+
+_LATIN_LINE = re.compile(r"[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f .,:/\\\-_+#&'’%]*")
+
+
+def lone_latin(text: str) -> bool:
+    """Whether a headline line holds only Latin words or numbers (`GitHub Copilot`, `12647-3`)."""
+    return _LATIN_LINE.fullmatch(text.strip()) is not None
+
+
+def _line_texts(broken: _Broken) -> list[str]:
+    """The text of each line of a breaking."""
+    text, cuts = broken.built.prepared.text, [0, *_break_positions(broken), len(broken.built.prepared.text)]
+    return [text[a:b] for a, b in zip(cuts, cuts[1:])]
+
+
+def _latin_joined(spans: Sequence[Span], measure: float, config: ComposeConfig, broken: _Broken,
+                  keep: frozenset[int], discourage: frozenset[int]) -> _Broken:
+    """A headline breaking with no line of Latin words alone (issue 11 rule 5: `GitHub Copilot` stays on
+    the line of the Han word before or after it): each such line is joined to its neighbour before or
+    after (the break between them is kept), whichever sets with fewer such lines and less demerits;
+    the breaking as it was if neither can."""
+    for _ in range(3):  # a headline has few Latin runs
+        texts = _line_texts(broken)
+        lone = [n for n, t in enumerate(texts) if lone_latin(t) and len(texts) > 1]
+        if not lone:
+            return broken
+        starts = [0, *_break_positions(broken)]
+        n = lone[0]
+        tries = []
+        for cut in ((starts[n],) if n else ()) + ((starts[n + 1],) if n + 1 < len(starts) else ()):
+            trial = _break_once(spans, measure, config, keep | {cut}, discourage=discourage)
+            if not trial.breaks.overfull:
+                count = sum(map(lone_latin, _line_texts(trial)))
+                tries.append((count, trial.breaks.demerits, cut, trial))
+        better = [t for t in tries if t[0] < len(lone)]
+        if not better:
+            return broken
+        _, _, cut, broken = min(better, key=lambda t: t[:3])
+        keep = keep | {cut}
     return broken
 
 
