@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Sequence
 
 from .. import cjk
@@ -179,7 +180,7 @@ def lone_latin(text: str) -> bool:
 def _line_texts(broken: _Broken) -> list[str]:
     """The text of each line of a breaking."""
     text, cuts = broken.built.prepared.text, [0, *_break_positions(broken), len(broken.built.prepared.text)]
-    return [text[a:b] for a, b in zip(cuts, cuts[1:])]
+    return [text[a:b] for a, b in pairwise(cuts)]
 
 
 def _latin_joined(spans: Sequence[Span], measure: float, config: ComposeConfig, broken: _Broken,

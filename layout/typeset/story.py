@@ -135,7 +135,7 @@ def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> 
         rows = max(1, math.ceil(leading / setter.row - 1e-9))
         for part in parts[name]:
             check_coverage(part.replace(" ", ""), font, story_id, text, name)
-            part_size, part_font, part_rows = size, font, rows
+            part_size, part_rows = size, rows
             head_lines = _head_text(part, font, name, shape.width, config)
             for smaller in _smaller_sizes(size) if _lone_latin(head_lines) else ():
                 trial = _head_text(part, setter.font(name, smaller), name, shape.width, config)
