@@ -26,10 +26,26 @@ from .. import cjk
 from .knuth import EPS, INF, Box, Glue, Item, Penalty
 
 RATIO_EPS = 1e-9
-INF_BAD = 1e12  # badness of a line that must stretch but has nothing that stretches
+# Badness of a line that must stretch but has nothing that stretches (a piece of a URL wider than the
+# measure): above any stretched line's worth considering (ratio 21.5, 2 em gaps), and small enough that
+# its squared demerits (1e12) leave the rest of the paragraph its precision: with 1e12 (1e24 demerits,
+# a float step of 1.3e8) every other choice in a paragraph with such a line was a tie, and total fit
+# set lines of 8 字 in 11 beside it.
+INF_BAD = 1e6
 OVERFULL_BAD = 1e15  # badness of a line wider than the measure (only when nothing else is possible)
+# A line with no glue that stretches but a Latin token (a piece of a long URL or path, a word alone) is
+# set short, flush left: it is scored as if each token could stretch by this share of its width, so a
+# piece that fills 96 % of the line is nearly free and a short one alone on a line (`Programs\` in 11 字)
+# costs more than a line of ½-em gaps: what it costs is how much white it leaves, not a fixed amount.
+STIFF_STRETCH = 0.1
+# A line's word spaces widen first, up to their give (jlreq §3.8.3: Western word spaces before the
+# inter-character spaces), and a line that takes all of its give scores as a ratio of GIVE_RATIO; the
+# ratio past it is that of the stretch (on such a line Han gaps open by 0.1·(ratio − GIVE_RATIO) em).
+GIVE_RATIO = 0.5
+LOOSE_GAP = 0.25  # em: Han–Han gaps wider than this make a loose line (issue 11: under 1 % of lines)
 MAX_GAP = 0.5  # em: the widest Han–Han gap a stretched line may show when set to a prescribed length
 MAX_RATIO = MAX_GAP / cjk.INTER_CHAR_STRETCH  # 5.0: ratio r widens a Han–Han gap by 0.1·r em
+LOOSE_RATIO = LOOSE_GAP / cjk.INTER_CHAR_STRETCH  # 2.5
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,8 +58,11 @@ class BreakParams:
     orphan_demerits: float = 1e9  # a last line with fewer than orphan_min characters (孤字)
     orphan_min: int = 2
     discouraged: float = 1000.0  # greedy uses a break costing this much only if no other fits
+    loose_ratio: float = LOOSE_RATIO  # a justified line stretched more than this (¼-em Han gaps) …
+    loose_demerits: float = 1e7  # … costs this much more: even colour counts lines over ¼ em (issue 11)
     ragged: bool = False  # lines are not justified (centred headlines): balance their lengths instead
     max_ratio: float = MAX_RATIO  # total_fit_lines: no line but the last stretches more (½-em Han gaps)
+    stiff: bool = False  # total_fit_lines: a line with nothing that stretches (set short) is admitted
 
     @property
     def ragged_stretch(self) -> float:
@@ -83,23 +102,26 @@ class _Sums:
     def __init__(self, items: Sequence[Item]) -> None:
         self.items, self.final = items, len(items) - 1
         # entry i of a running total: everything before item i (n + 1 entries)
-        width, stretch, shrink, count = [0.0], [0.0], [0.0], [0]
-        self.width, self.stretch, self.shrink, self.count = width, stretch, shrink, count
+        width, stretch, shrink, count, stiff, give = [0.0], [0.0], [0.0], [0], [0.0], [0.0]
+        self.width, self.stretch, self.shrink, self.count, self.gives = width, stretch, shrink, count, give
+        self.stiff = stiff  # STIFF_STRETCH of the tokens' widths (boxes of 2+ characters that count)
         self.breakpoints: list[int] = []
         self._starts: list[int] = []  # boxes and the forced end: where a line's material may start
         breakpoint, start = self.breakpoints.append, self._starts.append
-        w = y = z = 0.0
+        w = y = z = v = g = 0.0
         c, prev = 0, None
         for i, item in enumerate(items):
             kind = type(item)
             if kind is Box:
                 w += item.width
                 c += item.count
+                if item.count and item.end - item.start > 1:
+                    v += STIFF_STRETCH * item.width
                 start(i)
             elif kind is Glue:
                 if prev is Box:
                     breakpoint(i)
-                w, y, z = w + item.width, y + item.stretch, z + item.shrink
+                w, y, z, g = w + item.width, y + item.stretch, z + item.shrink, g + item.give
             elif item.cost < INF:
                 breakpoint(i)
                 if item.cost == -INF:
@@ -108,7 +130,15 @@ class _Sums:
             stretch.append(y)
             shrink.append(z)
             count.append(c)
+            stiff.append(v)
+            give.append(g)
             prev = kind
+
+    def give(self, s: int, b: int) -> float:
+        """What the line from item s to b may stretch: its glue's stretch, or if it has none its tokens'
+        STIFF_STRETCH (it is set short, but scored by how short it is)."""
+        y = self.stretch[b] - self.stretch[s]
+        return y if y > EPS else self.stiff[b] - self.stiff[s]
 
     def after(self, b: int) -> int:
         """Index of the first item of the line that starts after a break at item b."""
@@ -130,16 +160,36 @@ class _Sums:
         return item.hang if type(item) is Box else 0.0
 
 
-def _ratio(natural: float, stretch: float, shrink: float, measure: float, last: bool) -> float:
-    """Adjustment ratio of a line; -INF when overfull, INF when it must stretch but cannot."""
+def _ratio(natural: float, stretch: float, shrink: float, measure: float, last: bool, give: float = 0.0) -> float:
+    """Adjustment ratio of a line; -INF when overfull, INF when it must stretch but cannot; a line with
+    give widens it first (ratio up to GIVE_RATIO), then stretches (see set_glue)."""
     diff = measure - natural
     if diff >= -EPS:
         if last or diff <= EPS:
             return 0.0
-        return diff / stretch if stretch > EPS else INF
+        return _loosen(diff, stretch, give)
     if natural - shrink > measure + EPS:
         return -INF
     return max(-1.0, diff / shrink)
+
+
+def _loosen(diff: float, stretch: float, give: float) -> float:
+    """The ratio at which a line `diff` pt short takes it up: by its give first, then by its stretch."""
+    if give > EPS:
+        if diff <= give + EPS:
+            return GIVE_RATIO * diff / give
+        return GIVE_RATIO + (diff - give) / stretch if stretch > EPS else INF
+    return diff / stretch if stretch > EPS else INF
+
+
+def set_glue(ratio: float, give: float) -> tuple[float, float]:
+    """(share of every glue's give, ratio applied to its stretch) of a line set at `ratio` whose glue
+    gives `give` pt in all: the inverse of _loosen (shrinking: no give, the ratio as it is)."""
+    if ratio <= 0.0 or give <= EPS:
+        return 0.0, ratio
+    if ratio <= GIVE_RATIO:
+        return ratio / GIVE_RATIO, 0.0
+    return 1.0, ratio - GIVE_RATIO
 
 
 def _badness(ratio: float) -> float:
@@ -156,12 +206,13 @@ def _fit(sums: _Sums, s: int, b: int, params: BreakParams) -> Fit | None:
     """The better-fitting way (hanging or not) to set the line from item s to a break at b; None if overfull."""
     last = b == sums.final and not params.ragged
     natural = (sums.width[b] + sums.penalty(b)[1]) - sums.width[s]
-    stretch = params.ragged_stretch if params.ragged else sums.stretch[b] - sums.stretch[s]
+    stretch = params.ragged_stretch if params.ragged else sums.give(s, b)
     shrink, measure = sums.shrink[b] - sums.shrink[s], params.measure
-    r, hang = _ratio(natural, stretch, shrink, measure, last), 0.0
+    give = 0.0 if params.ragged else sums.gives[b] - sums.gives[s]
+    r, hang = _ratio(natural, stretch, shrink, measure, last, give), 0.0
     h = sums.hang(s, b)
     if h:
-        r2 = _ratio(natural - h, stretch, shrink, measure, last)
+        r2 = _ratio(natural - h, stretch, shrink, measure, last, give)
         if r2 != -INF and (r == -INF or _badness(r2) < _badness(r)):
             r, hang = r2, h
     return None if r == -INF else Fit(r, hang)
@@ -170,7 +221,8 @@ def _fit(sums: _Sums, s: int, b: int, params: BreakParams) -> Fit | None:
 def _line_demerits(ratio: float, cost: float, params: BreakParams) -> float:
     """Demerits of one line from its ratio and the penalty it breaks at: (l + b)² + p²."""
     d = params.line_penalty + _badness(ratio)
-    return d * d + (cost * cost if cost > 0 else 0.0)
+    loose = params.loose_demerits if ratio > params.loose_ratio + RATIO_EPS and not params.ragged else 0.0
+    return d * d + (cost * cost if cost > 0 else 0.0) + loose
 
 
 def demerits(items: Sequence[Item], breaks: Sequence[Break], params: BreakParams) -> float:
@@ -186,8 +238,9 @@ def _demerits(sums: _Sums, breaks: Sequence[Break], params: BreakParams) -> floa
         natural = (sums.width[b] + sums.penalty(b)[1]) - sums.width[s]
         if brk.hang:
             natural -= brk.hang
-        stretch = params.ragged_stretch if params.ragged else sums.stretch[b] - sums.stretch[s]
-        r = _ratio(natural, stretch, sums.shrink[b] - sums.shrink[s], params.measure, last and not params.ragged)
+        stretch = params.ragged_stretch if params.ragged else sums.give(s, b)
+        give = 0.0 if params.ragged else sums.gives[b] - sums.gives[s]
+        r = _ratio(natural, stretch, sums.shrink[b] - sums.shrink[s], params.measure, last and not params.ragged, give)
         total += _line_demerits(r, sums.penalty(b)[0], params)
         compressed = r < -RATIO_EPS
         if compressed and prev_compressed:
@@ -196,6 +249,15 @@ def _demerits(sums: _Sums, breaks: Sequence[Break], params: BreakParams) -> floa
             total += params.orphan_demerits
         prev_compressed, s = compressed, sums.after(b)
     return total
+
+
+def stiff_lines(items: Sequence[Item], breaks: Sequence[Break]) -> tuple[bool, ...]:
+    """Per line of a breaking: whether it has no glue that stretches (set short if it is short)."""
+    sums, s, out = _Sums(items), 0, []
+    for brk in breaks:
+        out.append(sums.stretch[brk.index] - sums.stretch[s] <= EPS)
+        s = sums.after(brk.index)
+    return tuple(out)
 
 
 def total_fit(items: Sequence[Item], params: BreakParams) -> Breaks:
@@ -233,7 +295,8 @@ class _TotalFit:
         self.prune = (params.line_penalty >= 0 and sums.width == sorted(sums.width)
                       and sums.stretch == sorted(sums.stretch))
         self.fixed = (params.measure, params.line_penalty, params.ragged_stretch if params.ragged else 0.0,
-                      params.ragged, sums.width, sums.stretch, sums.shrink, self.least, self.minima)
+                      params.ragged, sums.width, sums.stretch, sums.shrink, self.least, self.minima, sums.stiff,
+                      [0.0] * len(sums.gives) if params.ragged else sums.gives)
 
     def run(self) -> tuple[Break, ...] | None:
         """Best breaks, or None when some breakpoint can only be reached by an overfull line."""
@@ -271,10 +334,13 @@ class _TotalFit:
 
     def _candidates(self, b: int, lo: int, h: float) -> tuple[tuple, tuple]:
         """Best (totals, back pointers) per state of a line ending at break b from an active node."""
-        measure, lp, ragged_st, ragged, width, stretch, shrink, least, minima = self.fixed
+        measure, lp, ragged_st, ragged, width, stretch, shrink, least, minima, stiff, gives = self.fixed
         start, total, last, item = self.start, self.total, b == self.sums.final, self.sums.items[b]
         cost, pen_width = (item.cost, item.width) if type(item) is Penalty and item.cost > -INF else (0.0, 0.0)
         wb, yb, zb, pen_d = width[b] + pen_width, stretch[b], shrink[b], cost * cost if cost > 0 else 0.0
+        vb, gb = stiff[b], gives[b]
+        loose_ratio = INF if ragged else self.params.loose_ratio + RATIO_EPS
+        loose_d = self.params.loose_demerits
         prune, j, ragged_last = self.prune and not last and h >= 0, self.head, last and not ragged
         best0 = best1 = INF
         back0 = back1 = None
@@ -288,16 +354,25 @@ class _TotalFit:
                 r = 0.0
             else:
                 st = ragged_st or yb - stretch[s]
-                r = diff / st if st > EPS else INF
+                if st <= EPS:
+                    st = vb - stiff[s]
+                give = gb - gives[s]
+                if give > EPS:
+                    r = _loosen(diff, st, give)
+                else:
+                    r = diff / st if st > EPS else INF
             hang = 0.0
             if h and b - 1 >= s:
-                r2 = _ratio(natural - h, ragged_st or yb - stretch[s], zb - shrink[s], measure, ragged_last)
+                r2 = _ratio(natural - h, ragged_st or self.sums.give(s, b), zb - shrink[s], measure, ragged_last,
+                            gb - gives[s])
                 if r2 != -INF and (r == -INF or _badness(r2) < _badness(r)):
                     r, hang = r2, h
             if r == -INF:
                 continue
             bad = INF_BAD if r == INF else (100.0 * r * r * r if r >= 0 else -100.0 * r * r * r)
             d = (lp + bad) * (lp + bad) + pen_d
+            if r > loose_ratio:
+                d += loose_d
             if last and a:
                 d += self._orphan(s, b)
             t0, t1 = total[a]
@@ -315,8 +390,11 @@ class _TotalFit:
                 if j == len(minima):
                     break
                 diff, st = measure - (wb - width[start[a + 1]]), ragged_st or yb - stretch[s]
-                if diff > EPS and st > EPS:  # the next node's shortfall over this line's stretch
-                    bad = 100.0 * (diff / st) * (diff / st) * (diff / st)
+                if not ragged_st and st < vb - stiff[s]:
+                    st = vb - stiff[s]  # a later line may be scored by its tokens' stiff stretch
+                if diff > EPS and st > EPS:  # the next node's shortfall over this line's give and stretch
+                    rn = _loosen(diff, st, gb - gives[s])
+                    bad = 100.0 * rn * rn * rn
                 floor = bad if bad < INF_BAD else INF_BAD  # the least badness of any later node's line
                 if least[minima[j]] + ((lp + floor) * (lp + floor) + pen_d) >= best0:
                     break
@@ -406,7 +484,7 @@ class _Lines:
             if final and a and sums.count[b] - sums.count[s] < params.orphan_min:
                 continue  # 孤字: not allowed when the number of lines is prescribed
             fits = self._fits(s, b)
-            if not fits and self.monotone and not final and self._too_loose(s, b):
+            if not fits and self.monotone and not final and not params.stiff and self._too_loose(s, b):
                 break  # every later node's line is looser still (hanging or not)
             for ratio, hang in fits:
                 d = _line_demerits(ratio, cost, params)
@@ -418,12 +496,14 @@ class _Lines:
         sums, params = self.sums, self.params
         final = b == sums.final
         natural = (sums.width[b] + sums.penalty(b)[1]) - sums.width[s]
-        stretch = params.ragged_stretch if params.ragged else sums.stretch[b] - sums.stretch[s]
+        stretch = params.ragged_stretch if params.ragged else sums.give(s, b)
         shrink, h = sums.shrink[b] - sums.shrink[s], sums.hang(s, b)
+        stiff = sums.stretch[b] - sums.stretch[s] <= EPS  # nothing stretches: set short
         out = []
+        give = 0.0 if params.ragged else sums.gives[b] - sums.gives[s]
         for hang in ((0.0, h) if h else (0.0,)):
-            r = _ratio(natural - hang, stretch, shrink, params.measure, final and not params.ragged)
-            if r != -INF and (final or r <= params.max_ratio + RATIO_EPS):
+            r = _ratio(natural - hang, stretch, shrink, params.measure, final and not params.ragged, give)
+            if r != -INF and (final or r <= params.max_ratio + RATIO_EPS or (params.stiff and stiff)):
                 out.append((r, hang))
         return out
 
@@ -431,8 +511,9 @@ class _Lines:
         """Whether the line from item s to a break at b, not hanging, stretches beyond max_ratio."""
         sums, params = self.sums, self.params
         natural = (sums.width[b] + sums.penalty(b)[1]) - sums.width[s]
-        stretch = params.ragged_stretch if params.ragged else sums.stretch[b] - sums.stretch[s]
-        r = _ratio(natural, stretch, sums.shrink[b] - sums.shrink[s], params.measure, False)
+        stretch = params.ragged_stretch if params.ragged else sums.give(s, b)
+        give = 0.0 if params.ragged else sums.gives[b] - sums.gives[s]
+        r = _ratio(natural, stretch, sums.shrink[b] - sums.shrink[s], params.measure, False, give)
         return r > params.max_ratio + RATIO_EPS
 
     def _counts_from_start(self) -> tuple[list[int], list[int]]:

@@ -67,6 +67,13 @@ def _cut_penalty(cost: float) -> Penalty:
         pen = _CUTS[cost] = Penalty(cost, "separator")
     return pen
 MARKS = "OCSocsN"
+# A Latin word space (between Latin words, or a word and an ASCII mark; issue 11 rule 4): the font's
+# space, at most ⅓ em (三分, jlreq §3.8 and JIS X 4051 欧文間, which clreq defers to); it squeezes to
+# no less than 0.2 em (as the CJK–Latin space does: LATIN_SPACING_KEEP of ¼ em) and widens first, up
+# to ½ em (二分), before any Han gap opens (jlreq §3.8.3); past ½ em it opens only as fast as a Han
+# gap (INTER_CHAR_STRETCH), on a line that is over its bounds anyway.
+WORD_SPACE_MIN, WORD_SPACE, WORD_SPACE_MAX = 0.2, 1 / 3, 0.5
+WORD_SPACE_STRETCH = cjk.INTER_CHAR_STRETCH
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -314,7 +321,7 @@ class _Builder:
             if han_latin and all(text[i] == " " for i in range(le, rs)):
                 self._latin_space(out, le, rs, blank, em)  # a typed space next to Han is the one space
             else:
-                self._spaces(out, le, rs, blank)
+                self._spaces(out, le, rs, blank, lc == "L" or rc == "L")
             return
         width = blank
         stretch = cjk.INTER_CHAR_STRETCH * em if _STRETCHABLE[lc][rc] else 0.0
@@ -364,11 +371,15 @@ class _Builder:
         glue = self.glues.get((blank, stretch, blank))
         out.append(glue if glue is not None else self._glue(blank, stretch, blank))
 
-    def _spaces(self, out: list, start: int, end: int, blank: float) -> None:
-        """One glue per space character (Latin word spaces stretch ½ and shrink ⅓ of their width)."""
+    def _spaces(self, out: list, start: int, end: int, blank: float, latin: bool = False) -> None:
+        """One glue per space character: the first a Latin word space (word_space) if `latin`, the
+        others (and spaces between Han, `记者 刘菲`) stretch ½ and shrink ⅓ of their width."""
         for i in range(start, end):
-            adv = self.p.advances[i]
-            out.append(Glue(adv + blank, adv * cjk.SPACE_STRETCH, adv * cjk.SPACE_SHRINK + blank, i))
+            if latin and i == start:
+                out.append(word_space(self.p.advances[i], self.p.sizes[i], i, blank))
+            else:
+                adv = self.p.advances[i]
+                out.append(Glue(adv + blank, adv * cjk.SPACE_STRETCH, adv * cjk.SPACE_SHRINK + blank, i))
             blank = 0.0
 
     def _box(self, out: list, k: int) -> None:
@@ -441,8 +452,7 @@ class _Builder:
             if piece:
                 out.append(P_KEEP if costs[piece] == INF else _cut_penalty(costs[piece]))
                 if p.text[s] in cjk.NO_BREAK_SPACES:  # broken at a no-break space: it is the glue
-                    adv = p.advances[s]
-                    out.append(Glue(adv, adv * cjk.SPACE_STRETCH, adv * cjk.SPACE_SHRINK, s))
+                    out.append(word_space(p.advances[s], p.sizes[s], s))
                     s += 1
             width = sum(p.advances[s:e])
             if width <= self.measure - self.indent + EPS:  # (may follow the first-line indent)
@@ -454,6 +464,14 @@ class _Builder:
                 if i > s:
                     out.append(P_ANYWHERE)
                 out.append(Box(width=p.advances[i], start=i, end=i + 1, count=_count(p.text, i, i + 1)))
+
+
+def word_space(advance: float, size: float, index: int, blank: float = 0.0) -> Glue:
+    """The glue of a Latin word space (a typed or no-break space) of a font whose space is `advance` pt
+    at `size`: WORD_SPACE_MIN…WORD_SPACE_MAX em, given before stretch (see WORD_SPACE)."""
+    width = min(max(advance, WORD_SPACE_MIN * size), WORD_SPACE * size)  # (a font's space may be wider)
+    return Glue(width + blank, WORD_SPACE_STRETCH * size, width - WORD_SPACE_MIN * size + blank, index,
+                WORD_SPACE_MAX * size - width)
 
 
 def _is_quote(text: str, i: int) -> bool:

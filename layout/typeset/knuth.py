@@ -27,6 +27,7 @@ class Glue:
     stretch: float = 0.0
     shrink: float = 0.0
     index: int = -1  # the space character this glue sets (-1: none, e.g. a mark's blank half)
+    give: float = 0.0  # widening taken before any stretch (a Latin word space up to ½ em: jlreq §3.8)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,15 @@ typeset/audit.py counts defects in lines already set.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Sequence
 
 from .. import cjk
 from ..fonts import Face
-from .breaking import RATIO_EPS, Break, BreakParams, Breaks, greedy, total_fit, total_fit_lines
+from .breaking import (LOOSE_RATIO, RATIO_EPS, Break, BreakParams, Breaks, greedy, set_glue, stiff_lines, total_fit,
+                       total_fit_lines)
 from .config import ComposeConfig
 from .items import P_RELAXED, Items, Span, build_items
 from .knuth import INF, Box, Glue, Penalty
@@ -115,12 +118,28 @@ def _loosened(broken: _Broken, measure: float, config: ComposeConfig, looseness:
         return broken
     lines = len(broken.breaks.breaks) + looseness
     # 拉行 may not letterspace a line past ¼ em (even colour, issue 11) unless the paragraph's own best
-    # setting already has such a line; 缩行 only squeezes, so the bound does not matter for it
+    # setting already has such a line; 缩行 only squeezes, so the bound does not matter for it. A line
+    # with nothing to stretch (a piece of a long URL, set short) is no looser for the bound, and the
+    # loosened setting may have no more such lines than the best one
+    stiff = _stiff(broken.built, broken.breaks)
     bound = max(SQUARING_GAP / cjk.INTER_CHAR_STRETCH, _loosest(broken))
-    found = total_fit_lines(broken.built.items, replace(_params(measure, config), max_ratio=bound), lines)
-    if found is None:
-        return broken
+    params = replace(_params(measure, config), max_ratio=bound, stiff=stiff > 0)
+    found = total_fit_lines(broken.built.items, params, lines)
+    if found is None or _stiff(broken.built, found) > stiff or _loose(broken.built, found) > _loose(broken.built,
+                                                                                                    broken.breaks):
+        return broken  # (one forced loose line, a dateline's, does not free the rest of the paragraph)
     return _Broken(broken.built, found, broken.notes, looseness)
+
+
+def _loose(built: Items, breaks: Breaks) -> int:
+    """Justified lines (not the last) opening their Han gaps past ¼ em (LOOSE_RATIO), stiff ones aside."""
+    stiff = stiff_lines(built.items, breaks.breaks)
+    return sum(1 for b, no in zip(breaks.breaks[:-1], stiff) if not no and b.ratio > LOOSE_RATIO + 1e-9)
+
+
+def _stiff(built: Items, breaks: Breaks) -> int:
+    """Justified lines (not the last) with nothing that stretches: set short, whatever their ratio."""
+    return sum(stiff_lines(built.items, breaks.breaks)[:-1])
 
 
 def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Broken:
@@ -132,14 +151,17 @@ def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Bro
     keep = _words_keep(spans, broken)
     if keep:
         broken = _break_once(spans, measure, config, keep, discourage=discourage)
+    if config.align != "justify" and any(span.words for span in spans):
+        broken = _latin_joined(spans, measure, config, broken, keep, discourage)
     if config.align == "justify":
         worst = _loosest(broken)
         if worst > cjk.MAX_LETTERSPACING / cjk.INTER_CHAR_STRETCH + 1e-9:
             eager = _break_once(spans, measure, config, keep, eager=True, discourage=discourage)
             if _loosest(eager) < worst - 1e-9 and eager.breaks.overfull <= broken.breaks.overfull:
                 broken, worst = eager, _loosest(eager)
-        if worst > cjk.MAX_LETTERSPACING / cjk.INTER_CHAR_STRETCH + 1e-9 and config.breaker != "total-fit":
-            # first fit cannot move a token to the line before: re-break this paragraph by total fit
+        if worst > LOOSE_RATIO + 1e-9 and config.breaker != "total-fit":
+            # first fit cannot move a token to the line before: a paragraph it sets with a line over ¼ em
+            # (a loose line, LOOSE_GAP) is re-broken by total fit, kept if that is less loose
             best = _break_once(spans, measure, replace(config, breaker="total-fit"), keep, eager=True,
                                discourage=discourage)
             if _loosest(best) < worst - 1e-9 and best.breaks.overfull <= broken.breaks.overfull:
@@ -147,9 +169,52 @@ def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Bro
     return broken
 
 
+_LATIN_LINE = re.compile(r"[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f .,:/\\\-_+#&'’%]*")
+
+
+def lone_latin(text: str) -> bool:
+    """Whether a headline line holds only Latin words or numbers (`GitHub Copilot`, `12647-3`)."""
+    return _LATIN_LINE.fullmatch(text.strip()) is not None
+
+
+def _line_texts(broken: _Broken) -> list[str]:
+    """The text of each line of a breaking."""
+    text, cuts = broken.built.prepared.text, [0, *_break_positions(broken), len(broken.built.prepared.text)]
+    return [text[a:b] for a, b in pairwise(cuts)]
+
+
+def _latin_joined(spans: Sequence[Span], measure: float, config: ComposeConfig, broken: _Broken,
+                  keep: frozenset[int], discourage: frozenset[int]) -> _Broken:
+    """A headline breaking with no line of Latin words alone (issue 11 rule 5: `GitHub Copilot` stays on
+    the line of the Han word before or after it): each such line is joined to its neighbour before or
+    after (the break between them is kept), whichever sets with fewer such lines and less demerits;
+    the breaking as it was if neither can."""
+    for _ in range(3):  # a headline has few Latin runs
+        texts = _line_texts(broken)
+        lone = [n for n, t in enumerate(texts) if lone_latin(t) and len(texts) > 1]
+        if not lone:
+            return broken
+        starts = [0, *_break_positions(broken)]
+        n = lone[0]
+        tries = []
+        for cut in ((starts[n],) if n else ()) + ((starts[n + 1],) if n + 1 < len(starts) else ()):
+            trial = _break_once(spans, measure, config, keep | {cut}, discourage=discourage)
+            if not trial.breaks.overfull:
+                count = sum(map(lone_latin, _line_texts(trial)))
+                tries.append((count, trial.breaks.demerits, cut, trial))
+        better = [t for t in tries if t[0] < len(lone)]
+        if not better:
+            return broken
+        _, _, cut, broken = min(better, key=lambda t: t[:3])
+        keep = keep | {cut}
+    return broken
+
+
 def _loosest(broken: _Broken) -> float:
-    """The largest adjustment ratio among a paragraph's justified lines (its last line excluded)."""
-    return max((b.ratio for b in broken.breaks.breaks[:-1]), default=0.0)
+    """The largest adjustment ratio among a paragraph's justified lines (its last line excluded, and
+    lines with nothing to stretch, which no breaking of theirs can justify: see _stiff)."""
+    stiff = stiff_lines(broken.built.items, broken.breaks.breaks)
+    return max((b.ratio for b, no in zip(broken.breaks.breaks[:-1], stiff) if not no), default=0.0)
 
 
 def _break_positions(broken: _Broken) -> list[int]:
@@ -271,6 +336,8 @@ class _LineSetter:
             r = min(r, 0.0)
         spread = self._spread(s, brk) if r == INF else 0.0
         r = 0.0 if r == INF else max(r, -1.0)
+        give = sum(item.give for item in self.items[s:brk.index] if type(item) is Glue) if r > 0 else 0.0
+        share, rs = set_glue(r, give)
         glyphs: list[Glyph] = []
         x, items, p = 0.0, self.items, self.p
         text, classes, faces, sizes, styles = p.text, p.classes, p.faces, p.sizes, p.styles
@@ -287,7 +354,7 @@ class _LineSetter:
                     self._box_glyphs(glyphs, item, x, r, i > s, i == last_box)
                 x += item.width
             elif type(item) is Glue:
-                width = item.width + (r * item.stretch if r > 0 else r * item.shrink) + spread
+                width = item.width + share * item.give + (rs * item.stretch if rs > 0 else rs * item.shrink) + spread
                 if item.index >= 0:
                     glyphs.append(self._glyph(item.index, x, width))
                 x += width

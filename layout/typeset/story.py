@@ -21,7 +21,7 @@ from ..fonts import FontBook, TextFont
 from ..spec import TextStyle
 from .config import ComposeConfig
 from .items import Span
-from .lines import FLUSH_TOLERANCE, Line, set_paragraph
+from .lines import FLUSH_TOLERANCE, Line, lone_latin, set_paragraph
 
 HEAD_ELEMENTS = ("label", "kicker", "headline", "deck")  # the headline block, top to bottom
 JUMP_LABEL = "jump_label"  # the style of （下转第N版） and （上接第M版）: a paragraph of its own, one line
@@ -142,11 +142,18 @@ def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> 
         rows = max(1, math.ceil(leading / setter.row - 1e-9))
         for part in parts[name]:
             check_coverage(part.replace(" ", ""), font, story_id, text, name)
+            part_size, part_rows = size, rows
             head_lines = _head_text(part, font, style.name, shape.width, config)
+            for smaller in _smaller_sizes(size) if _lone_latin(head_lines) else ():
+                trial = _head_text(part, setter.font(style.name, smaller), style.name, shape.width, config)
+                if not _lone_latin(trial):  # 缩字: the largest size at which no Latin word stands alone
+                    part_size, head_lines = smaller, trial
+                    part_rows = max(1, math.ceil(leading * smaller / size / setter.row - 1e-9))
+                    break
             check_fits(head_lines, story_id, name)
             for line in head_lines:
-                block.append(HeadLine(line=line, style=style.name, size=size, row=row, rows=rows))
-                row += rows
+                block.append(HeadLine(line=line, style=style.name, size=part_size, row=row, rows=part_rows))
+                row += part_rows
     return tuple(block)
 
 
@@ -162,6 +169,19 @@ def _head_text(part: str, font: TextFont, style: str, width: float, config: Comp
     for half in halves:
         lines.extend(set_paragraph([Span(half, font, style, words=True)], width, config).lines)
     return tuple(lines)
+
+
+HEAD_SHRINK = (0.9, 0.8, 0.7)  # sizes tried, of the style's, when a headline line would be Latin words alone
+
+
+def _smaller_sizes(size: float) -> tuple[float, ...]:
+    """The smaller sizes a headline part is tried at (to the nearest ¼ pt)."""
+    return tuple(round(size * f * 4) / 4 for f in HEAD_SHRINK)
+
+
+def _lone_latin(lines) -> bool:
+    """Whether a headline part set in more than one line has a line of Latin words alone (rule 5)."""
+    return len(lines) > 1 and any(lone_latin(line.text) for line in lines)
 
 
 def split_halves(headline: str) -> list[str]:

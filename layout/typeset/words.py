@@ -51,6 +51,7 @@ def keep_positions(text: str, segment: bool = True) -> frozenset[int]:
     if segment:
         out.update(_phrase_positions(text))
     for match in _CREDIT_SPACE.finditer(text):  # the name after a credit is one word (`周明亮`, not 周|明亮)
+        out.update(range(match.start() + 1, match.start(1)))  # and so is the credit (`记者`, not 记|者)
         end = match.end(1)
         while end < len(text) and not text[end].isspace() and text[end] not in "）)，、":
             end += 1

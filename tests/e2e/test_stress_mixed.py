@@ -11,6 +11,8 @@ each flips to a failure (XPASS) the day it is fixed and must then lose its mark.
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,28 @@ def built(tmp_path_factory):
     """Both stress issues built (no --allow-overset: an overset slot fails the build)."""
     out = tmp_path_factory.mktemp("stress")
     return {name: build(path, BuildOptions(outdir=out / name)) for name, path in ISSUES.items()}
+
+
+def with_breaker(path: Path, breaker: str, into: Path) -> Path:
+    """A copy of an issue (its folder) whose manifest asks for `breaker`."""
+    shutil.copytree(path.parent, into, ignore=shutil.ignore_patterns("build", "tabloid"))
+    manifest = into / path.name
+    text = manifest.read_text(encoding="utf-8")
+    if "breaker:" in text:
+        text = re.sub(r"breaker: *\S+", f"breaker: {breaker}", text)
+    else:
+        text = text.replace("typography:\n", f"typography:\n  breaker: {breaker}\n", 1)
+    manifest.write_text(text, encoding="utf-8")
+    return manifest
+
+
+@pytest.fixture(scope="module")
+def greedy_reports(tmp_path_factory) -> dict[str, Report]:
+    """Both stress issues built with the first-fit breaker and read back."""
+    out = tmp_path_factory.mktemp("greedy")
+    results = {name: build(with_breaker(path, "greedy", out / name), BuildOptions(outdir=out / name / "build"))
+               for name, path in ISSUES.items()}
+    return {name: check_pdf(r.issue_pdf, r.sidecar) for name, r in results.items()}
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +118,10 @@ def test_no_line_letterspaced_over_half_an_em(reports):
     assert bad == [], show(bad)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: about 5 % of body lines open Han gaps over 1/4 em "
-                   "in 10-字 columns with Latin tokens (target under 1 %)")
+@pytest.mark.xfail(strict=True, reason="issue 11: 9 of 443 body lines (2.0 %; 29 before) open Han gaps over "
+                   "1/4 em, target under 1 %: three are forced by the copy in 11-字 columns (`第三方数据机构` "
+                   "before `Counterpoint`, the dateline `本报上海讯（记者` before its name, `11.3%…收报` at "
+                   "0.2506 em), the rest sit beside commands and URLs (`git rebase --continue`)")
 def test_under_one_percent_of_lines_letterspaced_over_a_quarter_em(reports):
     lines = sum(r.body_lines for r in reports.values())
     bad = every(reports, "over_quarter_em")
@@ -112,8 +138,24 @@ def test_han_latin_spacing_stays_near_a_quarter_em(reports):
     assert bad == [], show(bad[:8] + bad[-8:], 16)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: one left: 'ISO 12647-3' is wider than the "
-                   "1-column slot at 小一, so '12647-3' stands alone (no shorter way exists)")
 def test_no_headline_line_is_a_single_latin_word(reports):
+    """`GitHub Copilot` joins the Han word beside it; `ISO 12647-3` in a 1-column slot and `iPhone 15 Pro
+    Max` in a 2-column one are set smaller (缩字) rather than leave a Latin line alone."""
     bad = every(reports, "single_word_headlines")
     assert bad == [], show(bad)
+
+
+# --- the first-fit breaker on the same copy ------------------------------------------------------------
+
+def test_greedy_keeps_every_line_within_half_an_em_and_the_prohibitions(greedy_reports):
+    """First fit re-breaks a paragraph with a line over ¼ em by total fit (a token cannot move back
+    otherwise): no line over ½ em (3 before, up to 0.98 em), 0 prohibited starts/ends, 0 past an edge."""
+    assert every(greedy_reports, "over_half_em") == [], show(every(greedy_reports, "over_half_em"))
+    for name in ("prohibited_starts", "prohibited_ends", "past_edge", "overlaps", "single_word_headlines"):
+        assert every(greedy_reports, name) == [], show(every(greedy_reports, name))
+
+
+def test_greedy_figures(greedy_reports):
+    """The record (bench/README.md): 11 of 438 body lines over ¼ em with first fit (20 of 440 before)."""
+    lines = sum(r.body_lines for r in greedy_reports.values())
+    assert len(every(greedy_reports, "over_quarter_em")) <= 0.03 * lines

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from layout import cjk
-from layout.typeset.breaking import BreakParams, demerits, greedy, total_fit, total_fit_lines
+from layout.typeset.breaking import (LOOSE_RATIO, BreakParams, demerits, greedy, stiff_lines, total_fit,
+                                     total_fit_lines)
 from layout.fonts import TextFont
 from layout.typeset.items import build_items
 from layout.typeset.config import ComposeConfig
@@ -105,20 +106,31 @@ def _items(tiny_face, text, measure, config):
     return build_items([Span(text, TextFont((tiny_face,), 10.0))], measure, config).items
 
 
+def _loose(items, breaks):
+    """Justified lines with something to stretch set past LOOSE_RATIO (¼-em Han gaps)."""
+    stiff = stiff_lines(items, breaks)
+    return sum(1 for b, no in zip(breaks[:-1], stiff) if not no and b.ratio > LOOSE_RATIO + 1e-9)
+
+
 @settings(max_examples=200, deadline=None)
 @given(text=TEXT, measure=MEASURE, config=CONFIG, change=st.sampled_from([-1, 1]))
 def test_a_prescribed_line_count_is_met_within_the_bounds(tiny_face, text, measure, config, change):
     items, params = _items(tiny_face, text, measure, config), BreakParams(measure=measure, orphan_min=config.orphan_min)
     best = total_fit(items, params)
     k = len(best.breaks) + change
-    # set_paragraph's bound: no line looser than ¼-em gaps (SQUARING_GAP) unless the best setting has one
-    loosest = max((b.ratio for b in best.breaks[:-1]), default=0.0)
-    params = replace(params, max_ratio=max(SQUARING_GAP / cjk.INTER_CHAR_STRETCH, loosest))
+    # set_paragraph's bound: no line looser than ¼-em gaps (SQUARING_GAP) unless the best setting has
+    # one; lines with nothing that stretches (set short) are admitted, no more of them than in the best
+    stiff = stiff_lines(items, best.breaks)
+    loosest = max((b.ratio for b, no in zip(best.breaks[:-1], stiff) if not no), default=0.0)
+    params = replace(params, max_ratio=max(SQUARING_GAP / cjk.INTER_CHAR_STRETCH, loosest), stiff=any(stiff[:-1]))
     found = total_fit_lines(items, params, k)
-    if found is None:
+    if found is None or sum(stiff_lines(items, found.breaks)[:-1]) > sum(stiff[:-1]):
         return
+    if _loose(items, found.breaks) > _loose(items, best.breaks):
+        return  # set_paragraph keeps the best setting: 拉行 may add no line over ¼ em
     assert len(found.breaks) == k and found.overfull == 0
-    assert all(-1.0 <= b.ratio <= params.max_ratio + 1e-9 for b in found.breaks[:-1])
+    assert all(-1.0 <= b.ratio <= params.max_ratio + 1e-9 or no
+               for b, no in zip(found.breaks[:-1], stiff_lines(items, found.breaks)))
     assert found.demerits == pytest.approx(demerits(items, found.breaks, params), rel=1e-9)
     assert demerits(items, found.breaks, replace(params, orphan_min=0)) == found.demerits  # no 孤字
     config = replace(config, breaker="total-fit")

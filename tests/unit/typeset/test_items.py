@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from layout import cjk
 from layout.typeset.knuth import INF, Box, Glue, Penalty
 from layout.typeset.items import build_items
@@ -118,7 +120,21 @@ def test_no_latin_spacing_next_to_chinese_punctuation(tiny_font):
 def test_word_space_is_glue_that_carries_its_character(tiny_font):
     built = items_of(tiny_font, "ab cd")
     glue = gap_after(built, "ab")[0]
-    assert (glue.width, glue.stretch, built.prepared.text[glue.index]) == (2.5, 1.25, " ")
+    assert (glue.width, glue.stretch, built.prepared.text[glue.index]) == (2.5, 1.0, " ")
+
+
+def test_latin_word_space_is_bounded_a_fifth_to_a_half_em(tiny_font):
+    """jlreq §3.8 欧文間: the tiny font's ¼-em space squeezes to 0.2 em (shrink 0.5 pt), widens first
+    by its give to ½ em (2.5 pt), then opens at the Han rate (0.1 em per unit of ratio)."""
+    glue = gap_after(items_of(tiny_font, "ab cd"), "ab")[0]
+    assert (glue.width, glue.shrink, glue.give, glue.stretch) == (2.5, pytest.approx(0.5), 2.5, 1.0)
+
+
+def test_a_wide_font_space_is_held_to_a_third_of_an_em():
+    from layout.typeset.items import word_space
+    glue = word_space(5.0, 10.0, 3)  # a font whose space is ½ em
+    assert (glue.width, glue.shrink, glue.give, glue.index) == (pytest.approx(10 / 3), pytest.approx(10 / 3 - 2),
+                                                               pytest.approx(5 - 10 / 3), 3)
 
 
 def test_first_line_indent_is_a_box_of_two_em(tiny_font):

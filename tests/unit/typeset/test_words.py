@@ -20,5 +20,5 @@ def test_words_of_a_long_run_may_still_break_between_them():
 
 
 def test_a_name_after_a_credit_stays_whole_without_the_segmenter():
-    # a dateline needs no dictionary: no break inside 周明亮 (between offsets 3|4|5|6)
-    assert keep_positions("记者 周明亮", segment=False) == frozenset({4, 5})
+    # a dateline needs no dictionary: no break inside 周明亮 (offsets 3|4|5|6) nor inside 记者 (0|1|2)
+    assert keep_positions("记者 周明亮", segment=False) == frozenset({1, 4, 5})

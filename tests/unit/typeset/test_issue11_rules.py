@@ -1,0 +1,152 @@
+"""Issue 11 rules 3–7 with exact numbers on the tiny font (size 10: Han and full-width marks 10 pt,
+Latin letters and digits 5 pt, other ASCII 2.5 pt; the Han–Latin space ¼ em = 2.5 pt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from worlds import article, make_issue, make_world
+
+from layout.article.text import parse_article
+from layout.typeset.audit import audit_lines
+from layout.typeset.breaking import (
+    INF_BAD,
+    LOOSE_RATIO,
+    BreakParams,
+    demerits,
+    total_fit,
+)
+from layout.typeset.config import ComposeConfig
+from layout.typeset.items import Span, build_items
+from layout.typeset.knuth import Box, Penalty
+from layout.typeset.lines import lone_latin, set_paragraph
+from layout.typeset.story import Shape, set_head
+
+
+def head(tiny_font, text, measure):
+    """A headline part set as the story sets it: centred, broken between words only."""
+    result = set_paragraph([Span(text, tiny_font(10), "headline", words=True)], measure,
+                           ComposeConfig(indent=0.0, align="center"))
+    return [line.text for line in result.lines]
+
+
+def body(tiny_font, text, measure, **options):
+    options.setdefault("indent", 0.0)
+    return set_paragraph([Span(text, tiny_font(10))], measure, ComposeConfig(**options))
+
+
+def cuts(tiny_font, text, measure=60.0):
+    """(text before the cut, cost) of each break allowed inside the tokens of `text`."""
+    built = build_items([Span(text, tiny_font(10))], measure, ComposeConfig(indent=0.0))
+    items, chars, out = built.items, built.prepared.text, []
+    for i, item in enumerate(items):
+        if type(item) is Penalty and item.kind == "separator":
+            after = next(x for x in items[i:] if type(x) is Box)
+            out.append((chars[:after.start], item.cost))
+    return out
+
+
+# --- rule 5: headlines break like an editor breaks them ---------------------------------------------------
+
+def test_a_headline_with_latin_words_breaks_at_words_in_balanced_lines(tiny_font):
+    # 6 字: 从 git 到 (40 pt) | GitHub 协作 (52.5) | 开发入门 (40): never one word a line, never 协|作
+    assert head(tiny_font, "从 git 到 GitHub 协作开发入门", 60.0) == ["从 git 到", "GitHub 协作", "开发入门"]
+
+
+def test_a_narrow_headline_never_breaks_inside_a_word(tiny_font):
+    assert head(tiny_font, "新能源汽车销量创新高", 40.0) == ["新能源", "汽车销量", "创新高"]
+
+
+def test_latin_words_join_the_han_word_after_them_rather_than_stand_alone(tiny_font):
+    # `GitHub Copilot` (67.5 pt) alone would fit; it takes 悄然 (90 pt) and 进课堂 goes down
+    assert head(tiny_font, "Python 3.12 发布 GitHub Copilot 悄然进课堂", 100.0) == [
+        "Python 3.12 发布", "GitHub Copilot 悄然", "进课堂"]
+
+
+def test_lone_latin_is_a_line_of_latin_words_or_numbers_only():
+    assert lone_latin("GitHub Copilot") and lone_latin("12647-3") and lone_latin(" iPhone 15 Pro ")
+    assert not lone_latin("GitHub 协作") and not lone_latin("标准") and not lone_latin("“Hello”")
+
+
+def test_a_headline_that_must_leave_latin_alone_is_set_smaller(tiny_font_path):
+    # at 20 pt in 90 pt `12647-3` (65 pt) can join neither 迈向 ISO nor 标准 (110 pt): alone whatever the
+    # breaks; 0.9 (18 pt: 12647-3 标准 99 pt) does not help, 0.8 (16 pt: 88 pt) does
+    world = make_world(tiny_font_path, make_issue((article("a", 1, 1, 0, 10),)), {})
+    text = parse_article("headline: 报业印刷迈向 ISO 12647-3 标准\n\n正文。", Path("a.txt"))
+    lines = set_head("a", text, Shape(100.0, 90.0, headline_size=20.0), world.setter)
+    assert [(h.line.text, h.size) for h in lines] == [("报业印刷", 16.0), ("迈向 ISO", 16.0), ("12647-3 标准", 16.0)]
+
+
+def test_a_dateline_credit_and_name_never_break_inside(tiny_font):
+    # 2-字 indent + 本报讯（记者 刘菲） is 112.5 pt: the line breaks between credit and name, never 记|者 or 刘|菲
+    result = set_paragraph([Span("本报讯（记者 刘菲）", tiny_font(10), "dateline", words=True),
+                            Span("永永永永永永永永永永永", tiny_font(10))], 100.0, ComposeConfig(indent=2.0))
+    assert [line.text for line in result.lines] == ["本报讯（记者", "刘菲）永永永永永永永", "永永永永"]
+
+
+# --- rule 6: paths and URLs break well -------------------------------------------------------------------
+
+def test_a_path_breaks_after_slashes_never_after_its_first_nor_inside_a_version(tiny_font):
+    assert cuts(tiny_font, "见/usr/local/lib/python3.11/site-packages目录") == [
+        ("见/usr/", 150.0), ("见/usr/local/", 150.0), ("见/usr/local/lib/", 150.0),
+        ("见/usr/local/lib/python3.11/", 150.0), ("见/usr/local/lib/python3.11/site-", 300.0)]
+
+
+def test_a_url_prefers_a_slash_to_a_dot_and_to_its_scheme(tiny_font):
+    assert cuts(tiny_font, "见https://example.com/news/index.html页") == [
+        ("见https://", 600.0), ("见https://example.", 1000.0), ("见https://example.com/", 150.0),
+        ("见https://example.com/news/", 150.0), ("见https://example.com/news/index.", 1000.0)]
+
+
+def test_a_piece_that_fills_its_line_costs_less_than_a_short_one(tiny_font):
+    # a line with nothing to stretch is scored by its white (STIFF_STRETCH of its tokens), not a flat
+    # INF_BAD, so `example.com/news/` + `2023-08-22.html` (12.5 and 22.5 pt short) beat a flush line
+    # and one 32.5 pt short, and its demerits (below 1e12) leave the other lines their precision
+    result = body(tiny_font, "详情见https://example.com/news/2023-08-22.html网站。", 90.0)
+    assert [line.text for line in result.lines] == ["详情见https://", "example.com/news/", "2023-08-22.html",
+                                                    "网站。"]
+    assert result.demerits < INF_BAD ** 2
+
+
+# --- rule 3: even colour ---------------------------------------------------------------------------------
+
+def test_a_loose_line_costs_a_step(tiny_font):
+    items = build_items([Span("永" * 26, tiny_font(10))], 100.0, ComposeConfig(indent=0.0)).items
+    params = BreakParams(measure=100.0)
+    loose = [b for b in total_fit(items, params).breaks[:-1] if b.ratio > LOOSE_RATIO]
+    assert loose == [] and params.loose_demerits == 1e7 and LOOSE_RATIO == 2.5
+    assert demerits(items, total_fit(items, params).breaks, params) == pytest.approx(2 * 10 ** 2 + 10 ** 2)
+
+
+def test_word_spaces_widen_to_half_an_em_before_han_gaps_open(tiny_font):
+    # ab cd + 6 Han in 90 pt: 85 pt natural, 5 pt to take; the word space gives 2.5 pt first (to ½ em),
+    # then every gap opens alike (word space and 5 Han gaps 1 pt per unit, the Han–Latin space 0.1)
+    result = body(tiny_font, "ab cd" + "永" * 16, 90.0)
+    first = result.lines[0]
+    space = next(g for g in first.glyphs if g.char == " ")
+    hans = [g for g in first.glyphs if g.char == "永"]
+    han_gap = hans[1].x - hans[0].x - 10.0
+    assert first.text == "ab cd永永永永永永"
+    assert han_gap == pytest.approx(2.5 / 6.1)
+    assert space.advance == pytest.approx(5.0 + han_gap)  # ½ em, then as much as a Han gap
+
+
+# --- rule 7: squeezed stops stay consistent --------------------------------------------------------------
+
+def test_squeezed_stops_get_the_same_width(tiny_font):
+    # 5 Han + 4 commas = 90 pt in 80: each comma's blank half gives the same 2.5 pt (ratio −½)
+    result = body(tiny_font, "永，永，永，永，永永。永永永永永", 80.0)
+    line = result.lines[0]
+    assert line.text == "永，永，永，永，永" and line.ratio == pytest.approx(-0.5) and line.width == pytest.approx(80.0)
+    assert [g.advance for g in line.glyphs if g.char == "，"] == [pytest.approx(7.5)] * 4
+    assert audit_lines(result.lines, ComposeConfig(indent=0.0)).squeezed == 1
+
+
+def test_a_squeezed_stop_is_never_narrower_than_half_an_em(tiny_font):
+    # 7 Han + 3 commas + 。 (trimmed at the end) = 105 pt in 90: all 15 pt of blank halves are used, no more
+    result = body(tiny_font, "永，永，永，永永永永。", 90.0)
+    line = result.lines[0]
+    assert line.ratio == pytest.approx(-1.0) and line.width == pytest.approx(90.0)
+    assert [g.advance for g in line.glyphs if g.char == "，"] == [pytest.approx(5.0)] * 3
+    assert body(tiny_font, "永，永，永，永永永永永。", 90.0).lines[0].text != "永，永，永，永永永永永。"  # 95 pt: pushed out
