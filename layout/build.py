@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 from . import manifest
+from . import store as _store
 from .article import read_article, visible_characters
 from .compose.audit import Typesetting, audit_records
 from .compose.figure import Photos
@@ -26,6 +27,7 @@ from .makeup.plan import PagePlan
 from .placed import Overset, Page
 from .spec import PDFX, Issue
 from .typeset.config import ComposeConfig
+from .typeset.memo import ParagraphMemo
 from .typeset.story import SetStory, Setter, StoryCache
 
 
@@ -39,6 +41,7 @@ class BuildOptions:
     strict: bool = False  # underfull slots and areas in no slot fail the build like overset
     standard: str | None = None  # override print.standard ('x-1a' | 'x-1a:2003' | 'x-4')
     revision: int | None = None  # override issue.revision (a corrected page set a plant can tell apart)
+    cache: bool = True  # keep set paragraphs and font data in <outdir>/.cache/store (--no-cache: off)
     progress: Callable[[int, int], None] | None = field(default=None, compare=False)
 
 
@@ -94,20 +97,37 @@ class MadeUp:
                      for cell in plan.unplaced)
 
 
-def make_up(manifest_path: Path, options: BuildOptions = BuildOptions()) -> MadeUp:
-    """Read, plan, set and compose an issue (everything but painting): every step is one stage."""
-    issue = _load(manifest_path, options)                             # read and validate issue.yaml
-    ctx, desk = _context(issue, _photos(issue, manifest_path, options))  # grid, styles, fonts, texts, photos
-    plans = _plan(issue, ctx, desk)                                   # make-up: what goes where, page by page
-    stories = _set(plans, desk)                                       # set each placed story (once per shape)
-    pages = _compose_all(plans, stories, ctx, options)                # position everything on every page
+def make_up(manifest_path: Path, options: BuildOptions = BuildOptions(), store: _store.Store | None = None) -> MadeUp:
+    """Read, plan, set and compose an issue (everything but painting): every step is one stage. Without a
+    `store` the build folder's cache is only read (validate and fit write no file)."""
+    store = store or cache_store(manifest_path, options, writable=False)
+    with _store.using(store):
+        issue = _load(manifest_path, options)                         # read and validate issue.yaml
+        ctx, desk = _context(issue, _photos(issue, manifest_path, options), ParagraphMemo(store))  # grid, styles…
+        plans = _plan(issue, ctx, desk)                               # make-up: what goes where, page by page
+        stories = _set(plans, desk)                                   # set each placed story (once per shape)
+        pages = _compose_all(plans, stories, ctx, options)            # position everything on every page
     return MadeUp(issue, ctx, plans, pages)
+
+
+def cache_store(manifest_path: Path, options: BuildOptions, writable: bool = True) -> _store.Store:
+    """The build's persistent cache, <outdir>/.cache/store (disabled with --no-cache)."""
+    if not options.cache:
+        return _store.Store()
+    return _store.Store(output_folder(manifest_path, options) / ".cache" / "store", writable=writable)
 
 
 def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
     """Build an issue: make it up, check what does not fit, paint, preflight, write, summarise."""
     started = time.perf_counter()
-    made = make_up(manifest_path, options)                            # load → plan → set → compose
+    store = cache_store(manifest_path, options)
+    with _store.using(store):
+        return _build(manifest_path, options, store, started)
+
+
+def _build(manifest_path: Path, options: BuildOptions, store: _store.Store, started: float) -> BuildResult:
+    """The build with its cache active."""
+    made = make_up(manifest_path, options, store)                     # load → plan → set → compose
     issue, pages = made.issue, made.pages
     oversets = check_fit(made, options)                               # overset is never silent, nor white
     outdir = output_folder(manifest_path, options)
@@ -154,12 +174,13 @@ def _photos(issue: Issue, manifest_path: Path, options: BuildOptions) -> Photos:
     return Photos(settings=settings, cache=outdir / ".cache" / "images", root=issue.root)
 
 
-def _context(issue: Issue, photos: Photos = Photos()) -> tuple[Context, StoryCache]:
-    """The page grid and the story setter (styles, font book with overrides, composer options), and the
-    cache that sets each article's text (read once) at the shapes make-up asks for."""
+def _context(issue: Issue, photos: Photos = Photos(), memo: ParagraphMemo | None = None) -> tuple[Context, StoryCache]:
+    """The page grid and the story setter (styles, font book with overrides, composer options, the memo of
+    set paragraphs), and the cache that sets each article's text (read once) at the shapes make-up asks for."""
     table = manifest.load_font_table().with_overrides(issue.fonts)
     grid = make_grid(issue.page_width, issue.page_height, issue.margins, issue.grid)
-    setter = Setter.of(issue.styles, FontBook(table), ComposeConfig.from_typography(issue.typography), grid.leading)
+    setter = Setter.of(issue.styles, FontBook(table), ComposeConfig.from_typography(issue.typography), grid.leading,
+                       memo)
     texts = {a.id: read_article(a.file) for p in issue.pages for a in p.articles}
     ctx = Context(issue=issue, grid=grid, setter=setter, grid_warnings=grid_warnings(issue, grid), photos=photos)
     return ctx, StoryCache(texts, setter)

@@ -9,7 +9,7 @@ line needs), which make-up places and compose positions.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Mapping
 
@@ -20,7 +20,8 @@ from ..fonts import FontBook, TextFont
 from ..spec import TextStyle
 from .config import ComposeConfig
 from .items import Span
-from .lines import FLUSH_TOLERANCE, Line, set_paragraph
+from .lines import FLUSH_TOLERANCE, Line, SetParagraph, set_paragraph
+from .memo import ParagraphMemo
 
 HEAD_ELEMENTS = ("label", "kicker", "headline", "deck")  # the headline block, top to bottom
 AIR_ROWS = 1  # rows between the headline block's last line and the body (占行: 1 line → 3 rows)
@@ -34,11 +35,19 @@ class Setter:
     fonts: FontBook
     config: ComposeConfig
     row: float  # one body line of the baseline grid (pt)
+    memo: ParagraphMemo | None = field(default=None, compare=False)  # set paragraphs kept across builds
 
     @classmethod
-    def of(cls, styles, fonts: FontBook, config: ComposeConfig, row: float) -> "Setter":
+    def of(cls, styles, fonts: FontBook, config: ComposeConfig, row: float,
+           memo: ParagraphMemo | None = None) -> "Setter":
         """A Setter from a sequence of styles."""
-        return cls(MappingProxyType({s.name: s for s in styles}), fonts, config, row)
+        return cls(MappingProxyType({s.name: s for s in styles}), fonts, config, row, memo)
+
+    def paragraph(self, spans, measure: float, config: ComposeConfig, looseness: int = 0) -> SetParagraph:
+        """set_paragraph, through the memo when the setter has one (the same lines either way)."""
+        if self.memo is None:
+            return set_paragraph(spans, measure, config, looseness=looseness)
+        return self.memo.set(spans, measure, config, looseness)
 
     def font(self, name: str, size: float | None = None) -> TextFont:
         """The TextFont of style `name`, at `size` pt if given (e.g. an article's headline size)."""
@@ -135,7 +144,7 @@ def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> 
         rows = max(1, math.ceil(leading / setter.row - 1e-9))
         for part in parts[name]:
             check_coverage(part.replace(" ", ""), font, story_id, text, name)
-            head_lines = _head_text(part, font, name, shape.width, config)
+            head_lines = _head_text(part, font, name, shape.width, config, setter)
             check_fits(head_lines, story_id, name)
             for line in head_lines:
                 block.append(HeadLine(line=line, style=name, size=size, row=row, rows=rows))
@@ -143,17 +152,18 @@ def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> 
     return tuple(block)
 
 
-def _head_text(part: str, font: TextFont, style: str, width: float, config: ComposeConfig) -> tuple[Line, ...]:
+def _head_text(part: str, font: TextFont, style: str, width: float, config: ComposeConfig,
+               setter: Setter) -> tuple[Line, ...]:
     """A headline part on one line (halves joined by a 1-字 space) or, if too wide, one half per line;
     a half still too wide is broken between words (segmenter) into lines of balanced length. Spaces
     next to Latin stay word spaces (CJK–Latin or Latin word spacing), never a 1-字 space."""
     halves = split_halves(part)
     one_line = "\u3000".join(halves)
     if len(halves) == 1 or sum(font.advance(c) for c in one_line) <= width + 1e-6:
-        return set_paragraph([Span(one_line, font, style, words=True)], width, config).lines
+        return setter.paragraph([Span(one_line, font, style, words=True)], width, config).lines
     lines: list[Line] = []
     for half in halves:
-        lines.extend(set_paragraph([Span(half, font, style, words=True)], width, config).lines)
+        lines.extend(setter.paragraph([Span(half, font, style, words=True)], width, config).lines)
     return tuple(lines)
 
 
@@ -213,7 +223,7 @@ def set_body_paragraph(story_id: str, text: ArticleText, index: int, measure: fl
     key = (tuple((s.text, s.style, s.font) for s in spans), measure, looseness)
     result = composed.get(key) if composed is not None else None
     if result is None:
-        result = set_paragraph(spans, measure, setter.config_for("body"), looseness=looseness)
+        result = setter.paragraph(spans, measure, setter.config_for("body"), looseness)
         if composed is not None:
             composed[key] = result
     check_fits(result.lines, story_id, f"paragraph {number}")
