@@ -18,10 +18,10 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 MAGIC = b"layout-store 1\n"
 DIGEST = 32  # bytes of SHA-256

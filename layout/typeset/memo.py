@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import pickle
-from typing import Sequence
+from collections.abc import Sequence
 
 from .. import store as _store
 from ..fonts import Face, TextFont
@@ -25,8 +25,8 @@ KIND = "paragraphs"
 class ParagraphMemo:
     """set_paragraph through the store: in memory for this process, on disk across builds."""
 
-    def __init__(self, store: _store.Store = _store.Store()) -> None:
-        self.store = store
+    def __init__(self, store: _store.Store | None = None) -> None:
+        self.store = store or _store.Store()
         self._known: dict[str, SetParagraph] = {}
         self.hits = self.misses = 0  # counted for tests and the bench
 
