@@ -289,7 +289,7 @@ def _preflight(tmp: Path, path: Path, issue: Issue) -> None:
     """Run `layout check` on our own output; a failure keeps the file aside as *.failed.pdf."""
     from .check import CheckOptions, preflight
     family = PDFX[issue.print.standard].family  # the rule family `layout check` applies (x-1a:2003 → x-1a)
-    report = preflight(tmp, CheckOptions(standard=family, ink_limit=issue.print.ink_limit))
+    report = preflight(tmp, CheckOptions(standard=family, ink_limit=issue.print.ink_limit), memo=_store.active())
     if not report.passed:
         failed = path.with_suffix(".failed.pdf")
         os.replace(tmp, failed)

@@ -146,3 +146,24 @@ def test_two_builds_sharing_a_cache_at_once_both_succeed_with_the_same_bytes(tmp
     assert (out / "tiny.pdf").read_bytes() == expected
     assert cli_build(manifest, out) == expected  # the entries both wrote are intact
     assert not [p for p in (out / ".cache").rglob("*.tmp")]
+
+
+def test_the_preflight_memo_gives_the_same_report_and_never_hides_a_change(tmp_path, tiny_font_path):
+    import pikepdf
+
+    from layout.check import CheckOptions, preflight
+    manifest = write_issue(tmp_path, tiny_font_path)
+    pdf = build(manifest, BuildOptions(outdir=tmp_path / "out", allow_overset=True)).issue_pdf
+    memo, options = store.Store(tmp_path / "memo"), CheckOptions(standard="x-1a", ink_limit=240)
+    complete = preflight(pdf, options)
+    assert preflight(pdf, options, memo=memo) == complete  # stored
+    assert len(list((tmp_path / "memo" / "preflight").rglob("*.bin"))) == len(complete.pages)
+    assert preflight(pdf, options, memo=memo) == complete  # from the memo
+    with pikepdf.open(pdf, allow_overwriting_input=True) as doc:  # paint a rule in RGB on the page
+        page = doc.pages[0]
+        page.obj.Contents = doc.make_stream(page.obj.Contents.read_bytes() + b"\n1 0 0 RG 0 0 m 100 0 l S\n")
+        doc.save(pdf)
+    changed = preflight(pdf, options, memo=memo)
+    assert changed == preflight(pdf, options)
+    assert "rgb-colour" not in {f.check for f in complete.pages[0].findings}
+    assert any("RGB" in f.message for f in changed.pages[0].findings)
