@@ -106,11 +106,17 @@ class TextFont:
 
     def missing(self, text: str) -> str:
         """Characters of `text` that no face of the chain has (in order, without duplicates)."""
-        seen: dict[str, None] = {}
-        for char in text:
-            if char not in seen and not char.isspace() and self.face_for(char) is None:
-                seen[char] = None
-        return "".join(seen)
+        return _missing(self.faces, text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _missing(faces: tuple[Face, ...], text: str) -> str:
+    """TextFont.missing, once per chain and text (every page of an issue checks its stories' coverage)."""
+    seen: dict[str, None] = {}
+    for char in dict.fromkeys(text):
+        if not char.isspace() and not any(face.has(char) for face in faces):
+            seen[char] = None
+    return "".join(seen)
 
 
 @functools.cache
