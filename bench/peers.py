@@ -52,6 +52,8 @@ FONT_FILES = (  # the faces the pages use (fonts/fonts.yaml: song/hei regular+bo
 )
 NO_BYTECODE = "editable install, no bytecode"
 BYTECODE = "editable install, bytecode cached"
+WARM = "no bytecode, warm build cache"  # the same output folder every run: <outdir>/.cache/store is warm
+BEFORE = "baseline tree, no bytecode"  # --baseline PATH: another checkout (e.g. before a speed step)
 OFF = "__pycache__.peers-off"
 
 
@@ -141,32 +143,39 @@ def font_args(mode: str, tmp: Path) -> list[str]:
     return [a for d in folders for a in ("--font-path", d)] + ["--ignore-system-fonts"]
 
 
-def bench_size(size: int, runs: int, python: str, fonts: str, tmp: Path, distinct: bool = False) -> dict:
+def bench_size(size: int, runs: int, python: str, fonts: str, tmp: Path, distinct: bool = False,
+               baseline: Path | None = None) -> dict:
     manifest, main = prepare(size, tmp, python, distinct)
     envs = environments()
+    envs[WARM] = envs[BEFORE] = envs[NO_BYTECODE]
     typst_cmd = [str(venv_python()), str(BENCH / "typst" / "compile.py"), str(main), str(tmp / "typst.pdf"),
                  *font_args(fonts, tmp)]
+    warm_out = tmp / f"warm-{size}"
 
     def ours(mode: str) -> tuple[float, float]:
-        out = Path(tempfile.mkdtemp(dir=tmp))
-        if mode == NO_BYTECODE:
+        out = warm_out if mode == WARM else Path(tempfile.mkdtemp(dir=tmp))  # a fresh folder: a cold cache
+        if mode in (NO_BYTECODE, WARM):
             hide_bytecode()
         try:
-            return timed([python, "-m", "layout", "build", str(manifest), "-o", str(out), "-q"], envs[mode], ROOT)
+            return timed([python, "-m", "layout", "build", str(manifest), "-o", str(out), "-q"], envs[mode],
+                         baseline if mode == BEFORE else ROOT)
         finally:
             show_bytecode()
-            shutil.rmtree(out)
+            if mode != WARM:
+                shutil.rmtree(out)
 
-    # warm-ups (untimed): the bytecode one writes layout/**/__pycache__; all of them warm the page cache
-    ours(BYTECODE)
-    ours(NO_BYTECODE)
+    modes = ([BEFORE] if baseline else []) + [NO_BYTECODE, BYTECODE, WARM]
+    # warm-ups (untimed): the bytecode one writes layout/**/__pycache__, the warm one fills its build
+    # cache; all of them warm the page cache
+    for mode in modes:
+        ours(mode)
     timed(typst_cmd, dict(os.environ), ROOT)
-    samples: dict[str, list] = {NO_BYTECODE: [], BYTECODE: [], "typst": []}
+    samples: dict[str, list] = {mode: [] for mode in modes} | {"typst": []}
     for _ in range(runs):  # alternate the tools run by run
-        samples[NO_BYTECODE].append(ours(NO_BYTECODE))
-        samples[BYTECODE].append(ours(BYTECODE))
+        for mode in modes:
+            samples[mode].append(ours(mode))
         samples["typst"].append(timed(typst_cmd, dict(os.environ), ROOT))
-    result = {"pages": size, "runs": runs}
+    result = {"pages": size, "runs": runs, "modes": modes}
     for key, values in samples.items():
         walls = [w for w, _ in values]
         result[key] = {"median_s": statistics.median(walls), "min_s": min(walls), "max_s": max(walls),
@@ -187,7 +196,7 @@ def table(results: list[dict]) -> str:
     rows = [head, "-" * len(head)]
     for r in results:
         t = r["typst"]
-        for mode in (NO_BYTECODE, BYTECODE):
+        for mode in r["modes"]:
             o = r[mode]
             rows.append(f"{r['pages']:>5}  {mode:<34} {o['median_s']:>7.3f} {t['median_s']:>8.3f} "
                         f"{o['median_s'] / t['median_s']:>6.2f} {o['peak_mib']:>9.0f} {t['peak_mib']:>10.0f} "
@@ -208,6 +217,8 @@ def main() -> None:
     ap.add_argument("--distinct-pages", action="store_true",
                     help="give every page its own text (bench/issues.py distinct=True) so that Typst's "
                          "memoization cannot reuse one page's layout for the next")
+    ap.add_argument("--baseline", type=Path, help="also time the engine of this checkout (its own layout/, "
+                    "no bytecode, cold cache) in the same alternation, e.g. the tree before a speed step")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -221,7 +232,7 @@ def main() -> None:
                 if not args.json:
                     print(f"… {size} page(s)", file=sys.stderr)
                 results.append(bench_size(size, args.runs, args.python, args.typst_fonts, Path(tmp),
-                                          args.distinct_pages))
+                                          args.distinct_pages, args.baseline))
         finally:
             show_bytecode()
             if not had_bytecode:  # leave layout/ as we found it

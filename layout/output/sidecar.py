@@ -175,12 +175,15 @@ def page_record(index: int, page: Page, media: Rect, ignore: Sequence[Rect] = ()
 # --- writing ----------------------------------------------------------------------------------
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_LEAVES = frozenset({str, float, int, bool, type(None)})
 
 
 def _plain(value: Any) -> Any:
     """dataclasses.asdict for the sidecar's records (dataclasses, tuples, numbers, strings) without its
     deep copies: 16 pages of line records took 0.3 s through asdict."""
     kind = type(value)
+    if kind in _LEAVES:
+        return value
     names = _FIELDS.get(kind)
     if names is None and is_dataclass(value) and not isinstance(value, type):
         names = _FIELDS[kind] = tuple(f.name for f in fields(value))
