@@ -29,7 +29,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
-from peers import ensure_typst, font_args, prepare, timed, venv_python  # noqa: E402
+from peers import ensure_typst, font_args, prepare, timed, venv_python
 
 
 def lead_article(manifest: Path, page: int) -> Path:

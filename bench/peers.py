@@ -9,6 +9,13 @@ cold whole-process runs of
                                              installed dependencies keep their .pyc)
         "editable install, bytecode cached": PYTHONDONTWRITEBYTECODE unset, after one warm-up run
                                              that writes layout/**/__pycache__
+        "no bytecode, warm build cache":     as the first, but always into the same output folder, so
+                                             its build cache (<outdir>/.cache/store, docs/cache.md) is
+                                             warm: nothing edited, a rebuild (the other modes build into
+                                             a fresh folder each run: a cold cache)
+        "baseline tree, no bytecode":        with --baseline PATH, the engine of another checkout (run
+                                             with PATH as its working directory), cold cache: before/after
+                                             a change in the same alternation
   (b) Typst 0.15 from PyPI in the bench-only venv bench/.venv-typst (created on first use). The
       PyPI package is typst-py, a Python binding with no CLI, so each run is a fresh process
       `bench/.venv-typst/bin/python bench/typst/compile.py main.typ out.pdf --font-path … 
@@ -21,7 +28,7 @@ Wall time is measured around each process; peak RSS is that process's ru_maxrss 
 Medians over --runs runs (default 7), after one untimed warm-up run of each tool.
 
 Run: /work/main/.venv/bin/python bench/peers.py [--sizes 1,4,16,48] [--runs 7] [--python PATH] [--json]
-         [--typst-fonts dirs|files] [--distinct-pages]
+         [--typst-fonts dirs|files] [--distinct-pages] [--baseline PATH]
 """
 
 from __future__ import annotations
