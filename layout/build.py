@@ -114,7 +114,8 @@ def cache_store(manifest_path: Path, options: BuildOptions, writable: bool = Tru
     """The build's persistent cache, <outdir>/.cache/store (disabled with --no-cache)."""
     if not options.cache:
         return _store.Store()
-    return _store.Store(output_folder(manifest_path, options) / ".cache" / "store", writable=writable)
+    outdir = output_folder(manifest_path, options)
+    return _store.Store(outdir / ".cache" / "store", writable=writable, anchor=outdir)
 
 
 def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
@@ -132,6 +133,7 @@ def _build(manifest_path: Path, options: BuildOptions, store: _store.Store, star
     oversets = check_fit(made, options)                               # overset is never silent, nor white
     outdir = output_folder(manifest_path, options)
     outdir.mkdir(parents=True, exist_ok=True)
+    _store.flush(store)                                               # what was set before the folder existed
     with OutputSet(outdir) as staged:                                 # all outputs land together
         fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged)  # paint, preflight
         for page in pages if options.pages else ():

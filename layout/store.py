@@ -20,7 +20,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 MAGIC = b"layout-store 1\n"
@@ -32,10 +32,13 @@ LIBRARIES = ("uharfbuzz", "fonttools", "rjieba")  # their results are kept: thei
 @dataclass(frozen=True)
 class Store:
     """A cache folder; `folder=None` is the disabled store (`--no-cache`): every lookup misses, nothing is
-    written. A store that is not `writable` only reads (`layout validate` and `fit` write no file)."""
+    written. A store that is not `writable` only reads (`layout validate` and `fit` write no file). A build
+    that fails before its output folder exists creates none: entries wait in `pending` until `flush`."""
 
     folder: Path | None = None
     writable: bool = True
+    anchor: Path | None = None  # the output folder: entries wait in memory until it exists (see flush)
+    pending: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def enabled(self) -> bool:
@@ -64,6 +67,9 @@ class Store:
     def save(self, kind: str, key: str, payload: bytes) -> None:
         """File `payload` under `key` atomically; a folder that cannot be written is no error (a cache)."""
         if self.folder is None or not self.writable:
+            return
+        if self.anchor is not None and not self.anchor.is_dir():
+            self.pending[(kind, key)] = payload
             return
         file = self.path(kind, key)
         try:
@@ -94,6 +100,14 @@ def unpickled(payload: bytes | None, load: Callable[[bytes], object] = pickle.lo
         return load(payload)
     except UNREADABLE:
         return None
+
+
+def flush(store: Store) -> None:
+    """Write the entries that waited for the output folder (call once it exists)."""
+    waiting = dict(store.pending)
+    store.pending.clear()
+    for (kind, entry), payload in sorted(waiting.items()):
+        store.save(kind, entry, payload)
 
 
 def key(*parts: object) -> str:

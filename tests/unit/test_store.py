@@ -71,13 +71,22 @@ def test_a_warm_build_sets_nothing_again_and_writes_the_same_bytes(tmp_path, tin
     out = tmp_path / "out"
     cold = build(manifest, BuildOptions(outdir=out, allow_overset=True))
     assert cold.made.ctx.setter.memo.misses > 0 and cold.made.ctx.setter.memo.hits == 0
-    assert entries(out, "paragraphs") and entries(out, "faces") and entries(out, "programs")
+    assert entries(out, "paragraphs") and entries(out, "preflight")  # faces: once per process (test below)
     warm = build(manifest, BuildOptions(outdir=out, allow_overset=True))
     memo = warm.made.ctx.setter.memo
     assert memo.misses == 0 and memo.hits == cold.made.ctx.setter.memo.misses
     fresh = build(manifest, BuildOptions(outdir=tmp_path / "fresh", allow_overset=True, cache=False))
     assert warm.issue_pdf.read_bytes() == cold.issue_pdf.read_bytes() == fresh.issue_pdf.read_bytes()
     assert warm.sidecar.read_bytes() == fresh.sidecar.read_bytes()
+
+
+def test_a_refused_build_creates_no_output_folder_but_keeps_its_work_once_it_exists(tmp_path, tiny_font_path):
+    manifest = write_issue(tmp_path, tiny_font_path, lines=4)  # overset: refused
+    result = CliRunner().invoke(main, ["build", str(manifest), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1 and not (tmp_path / "out").exists()
+    (tmp_path / "out").mkdir()
+    assert CliRunner().invoke(main, ["build", str(manifest), "-o", str(tmp_path / "out"), "-q"]).exit_code == 1
+    assert entries(tmp_path / "out", "paragraphs")  # the next attempt after a cut starts warm
 
 
 def test_no_cache_neither_reads_nor_writes_the_store(tmp_path, tiny_font_path):
@@ -112,6 +121,7 @@ def test_the_cache_is_never_stale_edit_each_input_kind(tmp_path, tiny_font_path)
     manifest = write_issue(tmp_path, font)
     out = tmp_path / "out"
     seen = [process_build(manifest, out)]
+    assert entries(out, "faces") and entries(out, "programs") and entries(out, "paragraphs")
     text = manifest.read_text(encoding="utf-8")
     edits = {
         "article": lambda: (tmp_path / "a.txt").write_text(TEXT.replace("正文内容，", "正文内容、", 1), encoding="utf-8"),
