@@ -96,9 +96,11 @@ def main() -> None:
             samples["cold (no cache)"].append(cold())
             samples["typst cold"].append(timed(typst, dict(os.environ), ROOT))
         article.write_text(original, encoding="utf-8")
-    typst_median = statistics.median(w for w, _ in samples["typst cold"])
-    rows = {name: {"median_s": statistics.median(w for w, _ in values), "peak_mib": max(m for _, m in values),
-                   "walls": [w for w, _ in values]} for name, values in samples.items()}
+    typst_median = statistics.median(w for w, _, _ in samples["typst cold"])
+    typst_cpu = statistics.median(c for _, _, c in samples["typst cold"])
+    rows = {name: {"median_s": statistics.median(w for w, _, _ in values), "peak_mib": max(m for _, m, _ in values),
+                   "median_cpu_s": statistics.median(c for _, _, c in values),
+                   "walls": [w for w, _, _ in values]} for name, values in samples.items()}
     if args.json:
         print(json.dumps({"pages": args.pages, "runs": args.runs, "results": rows}, indent=2))
         return
@@ -106,6 +108,7 @@ def main() -> None:
           f"(ours: no bytecode, {args.python})")
     for name, row in rows.items():
         print(f"  {name:<20} {row['median_s']:6.3f} s  ratio to typst cold {row['median_s'] / typst_median:5.2f}"
+              f"  cpu {row['median_cpu_s']:6.3f} s (ratio {row['median_cpu_s'] / typst_cpu:5.2f})"
               f"  peak {row['peak_mib']:4.0f} MiB")
 
 

@@ -84,8 +84,9 @@ def ensure_typst() -> str:
 
 
 # ---- measuring -----------------------------------------------------------------------------
-def timed(cmd: list[str], env: dict, cwd: Path) -> tuple[float, float]:
-    """Run `cmd` as a fresh process: (wall seconds, peak RSS MiB of that process)."""
+def timed(cmd: list[str], env: dict, cwd: Path) -> tuple[float, float, float]:
+    """Run `cmd` as a fresh process: (wall seconds, peak RSS MiB, CPU seconds user + system of that process;
+    CPU time is less disturbed than wall time when other work shares the machine, but sums all threads)."""
     with tempfile.TemporaryFile() as log:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=log, stderr=log)
@@ -95,7 +96,7 @@ def timed(cmd: list[str], env: dict, cwd: Path) -> tuple[float, float]:
         if proc.returncode != 0:
             log.seek(0)
             raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{log.read().decode(errors='replace')}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def pycache_dirs(hidden: bool = False) -> list[Path]:
@@ -184,9 +185,10 @@ def bench_size(size: int, runs: int, python: str, fonts: str, tmp: Path, distinc
         samples["typst"].append(timed(typst_cmd, dict(os.environ), ROOT))
     result = {"pages": size, "runs": runs, "modes": modes}
     for key, values in samples.items():
-        walls = [w for w, _ in values]
+        walls = [w for w, _, _ in values]
         result[key] = {"median_s": statistics.median(walls), "min_s": min(walls), "max_s": max(walls),
-                       "peak_mib": max(m for _, m in values), "walls": walls}
+                       "peak_mib": max(m for _, m, _ in values), "walls": walls,
+                       "median_cpu_s": statistics.median(c for _, _, c in values)}
     return result
 
 
@@ -199,14 +201,15 @@ def startup(runs: int) -> float:
 
 def table(results: list[dict]) -> str:
     head = (f"{'pages':>5}  {'ours (mode)':<34} {'ours s':>7} {'typst s':>8} {'ratio':>6} "
-            f"{'ours MiB':>9} {'typst MiB':>10} {'ours s/page':>12} {'typst s/page':>13}")
+            f"{'cpu ratio':>9} {'ours MiB':>9} {'typst MiB':>10} {'ours s/page':>12} {'typst s/page':>13}")
     rows = [head, "-" * len(head)]
     for r in results:
         t = r["typst"]
         for mode in r["modes"]:
             o = r[mode]
             rows.append(f"{r['pages']:>5}  {mode:<34} {o['median_s']:>7.3f} {t['median_s']:>8.3f} "
-                        f"{o['median_s'] / t['median_s']:>6.2f} {o['peak_mib']:>9.0f} {t['peak_mib']:>10.0f} "
+                        f"{o['median_s'] / t['median_s']:>6.2f} {o['median_cpu_s'] / t['median_cpu_s']:>9.2f} "
+                        f"{o['peak_mib']:>9.0f} {t['peak_mib']:>10.0f} "
                         f"{o['median_s'] / r['pages']:>12.3f} {t['median_s'] / r['pages']:>13.3f}")
     return "\n".join(rows)
 
