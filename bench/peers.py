@@ -9,6 +9,13 @@ cold whole-process runs of
                                              installed dependencies keep their .pyc)
         "editable install, bytecode cached": PYTHONDONTWRITEBYTECODE unset, after one warm-up run
                                              that writes layout/**/__pycache__
+        "no bytecode, warm build cache":     as the first, but always into the same output folder, so
+                                             its build cache (<outdir>/.cache/store, docs/cache.md) is
+                                             warm: nothing edited, a rebuild (the other modes build into
+                                             a fresh folder each run: a cold cache)
+        "baseline tree, no bytecode":        with --baseline PATH, the engine of another checkout (run
+                                             with PATH as its working directory), cold cache: before/after
+                                             a change in the same alternation
   (b) Typst 0.15 from PyPI in the bench-only venv bench/.venv-typst (created on first use). The
       PyPI package is typst-py, a Python binding with no CLI, so each run is a fresh process
       `bench/.venv-typst/bin/python bench/typst/compile.py main.typ out.pdf --font-path … 
@@ -21,7 +28,7 @@ Wall time is measured around each process; peak RSS is that process's ru_maxrss 
 Medians over --runs runs (default 7), after one untimed warm-up run of each tool.
 
 Run: /work/main/.venv/bin/python bench/peers.py [--sizes 1,4,16,48] [--runs 7] [--python PATH] [--json]
-         [--typst-fonts dirs|files] [--distinct-pages]
+         [--typst-fonts dirs|files] [--distinct-pages] [--baseline PATH]
 """
 
 from __future__ import annotations
@@ -52,6 +59,8 @@ FONT_FILES = (  # the faces the pages use (fonts/fonts.yaml: song/hei regular+bo
 )
 NO_BYTECODE = "editable install, no bytecode"
 BYTECODE = "editable install, bytecode cached"
+WARM = "no bytecode, warm build cache"  # the same output folder every run: <outdir>/.cache/store is warm
+BEFORE = "baseline tree, no bytecode"  # --baseline PATH: another checkout (e.g. before a speed step)
 OFF = "__pycache__.peers-off"
 
 
@@ -75,8 +84,9 @@ def ensure_typst() -> str:
 
 
 # ---- measuring -----------------------------------------------------------------------------
-def timed(cmd: list[str], env: dict, cwd: Path) -> tuple[float, float]:
-    """Run `cmd` as a fresh process: (wall seconds, peak RSS MiB of that process)."""
+def timed(cmd: list[str], env: dict, cwd: Path) -> tuple[float, float, float]:
+    """Run `cmd` as a fresh process: (wall seconds, peak RSS MiB, CPU seconds user + system of that process;
+    CPU time is less disturbed than wall time when other work shares the machine, but sums all threads)."""
     with tempfile.TemporaryFile() as log:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=log, stderr=log)
@@ -86,7 +96,7 @@ def timed(cmd: list[str], env: dict, cwd: Path) -> tuple[float, float]:
         if proc.returncode != 0:
             log.seek(0)
             raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{log.read().decode(errors='replace')}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def pycache_dirs(hidden: bool = False) -> list[Path]:
@@ -141,36 +151,44 @@ def font_args(mode: str, tmp: Path) -> list[str]:
     return [a for d in folders for a in ("--font-path", d)] + ["--ignore-system-fonts"]
 
 
-def bench_size(size: int, runs: int, python: str, fonts: str, tmp: Path, distinct: bool = False) -> dict:
+def bench_size(size: int, runs: int, python: str, fonts: str, tmp: Path, distinct: bool = False,
+               baseline: Path | None = None) -> dict:
     manifest, main = prepare(size, tmp, python, distinct)
     envs = environments()
+    envs[WARM] = envs[BEFORE] = envs[NO_BYTECODE]
     typst_cmd = [str(venv_python()), str(BENCH / "typst" / "compile.py"), str(main), str(tmp / "typst.pdf"),
                  *font_args(fonts, tmp)]
+    warm_out = tmp / f"warm-{size}"
 
     def ours(mode: str) -> tuple[float, float]:
-        out = Path(tempfile.mkdtemp(dir=tmp))
-        if mode == NO_BYTECODE:
+        out = warm_out if mode == WARM else Path(tempfile.mkdtemp(dir=tmp))  # a fresh folder: a cold cache
+        if mode in (NO_BYTECODE, WARM):
             hide_bytecode()
         try:
-            return timed([python, "-m", "layout", "build", str(manifest), "-o", str(out), "-q"], envs[mode], ROOT)
+            return timed([python, "-m", "layout", "build", str(manifest), "-o", str(out), "-q"], envs[mode],
+                         baseline if mode == BEFORE else ROOT)
         finally:
             show_bytecode()
-            shutil.rmtree(out)
+            if mode != WARM:
+                shutil.rmtree(out)
 
-    # warm-ups (untimed): the bytecode one writes layout/**/__pycache__; all of them warm the page cache
-    ours(BYTECODE)
-    ours(NO_BYTECODE)
+    modes = ([BEFORE] if baseline else []) + [NO_BYTECODE, BYTECODE, WARM]
+    # warm-ups (untimed): the bytecode one writes layout/**/__pycache__, the warm one fills its build
+    # cache; all of them warm the page cache
+    for mode in modes:
+        ours(mode)
     timed(typst_cmd, dict(os.environ), ROOT)
-    samples: dict[str, list] = {NO_BYTECODE: [], BYTECODE: [], "typst": []}
+    samples: dict[str, list] = {mode: [] for mode in modes} | {"typst": []}
     for _ in range(runs):  # alternate the tools run by run
-        samples[NO_BYTECODE].append(ours(NO_BYTECODE))
-        samples[BYTECODE].append(ours(BYTECODE))
+        for mode in modes:
+            samples[mode].append(ours(mode))
         samples["typst"].append(timed(typst_cmd, dict(os.environ), ROOT))
-    result = {"pages": size, "runs": runs}
+    result = {"pages": size, "runs": runs, "modes": modes}
     for key, values in samples.items():
-        walls = [w for w, _ in values]
+        walls = [w for w, _, _ in values]
         result[key] = {"median_s": statistics.median(walls), "min_s": min(walls), "max_s": max(walls),
-                       "peak_mib": max(m for _, m in values), "walls": walls}
+                       "peak_mib": max(m for _, m, _ in values), "walls": walls,
+                       "median_cpu_s": statistics.median(c for _, _, c in values)}
     return result
 
 
@@ -183,14 +201,15 @@ def startup(runs: int) -> float:
 
 def table(results: list[dict]) -> str:
     head = (f"{'pages':>5}  {'ours (mode)':<34} {'ours s':>7} {'typst s':>8} {'ratio':>6} "
-            f"{'ours MiB':>9} {'typst MiB':>10} {'ours s/page':>12} {'typst s/page':>13}")
+            f"{'cpu ratio':>9} {'ours MiB':>9} {'typst MiB':>10} {'ours s/page':>12} {'typst s/page':>13}")
     rows = [head, "-" * len(head)]
     for r in results:
         t = r["typst"]
-        for mode in (NO_BYTECODE, BYTECODE):
+        for mode in r["modes"]:
             o = r[mode]
             rows.append(f"{r['pages']:>5}  {mode:<34} {o['median_s']:>7.3f} {t['median_s']:>8.3f} "
-                        f"{o['median_s'] / t['median_s']:>6.2f} {o['peak_mib']:>9.0f} {t['peak_mib']:>10.0f} "
+                        f"{o['median_s'] / t['median_s']:>6.2f} {o['median_cpu_s'] / t['median_cpu_s']:>9.2f} "
+                        f"{o['peak_mib']:>9.0f} {t['peak_mib']:>10.0f} "
                         f"{o['median_s'] / r['pages']:>12.3f} {t['median_s'] / r['pages']:>13.3f}")
     return "\n".join(rows)
 
@@ -208,6 +227,8 @@ def main() -> None:
     ap.add_argument("--distinct-pages", action="store_true",
                     help="give every page its own text (bench/issues.py distinct=True) so that Typst's "
                          "memoization cannot reuse one page's layout for the next")
+    ap.add_argument("--baseline", type=Path, help="also time the engine of this checkout (its own layout/, "
+                    "no bytecode, cold cache) in the same alternation, e.g. the tree before a speed step")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -221,7 +242,7 @@ def main() -> None:
                 if not args.json:
                     print(f"… {size} page(s)", file=sys.stderr)
                 results.append(bench_size(size, args.runs, args.python, args.typst_fonts, Path(tmp),
-                                          args.distinct_pages))
+                                          args.distinct_pages, args.baseline))
         finally:
             show_bytecode()
             if not had_bytecode:  # leave layout/ as we found it

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 from . import manifest
+from . import store as _store
 from .article import read_article, visible_characters
 from .compose.audit import Typesetting, audit_records
 from .compose.figure import Photos
@@ -29,6 +30,7 @@ from .placed import Overset, Page
 from .spec import PDFX, Issue
 from .typeset.config import ComposeConfig
 from .memory import Memory
+from .typeset.memo import ParagraphMemo
 from .typeset.story import SetStory, Setter, StoryCache
 
 
@@ -42,6 +44,7 @@ class BuildOptions:
     strict: bool = False  # underfull slots and areas in no slot fail the build like overset
     standard: str | None = None  # override print.standard ('x-1a' | 'x-1a:2003' | 'x-4')
     revision: int | None = None  # override issue.revision (a corrected page set a plant can tell apart)
+    cache: bool = True  # keep set paragraphs and font data in <outdir>/.cache/store (--no-cache: off)
     progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)  # (stage, done, total)
     memory: Memory | None = field(default=None, compare=False)  # `layout watch`: fonts and set stories kept
 
@@ -99,24 +102,44 @@ class MadeUp:
                      for cell in plan.unplaced)
 
 
-def make_up(manifest_path: Path, options: BuildOptions = BuildOptions()) -> MadeUp:
-    """Read, plan, set and compose an issue (everything but painting): every step is one stage."""
-    issue = _load(manifest_path, options)                             # read and validate issue.yaml
-    ctx, desk = _context(issue, _photos(issue, manifest_path, options), options.memory)  # grid, styles, fonts, texts
-    plans = _plan(issue, ctx, desk)                                   # make-up: what goes where, page by page
-    stories = _set(plans, desk)                                       # set each placed story (once per shape)
-    pages = _compose_all(plans, stories, ctx, options)                # position everything on every page
+def make_up(manifest_path: Path, options: BuildOptions = BuildOptions(), store: _store.Store | None = None) -> MadeUp:
+    """Read, plan, set and compose an issue (everything but painting): every step is one stage. Without a
+    `store` the build folder's cache is only read (validate and fit write no file)."""
+    store = store or cache_store(manifest_path, options, writable=False)
+    with _store.using(store):
+        issue = _load(manifest_path, options)                         # read and validate issue.yaml
+        ctx, desk = _context(issue, _photos(issue, manifest_path, options), options.memory,
+                              ParagraphMemo(store))  # grid, styles, fonts, texts
+        plans = _plan(issue, ctx, desk)                               # make-up: what goes where, page by page
+        stories = _set(plans, desk)                                   # set each placed story (once per shape)
+        pages = _compose_all(plans, stories, ctx, options)            # position everything on every page
     return MadeUp(issue, ctx, plans, pages)
+
+
+def cache_store(manifest_path: Path, options: BuildOptions, writable: bool = True) -> _store.Store:
+    """The build's persistent cache, <outdir>/.cache/store (disabled with --no-cache)."""
+    if not options.cache:
+        return _store.Store()
+    outdir = output_folder(manifest_path, options)
+    return _store.Store(outdir / ".cache" / "store", writable=writable, anchor=outdir)
 
 
 def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
     """Build an issue: make it up, check what does not fit, paint, preflight, write, summarise."""
     started = time.perf_counter()
-    made = make_up(manifest_path, options)                            # load → plan → set → compose
+    store = cache_store(manifest_path, options)
+    with _store.using(store):
+        return _build(manifest_path, options, store, started)
+
+
+def _build(manifest_path: Path, options: BuildOptions, store: _store.Store, started: float) -> BuildResult:
+    """The build with its cache active."""
+    made = make_up(manifest_path, options, store)                     # load → plan → set → compose
     issue, pages = made.issue, made.pages
     oversets = check_fit(made, options)                               # overset is never silent, nor white
     outdir = output_folder(manifest_path, options)
     outdir.mkdir(parents=True, exist_ok=True)
+    _store.flush(store)                                               # what was set before the folder existed
     with OutputSet(outdir) as staged:                                 # all outputs land together
         fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged, options.progress)  # paint, preflight
         for page in pages if options.pages else ():
@@ -161,14 +184,15 @@ def _photos(issue: Issue, manifest_path: Path, options: BuildOptions) -> Photos:
     return Photos(settings=settings, cache=outdir / ".cache" / "images", root=issue.root)
 
 
-def _context(issue: Issue, photos: Photos = Photos(), memory: Memory | None = None) -> tuple[Context, StoryCache]:
-    """The page grid and the story setter (styles, font book with overrides, composer options), and the
-    cache that sets each article's text (read once) at the shapes make-up asks for; with a watch's
-    memory, the font book and the stories set by the last rebuild are reused."""
+def _context(issue: Issue, photos: Photos = Photos(), memory: Memory | None = None,
+             memo: ParagraphMemo | None = None) -> tuple[Context, StoryCache]:
+    """The page grid and the story setter (styles, font book with overrides, composer options, the memo of
+    set paragraphs), and the cache that sets each article's text (read once) at the shapes make-up asks
+    for; with a watch's memory, the font book and the stories set by the last rebuild are reused."""
     table = manifest.load_font_table().with_overrides(issue.fonts)
     grid = make_grid(issue.page_width, issue.page_height, issue.margins, issue.grid)
     book = memory.font_book(table) if memory else FontBook(table)
-    setter = Setter.of(issue.styles, book, ComposeConfig.from_typography(issue.typography), grid.leading)
+    setter = Setter.of(issue.styles, book, ComposeConfig.from_typography(issue.typography), grid.leading, memo)
     texts = {a.id: read_article(a.file) for p in issue.pages for a in p.articles if a.part != 2}
     warnings = grid_warnings(issue, grid) + weight_warnings(issue.styles, table, issue.manifest.name)
     ctx = Context(issue=issue, grid=grid, setter=setter, grid_warnings=warnings, photos=photos)
@@ -284,7 +308,8 @@ def _preflight(tmp: Path, path: Path, issue: Issue, progress=None) -> None:
     """Run `layout check` on our own output; a failure keeps the file aside as *.failed.pdf."""
     from .check import CheckOptions, preflight
     family = PDFX[issue.print.standard].family  # the rule family `layout check` applies (x-1a:2003 → x-1a)
-    report = preflight(tmp, CheckOptions(standard=family, ink_limit=issue.print.ink_limit), progress)
+    report = preflight(tmp, CheckOptions(standard=family, ink_limit=issue.print.ink_limit), progress,
+                       memo=_store.active())
     if not report.passed:
         failed = path.with_suffix(".failed.pdf")
         os.replace(tmp, failed)

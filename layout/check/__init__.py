@@ -31,6 +31,8 @@ from pathlib import Path
 import pikepdf
 
 from ..errors import LayoutError
+from ..store import Store
+from . import memo as page_memo
 from .colour import ColourSpace, Inks, _colorant_inks
 from .colour import colour_inks as _inks
 from .document import (check_annotations, check_boxes, document_tally, has_output_profile, info_value, inherited,
@@ -62,9 +64,10 @@ def _colour_findings(uses: dict[ColourSpace, int], tally: Tally, doc: DocumentCa
             tally.add(kind, space.label, count=count)
 
 
-def _checked(doc: DocumentCache, number: int, page: pikepdf.Dictionary, total: int, progress) -> PageReport:
-    """One page checked, then reported to `progress`."""
-    found = _check_page(doc, number, page)
+def _checked(doc: DocumentCache, number: int, page: pikepdf.Dictionary, total: int, progress,
+             memo: Store | None) -> PageReport:
+    """One page checked (through the memo when given), then reported to `progress`."""
+    found = _checked_page(doc, number, page, memo)
     if progress is not None:
         progress("preflight", number, total)
     return found
@@ -91,6 +94,23 @@ def _check_page(doc: DocumentCache, number: int, page: pikepdf.Dictionary) -> Pa
                       colour_spaces=spaces)
 
 
+def _checked_page(doc: DocumentCache, number: int, page: pikepdf.Dictionary, memo: Store | None) -> PageReport:
+    """A page's report: from the memo when this content was checked before and the file's budget still
+    holds what its scan consumed, else checked (and kept in the memo)."""
+    if memo is None or not memo.enabled:
+        return _check_page(doc, number, page)
+    entry = page_memo.key(page_memo.digest(page), number, doc)
+    found = page_memo.load(memo, entry)
+    if found is not None and found[1] < doc.budget.left:
+        doc.budget.left -= found[1]
+        return found[0]
+    before = doc.budget.left
+    report = _check_page(doc, number, page)
+    if doc.budget.left > 0 and not any(f.check in ("stream-size", "stream-too-large") for f in report.findings):
+        page_memo.save(memo, entry, report, before - doc.budget.left)
+    return report
+
+
 def _open(path: Path) -> pikepdf.Pdf:
     """Open a PDF, or raise UnusablePdfError saying why it cannot be checked."""
     where = str(path)
@@ -113,9 +133,12 @@ def _open(path: Path) -> pikepdf.Pdf:
     return pdf
 
 
-def preflight(path: Path, options: CheckOptions = CheckOptions(), progress=None) -> PreflightReport:
+def preflight(path: Path, options: CheckOptions = CheckOptions(), progress=None,
+              memo: Store | None = None) -> PreflightReport:
     """Check one PDF against the print requirements (calling `progress('preflight', done, total)` after each
-    page if given); raises UnusablePdfError if it cannot be read."""
+    page if given); raises UnusablePdfError if it cannot be read. With a `memo` store (the build checking its
+    own output) a page whose content was checked before is not interpreted again (check/memo.py); `layout
+    check` runs every check on every page."""
     path = Path(path)
     with _open(path) as pdf:
         try:
@@ -124,7 +147,7 @@ def preflight(path: Path, options: CheckOptions = CheckOptions(), progress=None)
             doc = DocumentCache(options=options, standard=standard, budget=Budget(),
                                 output_profile=has_output_profile(pdf))
             document = findings_of(document_tally(pdf, standard, doc.budget), None, doc.standard, doc.options)
-            pages = tuple(_checked(doc, number, page.obj, len(pdf.pages), progress)
+            pages = tuple(_checked(doc, number, page.obj, len(pdf.pages), progress, memo)
                           for number, page in enumerate(pdf.pages, 1))
         except (pikepdf.PdfError, TypeError, ValueError, KeyError, AttributeError) as exc:
             # an object of the wrong type where the PDF standard requires another one

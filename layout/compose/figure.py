@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..geometry import PageGrid, Rect, band_baseline
-from ..images import PhotoSettings, convert
+from ..images import PhotoSettings
 from ..makeup.figures import CAPTION_GAP
 from ..makeup.plan import Figure, Placement
 from ..placed import FigureFrame, Image
@@ -37,7 +37,9 @@ def place_figures(placement: Placement, grid: PageGrid, setter: Setter,
 
 
 def _image(figure: Figure, box: Rect, article: str, photos: Photos) -> Image:
-    """The photo converted for its box (cover crop around the figure's focus, or contain)."""
+    """The photo converted for its box (cover crop around the figure's focus, or contain); the imaging
+    stack (Pillow, NumPy, LittleCMS) is imported here, so a page without photos never loads it."""
+    from ..images import convert
     settings = replace(photos.settings, fit=figure.fit, focus=figure.focus)
     printed = convert(figure.file, (box.width, box.height), settings, photos.cache)
     return Image(box=box, data=printed.data, width_px=printed.width_px, height_px=printed.height_px,

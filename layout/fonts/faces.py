@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import uharfbuzz as hb
-from fontTools.ttLib import TTFont
 
+from .. import store as _store
 from ..errors import FontError
 
 # OS/2 fsType bits (OpenType spec, OS/2 table): 0x0002 = Restricted License embedding.
@@ -105,33 +106,58 @@ class TextFont:
 
     def missing(self, text: str) -> str:
         """Characters of `text` that no face of the chain has (in order, without duplicates)."""
-        seen: dict[str, None] = {}
-        for char in text:
-            if char not in seen and not char.isspace() and self.face_for(char) is None:
-                seen[char] = None
-        return "".join(seen)
+        return _missing(self.faces, text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _missing(faces: tuple[Face, ...], text: str) -> str:
+    """TextFont.missing, once per chain and text (every page of an issue checks its stories' coverage)."""
+    seen: dict[str, None] = {}
+    for char in dict.fromkeys(text):
+        if not char.isspace() and not any(face.has(char) for face in faces):
+            seen[char] = None
+    return "".join(seen)
 
 
 @functools.cache
 def load_face(source: FaceSource) -> Face:
-    """Open a face once per process: HarfBuzz for cmap/advances, fontTools for tables."""
+    """Open a face once per process: HarfBuzz for cmap/advances, its table values from the build's store
+    (read with fontTools the first time)."""
     if not source.file.is_file():
         hint = f"install the Debian package {source.package}" if source.package else "fix the path"
         raise FontError(f"font file {source.file} not found", f"font {source.role}/{source.weight}", hint)
+    metrics = face_metrics(source)
+    blob = hb.Blob.from_file_path(str(source.file))
+    hb_font = hb.Font(hb.Face(blob, source.index))
+    return Face(key=f"{source.role}-{source.weight}", source=source, blob=blob, hb_font=hb_font, **metrics)
+
+
+def face_metrics(source: FaceSource) -> dict:
+    """PostScript name, units per em, typographic ascent/descent, outline kind and fsType of a face: from
+    the active store when this file (path, size, mtime) and face index were read before."""
+    store = _store.active()
+    key = _store.key("face", _store.file_identity(source.file), source.index, source.role, source.weight)
+    cached = store.load("faces", key)
+    if cached is not None:
+        return json.loads(cached)
+    metrics = _read_metrics(source)
+    store.save("faces", key, json.dumps(metrics, sort_keys=True).encode())
+    return metrics
+
+
+def _read_metrics(source: FaceSource) -> dict:
+    """The face's table values, read with fontTools (imported here: a warm store never needs it)."""
+    from fontTools.ttLib import TTFont
     try:
         tt = TTFont(str(source.file), fontNumber=source.index, lazy=True)
         os2, head, name = tt["OS/2"], tt["head"], tt["name"]
         outline = "cff" if ("CFF " in tt or "CFF2" in tt) else "truetype"
         ps_name = name.getDebugName(6) or f"{source.role}-{source.weight}"
-        ascent, descent, fs_type = os2.sTypoAscender, os2.sTypoDescender, os2.fsType
+        return {"postscript_name": ps_name, "upem": head.unitsPerEm, "ascent": os2.sTypoAscender,
+                "descent": os2.sTypoDescender, "outline": outline, "fs_type": os2.fsType}
     except Exception as exc:  # fontTools raises many kinds on a bad file
         raise FontError(f"cannot read font {source.file} (face {source.index}): {exc}",
                         f"font {source.role}/{source.weight}", "check the file and face index") from None
-    blob = hb.Blob.from_file_path(str(source.file))
-    hb_font = hb.Font(hb.Face(blob, source.index))
-    return Face(key=f"{source.role}-{source.weight}", source=source, postscript_name=ps_name,
-                upem=head.unitsPerEm, ascent=ascent, descent=descent, outline=outline,
-                fs_type=fs_type, blob=blob, hb_font=hb_font)
 
 
 def check_embeddable(face: Face) -> None:

@@ -20,7 +20,7 @@ from ..errors import FontError, LayoutError
 from ..geometry import Cell, PageGrid
 from ..spec import ArticleSpec, FigureSpec
 from ..typeset.items import Span
-from ..typeset.lines import Line, set_paragraph
+from ..typeset.lines import Line
 from ..typeset.story import Setter, check_fits
 from .fit import lines
 from .plan import Figure
@@ -81,9 +81,9 @@ def set_figure(figure: FigureSpec, article: str, grid: PageGrid, setter: Setter)
                             + ", ".join(f"'{c}' U+{ord(c):04X}" for c in missing), figure.where,
                             "replace the character in the caption or credit")
     config = setter.config_for("caption", indent=0.0)
-    caption = set_paragraph([Span(figure.caption, font, "caption")], width, config).lines
-    credit = set_paragraph([Span(figure.credit, font, "caption", words=True)], width,
-                           replace(config, align="left")).lines if figure.credit else ()
+    caption = setter.paragraph([Span(figure.caption, font, "caption")], width, config).lines
+    credit = setter.paragraph([Span(figure.credit, font, "caption", words=True)], width,
+                              replace(config, align="left")).lines if figure.credit else ()
     check_fits(caption + credit, article, "figure caption")
     pitch = max(style.leading, CAPTION_PITCH * style.size)
     on_last = bool(credit) and len(credit) == 1 and caption[-1].width + style.size + credit[0].width <= width + 1e-6

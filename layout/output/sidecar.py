@@ -8,7 +8,7 @@ separators, so the same pages give the same bytes.
 from __future__ import annotations
 
 import json
-from dataclasses import replace, asdict, dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -186,9 +186,31 @@ def page_sidecar(whole: Sidecar, label: str) -> Sidecar | None:
 
 # --- writing ----------------------------------------------------------------------------------
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_LEAVES = frozenset({str, float, int, bool, type(None)})
+
+
+def _plain(value: Any) -> Any:
+    """dataclasses.asdict for the sidecar's records (dataclasses, tuples, numbers, strings) without its
+    deep copies: 16 pages of line records took 0.3 s through asdict."""
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    names = _FIELDS.get(kind)
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[kind] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, (tuple, list)):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
 def dumps(sidecar: Sidecar) -> str:
     """The sidecar as JSON text: sorted keys, compact separators, UTF-8 characters, one final newline."""
-    doc = {"format": SIDECAR_FORMAT, **asdict(sidecar)}
+    doc = {"format": SIDECAR_FORMAT, **_plain(sidecar)}
     for page in doc["pages"]:
         for article in page["articles"]:
             if not article["figures"]:

@@ -9,7 +9,7 @@ line needs), which make-up places and compose positions.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Mapping
 
@@ -21,7 +21,8 @@ from ..fonts import FontBook, TextFont
 from ..spec import TextStyle
 from .config import ComposeConfig
 from .items import Span
-from .lines import FLUSH_TOLERANCE, Line, lone_latin, set_paragraph
+from .lines import FLUSH_TOLERANCE, Line, SetParagraph, lone_latin, set_paragraph
+from .memo import ParagraphMemo
 
 HEAD_ELEMENTS = ("label", "kicker", "headline", "deck")  # the headline block, top to bottom
 JUMP_LABEL = "jump_label"  # the style of （下转第N版） and （上接第M版）: a paragraph of its own, one line
@@ -36,11 +37,19 @@ class Setter:
     fonts: FontBook
     config: ComposeConfig
     row: float  # one body line of the baseline grid (pt)
+    memo: ParagraphMemo | None = field(default=None, compare=False)  # set paragraphs kept across builds
 
     @classmethod
-    def of(cls, styles, fonts: FontBook, config: ComposeConfig, row: float) -> "Setter":
+    def of(cls, styles, fonts: FontBook, config: ComposeConfig, row: float,
+           memo: ParagraphMemo | None = None) -> "Setter":
         """A Setter from a sequence of styles."""
-        return cls(MappingProxyType({s.name: s for s in styles}), fonts, config, row)
+        return cls(MappingProxyType({s.name: s for s in styles}), fonts, config, row, memo)
+
+    def paragraph(self, spans, measure: float, config: ComposeConfig, looseness: int = 0) -> SetParagraph:
+        """set_paragraph, through the memo when the setter has one (the same lines either way)."""
+        if self.memo is None:
+            return set_paragraph(spans, measure, config, looseness=looseness)
+        return self.memo.set(spans, measure, config, looseness)
 
     def font(self, name: str, size: float | None = None) -> TextFont:
         """The TextFont of style `name`, at `size` pt if given (e.g. an article's headline size)."""
@@ -143,9 +152,10 @@ def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> 
         for part in parts[name]:
             check_coverage(part.replace(" ", ""), font, story_id, text, name)
             part_size, part_rows = size, rows
-            head_lines = _head_text(part, font, style.name, shape.width, config)
+            head_lines = _head_text(part, font, style.name, shape.width, config, setter)
             for smaller in _smaller_sizes(size) if _lone_latin(head_lines) else ():
-                trial = _head_text(part, setter.font(style.name, smaller), style.name, shape.width, config)
+                trial = _head_text(part, setter.font(style.name, smaller), style.name, shape.width, config,
+                                   setter)
                 if not _lone_latin(trial):  # 缩字: the largest size at which no Latin word stands alone
                     part_size, head_lines = smaller, trial
                     part_rows = max(1, math.ceil(leading * smaller / size / setter.row - 1e-9))
@@ -157,17 +167,18 @@ def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> 
     return tuple(block)
 
 
-def _head_text(part: str, font: TextFont, style: str, width: float, config: ComposeConfig) -> tuple[Line, ...]:
+def _head_text(part: str, font: TextFont, style: str, width: float, config: ComposeConfig,
+               setter: Setter) -> tuple[Line, ...]:
     """A headline part on one line (halves joined by a 1-字 space) or, if too wide, one half per line;
     a half still too wide is broken between words (segmenter) into lines of balanced length. Spaces
     next to Latin stay word spaces (CJK–Latin or Latin word spacing), never a 1-字 space."""
     halves = split_halves(part)
     one_line = "\u3000".join(halves)
     if len(halves) == 1 or sum(font.advance(c) for c in one_line) <= width + 1e-6:
-        return set_paragraph([Span(one_line, font, style, words=True)], width, config).lines
+        return setter.paragraph([Span(one_line, font, style, words=True)], width, config).lines
     lines: list[Line] = []
     for half in halves:
-        lines.extend(set_paragraph([Span(half, font, style, words=True)], width, config).lines)
+        lines.extend(setter.paragraph([Span(half, font, style, words=True)], width, config).lines)
     return tuple(lines)
 
 
@@ -243,7 +254,7 @@ def set_body_paragraph(story_id: str, text: ArticleText, index: int, measure: fl
     key = (tuple((s.text, s.style, s.font) for s in spans), measure, looseness, paragraph.indent)
     result = composed.get(key) if composed is not None else None
     if result is None:
-        result = set_paragraph(spans, measure, config, looseness=looseness)
+        result = setter.paragraph(spans, measure, config, looseness)
         if composed is not None:
             composed[key] = result
     check_fits(result.lines, story_id, f"paragraph {number}")

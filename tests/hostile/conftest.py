@@ -21,7 +21,7 @@ def good_build(tmp_path_factory, tiny_font_path) -> dict[str, bytes]:
     issue.write(issue.good())
     result = CliRunner().invoke(main, ["build", str(issue.manifest), "-o", str(issue.out), "-q"])
     assert result.exit_code == 0, result.output
-    return {p.name: p.read_bytes() for p in issue.out.iterdir()}
+    return {p.name: p.read_bytes() for p in issue.out.iterdir() if p.is_file()}  # not the .cache/ folder
 
 
 @pytest.fixture

@@ -45,8 +45,15 @@ def _articles(folder: Path) -> None:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` (relative name → bytes), hidden temporaries included."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under `folder` (relative name → bytes), hidden temporaries included, but not the entries
+    of the build cache (.cache/store/**/*.bin, docs/cache.md): a refused build may keep what it set."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not _cache_entry(p.relative_to(folder))}
+
+
+def _cache_entry(name: Path) -> bool:
+    """Whether `name` (relative to an output folder) is an entry of the build cache."""
+    return name.parts[:2] == (".cache", "store") and name.suffix == ".bin"
 
 
 def build(issue: Issue, manifest: Path | None = None, env: dict[str, str] | None = None):

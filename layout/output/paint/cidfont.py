@@ -14,18 +14,23 @@ glyph (so ToUnicode can give every character back). Subsets are made with HarfBu
 from __future__ import annotations
 
 import hashlib
+import pickle
 import struct
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import uharfbuzz as hb
-from fontTools.ttLib import TTFont
 from reportlab.pdfbase import pdfdoc
 
+from ... import store as _store
 from ...errors import FontError
 from ...fonts import Face
 from . import backend
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 GLYPH_SPACE = 1000  # glyph space units per em for widths and metrics (PDF 32000-1 §9.2.4)
 MAX_CODE = 0xFFFF  # Identity-H codes are two bytes (PDF 32000-1 §9.7.5.2, Table 118)
@@ -309,7 +314,22 @@ def _truetype_codes(face: Face) -> CodeMap:
 
 
 def read_program(face: Face) -> Program:
-    """Read what embedding needs from the face's tables (once per CIDFont)."""
+    """What embedding needs from the face's tables (once per CIDFont): from the active store when this
+    font file (path, size, mtime) and face index were read before, else read and stored."""
+    store = _store.active()
+    key = _store.key("program", _store.file_identity(face.source.file), face.source.index, face.key,
+                     face.postscript_name, face.upem, face.outline)
+    found = _store.unpickled(store.load("programs", key))
+    if isinstance(found, Program):
+        return found
+    program = _read_program(face)
+    store.save("programs", key, pickle.dumps(program, protocol=pickle.HIGHEST_PROTOCOL))
+    return program
+
+
+def _read_program(face: Face) -> Program:
+    """Read what embedding needs from the face's tables (fontTools imported here: a warm store skips it)."""
+    from fontTools.ttLib import TTFont
     tt = TTFont(str(face.source.file), fontNumber=face.source.index, lazy=True)
     where = f"font {face.source.role}/{face.source.weight}"
     if "CFF2" in tt:
@@ -377,6 +397,7 @@ def _recompiled_cff(data: bytes, name: str) -> bytes:
     """The CFF table recompiled by fontTools with another font name (names of a different length)."""
     import io
     from fontTools.cffLib import CFFFontSet
+    from fontTools.ttLib import TTFont
     holder = TTFont(recalcBBoxes=False)  # fontTools asks the font it belongs to for compile options
     cff = CFFFontSet()
     cff.decompile(io.BytesIO(data), holder)

@@ -134,15 +134,16 @@ def _paint_run(canvas: Canvas, run: GlyphRun, used: dict) -> None:
     name = font.resource_name(backend.document(canvas))
     codes = font.encode(run.text).hex()
     parts, group, pen = [], [], 0.0
+    size, upem, advance_units = run.size, run.face.upem, run.face.advance_units  # hot loop: Face.advance inlined
     for i, (char, offset) in enumerate(zip(run.text, run.offsets)):
-        adjust = (offset - pen) * 1000 / run.size
+        adjust = (offset - pen) * 1000 / size
         if abs(adjust) > 0.0005:
             if group:
                 parts.append("<" + "".join(group) + ">")
                 group = []
             parts.append(_num(-adjust))
         group.append(codes[4 * i: 4 * i + 4])
-        pen = offset + run.face.advance(char, run.size)
+        pen = offset + advance_units(char) * size / upem
     parts.append("<" + "".join(group) + ">")
     entry = used.setdefault(run.face.key, (run.face, set()))
     entry[1].update(run.text)

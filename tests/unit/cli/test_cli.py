@@ -21,7 +21,9 @@ def test_build_writes_pdf_sidecar_and_page_files(tmp_path, tiny_font_path):
     result = run("build", manifest, "--pages")
     assert result.exit_code == 0, result.output
     out = tmp_path / "build"
-    assert sorted(p.name for p in out.iterdir()) == ["A03.layout.json", "A03.pdf", "tiny.layout.json", "tiny.pdf"]
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == ["A03.layout.json", "A03.pdf", "tiny.layout.json",
+                                                                    "tiny.pdf"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == [".cache"]  # the build cache (docs/cache.md)
     assert "1 page(s), 2 articles" in result.output
 
 
@@ -147,7 +149,7 @@ def test_a_failing_page_pdf_leaves_every_earlier_output_untouched(tmp_path, tiny
     manifest = write_issue(tmp_path, tiny_font_path)
     assert run("build", manifest, "--pages").exit_code == 0
     out = tmp_path / "build"
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     (tmp_path / "a.txt").write_text("headline: 新标题\n\n新的正文。\n", encoding="utf-8")
     import layout.build as build_module
     real = build_module._stage_sidecar
@@ -158,7 +160,7 @@ def test_a_failing_page_pdf_leaves_every_earlier_output_untouched(tmp_path, tiny
     monkeypatch.setattr(build_module, "_stage_sidecar", broken)
     result = run("build", manifest, "--pages")
     assert result.exit_code == 1 and "No space left" in result.output
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
 
 
 def test_build_reports_progress_page_by_page(tmp_path, tiny_font_path):
