@@ -20,7 +20,7 @@ from .files import OutputSet
 from .fonts import FontBook
 from .geometry import Rect, make_grid
 from .images import PhotoSettings
-from .makeup import fixed
+from .makeup import fixed, placer
 from .makeup.fit import CopyFit, free_area
 from .makeup.plan import PagePlan
 from .placed import Overset, Page
@@ -160,7 +160,7 @@ def _context(issue: Issue, photos: Photos = Photos()) -> tuple[Context, StoryCac
     table = manifest.load_font_table().with_overrides(issue.fonts)
     grid = make_grid(issue.page_width, issue.page_height, issue.margins, issue.grid)
     setter = Setter.of(issue.styles, FontBook(table), ComposeConfig.from_typography(issue.typography), grid.leading)
-    texts = {a.id: read_article(a.file) for p in issue.pages for a in p.articles}
+    texts = {a.id: read_article(a.file) for p in issue.pages for a in p.articles + p.stories}
     ctx = Context(issue=issue, grid=grid, setter=setter, grid_warnings=grid_warnings(issue, grid), photos=photos)
     return ctx, StoryCache(texts, setter)
 
@@ -176,8 +176,9 @@ def grid_warnings(issue: Issue, grid) -> tuple[str, ...]:
 
 
 def _plan(issue: Issue, ctx: Context, desk: StoryCache) -> tuple[PagePlan, ...]:
-    """Every page's plan: today each article's slot is fixed by the manifest (the identity planner)."""
-    return tuple(fixed.plan_page(page, ctx.grid, issue.edition, desk, issue.fit) for page in issue.pages)
+    """Every page's plan: each article's slot as the manifest fixes it; a page with `stories:` is planned."""
+    return tuple((placer if page.stories else fixed).plan_page(page, ctx.grid, issue.edition, desk, issue.fit)
+                 for page in issue.pages)
 
 
 def _set(plans: Sequence[PagePlan], desk: StoryCache) -> Mapping[str, SetStory]:
@@ -297,6 +298,7 @@ def summarise(made: MadeUp, fonts, oversets, seconds: float, pdf_bytes: int) -> 
     return BuildSummary(photos=photos, pages=len(pages), articles=sum(len(p.articles) for p in pages),
                         lines=len(records), characters=characters, fonts=fonts,
                         warnings=tuple(w for p in pages for w in p.warnings) + made.ctx.grid_warnings
+                        + tuple(note for plan in made.plans for note in plan.notes)
                         + _intent_warnings(made.issue, photos),
                         oversets=oversets, underfull=underfull, unplaced=made.unplaced,
                         typesetting=_typesetting(pages, made.ctx), seconds=seconds, pdf_bytes=pdf_bytes)

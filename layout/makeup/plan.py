@@ -54,3 +54,4 @@ class PagePlan:
     placements: tuple[Placement, ...]
     where: str
     unplaced: tuple[Cell, ...] = ()  # areas of the type area no slot covers (reported, never silent)
+    notes: tuple[str, ...] = ()  # what the placer reports: stories held over, lines missing (makeup.placer)

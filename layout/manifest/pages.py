@@ -7,15 +7,16 @@ from pathlib import Path
 
 import yaml
 
-from ..spec import ALIGNMENTS, AUTO, REST, ArticleSpec, Masthead, PageSpec, Slot
+from ..spec import ALIGNMENTS, AUTO, REST, ArticleSpec, Masthead, PageSpec, Slot, StorySpec
 from ..geometry import PageGrid
 from .figures import figures
 from .nodes import Value, regular_file, resolved
 
-_PAGE_KEYS = ("number", "section", "credits", "masthead", "articles")
+_PAGE_KEYS = ("number", "section", "credits", "masthead", "articles", "stories")
 _MASTHEAD_KEYS = ("title", "lines", "subtitle", "publisher", "registration")
 _ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size", "figures")
 _SLOT_KEYS = ("column", "span", "top", "lines")
+_STORY_KEYS = ("id", "file", "priority", "span", "headline_size")  # docs/planner.md
 
 
 class PageContext:
@@ -56,8 +57,10 @@ def _page(value: Value, ctx: PageContext) -> PageSpec:
     articles = m.get("articles").items() if m.get("articles") else []
     placed = [_article(item, ctx) for item in articles]
     _check_slots(placed, masthead)
+    stories = tuple(_story(item, ctx) for item in (m.get("stories").items() if m.get("stories") else []))
     return PageSpec(number=number, section=section, credits=_credits(m.get("credits")),
-                    articles=tuple(p.spec for p in placed), where=value.where(), masthead=masthead)
+                    articles=tuple(p.spec for p in placed), where=value.where(), masthead=masthead,
+                    stories=stories)
 
 
 def _credits(value: Value | None) -> tuple[tuple[str, str], ...]:
@@ -84,11 +87,7 @@ def _masthead(value: Value | None, grid: PageGrid) -> Masthead | None:
 def _article(value: Value, ctx: PageContext) -> _Placed:
     """One article: unique id, file inside the issue folder, slot on the grid."""
     m = value.mapping(_ARTICLE_KEYS, required=("id", "file", "slot"))
-    article_id = m.need("id").text("lead")
-    if article_id in ctx.article_ids:
-        m.need("id").fail(f"article id '{article_id}' is used twice (first at {ctx.article_ids[article_id]})",
-                          "give every article of the issue its own id")
-    ctx.article_ids[article_id] = m.need("id").where()
+    article_id = _unique_id(m.need("id"), ctx)
     path = _article_file(m.need("file"), ctx.root)
     slot = _slot(m.need("slot"), ctx.grid)
     align = m.get("headline_align").choice(ALIGNMENTS) if m.get("headline_align") else None
@@ -98,6 +97,46 @@ def _article(value: Value, ctx: PageContext) -> _Placed:
                        headline_align=align, headline_lines=lines, headline_size=size,
                        figures=figures(m.get("figures"), slot, ctx.root))
     return _Placed(spec, m.need("slot"))
+
+
+def _unique_id(value: Value, ctx: PageContext) -> str:
+    """An article or story id, unique in the issue."""
+    article_id = value.text("lead")
+    if article_id in ctx.article_ids:
+        value.fail(f"article id '{article_id}' is used twice (first at {ctx.article_ids[article_id]})",
+                   "give every article of the issue its own id")
+    ctx.article_ids[article_id] = value.where()
+    return article_id
+
+
+def _story(value: Value, ctx: PageContext) -> StorySpec:
+    """One story to plan (docs/planner.md): unique id, file, priority (1 = 头条), optional span range
+    [min, max] within the grid and headline size; no slot (the planner gives it one)."""
+    m = value.mapping(_STORY_KEYS, required=("id", "file", "priority"))
+    story_id = _unique_id(m.need("id"), ctx)
+    path = _article_file(m.need("file"), ctx.root)
+    priority = m.need("priority").integer(low=1, example="1 (头条), 2, 3 …")
+    size = m.get("headline_size").size(ctx.hao_table) if m.get("headline_size") else None
+    return StorySpec(id=story_id, file=path, priority=priority, where=value.where(),
+                     span=_span_range(m.get("span"), ctx.grid), headline_size=size)
+
+
+def _span_range(value: Value | None, grid: PageGrid) -> tuple[int, int] | None:
+    """A story's `span: [min, max]` (or one number: exactly that span), within the grid's columns."""
+    if value is None:
+        return None
+    if isinstance(value.node, yaml.ScalarNode):
+        low = high = value.integer(low=1, example="[2, 4]")
+    else:
+        items = value.items()
+        if len(items) != 2:
+            value.fail(f"span must be [min, max] (two numbers), not {len(items)} items", "write e.g. span: [2, 4]")
+        low, high = items[0].integer(low=1, example="2"), items[1].integer(low=1, example="4")
+        if low > high:
+            value.fail(f"span [{low}, {high}]: the minimum is larger than the maximum", f"write span: [{high}, {low}]")
+    if high > grid.columns:
+        value.fail(f"span up to {high} columns, the grid has {grid.columns}", f"use a maximum ≤ {grid.columns}")
+    return low, high
 
 
 def _article_file(value: Value, root: Path) -> Path:

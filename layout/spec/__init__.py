@@ -2,7 +2,7 @@
 
 from .grid import GridSpec, Margins
 from .issue import FontOverride, Issue, Masthead, PageSpec, PrintSpec, Typography
-from .placement import AUTO, REST, ArticleSpec, FigureSpec, FitPolicy, Slot
+from .placement import AUTO, REST, ArticleSpec, FigureSpec, FitPolicy, Slot, StorySpec
 from .style import BLACK, CMYK, TextStyle
 from .vocab import (ALIGNMENTS, BREAKERS, FIGURE_FITS, FIGURE_PLACES, KINSOKU_LEVELS, PDFX, PDFX_STANDARDS, ROLES,
                     STYLE_NAMES, WEIGHTS, PdfxStandard)
@@ -10,4 +10,4 @@ from .vocab import (ALIGNMENTS, BREAKERS, FIGURE_FITS, FIGURE_PLACES, KINSOKU_LE
 __all__ = ["ALIGNMENTS", "AUTO", "ArticleSpec", "BLACK", "BREAKERS", "CMYK", "FIGURE_FITS", "FIGURE_PLACES",
            "FigureSpec", "FitPolicy", "FontOverride", "GridSpec", "Issue", "KINSOKU_LEVELS", "Margins", "Masthead",
            "PDFX", "PDFX_STANDARDS", "PageSpec", "PdfxStandard", "PrintSpec", "REST", "ROLES", "STYLE_NAMES", "Slot",
-           "TextStyle", "Typography", "WEIGHTS"]
+           "StorySpec", "TextStyle", "Typography", "WEIGHTS"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .grid import GridSpec, Margins
-from .placement import ArticleSpec, FitPolicy
+from .placement import ArticleSpec, FitPolicy, StorySpec
 from .style import CMYK, TextStyle
 
 
@@ -59,6 +59,7 @@ class PageSpec:
     articles: tuple[ArticleSpec, ...]
     where: str
     masthead: Masthead | None = None
+    stories: tuple[StorySpec, ...] = ()  # planned by makeup.placer around the articles' fixed slots
 
 
 @dataclass(frozen=True)
