@@ -104,6 +104,14 @@ def make_up(manifest_path: Path, options: BuildOptions = BuildOptions()) -> Made
     return MadeUp(issue, ctx, plans, pages)
 
 
+def plan_stories(manifest_path: Path) -> tuple[Issue, tuple[tuple[int, "placer.Placed"], ...]]:
+    """The placer's decision for every page with `stories:` (page number, Placed), for `layout plan`."""
+    issue = _load(manifest_path, BuildOptions())
+    ctx, desk = _context(issue)
+    return issue, tuple((page.number, placer.place(page, ctx.grid, desk, issue.fit))
+                        for page in issue.pages if page.stories)
+
+
 def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
     """Build an issue: make it up, check what does not fit, paint, preflight, write, summarise."""
     started = time.perf_counter()

@@ -21,7 +21,7 @@ line, and a hint); 2 usage error."""
 ERROR_EXIT = {"check": 2, "diff": 2}  # commands whose exit 1 means "found something", not "failed"
 
 
-SUBCOMMANDS = ("build", "check", "clean", "diff", "fit", "fonts", "proof", "validate")  # cli/<name>.py, loaded on use
+SUBCOMMANDS = ("build", "check", "clean", "diff", "fit", "fonts", "plan", "proof", "validate")  # cli/<name>.py, loaded on use
 
 
 class LayoutGroup(click.Group):
