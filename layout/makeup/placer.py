@@ -166,20 +166,14 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
     ordered = tuple(sorted(page.stories, key=lambda s: s.priority))  # stable: equal priorities keep order
     sizes = headline_sizes(ordered)
     variants = {s.id: measure(s, sizes[s.id], area, grid, stories, policy, s is ordered[0]) for s in ordered}
-    best = _search(ordered, variants, area)
-    held: tuple[StorySpec, ...] = ()
-    notes: list[str] = []
-    if best is None and _too_short(ordered, variants, area):
-        best = _search(ordered, variants, area, short=True)
-    if best is None:
-        best, held = _hold_over(ordered, variants, area)
-        notes.extend(_held_notes(held, variants, grid))
+    best, held = _fallbacks(ordered, variants, area)
+    notes = _held_notes(held, variants, grid)
     if best is None:
         raise LayoutError(f"page {page.number}: no plan places even the 头条 '{ordered[0].id}' in the free area "
                           f"(rows {area.top}–{area.bottom - 1} of columns {area.column}–{area.column + area.span - 1})",
                           page.where, "give the story a wider span range, shorten it, or pin it with a slot")
     spots, score = best
-    notes.extend(_white_notes(spots, grid))
+    notes += _white_notes(spots, grid)
     articles = tuple(page.articles) + tuple(_article(s) for s in sorted(spots, key=lambda s: s.story.priority))
     return Placed(articles=articles, spots=spots, held=held, score=score, notes=tuple(notes))
 
@@ -498,15 +492,22 @@ def _scored(spots: tuple[Spot, ...], area: Area, short: bool) -> tuple[tuple[Spo
 
 # --- when the stories do not fit ------------------------------------------------------------------
 
-def _hold_over(ordered: Sequence[StorySpec], variants, area: Area):
-    """Hold over the lowest-priority stories, one more at a time, until the rest fill the page exactly."""
-    for count in range(1, len(ordered)):
-        kept, held = ordered[:-count], tuple(ordered[-count:])
-        best = _search(kept, variants, area)
-        if best is None and _too_short(kept, variants, area):
-            best = _search(kept, variants, area, short=True)
-        if best is not None:
-            return best, held
+def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area):
+    """The plan and the stories held over, in the order of the levers: every story filling exactly; white
+    at the foot only when the stories are too short in total; else the lowest-priority stories held over
+    (one more at a time) until the rest fill exactly; else every story with the least white; else held
+    over with white."""
+    best = _search(ordered, variants, area)
+    if best is None and _too_short(ordered, variants, area):
+        best = _search(ordered, variants, area, short=True)
+    if best is not None:
+        return best, ()
+    for short in (False, True):
+        for count in range(0 if short else 1, len(ordered)):
+            kept, held = ordered[:len(ordered) - count], tuple(ordered[len(ordered) - count:])
+            best = _search(kept, variants, area, short=short)
+            if best is not None:
+                return best, held
     return None, tuple(ordered)
 
 
@@ -517,7 +518,7 @@ def _held_notes(held: Sequence[StorySpec], variants, grid: PageGrid) -> list[str
         body = next((v.body for v in variants[story.id]), 0)
         cut = max(1, round(body * CUT_SHARE))
         notes.append(f"story {story.id} (priority {story.priority}, {lines(body)}, ≈ {body * grid.characters} 字) "
-                     f"is held over: the page fills exactly without it; cut it by up to {lines(cut)} "
+                     f"is held over: the page has no exact fill with it; cut it by up to {lines(cut)} "
                      f"(≈ {cut * grid.characters} 字) or move it to another page")
     return notes
 
@@ -528,7 +529,7 @@ def _white_notes(spots: Sequence[Spot], grid: PageGrid) -> list[str]:
     for spot in spots:
         if spot.white:
             missing = spot.white * spot.cell.span
-            notes.append(f"story {spot.story.id}: the stories are too short to fill the page; {lines(missing)} "
+            notes.append(f"story {spot.story.id}: no exact fill; {lines(missing)} "
                          f"(≈ {missing * grid.characters} 字) missing at the foot of columns {spot.cell.column}–"
                          f"{spot.cell.column + spot.cell.span - 1}: lengthen it or add a story")
     return notes
