@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from ..errors import LayoutError
 from ..geometry import Cell, PageGrid
 from ..spec import ArticleSpec, FitPolicy, PageSpec, Slot, StorySpec
-from ..typeset.story import Shape, StoryCache
+from ..typeset.story import AIR_ROWS, Shape, StoryCache
 from . import fixed
 from .fit import free_cells, lines
 from .plan import PagePlan
@@ -32,7 +32,7 @@ LADDER = (30.0, 24.0, 22.0, 20.0, 18.0)  # pt: headline sizes by priority rank (
 DEFAULT_SPAN = (2, 4)  # columns a story may take when the manifest gives no span
 LEAD_SPAN = (3, 99)  # columns the 头条 may take (capped at the free area's width)
 BEAM = 400  # partial assignments kept per story step
-COMBOS = 60  # height choices kept per stack when staggering neighbouring stacks
+COMBOS = 150  # height choices kept per stack when staggering neighbouring stacks
 CUT_SHARE = 0.10  # copy-fit advice: at most 10 % of a story's lines
 
 
@@ -63,6 +63,8 @@ class Variant:
     head: int  # rows of the headline block (占行)
     body: int  # body lines as set
     heights: dict[int, float]  # slot rows → cost (slack rows, lines loosened): every one fills exactly
+    mid: int = 0  # the cheapest height (the balance heuristic's typical height)
+    air: dict[int, int] = field(default_factory=dict)  # slot rows → rows of headline air the slot gets
 
     @property
     def low(self) -> int:
@@ -82,7 +84,7 @@ class Spot:
     size: float
     head: int
     cost: float  # slack and loosening of this height
-    white: int = 0  # empty rows at the foot (short pages only)
+    white: int = 0  # rows left in no slot under it, down to the band's foot (short pages only)
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ class _State:
     widths: tuple[int, ...]
     stacks: tuple[tuple[Variant, ...], ...]
     reach: tuple[int, ...]  # bit r set: the stack's stories can take exactly r rows
+    depths: tuple[int, ...] = ()  # per stack the typical rows its stories take (their cheapest heights)
     base: float = 0.0  # order cost so far
     cost: float = 0.0  # base plus the balance heuristic
     key: tuple = field(default=(), compare=False)
@@ -227,25 +230,33 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
         except LayoutError:
             continue  # the headline does not fit this width
         head = set_story.head_rows
-        slack = policy.headline_air + policy.body_gap if set_story.head else 0
-        out.append(Variant(story, span, size, head, len(base.body),
-                           _heights(len(base.body), span, head, slack, shrink, grow, area.rows)))
+        slack = policy if set_story.head else FitPolicy(0, 0)
+        heights, air = _heights(len(base.body), span, head, slack, shrink, grow, area.rows)
+        mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
+        out.append(Variant(story, span, size, head, len(base.body), heights, mid, air))
     return tuple(out)
 
 
-def _heights(body: int, span: int, head: int, slack: int, shrink: int, grow: int, most: int) -> dict[int, float]:
-    """Slot rows → cost for a body of `body` lines at `span`: b rows per column with b·span within the
-    lines the paragraphs can give or take, plus 0…`slack` rows of headline air and body gap."""
-    found: dict[int, float] = {}
-    for rows in range(LEG_MIN, LEG_MAX + 1):
-        delta = rows * span - body
-        if -shrink <= delta <= grow:
-            for extra in range(slack + 1):
-                height = head + rows + extra
-                cost = WEIGHTS.slack * extra + WEIGHTS.square * abs(delta) + WEIGHTS.long_leg * max(0, rows - 35)
-                if height <= most and cost < found.get(height, float("inf")):
-                    found[height] = cost
-    return found
+def _heights(body: int, span: int, head: int, slack: FitPolicy, shrink: int, grow: int,
+             most: int) -> tuple[dict[int, float], dict[int, int]]:
+    """Slot rows → cost, and → headline air rows, for a body of `body` lines at `span`: b rows per column
+    with b·span within the lines the paragraphs can give (`shrink`) or take (`grow`), plus up to the
+    policy's headline air and body gap. For each height the b is the one makeup.fixed picks (fewest lines
+    changed, then taller columns), so the cost and the air are those the built page gets."""
+    rows_ok = [b for b in range(LEG_MIN, LEG_MAX + 1) if -shrink <= b * span - body <= grow]
+    spare = slack.headline_air + slack.body_gap
+    costs: dict[int, float] = {}
+    air: dict[int, int] = {}
+    for height in range(head + LEG_MIN, min(most, head + LEG_MAX + spare) + 1):
+        fits = [b for b in rows_ok if 0 <= height - head - b <= spare]
+        if not fits:
+            continue
+        b = min(fits, key=lambda r: (abs(r * span - body), -r))
+        extra = height - head - b
+        costs[height] = (WEIGHTS.slack * extra + WEIGHTS.square * abs(b * span - body)
+                         + WEIGHTS.long_leg * max(0, b - 35))
+        air[height] = min(extra, slack.headline_air)
+    return costs, air
 
 
 def _too_short(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area) -> bool:
@@ -294,7 +305,7 @@ def _band(stories: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]]
     """The best band of stacks filling `area` with `stories` (`lead` heads the first stack), or None."""
     states = _assignments(stories, variants, area, short, lead)
     best = None
-    for state in states[:40]:
+    for state in states[:BEAM]:
         spots = _heights_for(state, area, short)
         if spots is None:
             continue
@@ -322,9 +333,13 @@ def _assignments(stories: Sequence[StorySpec], variants: dict[str, tuple[Variant
     if not spans:
         return []
     limit = (1 << (area.rows + 1)) - 1
-    nominal = {s.id: min((_mid(v) * v.span for v in variants[s.id] if v.heights), default=0.0) for s in stories}
-    beam = [_State(w, tuple(() for _ in w), tuple(1 for _ in w))
-            for w in _compositions(area.span, min(spans), max(spans), min(len(stories), 5))]
+    nominal = [min((v.mid * v.span for v in variants[s.id] if v.heights), default=0) for s in stories]
+    needs = [sum(nominal[k + 1:]) for k in range(len(stories))]
+    lows = [min((v.low for v in variants[s.id] if v.heights), default=area.rows + 1) for s in stories]
+    least = [min(lows[k + 1:], default=area.rows + 1) for k in range(len(stories))]
+    beam = [_State(w, tuple(() for _ in w), tuple(1 for _ in w), tuple(0 for _ in w), key=tuple(() for _ in w))
+            for w in _widths(stories, variants, area, lead)]
+    quota = max(6, BEAM // max(1, len(beam)))
     for index, story in enumerate(stories):
         by_span = {v.span: v for v in variants[story.id]}
         grown: dict[tuple, _State] = {}
@@ -338,14 +353,60 @@ def _assignments(stories: Sequence[StorySpec], variants: dict[str, tuple[Variant
                 reach = _shift(state.reach[j], variant.heights) & limit
                 if not reach:
                     continue
-                new = _grown(state, j, variant, reach, area, index, stories, nominal)
-                key = (new.widths, tuple(tuple(v.story.id for v in s) for s in new.stacks))
+                new = _grown(state, j, variant, reach, area, index, needs[index])
+                if not _viable(new.reach, area.rows, len(stories) - index - 1, least[index], short):
+                    continue
+                key = (new.widths, new.key)
                 if key not in grown:
                     grown[key] = new
-        beam = sorted(grown.values(), key=lambda s: (s.cost, s.key))[:BEAM]
+        beam = _kept(grown.values(), quota)
     goal = 1 << area.rows
     done = [s for s in beam if all(s.stacks) and all((r & goal) if not short else r > 1 for r in s.reach)]
     return done
+
+
+def _kept(states: Iterable[_State], quota: int) -> list[_State]:
+    """The beam's next step: the cheapest `quota` states of every stack-width split (so that every split
+    of the columns is explored, not only the one the heuristic likes first)."""
+    by_widths: dict[tuple[int, ...], list[_State]] = {}
+    for state in sorted(states, key=lambda s: (s.cost, s.widths, s.key)):
+        kept = by_widths.setdefault(state.widths, [])
+        if len(kept) < quota:
+            kept.append(state)
+    return sorted((s for kept in by_widths.values() for s in kept), key=lambda s: (s.cost, s.widths, s.key))
+
+
+def _widths(stories: Sequence[StorySpec], variants, area: Area, lead: StorySpec | None) -> list[tuple[int, ...]]:
+    """The splits of the band's columns into stacks (at most 4 stacks, or 5 for more than 12 stories):
+    the first stack as wide as the 头条 may be, the others as wide as the other stories may be."""
+    spans = sorted({v.span for s in stories for v in variants[s.id] if v.heights and s is not lead})
+    first = sorted({v.span for v in variants[lead.id] if v.heights}) if lead is not None else spans
+    if not first or not spans:
+        return [(area.span,)] if len(stories) == 1 and area.span in first else []
+    most = min(len(stories), 5 if len(stories) > 12 else 4)
+    out = [(area.span,)] if len(stories) == 1 and area.span in first else []
+    for head in first:
+        rest = area.span - head
+        if rest == 0:
+            continue
+        out += [(head,) + parts for parts in _compositions(rest, spans[0], spans[-1], most - 1)]
+    return out
+
+
+def _viable(reach: Sequence[int], rows: int, left: int, least: int, short: bool) -> bool:
+    """Whether the stacks can still all end on the band's last row: each stack that cannot yet needs one of
+    the `left` stories still to place, and room for the smallest of them (`least` rows); short: every
+    stack still empty needs one."""
+    if short:
+        return sum(r == 1 for r in reach) <= left
+    needy = 0
+    for r in reach:
+        if not (r >> rows) & 1:
+            needy += 1
+            lowest = (r & -r).bit_length() - 1
+            if left == 0 or rows - lowest < least:
+                return False
+    return needy <= left
 
 
 def _shift(reach: int, heights: Iterable[int]) -> int:
@@ -356,30 +417,24 @@ def _shift(reach: int, heights: Iterable[int]) -> int:
     return out
 
 
-def _grown(state: _State, j: int, variant: Variant, reach: int, area: Area, index: int,
-           stories: Sequence[StorySpec], nominal: dict[str, float]) -> _State:
-    """The state with `variant` at the foot of stack j: its order cost added, its balance re-estimated."""
-    stacks = tuple(s + (variant,) if k == j else s for k, s in enumerate(state.stacks))
-    reaches = tuple(reach if k == j else r for k, r in enumerate(state.reach))
-    depth = sum(v.low for v in state.stacks[j])  # rows above it in the stack (fewest)
+def _grown(state: _State, j: int, variant: Variant, reach: int, area: Area, index: int, need: float) -> _State:
+    """The state with `variant` at the foot of stack j: its order cost added, its balance re-estimated
+    (`need`: the typical area of the stories still to place)."""
+    stacks = state.stacks[:j] + (state.stacks[j] + (variant,),) + state.stacks[j + 1:]
+    reaches = state.reach[:j] + (reach,) + state.reach[j + 1:]
+    depths = state.depths[:j] + (state.depths[j] + variant.mid,) + state.depths[j + 1:]
+    key = state.key[:j] + (state.key[j] + (index,),) + state.key[j + 1:]
     rank = 1.0 / (1 + index)
-    base = state.base + rank * (WEIGHTS.order * depth / max(1, area.rows) + WEIGHTS.left * j / len(state.widths))
-    key = (state.widths, tuple(tuple(v.story.id for v in s) for s in stacks))
-    return _State(state.widths, stacks, reaches, base, base + _balance(stacks, state.widths, area, stories[index + 1:],
-                                                                       nominal), key)
-
-
-def _balance(stacks, widths: Sequence[int], area: Area, rest: Sequence[StorySpec], nominal: dict[str, float]) -> float:
-    """Heuristic: how far the room the stacks leave is from the area the stories still to place need."""
-    room = sum(max(0.0, area.rows - sum(_mid(v) for v in stack)) * w for stack, w in zip(stacks, widths))
-    need = sum(nominal[s.id] for s in rest)
-    over = sum(max(0.0, sum(_mid(v) for v in stack) - area.rows) for stack in stacks)
-    return abs(room - need) / max(1, area.span) * 0.3 + over * 2.0
-
-
-def _mid(variant: Variant) -> float:
-    """A variant's typical height: the cheapest height that fills exactly."""
-    return min(variant.heights, key=lambda h: (variant.heights[h], h)) if variant.heights else 0.0
+    base = state.base + rank * (WEIGHTS.order * state.depths[j] / max(1, area.rows)
+                                + WEIGHTS.left * j / len(state.widths))
+    room = over = 0
+    for d, w in zip(depths, state.widths):
+        if d < area.rows:
+            room += (area.rows - d) * w
+        else:
+            over += d - area.rows
+    balance = abs(room - need) / max(1, area.span) * 0.3 + over * 2.0
+    return _State(state.widths, stacks, reaches, depths, base, base + balance, key)
 
 
 def _heights_for(state: _State, area: Area, short: bool) -> tuple[Spot, ...] | None:
@@ -398,7 +453,7 @@ def _heights_for(state: _State, area: Area, short: bool) -> tuple[Spot, ...] | N
         for k, (variant, height) in enumerate(zip(stack, rows)):
             last = k == len(stack) - 1
             white = area.bottom - top - height if last and short else 0
-            spots.append(Spot(variant.story, Cell(columns[j], variant.span, top, height + white), variant.size,
+            spots.append(Spot(variant.story, Cell(columns[j], variant.span, top, height), variant.size,
                               variant.head, variant.heights[height], white))
             top += height
     return tuple(spots)
@@ -449,10 +504,11 @@ def _stagger(options, stacks, area: Area, j: int, chosen: list, columns: list[in
 
 
 def _zones(stack: Sequence[Variant], rows: Sequence[int], top: int) -> list[tuple[int, int]]:
-    """The rows each story's headline block takes: (first row, row after it)."""
+    """The rows each story's headline lines may take: (first row, row after it) — the block's rows and its
+    headline air, without the air row between block and body (no headline line is set there)."""
     out = []
     for variant, height in zip(stack, rows):
-        out.append((top, top + variant.head))
+        out.append((top, top + variant.head - AIR_ROWS + variant.air.get(height, 0)))
         top += height
     return out
 
@@ -530,6 +586,7 @@ def _white_notes(spots: Sequence[Spot], grid: PageGrid) -> list[str]:
         if spot.white:
             missing = spot.white * spot.cell.span
             notes.append(f"story {spot.story.id}: no exact fill; {lines(missing)} "
-                         f"(≈ {missing * grid.characters} 字) missing at the foot of columns {spot.cell.column}–"
-                         f"{spot.cell.column + spot.cell.span - 1}: lengthen it or add a story")
+                         f"(≈ {missing * grid.characters} 字) missing: rows {spot.cell.bottom}–{spot.cell.bottom + spot.white - 1} "
+                         f"of columns {spot.cell.column}–{spot.cell.column + spot.cell.span - 1} stay in no slot under "
+                         "it; lengthen it or add a story")
     return notes

@@ -13,7 +13,7 @@ from layout.errors import LayoutError
 from layout.geometry import Cell, Rect
 from layout.makeup import placer
 from layout.output import sidecar
-from layout.spec import StorySpec
+from layout.spec import FitPolicy, StorySpec
 from planner_check import check_page
 from worlds import article, make_issue, make_world
 
@@ -111,7 +111,10 @@ def test_stories_too_short_in_total_leave_white_reported_in_lines(tiny_font_path
     assert placed.held == ()
     white = sum(s.white * s.cell.span for s in placed.spots)
     assert white > 0 and placed.notes
-    assert sum(int(n.split("; ")[1].split(" line")[0]) for n in placed.notes) == white
+    assert sum(int(n.split("; ")[1].split(" line")[0]) for n in placed.notes if ": no exact fill; " in n) == white
+    plan = placer.plan_page(page, world.grid, "A", world.desk)
+    assert sum(c.rows * c.span for c in plan.unplaced) == white  # the build reports it as areas in no slot
+    assert plan.notes == placed.notes
 
 
 def test_stories_are_planned_around_a_pinned_article(tiny_font_path):
@@ -136,11 +139,12 @@ def test_pinned_articles_that_leave_no_rectangle_are_an_error(tiny_font_path):
 
 def test_the_heights_a_variant_fills_exactly():
     # 30 lines at span 3: 10 rows; one paragraph may lose a line (29 → no: 30-1 = 29 is not 3·b), two may gain
-    found = placer._heights(30, 3, head=3, slack=3, shrink=1, grow=2, most=60)
+    found, air = placer._heights(30, 3, head=3, slack=FitPolicy(2, 1), shrink=1, grow=2, most=60)
     assert sorted(found) == [13, 14, 15, 16]  # 3 + 10 rows, plus 0–3 rows of headline air and body gap
     assert found[13] == 0 and found[16] == 3.0
+    assert air == {13: 0, 14: 1, 15: 2, 16: 2}  # the air first (at most 2 rows), then the body gap
     # a leg shorter than 5 lines is never offered
-    assert placer._heights(8, 2, head=3, slack=0, shrink=0, grow=0, most=60) == {}
+    assert placer._heights(8, 2, head=3, slack=FitPolicy(0, 0), shrink=0, grow=0, most=60) == ({}, {})
 
 
 def test_the_ladder_never_increases_with_priority():
