@@ -1,8 +1,9 @@
 """Benchmark: planning time of `stories:` pages (makeup.placer) for 6, 12 and 20 stories on the broadsheet grid.
 
 Run: .venv/bin/python bench/plan_bench.py
-The stories are the sample's articles (issues/jining/articles, cycled), each cut at a sentence end to a
-length that together roughly fills the 8-column × 87-row page (the 头条 twice as long as the others).
+The stories are made of the sample's articles (issues/jining/articles: head lines of article k, body
+paragraphs taken in turn), each cut at a sentence end to a length that together roughly fills the
+8-column × 87-row page (the 头条 twice as long as the others).
 `cold` is the first plan (setting every story at every span: the typesetting the planner asks for),
 `search` a second plan of the same page (stories already set: the search alone). Target (issue 14):
 ≤ 1 s for 12 stories on the 2-core machine; the plan must be the same both times.
@@ -23,12 +24,23 @@ CAPACITY = 8 * 87  # column lines on the broadsheet page
 HEAD_LINES = 15  # a headline block of about 5 rows × 3 columns, per story
 
 
-def cut(article: str, characters: int) -> str:
-    """The article with its body cut at the last sentence end within `characters` (head lines kept)."""
-    head, body = article.split("\n\n", 1)
-    kept = body[:characters]
-    end = max(kept.rfind("。"), kept.rfind("”"))
-    return f"{head}\n\n{kept[:end + 1] if end > 0 else kept}\n"
+def story_text(k: int, characters: int) -> str:
+    """Story k: the head lines of sample article k (cycled) and body paragraphs taken in turn from the
+    sample's articles, cut at a sentence end, to about `characters` 字."""
+    articles = [(SAMPLE / "articles" / f"{n:02d}.txt").read_text(encoding="utf-8").split("\n\n")
+                for n in range(1, 11)]
+    head = articles[k % 10][0]
+    paragraphs = [p for n in range(10) for p in articles[(k + n) % 10][1:] if p.strip()]
+    body, size = [], 0
+    for paragraph in paragraphs:
+        if size + len(paragraph) > characters:
+            end = paragraph.rfind("。", 0, max(0, characters - size))
+            if end > 20:
+                body.append(paragraph[:end + 1])
+            break
+        body.append(paragraph)
+        size += len(paragraph)
+    return head + "\n\n" + "\n\n".join(body or [paragraphs[0]]) + "\n"
 
 
 def issue_with(count: int, folder: Path) -> Path:
@@ -37,9 +49,8 @@ def issue_with(count: int, folder: Path) -> Path:
     share = (CAPACITY - HEAD_LINES * count) * 11 / (count + 1)  # 字 per story, the 头条 taking two shares
     lines = []
     for k in range(count):
-        source = (SAMPLE / "articles" / f"{k % 10 + 1:02d}.txt").read_text(encoding="utf-8")
         name = f"story{k + 1:02d}.txt"
-        (folder / "articles" / name).write_text(cut(source, int(share * (2 if k == 0 else 1))), encoding="utf-8")
+        (folder / "articles" / name).write_text(story_text(k, int(share * (2 if k == 0 else 1))), encoding="utf-8")
         priority = 1 if k == 0 else 2 + (k - 1) // 3
         lines.append(f"      - {{id: s{k + 1:02d}, file: articles/{name}, priority: {priority}}}")
     text = (SAMPLE / "issue.yaml").read_text(encoding="utf-8")

@@ -33,6 +33,7 @@ DEFAULT_SPAN = (2, 4)  # columns a story may take when the manifest gives no spa
 LEAD_SPAN = (3, 99)  # columns the 头条 may take (capped at the free area's width)
 BEAM = 400  # partial assignments kept per story step
 COMBOS = 150  # height choices kept per stack when staggering neighbouring stacks
+EVALUATED = 60  # complete assignments given concrete heights (the cheapest by the beam's estimate)
 CUT_SHARE = 0.10  # copy-fit advice: at most 10 % of a story's lines
 
 
@@ -261,8 +262,13 @@ def _heights(body: int, span: int, head: int, slack: FitPolicy, shrink: int, gro
 
 def _too_short(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area) -> bool:
     """Whether the stories cannot fill the area even at their tallest variants (white is then allowed)."""
-    most = sum(max((v.high * v.span for v in variants[s.id]), default=0) for s in ordered)
-    return most < area.span * area.rows
+    return _area(ordered, variants, max) < area.span * area.rows
+
+
+def _area(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], pick) -> int:
+    """The grid cells the stories take at their smallest (`pick` min) or largest (max) variants."""
+    return sum(pick((v.low * v.span if pick is min else v.high * v.span for v in variants[s.id] if v.heights),
+                    default=0) for s in ordered)
 
 
 # --- the search ----------------------------------------------------------------------------------
@@ -305,7 +311,7 @@ def _band(stories: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]]
     """The best band of stacks filling `area` with `stories` (`lead` heads the first stack), or None."""
     states = _assignments(stories, variants, area, short, lead)
     best = None
-    for state in states[:BEAM]:
+    for state in states[:EVALUATED]:
         spots = _heights_for(state, area, short)
         if spots is None:
             continue
@@ -444,7 +450,7 @@ def _heights_for(state: _State, area: Area, short: bool) -> tuple[Spot, ...] | N
     if not all(options):
         return None
     columns = [area.column + sum(state.widths[:j]) for j in range(len(state.widths))]
-    chosen = _stagger(options, state.stacks, area, 0, [], columns)
+    chosen = _stagger(options, state.stacks, area)
     if chosen is None:
         return None
     spots = []
@@ -488,18 +494,32 @@ def _stack_options(stack: Sequence[Variant], area: Area, short: bool) -> list[tu
     return [rows for _, rows in sorted(found)[:COMBOS]]
 
 
-def _stagger(options, stacks, area: Area, j: int, chosen: list, columns: list[int]):
-    """Depth-first: a height tuple for stack j whose headlines clear those of stack j−1 (the band's
-    openers excepted: the column rule separates them), cheapest first; None when no choice works."""
-    if j == len(options):
-        return list(chosen)
-    for rows in options[j]:
-        if j == 0 or _clear(_zones(stacks[j - 1], chosen[-1], area.top), _zones(stacks[j], rows, area.top), area.top):
-            chosen.append(rows)
-            result = _stagger(options, stacks, area, j + 1, chosen, columns)
-            if result is not None:
-                return result
-            chosen.pop()
+def _stagger(options, stacks, area: Area) -> list[tuple[int, ...]] | None:
+    """A height tuple per stack, cheapest first, whose headlines clear those of the stack to its left (the
+    band's openers excepted: the column rule separates them); None when no choice works. Compatibility is
+    only between neighbours, so whether stack j's option i can be continued is remembered (a chain DP)."""
+    zones = [[_zones(stack, rows, area.top) for rows in opts] for stack, opts in zip(stacks, options)]
+    memo: dict[tuple[int, int], list[int] | None] = {}
+
+    def rest(j: int, i: int) -> list[int] | None:
+        """Option indexes for stacks j+1… that continue option i of stack j (None: none do)."""
+        if j + 1 == len(options):
+            return []
+        if (j, i) not in memo:
+            memo[(j, i)] = None
+            for n in range(len(options[j + 1])):
+                if _clear(zones[j][i], zones[j + 1][n], area.top):
+                    tail = rest(j + 1, n)
+                    if tail is not None:
+                        memo[(j, i)] = [n] + tail
+                        break
+        return memo[(j, i)]
+
+    for i in range(len(options[0])):
+        tail = rest(0, i)
+        if tail is not None:
+            picks = [i] + tail
+            return [options[j][n] for j, n in enumerate(picks)]
     return None
 
 
@@ -561,6 +581,8 @@ def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area):
     for short in (False, True):
         for count in range(0 if short else 1, len(ordered)):
             kept, held = ordered[:len(ordered) - count], tuple(ordered[len(ordered) - count:])
+            if _area(kept, variants, min) > area.span * area.rows or (not short and _too_short(kept, variants, area)):
+                continue  # the kept stories cannot fill the area exactly (too much, or too little, text)
             best = _search(kept, variants, area, short=short)
             if best is not None:
                 return best, held
