@@ -82,4 +82,21 @@ def test_the_hand_placed_sample_breaks_the_planner_rules(tmp_path):
     data = yaml.safe_load((sample / "issue.yaml").read_text(encoding="utf-8"))
     sizes = {a["id"]: float(str(a.get("headline_size", "24pt")).removesuffix("pt")) for a in data["pages"][0]["articles"]}
     found = check_page(page, sizes, {})
+    assert found.collisions == 1  # talent and huangtun-visits start side by side on row 46
     assert found.inversions >= 1 and found.empty_lines == 0 and found.overlaps == 0 and found.holes == 0
+
+
+def test_the_plan_must_be_written_beside_its_manifest(planned, tmp_path):
+    root, _, _ = planned
+    result = CliRunner().invoke(main, ["plan", str(root / "issue.yaml"), "-o", str(tmp_path / "planned.yaml")])
+    assert result.exit_code == 1
+    assert "the planned manifest must go beside issue.yaml" in result.output
+    assert not (tmp_path / "planned.yaml").exists()
+
+
+def test_the_report_lists_every_story_and_the_score(planned):
+    root, _, _ = planned
+    result = CliRunner().invoke(main, ["plan", str(root / "issue.yaml"), "-o", str(root / "again.yaml")])
+    assert result.exit_code == 0
+    assert result.output.startswith("page 2: 10 stories placed, 0 held over; score ")
+    assert "  lead               priority 1  columns 1–8, rows 0–" in result.output
