@@ -55,7 +55,7 @@ def issue_with(count: int, folder: Path) -> Path:
         lines.append(f"      - {{id: s{k + 1:02d}, file: articles/{name}, priority: {priority}}}")
     text = (SAMPLE / "issue.yaml").read_text(encoding="utf-8")
     head = text.split("\npages:\n", 1)[0]
-    page = f"\npages:\n  - number: 2\n    section: 高新区新闻\n    stories:\n" + "\n".join(lines) + "\n"
+    page = "\npages:\n  - number: 2\n    section: 高新区新闻\n    stories:\n" + "\n".join(lines) + "\n"
     path = folder / "issue.yaml"
     path.write_text(head + page, encoding="utf-8")
     return path

@@ -38,10 +38,12 @@ class Box:
 
     @property
     def bottom(self) -> int:
+        """The row under the slot."""
         return self.top + self.rows
 
     @property
     def columns(self) -> range:
+        """The slot's page columns."""
         return range(self.column, self.column + self.span)
 
 
@@ -61,6 +63,7 @@ class Violations:
 
     @property
     def total(self) -> int:
+        """All violations."""
         return (self.empty_lines + self.short_legs + self.long_legs + self.collisions + self.inversions
                 + self.lead_position + self.overlaps + self.holes)
 

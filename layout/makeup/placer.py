@@ -69,10 +69,12 @@ class Variant:
 
     @property
     def low(self) -> int:
+        """The fewest rows that fill exactly (0: none does)."""
         return min(self.heights) if self.heights else 0
 
     @property
     def high(self) -> int:
+        """The most rows that fill exactly (0: none does)."""
         return max(self.heights) if self.heights else 0
 
 
@@ -94,19 +96,19 @@ class Score:
 
     order: float = 0.0
     left: float = 0.0
-    fill: float = 0.0  # slack rows and loosened lines
+    fill: float = 0.0  # slack rows, loosened lines, leg lines over 35
     variety: float = 0.0
     lead: float = 0.0
-    legs: float = 0.0
     white: float = 0.0
 
     @property
     def total(self) -> float:
-        return self.order + self.left + self.fill + self.variety + self.lead + self.legs + self.white
+        """The plan's score: the sum of its terms."""
+        return self.order + self.left + self.fill + self.variety + self.lead + self.white
 
     def breakdown(self) -> str:
         """'total 12.5 = order 0 + left 3 + …' for the report."""
-        terms = ("order", "left", "fill", "variety", "lead", "legs", "white")
+        terms = ("order", "left", "fill", "variety", "lead", "white")
         return f"score {self.total:g} = " + " + ".join(f"{t} {getattr(self, t):g}" for t in terms)
 
 
@@ -132,6 +134,7 @@ class Area:
 
     @property
     def bottom(self) -> int:
+        """The row just below the area."""
         return self.top + self.rows
 
 
@@ -177,7 +180,7 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
                           f"(rows {area.top}–{area.bottom - 1} of columns {area.column}–{area.column + area.span - 1})",
                           page.where, "give the story a wider span range, shorten it, or pin it with a slot")
     spots, score = best
-    notes += _white_notes(spots, grid)
+    notes += _white_notes(spots, grid) + _size_notes(spots)
     articles = tuple(page.articles) + tuple(_article(s) for s in sorted(spots, key=lambda s: s.story.priority))
     return Placed(articles=articles, spots=spots, held=held, score=score, notes=tuple(notes))
 
@@ -480,6 +483,7 @@ def _stack_options(stack: Sequence[Variant], area: Area, short: bool) -> list[tu
     found: list[tuple[float, tuple[int, ...]]] = []
 
     def walk(k: int, left: int, rows: tuple[int, ...], cost: float) -> None:
+        """Depth-first over story k's heights that leave a reachable remainder (cheapest first)."""
         if len(found) >= COMBOS * 4:
             return
         if k == len(stack):
@@ -563,7 +567,7 @@ def _scored(spots: tuple[Spot, ...], area: Area, short: bool) -> tuple[tuple[Spo
     white = sum(s.white * s.cell.span for s in spots)
     return spots, Score(order=order, left=left, fill=round(sum(s.cost for s in spots), 3),
                         variety=WEIGHTS.variety if len(spots) > 2 and len(widths) == 1 else 0.0,
-                        lead=lead_term, legs=0.0, white=WEIGHTS.white * white)
+                        lead=lead_term, white=WEIGHTS.white * white)
 
 
 # --- when the stories do not fit ------------------------------------------------------------------
@@ -598,6 +602,19 @@ def _held_notes(held: Sequence[StorySpec], variants, grid: PageGrid) -> list[str
         notes.append(f"story {story.id} (priority {story.priority}, {lines(body)}, ≈ {body * grid.characters} 字) "
                      f"is held over: the page has no exact fill with it; cut it by up to {lines(cut)} "
                      f"(≈ {cut * grid.characters} 字) or move it to another page")
+    return notes
+
+
+def _size_notes(spots: Sequence[Spot]) -> list[str]:
+    """Headline sizes the manifest pinned (headline_size) that break the order the ladder keeps: said."""
+    notes = []
+    for a, b in itertools.permutations(spots, 2):
+        under = set(a.cell.columns) & set(b.cell.columns) and b.cell.top >= a.cell.bottom
+        beside = a.cell.top < b.cell.bottom and b.cell.top < a.cell.bottom and a.story.priority < b.story.priority
+        if (under or beside) and b.size > a.size:
+            where = "under" if under else "beside"
+            notes.append(f"story {b.story.id}: its headline ({b.size:g}pt) is larger than that of {a.story.id} "
+                         f"({a.size:g}pt) {where} it (headline_size in the manifest): make it smaller")
     return notes
 
 

@@ -164,3 +164,10 @@ def test_cells_of_a_plan_are_whole_columns_and_rows(six):
     world, page = six
     for spot in placer.place(page, world.grid, world.desk).spots:
         assert isinstance(spot.cell, Cell) and spot.cell.span >= 2 and spot.cell.rows >= spot.head + 5
+
+
+def test_a_pinned_headline_size_that_inverts_the_order_is_said(six):
+    world, page = six
+    page = replace(page, stories=page.stories[:-1] + (replace(page.stories[-1], headline_size=40.0),))
+    placed = placer.place(page, world.grid, world.desk)
+    assert any(n.startswith("story s5: its headline (40pt) is larger than that of s0 (30pt)") for n in placed.notes)
