@@ -24,7 +24,7 @@ from ..geometry import Cell, PageGrid
 from ..spec import ArticleSpec, FitPolicy, PageSpec, Slot, StorySpec
 from ..typeset.story import AIR_ROWS, Shape, StoryCache
 from . import fixed
-from .fit import free_cells, lines
+from .fit import distribute, free_cells, lines, targets
 from .plan import PagePlan
 
 LEG_MIN, LEG_MAX = 5, 45  # lines of a leg of type (one column of a story): shorter is a scrap, longer a 长腿
@@ -235,31 +235,31 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
             continue  # the headline does not fit this width
         head = set_story.head_rows
         slack = policy if set_story.head else FitPolicy(0, 0)
-        heights, air = _heights(len(base.body), span, head, slack, shrink, grow, area.rows)
+        heights, air = _heights(len(base.body), span, head, slack, shrink, grow, area.rows, count)
         mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
         out.append(Variant(story, span, size, head, len(base.body), heights, mid, air))
     return tuple(out)
 
 
-def _heights(body: int, span: int, head: int, slack: FitPolicy, shrink: int, grow: int,
-             most: int) -> tuple[dict[int, float], dict[int, int]]:
-    """Slot rows → cost, and → headline air rows, for a body of `body` lines at `span`: b rows per column
-    with b·span within the lines the paragraphs can give (`shrink`) or take (`grow`), plus up to the
-    policy's headline air and body gap. For each height the b is the one makeup.fixed picks (fewest lines
-    changed, then taller columns), so the cost and the air are those the built page gets."""
-    rows_ok = [b for b in range(LEG_MIN, LEG_MAX + 1) if -shrink <= b * span - body <= grow]
-    spare = slack.headline_air + slack.body_gap
+def _heights(body: int, span: int, head: int, slack: FitPolicy, shrink: int, grow: int, most: int,
+             paragraphs: int | None = None) -> tuple[dict[int, float], dict[int, int]]:
+    """Slot rows → cost, and → headline air rows, for a body of `body` lines at `span`: the heights whose
+    fill makeup.fixed would make exact — its first squaring target (makeup.fit.targets) the paragraphs
+    can give (`shrink` lines less, `grow` more) leaves no white and legs of 5–45 lines; the spare rows go
+    to the policy's headline air and body gap. `paragraphs`: the lines the copy may change at most (fixed
+    asks one per paragraph; default shrink + grow)."""
+    changeable = paragraphs if paragraphs is not None else max(shrink, grow)
     costs: dict[int, float] = {}
     air: dict[int, int] = {}
-    for height in range(head + LEG_MIN, min(most, head + LEG_MAX + spare) + 1):
-        fits = [b for b in rows_ok if 0 <= height - head - b <= spare]
-        if not fits:
+    for height in range(head + LEG_MIN, min(most, head + LEG_MAX + slack.headline_air + slack.body_gap) + 1):
+        options = targets(body, span, height - head, slack, changeable)
+        chosen = next((t for t in options if -shrink <= t.delta <= grow), None)
+        if chosen is None or chosen.white or not LEG_MIN <= chosen.rows <= LEG_MAX:
             continue
-        b = min(fits, key=lambda r: (abs(r * span - body), -r))
-        extra = height - head - b
-        costs[height] = (WEIGHTS.slack * extra + WEIGHTS.square * abs(b * span - body)
-                         + WEIGHTS.long_leg * max(0, b - 35))
-        air[height] = min(extra, slack.headline_air)
+        extra = height - head - chosen.rows
+        costs[height] = (WEIGHTS.slack * extra + WEIGHTS.square * abs(chosen.delta)
+                         + WEIGHTS.long_leg * max(0, chosen.rows - 35))
+        air[height] = distribute(extra, slack).air
     return costs, air
 
 
