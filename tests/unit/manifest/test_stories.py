@@ -96,3 +96,25 @@ def test_a_story_id_may_not_repeat_an_article_id(tmp_path):
 def test_a_story_file_must_exist(tmp_path):
     error = fails(tmp_path, BASE.replace("articles/c.txt", "articles/missing.txt"))
     assert "stories[1].file" in error.where
+
+
+def test_the_planned_manifest_keeps_pinned_articles_and_every_other_value(tmp_path):
+    from dataclasses import replace
+
+    from layout.manifest.planned import planned_manifest
+    from layout.spec import Slot
+    issue = load(tmp_path, BASE.replace("paper: 测试日报", "paper: 'no'"))
+    page = issue.pages[0]
+    b, c = page.stories
+    planned = [replace(page.articles[0]),
+               *(replace(page.articles[0], id=s.id, file=s.file, slot=Slot(1 + 2 * k, 2, 5, 13), headline_size=size)
+                 for k, (s, size) in enumerate(((b, 24.0), (c, 20.5))))]
+    text = planned_manifest(tmp_path / "issue.yaml", {1: planned}, header="planned\nline two")
+    assert text.startswith("# planned\n# line two\n")
+    (tmp_path / "planned.yaml").write_text(text, encoding="utf-8")
+    again = load_issue(tmp_path / "planned.yaml")
+    assert again.paper == "no"  # a YAML 1.1 boolean word stays text: the scalars keep their source text
+    assert again.pages[0].stories == ()
+    assert [(a.id, a.slot, a.headline_size) for a in again.pages[0].articles] == [
+        ("a", Slot(1, 4, 0, 5), None), ("b", Slot(1, 2, 5, 13), 24.0), ("c", Slot(3, 2, 5, 13), 20.5)]
+    assert "file: articles/b.txt" in text
