@@ -19,13 +19,13 @@ def command(manifest: Path, output: Path | None, quiet: bool) -> None:
     """Plan every page of MANIFEST that lists `stories:` (docs/planner.md) and write the result as a
     manifest whose stories are articles with slots and headline sizes; it rebuilds to the same pages."""
     from ..build import plan_stories
-    from ..manifest.planned import planned_manifest
     from ..files import write_text_atomic
+    from ..manifest.planned import planned_manifest
     if output is not None and output.resolve().parent != manifest.resolve().parent:
         raise LayoutError(f"the planned manifest must go beside {manifest.name} (its article, font and photo "
                           "paths are relative to that folder)", str(output),
                           f"write it into {manifest.resolve().parent}, e.g. -o {manifest.parent / 'planned.yaml'}")
-    issue, placed = plan_stories(manifest)
+    _, placed = plan_stories(manifest)
     report = plan_report(placed)
     text = planned_manifest(manifest, {number: p.articles for number, p in placed},
                             header=f"Planned by `layout plan {manifest.name}` (docs/planner.md).\n" + report)

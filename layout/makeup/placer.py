@@ -16,8 +16,8 @@ them back as a manifest that rebuilds to the same page.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from ..errors import LayoutError
 from ..geometry import Cell, PageGrid

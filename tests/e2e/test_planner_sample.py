@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from planner_check import check_page
 
 from layout.build import BuildOptions, build
 from layout.cli import main
-from planner_check import check_page
 
 pytestmark = pytest.mark.e2e
 SAMPLE = Path(__file__).resolve().parents[2] / "issues" / "jining-planned"

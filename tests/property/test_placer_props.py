@@ -6,12 +6,13 @@ story is placed or held over and named), never overset."""
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from planner_check import check_page
+from worlds import make_issue, make_world
 
 from layout.compose.page import compose_page
 from layout.errors import LayoutError
@@ -19,10 +20,6 @@ from layout.geometry import Rect
 from layout.makeup import placer
 from layout.output import sidecar
 from layout.spec import StorySpec
-from planner_check import check_page
-from worlds import make_issue, make_world
-
-sys.path.insert(0, str(Path(__file__).parent))
 
 
 @st.composite

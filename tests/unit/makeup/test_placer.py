@@ -8,14 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from planner_check import check_page
+from worlds import article, make_issue, make_world
 
 from layout.errors import LayoutError
 from layout.geometry import Cell, Rect
 from layout.makeup import placer
 from layout.output import sidecar
 from layout.spec import FitPolicy, StorySpec
-from planner_check import check_page
-from worlds import article, make_issue, make_world
 
 
 def story(id_: str, priority: int, span: tuple[int, int] | None = None, size: float | None = None) -> StorySpec:
