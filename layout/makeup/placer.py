@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import LayoutError
 from ..geometry import Cell, PageGrid
@@ -66,6 +66,10 @@ class Variant:
     heights: dict[int, float]  # slot rows → cost (slack rows, lines loosened): every one fills exactly
     mid: int = 0  # the cheapest height (the balance heuristic's typical height)
     air: dict[int, int] = field(default_factory=dict)  # slot rows → rows of headline air the slot gets
+    shrink: int = 0  # paragraphs that can be set a line shorter (缩行)
+    grow: int = 0  # … a line longer (拉行)
+    paragraphs: int = 0
+    slack: FitPolicy = FitPolicy(0, 0)  # the air and gap rows a slot may add (none without a headline)
 
     @property
     def low(self) -> int:
@@ -174,7 +178,8 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
     sizes = headline_sizes(ordered)
     variants = {s.id: measure(s, sizes[s.id], area, grid, stories, policy, s is ordered[0]) for s in ordered}
     best, held = _fallbacks(ordered, variants, area)
-    notes = _held_notes(held, variants, grid)
+    cuts = _copy_fit(ordered, held, variants, area) if best is not None else {}
+    notes = _held_notes(held, variants, grid, cuts)
     if best is None:
         raise LayoutError(f"page {page.number}: no plan places even the 头条 '{ordered[0].id}' in the free area "
                           f"(rows {area.top}–{area.bottom - 1} of columns {area.column}–{area.column + area.span - 1})",
@@ -237,7 +242,7 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
         slack = policy if set_story.head else FitPolicy(0, 0)
         heights, air = _heights(len(base.body), span, head, slack, shrink, grow, area.rows, count)
         mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
-        out.append(Variant(story, span, size, head, len(base.body), heights, mid, air))
+        out.append(Variant(story, span, size, head, len(base.body), heights, mid, air, shrink, grow, count, slack))
     return tuple(out)
 
 
@@ -593,15 +598,52 @@ def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area):
     return None, tuple(ordered)
 
 
-def _held_notes(held: Sequence[StorySpec], variants, grid: PageGrid) -> list[str]:
-    """One line per held-over story: its length, and the copy-fit that could bring it back."""
+def _copy_fit(ordered: Sequence[StorySpec], held: Sequence[StorySpec], variants, area: Area) -> dict[str, int]:
+    """The copy-fit that brings back the first held-over story: the fewest lines (at most 10 % of it) to
+    cut (< 0) or add (> 0) so that it and every kept story fill the page exactly; {} when none does."""
+    if not held:
+        return {}
+    story = held[0]
+    kept = [s for s in ordered if s not in held] + [story]
+    body = next((v.body for v in variants[story.id]), 0)
+    most, probes = max(1, int(body * CUT_SHARE)), 0
+    for change in sorted(range(-most, most + 1), key=lambda k: (abs(k), k)):
+        if change == 0:
+            continue
+        trial = dict(variants)
+        trial[story.id] = tuple(_recut(v, change, area) for v in variants[story.id])
+        if _area(kept, trial, min) > area.span * area.rows or _too_short(kept, trial, area):
+            continue
+        probes += 1
+        if _search(kept, trial, area) is not None:
+            return {story.id: change}
+        if probes >= 4:
+            break
+    return {}
+
+
+def _recut(variant: Variant, change: int, area: Area) -> Variant:
+    """The variant as it would be with `change` body lines more (> 0) or fewer (< 0)."""
+    heights, air = _heights(variant.body + change, variant.span, variant.head, variant.slack, variant.shrink,
+                            variant.grow, area.rows, variant.paragraphs)
+    mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
+    return replace(variant, body=variant.body + change, heights=heights, air=air, mid=mid)
+
+
+def _held_notes(held: Sequence[StorySpec], variants, grid: PageGrid, cuts: dict[str, int]) -> list[str]:
+    """One line per held-over story: its length, and the copy-fit that would bring it back."""
     notes = []
     for story in held:
         body = next((v.body for v in variants[story.id]), 0)
-        cut = max(1, round(body * CUT_SHARE))
-        notes.append(f"story {story.id} (priority {story.priority}, {lines(body)}, ≈ {body * grid.characters} 字) "
-                     f"is held over: the page has no exact fill with it; cut it by up to {lines(cut)} "
-                     f"(≈ {cut * grid.characters} 字) or move it to another page")
+        head = (f"story {story.id} (priority {story.priority}, {lines(body)}, ≈ {body * grid.characters} 字) "
+                "is held over: the page has no exact fill with it")
+        change = cuts.get(story.id)
+        if change:
+            verb = "cut" if change < 0 else "lengthen"
+            notes.append(f"{head}; {verb} it by {lines(abs(change))} (≈ {abs(change) * grid.characters} 字) and "
+                         "it fits, or move it to another page")
+        else:
+            notes.append(f"{head}; move it to another page")
     return notes
 
 

@@ -171,3 +171,18 @@ def test_a_pinned_headline_size_that_inverts_the_order_is_said(six):
     page = replace(page, stories=page.stories[:-1] + (replace(page.stories[-1], headline_size=40.0),))
     placed = placer.place(page, world.grid, world.desk)
     assert any(n.startswith("story s5: its headline (40pt) is larger than that of s0 (30pt)") for n in placed.notes)
+
+
+def test_a_held_over_story_gets_the_copy_fit_that_brings_it_back(tiny_font_path):
+    stories = [story("a", 1), story("b", 2), story("c", 3)]
+    texts = {"a": text("甲", 60), "b": text("乙", 36), "c": text("丙", 40, 8)}
+    world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=40)
+    placed = placer.place(page, world.grid, world.desk)
+    assert [s.id for s in placed.held] == ["c"]
+    assert placed.notes[0] == ("story c (priority 3, 40 lines, ≈ 400 字) is held over: the page has no exact fill "
+                               "with it; cut it by 2 lines (≈ 20 字) and it fits, or move it to another page")
+    # and so it does: the same story 2 lines shorter fills the page with the others
+    texts["c"] = text("丙", 38, 8)
+    world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=40)
+    again = placer.place(page, world.grid, world.desk)
+    assert again.held == () and again.notes == ()
