@@ -23,7 +23,7 @@ from .fonts.book import weight_warnings
 from .geometry import Rect, make_grid
 from .i18n import _
 from .images import PhotoSettings
-from .makeup import fixed, index, jumps
+from .makeup import fixed, index, jumps, placer
 from .makeup.fit import CopyFit, free_area
 from .makeup.plan import PagePlan
 from .placed import Overset, Page
@@ -116,6 +116,14 @@ def make_up(manifest_path: Path, options: BuildOptions = BuildOptions(), store: 
     return MadeUp(issue, ctx, plans, pages)
 
 
+def plan_stories(manifest_path: Path) -> tuple[Issue, tuple[tuple[int, "placer.Placed"], ...]]:
+    """The placer's decision for every page with `stories:` (page number, Placed), for `layout plan`."""
+    issue = _load(manifest_path, BuildOptions())
+    ctx, desk = _context(issue)
+    return issue, tuple((page.number, placer.place(page, ctx.grid, desk, issue.fit))
+                        for page in issue.pages if page.stories)
+
+
 def cache_store(manifest_path: Path, options: BuildOptions, writable: bool = True) -> _store.Store:
     """The build's persistent cache, <outdir>/.cache/store (disabled with --no-cache)."""
     if not options.cache:
@@ -194,6 +202,7 @@ def _context(issue: Issue, photos: Photos = Photos(), memory: Memory | None = No
     book = memory.font_book(table) if memory else FontBook(table)
     setter = Setter.of(issue.styles, book, ComposeConfig.from_typography(issue.typography), grid.leading, memo)
     texts = {a.id: read_article(a.file) for p in issue.pages for a in p.articles if a.part != 2}
+    texts |= {s.id: read_article(s.file) for p in issue.pages for s in p.stories}  # planned (makeup.placer)
     warnings = grid_warnings(issue, grid) + weight_warnings(issue.styles, table, issue.manifest.name)
     ctx = Context(issue=issue, grid=grid, setter=setter, grid_warnings=warnings, photos=photos)
     return ctx, memory.story_cache(texts, setter) if memory else StoryCache(texts, setter)
@@ -213,9 +222,10 @@ def _plan(issue: Issue, ctx: Context, desk: StoryCache) -> tuple[PagePlan, ...]:
     """Every page's plan: each article's slot is fixed by the manifest (the identity planner); the jumps'
     labels are resolved first over the whole edition (its final page names), then the pages are planned
     in order, a story that jumps split where its first part fills its slot (makeup.jumps); 导读 entries
-    then point at the pages the stories landed on."""
+    then point at the pages the stories landed on; a page with `stories:` is planned (makeup.placer)."""
     edition = jumps.edition_jumps(issue.pages, issue.page_name)
-    plans = tuple(fixed.plan_page(page, ctx.grid, issue.edition, desk, issue.fit, edition) for page in issue.pages)
+    plans = tuple(placer.plan_page(page, ctx.grid, issue.edition, desk, issue.fit) if page.stories else
+                  fixed.plan_page(page, ctx.grid, issue.edition, desk, issue.fit, edition) for page in issue.pages)
     return index.resolve(plans, issue, desk.texts)
 
 
@@ -342,6 +352,7 @@ def summarise(made: MadeUp, fonts, oversets, seconds: float, pdf_bytes: int) -> 
     return BuildSummary(photos=photos, pages=len(pages), articles=len({a.id for p in pages for a in p.articles}),
                         lines=len(records), characters=characters, fonts=fonts,
                         warnings=tuple(w for p in pages for w in p.warnings) + made.ctx.grid_warnings
+                        + tuple(note for plan in made.plans for note in plan.notes)
                         + _intent_warnings(made.issue, photos),
                         oversets=oversets, underfull=underfull, unplaced=made.unplaced,
                         typesetting=_typesetting(pages, made.ctx), seconds=seconds, pdf_bytes=pdf_bytes)

@@ -23,7 +23,7 @@ ERROR_EXIT = {"check": 2, "diff": 2}  # commands whose exit 1 means "found somet
 
 
 # cli/<name>.py, loaded on use
-SUBCOMMANDS = ("build", "check", "clean", "diff", "fit", "fonts", "proof", "schema", "validate", "watch")
+SUBCOMMANDS = ("build", "check", "clean", "diff", "fit", "fonts", "plan", "proof", "schema", "validate", "watch")
 
 
 class LayoutGroup(click.Group):

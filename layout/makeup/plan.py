@@ -85,3 +85,4 @@ class PagePlan:
     unplaced: tuple[Cell, ...] = ()  # areas of the type area no slot covers (reported, never silent)
     masthead_cell: Cell | None = None  # the 报头's columns and rows (its band: rows 0 … bottom − 1)
     boxes: tuple[BoxPlan, ...] = ()  # 导读, weather and ad slots
+    notes: tuple[str, ...] = ()  # what the placer reports: stories held over, lines missing (makeup.placer)

@@ -7,18 +7,20 @@ from pathlib import Path
 
 import yaml
 
-from ..spec import ALIGNMENTS, AUTO, REST, ArticleSpec, Masthead, PageSpec, Slot
+from ..spec import ALIGNMENTS, AUTO, REST, ArticleSpec, Masthead, PageSpec, Slot, StorySpec
 from ..geometry import PageGrid
 from . import front, kinds
 from .figures import FIGURES_KIND, figures
 from .jumps import CONTINUATION_KEYS, JUMP_KEYS, Continuation, continuation_kind, jump_ask, jump_kinds, link
 from .nodes import Value, regular_file, resolved
 
-_PAGE_KEYS = ("number", "section", "section_front", "credits", "masthead", "index", "weather", "ads", "articles")
+_PAGE_KEYS = ("number", "section", "section_front", "credits", "masthead", "index", "weather", "ads", "articles",
+              "stories")
 _ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size", "figures",
                  "index") + JUMP_KEYS
 _YES, _NO = ("true", "yes", "on"), ("false", "no", "off")
 _SLOT_KEYS = ("column", "span", "top", "lines")
+_STORY_KEYS = ("id", "file", "priority", "span", "headline_size")  # docs/planner.md
 _PAGE_REQUIRED, _ARTICLE_REQUIRED, _SLOT_REQUIRED = ("number",), ("id", "file", "slot"), ("column", "span")
 
 # What each key's reader takes (kinds.py), next to the key tuples: `layout schema` is generated from both.
@@ -34,12 +36,21 @@ _ARTICLE_KINDS = {"id": kinds.text("the article's id, unique in the issue"),
                   "headline_size": kinds.size("this article's headline size"), "figures": FIGURES_KIND,
                   "index": kinds.text("true, or the short headline the 导读 lists it under"),
                   **jump_kinds(_SLOT_KIND)}
+_STORY_REQUIRED = ("id", "file", "priority")
+_STORY_KINDS = {"id": kinds.text("the story's id, unique in the issue"),
+                "file": kinds.text("the article file, relative to the issue folder"),
+                "priority": kinds.integer(1, "1 = 头条, 2, 3 …"),
+                "span": kinds.one_of(kinds.integer(1), kinds.listing(kinds.integer(1), count=2),
+                                     description="columns: one number, or [min, max]"),
+                "headline_size": kinds.size("this story's headline size")}
 _PAGE_KINDS = {"number": kinds.integer(1, "版次: the page number"), "section": kinds.text("版名, e.g. 要闻"),
                "section_front": kinds.flag("the page fronts a section (叠) and may carry a masthead"),
                "credits": kinds.table(kinds.text(), "责任编辑: 王静 …"),
                **front.page_kinds(_SLOT_KIND),
                "articles": kinds.listing(kinds.one_of(kinds.mapping(_ARTICLE_KEYS, _ARTICLE_KINDS, _ARTICLE_REQUIRED),
-                                                      continuation_kind(_SLOT_KIND)))}
+                                                      continuation_kind(_SLOT_KIND))),
+               "stories": kinds.listing(kinds.mapping(_STORY_KEYS, _STORY_KINDS, _STORY_REQUIRED),
+                                        "stories the planner places (docs/planner.md)")}
 PAGES_KIND = kinds.listing(kinds.mapping(_PAGE_KEYS, _PAGE_KINDS, _PAGE_REQUIRED), min_items=1)
 
 
@@ -90,9 +101,10 @@ def _page(value: Value, ctx: PageContext) -> PageSpec:
     placed = [_continuation(item, ctx) if _continues(item) else _article(item, ctx) for item in articles]
     _check_slots(placed, masthead)
     boxes = front.boxes(m.get("index"), m.get("weather"), m.get("ads"), ctx.grid, ctx.root, _slot)
+    stories = tuple(_story(item, ctx) for item in (m.get("stories").items() if m.get("stories") else []))
     return PageSpec(number=number, section=section, credits=_credits(m.get("credits")),
                     articles=tuple(p.spec for p in placed), where=value.where(), masthead=masthead,
-                    section_front=section_front, boxes=boxes)
+                    section_front=section_front, boxes=boxes, stories=stories)
 
 
 def _credits(value: Value | None) -> tuple[tuple[str, str], ...]:
@@ -106,11 +118,7 @@ def _credits(value: Value | None) -> tuple[tuple[str, str], ...]:
 def _article(value: Value, ctx: PageContext) -> _Placed:
     """One article: unique id, file inside the issue folder, slot on the grid."""
     m = value.mapping(_ARTICLE_KEYS, required=_ARTICLE_REQUIRED)
-    article_id = m.need("id").text("lead")
-    if article_id in ctx.article_ids:
-        m.need("id").fail(f"article id '{article_id}' is used twice (first at {ctx.article_ids[article_id]})",
-                          "give every article of the issue its own id")
-    ctx.article_ids[article_id] = m.need("id").where()
+    article_id = _unique_id(m.need("id"), ctx)
     path = _article_file(m.need("file"), ctx.root)
     slot = _slot(m.need("slot"), ctx.grid)
     align = m.get("headline_align").choice(ALIGNMENTS) if m.get("headline_align") else None
@@ -148,6 +156,46 @@ def _index(value: Value | None) -> str | None:
     if raw.lower() in _YES + _NO:
         return "" if raw.lower() in _YES else None
     return raw
+
+
+def _unique_id(value: Value, ctx: PageContext) -> str:
+    """An article or story id, unique in the issue."""
+    article_id = value.text("lead")
+    if article_id in ctx.article_ids:
+        value.fail(f"article id '{article_id}' is used twice (first at {ctx.article_ids[article_id]})",
+                   "give every article of the issue its own id")
+    ctx.article_ids[article_id] = value.where()
+    return article_id
+
+
+def _story(value: Value, ctx: PageContext) -> StorySpec:
+    """One story to plan (docs/planner.md): unique id, file, priority (1 = 头条), optional span range
+    [min, max] within the grid and headline size; no slot (the planner gives it one)."""
+    m = value.mapping(_STORY_KEYS, required=("id", "file", "priority"))
+    story_id = _unique_id(m.need("id"), ctx)
+    path = _article_file(m.need("file"), ctx.root)
+    priority = m.need("priority").integer(low=1, example="1 (头条), 2, 3 …")
+    size = m.get("headline_size").size(ctx.hao_table) if m.get("headline_size") else None
+    return StorySpec(id=story_id, file=path, priority=priority, where=value.where(),
+                     span=_span_range(m.get("span"), ctx.grid), headline_size=size)
+
+
+def _span_range(value: Value | None, grid: PageGrid) -> tuple[int, int] | None:
+    """A story's `span: [min, max]` (or one number: exactly that span), within the grid's columns."""
+    if value is None:
+        return None
+    if isinstance(value.node, yaml.ScalarNode):
+        low = high = value.integer(low=1, example="[2, 4]")
+    else:
+        items = value.items()
+        if len(items) != 2:
+            value.fail(f"span must be [min, max] (two numbers), not {len(items)} items", "write e.g. span: [2, 4]")
+        low, high = items[0].integer(low=1, example="2"), items[1].integer(low=1, example="4")
+        if low > high:
+            value.fail(f"span [{low}, {high}]: the minimum is larger than the maximum", f"write span: [{high}, {low}]")
+    if high > grid.columns:
+        value.fail(f"span up to {high} columns, the grid has {grid.columns}", f"use a maximum ≤ {grid.columns}")
+    return low, high
 
 
 def _article_file(value: Value, root: Path) -> Path:

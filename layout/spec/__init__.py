@@ -2,7 +2,7 @@
 
 from .grid import GridSpec, Margins
 from .issue import BoxSpec, FontOverride, Issue, Masthead, PageSpec, PrintSpec, Typography
-from .placement import AUTO, REST, ArticleSpec, FigureSpec, FitPolicy, JumpSpec, Slot, story_key
+from .placement import AUTO, REST, ArticleSpec, FigureSpec, FitPolicy, JumpSpec, Slot, StorySpec, story_key
 from .style import BLACK, CMYK, TextStyle
 from .vocab import (ALIGNMENTS, BOX_KINDS, BREAKERS, MASTHEAD_ALIGNS, FIGURE_FITS, FIGURE_PLACES, KINSOKU_LEVELS, PDFX, PDFX_STANDARDS, ROLES,
                     STYLE_NAMES, WEIGHTS, PdfxStandard)
@@ -10,4 +10,4 @@ from .vocab import (ALIGNMENTS, BOX_KINDS, BREAKERS, MASTHEAD_ALIGNS, FIGURE_FIT
 __all__ = ["ALIGNMENTS", "AUTO", "BOX_KINDS", "BoxSpec", "MASTHEAD_ALIGNS", "ArticleSpec", "BLACK", "BREAKERS", "CMYK", "FIGURE_FITS", "FIGURE_PLACES",
            "FigureSpec", "FitPolicy", "FontOverride", "GridSpec", "Issue", "JumpSpec", "KINSOKU_LEVELS", "Margins", "Masthead",
            "PDFX", "PDFX_STANDARDS", "PageSpec", "PdfxStandard", "PrintSpec", "REST", "ROLES", "STYLE_NAMES", "Slot",
-           "TextStyle", "Typography", "WEIGHTS", "story_key"]
+           "StorySpec", "TextStyle", "Typography", "WEIGHTS", "story_key"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .grid import GridSpec, Margins
-from .placement import ArticleSpec, FitPolicy, Slot
+from .placement import ArticleSpec, FitPolicy, Slot, StorySpec
 from .style import CMYK, TextStyle
 
 
@@ -85,6 +85,7 @@ class PageSpec:
     masthead: Masthead | None = None
     section_front: bool = False  # a section's front page (may carry a masthead though not page 1)
     boxes: tuple[BoxSpec, ...] = ()  # 导读, weather and ad slots
+    stories: tuple[StorySpec, ...] = ()  # planned by makeup.placer around the articles' fixed slots
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,18 @@ class ArticleSpec:
         return self.slot_where or self.where
 
 
+@dataclass(frozen=True, kw_only=True)
+class StorySpec:
+    """A story the planner places (`stories:` on a page): no slot, a priority (1 = 头条) and a span range."""
+
+    id: str
+    file: Path
+    priority: int  # 1 is the most important (头条); equal priorities keep manifest order
+    where: str
+    span: tuple[int, int] | None = None  # (min, max) columns; None = the planner's default range
+    headline_size: float | None = None  # pins the headline size (pt); None = the planner's ladder by priority
+
+
 @dataclass(frozen=True)
 class FitPolicy:
     """House policy for slack in a slot taller than its story: where a 美编 puts the spare rows."""

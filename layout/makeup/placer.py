@@ -1,0 +1,669 @@
+"""Placer: the planner for `stories:` — it chooses each story's slot and headline size so the page fills exactly.
+
+A page of planned stories is made up the way a 美编 draws a 版样 (docs/planner.md): the 头条 (priority 1)
+at the top left, either across the whole free area (a band of its own) or at the head of the first stack;
+under or beside it a band of stacks (竖栏组), each a column group whose stories sit one under the other in
+priority order. Every story is a rectangle of whole columns × rows whose body columns all end on its slot's
+last baseline: a story of L lines at a span of w columns fills b rows when b·w is L, or L plus or minus the
+lines its paragraphs can give or take (拉行/缩行, makeup.square); the slot may be up to the house policy's
+headline air and body gap taller (makeup.fit.distribute). A beam search assigns stories to stacks (widths
+from the compositions of the free columns), keeps the assignments every stack of which can reach the band's
+rows exactly, then picks per stack the heights that stagger the headlines of neighbouring stacks (no 碰题)
+at the least cost. The chosen slots become ordinary articles, planned by makeup.fixed: `layout plan` writes
+them back as a manifest that rebuilds to the same page.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from ..errors import LayoutError
+from ..geometry import Cell, PageGrid
+from ..spec import ArticleSpec, FitPolicy, PageSpec, Slot, StorySpec
+from ..typeset.story import AIR_ROWS, Shape, StoryCache
+from . import fixed
+from .fit import distribute, lines, targets
+from .plan import PagePlan
+
+LEG_MIN, LEG_MAX = 5, 45  # lines of a leg of type (one column of a story): shorter is a scrap, longer a 长腿
+LADDER = (30.0, 24.0, 22.0, 20.0, 18.0)  # pt: headline sizes by priority rank (头条 first), never increasing
+DEFAULT_SPAN = (2, 4)  # columns a story may take when the manifest gives no span
+LEAD_SPAN = (3, 99)  # columns the 头条 may take (capped at the free area's width)
+BEAM = 400  # partial assignments kept per story step
+COMBOS = 150  # height choices kept per stack when staggering neighbouring stacks
+EVALUATED = 60  # complete assignments given concrete heights (the cheapest by the beam's estimate)
+CUT_SHARE = 0.10  # copy-fit advice: at most 10 % of a story's lines
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The soft score's weights (lower total is better; docs/planner.md explains each)."""
+
+    order: float = 12.0  # a less important story starting higher than a more important one (per pair)
+    left: float = 3.0  # … or at the same height further left
+    slack: float = 1.0  # per row of headline air or body gap a story needs to fill its slot
+    square: float = 0.5  # per line set longer or shorter (拉行/缩行)
+    variety: float = 15.0  # every stack the same width
+    lead: float = 8.0  # per column the 头条 is narrower than half the free area
+    long_leg: float = 0.5  # per line a leg runs over 35 lines
+    white: float = 50.0  # per empty line (only when the stories are too short in total)
+
+
+WEIGHTS = Weights()
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A story at one span: its headline size and block rows, body lines, and the slot heights that fill exactly."""
+
+    story: StorySpec
+    span: int
+    size: float
+    head: int  # rows of the headline block (占行)
+    body: int  # body lines as set
+    heights: dict[int, float]  # slot rows → cost (slack rows, lines loosened): every one fills exactly
+    mid: int = 0  # the cheapest height (the balance heuristic's typical height)
+    air: dict[int, int] = field(default_factory=dict)  # slot rows → rows of headline air the slot gets
+    shrink: int = 0  # paragraphs that can be set a line shorter (缩行)
+    grow: int = 0  # … a line longer (拉行)
+    paragraphs: int = 0
+    slack: FitPolicy = FitPolicy(0, 0)  # the air and gap rows a slot may add (none without a headline)
+
+    @property
+    def low(self) -> int:
+        """The fewest rows that fill exactly (0: none does)."""
+        return min(self.heights) if self.heights else 0
+
+    @property
+    def high(self) -> int:
+        """The most rows that fill exactly (0: none does)."""
+        return max(self.heights) if self.heights else 0
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A story on the page as the placer chose it: its cell, headline size and headline block rows."""
+
+    story: StorySpec
+    cell: Cell
+    size: float
+    head: int
+    cost: float  # slack and loosening of this height
+    white: int = 0  # rows left in no slot under it, down to the band's foot (short pages only)
+
+
+@dataclass(frozen=True)
+class Score:
+    """The soft score of a plan, by term (lower is better)."""
+
+    order: float = 0.0
+    left: float = 0.0
+    fill: float = 0.0  # slack rows, loosened lines, leg lines over 35
+    variety: float = 0.0
+    lead: float = 0.0
+    white: float = 0.0
+
+    @property
+    def total(self) -> float:
+        """The plan's score: the sum of its terms."""
+        return self.order + self.left + self.fill + self.variety + self.lead + self.white
+
+    def breakdown(self) -> str:
+        """'total 12.5 = order 0 + left 3 + …' for the report."""
+        terms = ("order", "left", "fill", "variety", "lead", "white")
+        return f"score {self.total:g} = " + " + ".join(f"{t} {getattr(self, t):g}" for t in terms)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Placed:
+    """What the placer decided for a page: the articles (pinned and planned), held-over stories, the report."""
+
+    articles: tuple[ArticleSpec, ...]
+    spots: tuple[Spot, ...]
+    held: tuple[StorySpec, ...] = ()
+    score: Score = Score()
+    notes: tuple[str, ...] = ()  # what the build and `layout plan` say: held over, short, copy-fit advice
+
+
+@dataclass(frozen=True)
+class Area:
+    """The free rectangle the stories are planned into (the type area minus masthead and pinned slots)."""
+
+    column: int
+    span: int
+    top: int
+    rows: int
+
+    @property
+    def bottom(self) -> int:
+        """The row just below the area."""
+        return self.top + self.rows
+
+
+@dataclass
+class _State:
+    """A partial assignment in the beam: per stack its stories and the slot-height sums they can reach."""
+
+    widths: tuple[int, ...]
+    stacks: tuple[tuple[Variant, ...], ...]
+    reach: tuple[int, ...]  # bit r set: the stack's stories can take exactly r rows
+    depths: tuple[int, ...] = ()  # per stack the typical rows its stories take (their cheapest heights)
+    base: float = 0.0  # order cost so far
+    cost: float = 0.0  # base plus the balance heuristic
+    key: tuple = field(default=(), compare=False)
+
+
+def plan_page(page: PageSpec, grid: PageGrid, edition: str, stories: StoryCache,
+              policy: FitPolicy = FitPolicy()) -> PagePlan:
+    """The page plan of a manifest page with `stories:`: place them, then plan every slot as fixed does."""
+    placed = place(page, grid, stories, policy)
+    plan = fixed.plan_page(_with_articles(page, placed.articles), grid, edition, stories, policy)
+    return replace(plan, notes=placed.notes)
+
+
+def _with_articles(page: PageSpec, articles: tuple[ArticleSpec, ...]) -> PageSpec:
+    """The page with its stories turned into articles with slots (what `layout plan` writes)."""
+    return replace(page, articles=articles, stories=())
+
+
+def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy = FitPolicy()) -> Placed:
+    """Choose a slot and headline size for every story of the page (or hold it over, said in the notes)."""
+    area = free_area(page, grid, stories, policy)
+    ordered = tuple(sorted(page.stories, key=lambda s: s.priority))  # stable: equal priorities keep order
+    sizes = headline_sizes(ordered)
+    variants = {s.id: measure(s, sizes[s.id], area, grid, stories, policy, s is ordered[0]) for s in ordered}
+    best, held = _fallbacks(ordered, variants, area)
+    cuts = _copy_fit(ordered, held, variants, area) if best is not None else {}
+    notes = _held_notes(held, variants, grid, cuts)
+    if best is None:
+        raise LayoutError(f"page {page.number}: no plan places even the 头条 '{ordered[0].id}' in the free area "
+                          f"(rows {area.top}–{area.bottom - 1} of columns {area.column}–{area.column + area.span - 1})",
+                          page.where, "give the story a wider span range, shorten it, or pin it with a slot")
+    spots, score = best
+    notes += _white_notes(spots, grid) + _size_notes(spots)
+    articles = tuple(page.articles) + tuple(_article(s) for s in sorted(spots, key=lambda s: s.story.priority))
+    return Placed(articles=articles, spots=spots, held=held, score=score, notes=tuple(notes))
+
+
+def _article(spot: Spot) -> ArticleSpec:
+    """A planned story as an ordinary article with its slot and headline size."""
+    cell = spot.cell
+    return ArticleSpec(id=spot.story.id, file=spot.story.file, where=spot.story.where, slot_where=spot.story.where,
+                       slot=Slot(cell.column, cell.span, cell.top, cell.rows), headline_size=spot.size)
+
+
+# --- the free area and the variants ---------------------------------------------------------------
+
+def free_area(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy) -> Area:
+    """The rectangle the stories go into: what the masthead, boxes and pinned articles leave (the fixed
+    plan's unplaced areas); it must be one rectangle."""
+    cells = fixed.plan_page(_with_articles(page, page.articles), grid, "", stories, policy).unplaced
+    if len(cells) != 1:
+        shown = "; ".join(f"columns {c.column}–{c.column + c.span - 1}, rows {c.top}–{c.bottom - 1}" for c in cells)
+        raise LayoutError(f"page {page.number}: the stories need one free rectangle, the pinned articles leave "
+                          f"{len(cells)} areas ({shown or 'none'})", page.where,
+                          "pin articles across the top, the foot or whole columns at a side, or plan them all")
+    cell = cells[0]
+    return Area(cell.column, cell.span, cell.top, cell.rows)
+
+
+def headline_sizes(ordered: Sequence[StorySpec]) -> dict[str, float]:
+    """Each story's headline size: the manifest's, else the ladder by priority rank (equal priority, equal size)."""
+    ranks = {p: k for k, p in enumerate(sorted({s.priority for s in ordered}))}
+    return {s.id: s.headline_size or LADDER[min(ranks[s.priority], len(LADDER) - 1)] for s in ordered}
+
+
+def span_range(story: StorySpec, area: Area, lead: bool) -> range:
+    """The spans a story may take: the manifest's range, else the default (wider for the 头条), within the area."""
+    low, high = story.span or (LEAD_SPAN if lead else DEFAULT_SPAN)
+    return range(low, min(high, area.span) + 1)
+
+
+def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: StoryCache, policy: FitPolicy,
+            lead: bool) -> tuple[Variant, ...]:
+    """The story at every span of its range: the slot heights that fill exactly (legs of 5–45 lines)."""
+    base = stories.story(story.id, Shape(grid.measure, grid.span_width(1), size))
+    count = len(base.paragraphs)
+    shrink = sum(stories.paragraph(story.id, i, grid.measure, -1).looseness == -1 for i in range(count))
+    grow = sum(stories.paragraph(story.id, i, grid.measure, 1).looseness == 1 for i in range(count))
+    out = []
+    for span in span_range(story, area, lead):
+        try:
+            set_story = stories.story(story.id, Shape(grid.measure, grid.span_width(span), size))
+        except LayoutError:
+            continue  # the headline does not fit this width
+        head = set_story.head_rows
+        slack = policy if set_story.head else FitPolicy(0, 0)
+        heights, air = _heights(len(base.body), span, head, slack, shrink, grow, area.rows, count)
+        mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
+        out.append(Variant(story, span, size, head, len(base.body), heights, mid, air, shrink, grow, count, slack))
+    return tuple(out)
+
+
+def _heights(body: int, span: int, head: int, slack: FitPolicy, shrink: int, grow: int, most: int,
+             paragraphs: int | None = None) -> tuple[dict[int, float], dict[int, int]]:
+    """Slot rows → cost, and → headline air rows, for a body of `body` lines at `span`: the heights whose
+    fill makeup.fixed would make exact — its first squaring target (makeup.fit.targets) the paragraphs
+    can give (`shrink` lines less, `grow` more) leaves no white and legs of 5–45 lines; the spare rows go
+    to the policy's headline air and body gap. `paragraphs`: the lines the copy may change at most (fixed
+    asks one per paragraph; default shrink + grow)."""
+    changeable = paragraphs if paragraphs is not None else max(shrink, grow)
+    costs: dict[int, float] = {}
+    air: dict[int, int] = {}
+    for height in range(head + LEG_MIN, min(most, head + LEG_MAX + slack.headline_air + slack.body_gap) + 1):
+        options = targets(body, span, height - head, slack, changeable)
+        chosen = next((t for t in options if -shrink <= t.delta <= grow), None)
+        if chosen is None or chosen.white or not LEG_MIN <= chosen.rows <= LEG_MAX:
+            continue
+        extra = height - head - chosen.rows
+        costs[height] = (WEIGHTS.slack * extra + WEIGHTS.square * abs(chosen.delta)
+                         + WEIGHTS.long_leg * max(0, chosen.rows - 35))
+        air[height] = distribute(extra, slack).air
+    return costs, air
+
+
+def _too_short(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area) -> bool:
+    """Whether the stories cannot fill the area even at their tallest variants (white is then allowed)."""
+    return _area(ordered, variants, max) < area.span * area.rows
+
+
+def _area(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], pick) -> int:
+    """The grid cells the stories take at their smallest (`pick` min) or largest (max) variants."""
+    return sum(pick((v.low * v.span if pick is min else v.high * v.span for v in variants[s.id] if v.heights),
+                    default=0) for s in ordered)
+
+
+# --- the search ----------------------------------------------------------------------------------
+
+def _search(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
+            short: bool = False) -> tuple[tuple[Spot, ...], Score] | None:
+    """The best plan over both page forms (头条 band across the top, or 头条 heading the first stack)."""
+    if not ordered or not variants[ordered[0].id]:
+        return None
+    found = []
+    lead, rest = ordered[0], ordered[1:]
+    band = next((v for v in variants[lead.id] if v.span == area.span), None)
+    if band is not None and rest:
+        for height in sorted(band.heights, key=lambda h: (band.heights[h], h))[:4]:
+            below = Area(area.column, area.span, area.top + height, area.rows - height)
+            if below.rows < LEG_MIN + 3:
+                continue
+            plan = _band(rest, variants, below, short)
+            if plan is not None:
+                spot = Spot(lead, Cell(area.column, area.span, area.top, height), band.size, band.head,
+                            band.heights[height])
+                found.append(_scored((spot,) + plan, area, short))
+    elif band is not None and area.rows in band.heights:
+        spot = Spot(lead, Cell(area.column, area.span, area.top, area.rows), band.size, band.head,
+                    band.heights[area.rows])
+        found.append(_scored((spot,), area, short))
+    plan = _band(ordered, variants, area, short, lead=lead)
+    if plan is not None:
+        found.append(_scored(plan, area, short))
+    return min(found, key=lambda f: (f[1].total, _signature(f[0]))) if found else None
+
+
+def _signature(spots: Sequence[Spot]) -> tuple:
+    """A total order on plans of equal score (determinism)."""
+    return tuple((s.cell.column, s.cell.top, s.cell.span, s.cell.rows, s.story.id) for s in spots)
+
+
+def _band(stories: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area, short: bool,
+          lead: StorySpec | None = None) -> tuple[Spot, ...] | None:
+    """The best band of stacks filling `area` with `stories` (`lead` heads the first stack), or None."""
+    states = _assignments(stories, variants, area, short, lead)
+    best = None
+    for state in states[:EVALUATED]:
+        spots = _heights_for(state, area, short)
+        if spots is None:
+            continue
+        score = _scored(spots, area, short)[1]
+        if best is None or (score.total, _signature(spots)) < (best[1].total, _signature(best[0])):
+            best = (spots, score)
+    return best[0] if best else None
+
+
+def _compositions(total: int, low: int, high: int, most: int) -> list[tuple[int, ...]]:
+    """The ways to split `total` columns into at most `most` stacks of `low`–`high` columns, in order."""
+    out = []
+    for k in range(1, most + 1):
+        for parts in itertools.product(range(low, high + 1), repeat=k):
+            if sum(parts) == total:
+                out.append(parts)
+    return out
+
+
+def _assignments(stories: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area, short: bool,
+                 lead: StorySpec | None) -> list[_State]:
+    """Beam search: each story in priority order goes to the foot of one stack whose width it may take; the
+    complete assignments whose every stack can reach the band's rows (exactly, or at most when short)."""
+    spans = [v.span for s in stories for v in variants[s.id]]
+    if not spans:
+        return []
+    limit = (1 << (area.rows + 1)) - 1
+    nominal = [min((v.mid * v.span for v in variants[s.id] if v.heights), default=0) for s in stories]
+    needs = [sum(nominal[k + 1:]) for k in range(len(stories))]
+    lows = [min((v.low for v in variants[s.id] if v.heights), default=area.rows + 1) for s in stories]
+    least = [min(lows[k + 1:], default=area.rows + 1) for k in range(len(stories))]
+    beam = [_State(w, tuple(() for _ in w), tuple(1 for _ in w), tuple(0 for _ in w), key=tuple(() for _ in w))
+            for w in _widths(stories, variants, area, lead)]
+    quota = max(6, BEAM // max(1, len(beam)))
+    for index, story in enumerate(stories):
+        by_span = {v.span: v for v in variants[story.id]}
+        grown: dict[tuple, _State] = {}
+        for state in beam:
+            for j, width in enumerate(state.widths):
+                if lead is not None and (index == 0) != (j == 0 and not state.stacks[0]):
+                    continue  # the 头条 heads the first stack, nothing else goes there first
+                variant = by_span.get(width)
+                if variant is None or not variant.heights:
+                    continue
+                reach = _shift(state.reach[j], variant.heights) & limit
+                if not reach:
+                    continue
+                new = _grown(state, j, variant, reach, area, index, needs[index])
+                if not _viable(new.reach, area.rows, len(stories) - index - 1, least[index], short):
+                    continue
+                key = (new.widths, new.key)
+                if key not in grown:
+                    grown[key] = new
+        beam = _kept(grown.values(), quota)
+    goal = 1 << area.rows
+    done = [s for s in beam if all(s.stacks) and all((r & goal) if not short else r > 1 for r in s.reach)]
+    return done
+
+
+def _kept(states: Iterable[_State], quota: int) -> list[_State]:
+    """The beam's next step: the cheapest `quota` states of every stack-width split (so that every split
+    of the columns is explored, not only the one the heuristic likes first)."""
+    by_widths: dict[tuple[int, ...], list[_State]] = {}
+    for state in sorted(states, key=lambda s: (s.cost, s.widths, s.key)):
+        kept = by_widths.setdefault(state.widths, [])
+        if len(kept) < quota:
+            kept.append(state)
+    return sorted((s for kept in by_widths.values() for s in kept), key=lambda s: (s.cost, s.widths, s.key))
+
+
+def _widths(stories: Sequence[StorySpec], variants, area: Area, lead: StorySpec | None) -> list[tuple[int, ...]]:
+    """The splits of the band's columns into stacks (at most 4 stacks, or 5 for more than 12 stories):
+    the first stack as wide as the 头条 may be, the others as wide as the other stories may be."""
+    spans = sorted({v.span for s in stories for v in variants[s.id] if v.heights and s is not lead})
+    first = sorted({v.span for v in variants[lead.id] if v.heights}) if lead is not None else spans
+    if not first or not spans:
+        return [(area.span,)] if len(stories) == 1 and area.span in first else []
+    most = min(len(stories), 5 if len(stories) > 12 else 4)
+    out = [(area.span,)] if len(stories) == 1 and area.span in first else []
+    for head in first:
+        rest = area.span - head
+        if rest == 0:
+            continue
+        out += [(head,) + parts for parts in _compositions(rest, spans[0], spans[-1], most - 1)]
+    return out
+
+
+def _viable(reach: Sequence[int], rows: int, left: int, least: int, short: bool) -> bool:
+    """Whether the stacks can still all end on the band's last row: each stack that cannot yet needs one of
+    the `left` stories still to place, and room for the smallest of them (`least` rows); short: every
+    stack still empty needs one."""
+    if short:
+        return sum(r == 1 for r in reach) <= left
+    needy = 0
+    for r in reach:
+        if not (r >> rows) & 1:
+            needy += 1
+            lowest = (r & -r).bit_length() - 1
+            if left == 0 or rows - lowest < least:
+                return False
+    return needy <= left
+
+
+def _shift(reach: int, heights: Iterable[int]) -> int:
+    """The sums reachable after adding one of `heights` to any sum in `reach` (bitsets)."""
+    out = 0
+    for h in heights:
+        out |= reach << h
+    return out
+
+
+def _grown(state: _State, j: int, variant: Variant, reach: int, area: Area, index: int, need: float) -> _State:
+    """The state with `variant` at the foot of stack j: its order cost added, its balance re-estimated
+    (`need`: the typical area of the stories still to place)."""
+    stacks = state.stacks[:j] + (state.stacks[j] + (variant,),) + state.stacks[j + 1:]
+    reaches = state.reach[:j] + (reach,) + state.reach[j + 1:]
+    depths = state.depths[:j] + (state.depths[j] + variant.mid,) + state.depths[j + 1:]
+    key = state.key[:j] + (state.key[j] + (index,),) + state.key[j + 1:]
+    rank = 1.0 / (1 + index)
+    base = state.base + rank * (WEIGHTS.order * state.depths[j] / max(1, area.rows)
+                                + WEIGHTS.left * j / len(state.widths))
+    room = over = 0
+    for d, w in zip(depths, state.widths):
+        if d < area.rows:
+            room += (area.rows - d) * w
+        else:
+            over += d - area.rows
+    balance = abs(room - need) / max(1, area.span) * 0.3 + over * 2.0
+    return _State(state.widths, stacks, reaches, depths, base, base + balance, key)
+
+
+def _heights_for(state: _State, area: Area, short: bool) -> tuple[Spot, ...] | None:
+    """Concrete rows for every story of an assignment: each stack fills the band's rows (or, short, as many
+    as it can), and the headlines of neighbouring stacks never share rows below the band's top (no 碰题)."""
+    options = [_stack_options(stack, area, short) for stack in state.stacks]
+    if not all(options):
+        return None
+    columns = [area.column + sum(state.widths[:j]) for j in range(len(state.widths))]
+    chosen = _stagger(options, state.stacks, area)
+    if chosen is None:
+        return None
+    spots = []
+    for j, (stack, rows) in enumerate(zip(state.stacks, chosen)):
+        top = area.top
+        for k, (variant, height) in enumerate(zip(stack, rows)):
+            last = k == len(stack) - 1
+            white = area.bottom - top - height if last and short else 0
+            spots.append(Spot(variant.story, Cell(columns[j], variant.span, top, height), variant.size,
+                              variant.head, variant.heights[height], white))
+            top += height
+    return tuple(spots)
+
+
+def _stack_options(stack: Sequence[Variant], area: Area, short: bool) -> list[tuple[int, ...]]:
+    """Up to COMBOS height tuples for a stack's stories that sum to the band's rows (short: to the most
+    it can reach, at most the band's), cheapest first."""
+    target = area.rows
+    if short:
+        reach = 1
+        for v in stack:
+            reach = _shift(reach, v.heights) & ((1 << (area.rows + 1)) - 1)
+        target = reach.bit_length() - 1
+    suffix = [1] * (len(stack) + 1)
+    for k in range(len(stack) - 1, -1, -1):
+        suffix[k] = _shift(suffix[k + 1], stack[k].heights)
+    found: list[tuple[float, tuple[int, ...]]] = []
+
+    def walk(k: int, left: int, rows: tuple[int, ...], cost: float) -> None:
+        """Depth-first over story k's heights that leave a reachable remainder (cheapest first)."""
+        if len(found) >= COMBOS * 4:
+            return
+        if k == len(stack):
+            if left == 0:
+                found.append((cost, rows))
+            return
+        for height, c in sorted(stack[k].heights.items(), key=lambda hc: (hc[1], hc[0])):
+            if height <= left and (suffix[k + 1] >> (left - height)) & 1:
+                walk(k + 1, left - height, rows + (height,), cost + c)
+
+    walk(0, target, (), 0.0)
+    return [rows for _, rows in sorted(found)[:COMBOS]]
+
+
+def _stagger(options, stacks, area: Area) -> list[tuple[int, ...]] | None:
+    """A height tuple per stack, cheapest first, whose headlines clear those of the stack to its left (the
+    band's openers excepted: the column rule separates them); None when no choice works. Compatibility is
+    only between neighbours, so whether stack j's option i can be continued is remembered (a chain DP)."""
+    zones = [[_zones(stack, rows, area.top) for rows in opts] for stack, opts in zip(stacks, options)]
+    memo: dict[tuple[int, int], list[int] | None] = {}
+
+    def rest(j: int, i: int) -> list[int] | None:
+        """Option indexes for stacks j+1… that continue option i of stack j (None: none do)."""
+        if j + 1 == len(options):
+            return []
+        if (j, i) not in memo:
+            memo[(j, i)] = None
+            for n in range(len(options[j + 1])):
+                if _clear(zones[j][i], zones[j + 1][n], area.top):
+                    tail = rest(j + 1, n)
+                    if tail is not None:
+                        memo[(j, i)] = [n] + tail
+                        break
+        return memo[(j, i)]
+
+    for i in range(len(options[0])):
+        tail = rest(0, i)
+        if tail is not None:
+            picks = [i] + tail
+            return [options[j][n] for j, n in enumerate(picks)]
+    return None
+
+
+def _zones(stack: Sequence[Variant], rows: Sequence[int], top: int) -> list[tuple[int, int]]:
+    """The rows each story's headline lines may take: (first row, row after it) — the block's rows and its
+    headline air, without the air row between block and body (no headline line is set there)."""
+    out = []
+    for variant, height in zip(stack, rows):
+        out.append((top, top + variant.head - AIR_ROWS + variant.air.get(height, 0)))
+        top += height
+    return out
+
+
+def _clear(left: list[tuple[int, int]], right: list[tuple[int, int]], band_top: int) -> bool:
+    """Whether no headline block of one stack shares rows with one of its neighbour (both at the band top: allowed)."""
+    for a0, a1 in left:
+        for b0, b1 in right:
+            if a0 == b0 == band_top:
+                continue
+            if a0 < b1 and b0 < a1:
+                return False
+    return True
+
+
+# --- the score ------------------------------------------------------------------------------------
+
+def _scored(spots: tuple[Spot, ...], area: Area, short: bool) -> tuple[tuple[Spot, ...], Score]:
+    """A plan and its soft score, term by term (docs/planner.md)."""
+    order = left = 0.0
+    for a, b in itertools.combinations(spots, 2):
+        hi, lo = (a, b) if a.story.priority <= b.story.priority else (b, a)
+        if hi.story.priority == lo.story.priority:
+            continue
+        if lo.cell.top < hi.cell.top:
+            order += WEIGHTS.order
+        elif lo.cell.top == hi.cell.top and lo.cell.column < hi.cell.column:
+            left += WEIGHTS.left
+    widths = {s.cell.span for s in spots}
+    lead = spots[0] if spots else None
+    lead_term = WEIGHTS.lead * max(0.0, area.span / 2 - lead.cell.span) if lead else 0.0
+    white = sum(s.white * s.cell.span for s in spots)
+    return spots, Score(order=order, left=left, fill=round(sum(s.cost for s in spots), 3),
+                        variety=WEIGHTS.variety if len(spots) > 2 and len(widths) == 1 else 0.0,
+                        lead=lead_term, white=WEIGHTS.white * white)
+
+
+# --- when the stories do not fit ------------------------------------------------------------------
+
+def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area):
+    """The plan and the stories held over, in the order of the levers: every story filling exactly; white
+    at the foot only when the stories are too short in total; else the lowest-priority stories held over
+    (one more at a time) until the rest fill exactly; else every story with the least white; else held
+    over with white."""
+    best = _search(ordered, variants, area)
+    if best is None and _too_short(ordered, variants, area):
+        best = _search(ordered, variants, area, short=True)
+    if best is not None:
+        return best, ()
+    for short in (False, True):
+        for count in range(0 if short else 1, len(ordered)):
+            kept, held = ordered[:len(ordered) - count], tuple(ordered[len(ordered) - count:])
+            if _area(kept, variants, min) > area.span * area.rows or (not short and _too_short(kept, variants, area)):
+                continue  # the kept stories cannot fill the area exactly (too much, or too little, text)
+            best = _search(kept, variants, area, short=short)
+            if best is not None:
+                return best, held
+    return None, tuple(ordered)
+
+
+def _copy_fit(ordered: Sequence[StorySpec], held: Sequence[StorySpec], variants, area: Area) -> dict[str, int]:
+    """The copy-fit that brings back the first held-over story: the fewest lines (at most 10 % of it) to
+    cut (< 0) or add (> 0) so that it and every kept story fill the page exactly; {} when none does."""
+    if not held:
+        return {}
+    story = held[0]
+    kept = [s for s in ordered if s not in held] + [story]
+    body = next((v.body for v in variants[story.id]), 0)
+    most, probes = max(1, int(body * CUT_SHARE)), 0
+    for change in sorted(range(-most, most + 1), key=lambda k: (abs(k), k)):
+        if change == 0:
+            continue
+        trial = dict(variants)
+        trial[story.id] = tuple(_recut(v, change, area) for v in variants[story.id])
+        if _area(kept, trial, min) > area.span * area.rows or _too_short(kept, trial, area):
+            continue
+        probes += 1
+        if _search(kept, trial, area) is not None:
+            return {story.id: change}
+        if probes >= 4:
+            break
+    return {}
+
+
+def _recut(variant: Variant, change: int, area: Area) -> Variant:
+    """The variant as it would be with `change` body lines more (> 0) or fewer (< 0)."""
+    heights, air = _heights(variant.body + change, variant.span, variant.head, variant.slack, variant.shrink,
+                            variant.grow, area.rows, variant.paragraphs)
+    mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
+    return replace(variant, body=variant.body + change, heights=heights, air=air, mid=mid)
+
+
+def _held_notes(held: Sequence[StorySpec], variants, grid: PageGrid, cuts: dict[str, int]) -> list[str]:
+    """One line per held-over story: its length, and the copy-fit that would bring it back."""
+    notes = []
+    for story in held:
+        body = next((v.body for v in variants[story.id]), 0)
+        head = (f"story {story.id} (priority {story.priority}, {lines(body)}, ≈ {body * grid.characters} 字) "
+                "is held over: the page has no exact fill with it")
+        change = cuts.get(story.id)
+        if change:
+            verb = "cut" if change < 0 else "lengthen"
+            notes.append(f"{head}; {verb} it by {lines(abs(change))} (≈ {abs(change) * grid.characters} 字) and "
+                         "it fits, or move it to another page")
+        else:
+            notes.append(f"{head}; move it to another page")
+    return notes
+
+
+def _size_notes(spots: Sequence[Spot]) -> list[str]:
+    """Headline sizes the manifest pinned (headline_size) that break the order the ladder keeps: said."""
+    notes = []
+    for a, b in itertools.permutations(spots, 2):
+        under = set(a.cell.columns) & set(b.cell.columns) and b.cell.top >= a.cell.bottom
+        beside = a.cell.top < b.cell.bottom and b.cell.top < a.cell.bottom and a.story.priority < b.story.priority
+        if (under or beside) and b.size > a.size:
+            where = "under" if under else "beside"
+            notes.append(f"story {b.story.id}: its headline ({b.size:g}pt) is larger than that of {a.story.id} "
+                         f"({a.size:g}pt) {where} it (headline_size in the manifest): make it smaller")
+    return notes
+
+
+def _white_notes(spots: Sequence[Spot], grid: PageGrid) -> list[str]:
+    """The lines the page misses when its stories are too short in total (white at the stacks' feet)."""
+    notes = []
+    for spot in spots:
+        if spot.white:
+            missing = spot.white * spot.cell.span
+            notes.append(f"story {spot.story.id}: no exact fill; {lines(missing)} "
+                         f"(≈ {missing * grid.characters} 字) missing: rows {spot.cell.bottom}–{spot.cell.bottom + spot.white - 1} "
+                         f"of columns {spot.cell.column}–{spot.cell.column + spot.cell.span - 1} stay in no slot under "
+                         "it; lengthen it or add a story")
+    return notes

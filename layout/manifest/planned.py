@@ -1,0 +1,79 @@
+"""Planned: the manifest `layout plan` writes — the input issue.yaml with each planned page's `stories:`
+replaced by ordinary `articles:` with slots and headline sizes (the 美编 edits it by hand and rebuilds).
+
+The YAML is rewritten node by node (yaml.compose → yaml.serialize), so every other scalar keeps its text
+exactly as written (no YAML 1.1 surprises such as `no` → false); comments are not kept.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import yaml
+
+from ..errors import ManifestError
+from ..spec import ArticleSpec
+
+_STR, _INT, _MAP, _SEQ = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:map",
+                          "tag:yaml.org,2002:seq")
+
+
+def planned_manifest(path: Path, planned: Mapping[int, Sequence[ArticleSpec]], header: str = "") -> str:
+    """The manifest at `path` with the `stories:` of page N replaced by `planned[N]` (pinned articles first)."""
+    path = Path(path)
+    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    pages = _value(root, "pages")
+    if not isinstance(pages, yaml.SequenceNode):
+        raise ManifestError("pages is not a list", str(path), "run `layout validate` on the manifest first")
+    for page in pages.value:
+        number = _value(page, "number")
+        if number is None or not number.value.strip().isdigit() or int(number.value) not in planned:
+            continue
+        _replace(page, planned[int(number.value)], path.resolve().parent)
+    text = yaml.serialize(root, allow_unicode=True, width=110)
+    return "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines()) + text
+
+
+def _value(node: yaml.Node, key: str) -> yaml.Node | None:
+    """The value of `key` in a mapping node (None if absent or not a mapping)."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+
+
+def _replace(page: yaml.MappingNode, articles: Sequence[ArticleSpec], root: Path) -> None:
+    """Drop the page's `stories:` and set its `articles:` to the articles as planned."""
+    kept = [(k, v) for k, v in page.value if k.value not in ("stories", "articles")]
+    pinned = _value(page, "articles")
+    nodes = list(pinned.value) if isinstance(pinned, yaml.SequenceNode) else []
+    ids = {_value(n, "id").value for n in nodes if _value(n, "id") is not None}
+    nodes += [_article(a, root) for a in articles if a.id not in ids]
+    page.value = kept + [(_scalar("articles"), yaml.SequenceNode(_SEQ, nodes, flow_style=False))]
+
+
+def _article(article: ArticleSpec, root: Path) -> yaml.MappingNode:
+    """One planned article: id, file (relative to the issue folder), slot, headline size."""
+    slot = article.slot
+    slot_node = yaml.MappingNode(_MAP, [(_scalar(k), _scalar(v)) for k, v in (
+        ("column", slot.column), ("span", slot.span), ("top", slot.top), ("lines", slot.lines))], flow_style=True)
+    pairs = [(_scalar("id"), _scalar(article.id)),
+             (_scalar("file"), _scalar(Path(os.path.relpath(article.file, root)).as_posix())),
+             (_scalar("slot"), slot_node)]
+    if article.headline_size is not None:
+        pairs.append((_scalar("headline_size"), _scalar(f"{article.headline_size:g}pt")))
+    return yaml.MappingNode(_MAP, pairs, flow_style=False)
+
+
+def _scalar(value: str | int) -> yaml.ScalarNode:
+    """A plain scalar node (ints as ints, text quoted only where YAML needs it)."""
+    if isinstance(value, int):
+        return yaml.ScalarNode(_INT, str(value))
+    return yaml.ScalarNode(_STR, value, style='"' if _needs_quotes(value) else None)
+
+
+def _needs_quotes(text: str) -> bool:
+    """Whether a plain scalar would not read back as this text (e.g. 'no', '12', ': ')."""
+    resolved = yaml.safe_load(text) if text else None
+    return not isinstance(resolved, str) or resolved != text

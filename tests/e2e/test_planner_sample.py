@@ -1,0 +1,102 @@
+"""End to end: issues/jining-planned (the sample's 10 stories as `stories:`) plans, builds with 0 violations of
+the planner's rules (tests/planner_check.py) and 0 typography defects, and `layout plan` writes a manifest that
+rebuilds to the same bytes; planning twice gives the same plan."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from planner_check import check_page
+
+from layout.build import BuildOptions, build
+from layout.cli import main
+
+pytestmark = pytest.mark.e2e
+SAMPLE = Path(__file__).resolve().parents[2] / "issues" / "jining-planned"
+
+
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory):
+    """The sample copied, planned with `layout plan -o planned.yaml`, and both manifests built."""
+    root = tmp_path_factory.mktemp("planned") / "issue"
+    shutil.copytree(SAMPLE, root)
+    result = CliRunner().invoke(main, ["plan", str(root / "issue.yaml"), "-o", str(root / "planned.yaml"), "-q"])
+    assert result.exit_code == 0, result.output
+    stories = build(root / "issue.yaml", BuildOptions(outdir=root / "out-stories"))
+    slots = build(root / "planned.yaml", BuildOptions(outdir=root / "out-slots"))
+    return root, stories, slots
+
+
+def _sizes(manifest: Path) -> dict[str, float]:
+    """Headline sizes (pt) of the planned manifest's articles, read as the YAML says them."""
+    data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+    return {a["id"]: float(str(a["headline_size"]).removesuffix("pt")) for a in data["pages"][0]["articles"]}
+
+
+def _priorities(manifest: Path) -> dict[str, int]:
+    data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+    return {s["id"]: s["priority"] for s in data["pages"][0]["stories"]}
+
+
+def test_the_planned_page_keeps_every_rule(planned):
+    root, stories, _ = planned
+    page = json.loads(stories.sidecar.read_text(encoding="utf-8"))["pages"][0]
+    found = check_page(page, _sizes(root / "planned.yaml"), _priorities(root / "issue.yaml"))
+    assert found.total == 0, found.details
+    assert len(page["articles"]) == 10  # nothing held over
+
+
+def test_the_planned_page_has_no_typography_defect_and_fits_exactly(planned):
+    _, stories, _ = planned
+    s = stories.summary
+    t = s.typesetting
+    assert (t.prohibited_starts, t.prohibited_ends, t.not_flush, t.orphans, t.overfull, t.off_grid) == (0,) * 6
+    assert s.oversets == () and s.underfull == () and s.unplaced == () and s.warnings == ()
+    assert s.articles == 10
+
+
+def test_the_written_plan_rebuilds_to_the_same_bytes(planned):
+    _, stories, slots = planned
+    assert stories.issue_pdf.read_bytes() == slots.issue_pdf.read_bytes()
+    assert stories.sidecar.read_bytes() == slots.sidecar.read_bytes()
+
+
+def test_planning_twice_gives_the_same_plan(planned):
+    root, _, _ = planned
+    first = CliRunner().invoke(main, ["plan", str(root / "issue.yaml"), "-q"]).output
+    again = CliRunner().invoke(main, ["plan", str(root / "issue.yaml"), "-q"]).output
+    assert first == again == (root / "planned.yaml").read_text(encoding="utf-8")
+    assert "slot: {column: 1, span: 8, top: 0" in first  # the 头条 across the top, a band of stacks under it
+
+
+def test_the_hand_placed_sample_breaks_the_planner_rules(tmp_path):
+    """The checker is not vacuous: the hand-placed sample has inversions (a 20pt head above a 24pt one)."""
+    sample = SAMPLE.parent / "jining"
+    result = build(sample / "issue.yaml", BuildOptions(outdir=tmp_path))
+    page = json.loads(result.sidecar.read_text(encoding="utf-8"))["pages"][0]
+    data = yaml.safe_load((sample / "issue.yaml").read_text(encoding="utf-8"))
+    sizes = {a["id"]: float(str(a.get("headline_size", "24pt")).removesuffix("pt")) for a in data["pages"][0]["articles"]}
+    found = check_page(page, sizes, {})
+    assert found.collisions == 1  # talent and huangtun-visits start side by side on row 46
+    assert found.inversions >= 1 and found.empty_lines == 0 and found.overlaps == 0 and found.holes == 0
+
+
+def test_the_plan_must_be_written_beside_its_manifest(planned, tmp_path):
+    root, _, _ = planned
+    result = CliRunner().invoke(main, ["plan", str(root / "issue.yaml"), "-o", str(tmp_path / "planned.yaml")])
+    assert result.exit_code == 1
+    assert "the planned manifest must go beside issue.yaml" in result.output
+    assert not (tmp_path / "planned.yaml").exists()
+
+
+def test_the_report_lists_every_story_and_the_score(planned):
+    root, _, _ = planned
+    result = CliRunner().invoke(main, ["plan", str(root / "issue.yaml"), "-o", str(root / "again.yaml")])
+    assert result.exit_code == 0
+    assert result.output.startswith("page 2: 10 stories placed, 0 held over; score ")
+    assert "  lead               priority 1  columns 1–8, rows 0–" in result.output

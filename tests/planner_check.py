@@ -1,0 +1,212 @@
+"""An independent checker of a made-up page, written from the rules of issue 14 (not from makeup.placer).
+
+It reads a built page's sidecar record (`*.layout.json`: slot boxes, page columns, baselines, every line
+with its kind and column) and, from the manifest, each story's priority and headline size, and counts:
+
+- empty lines: per column of every slot, the baselines under its last body line down to the slot's last
+  baseline (a column with no body line counts every row under the headline block);
+- legs: runs of body lines in one column shorter than 5 or longer than 45 lines;
+- 碰题: two slots side by side (neighbouring columns, rows overlapping) whose headline blocks share rows;
+  two blocks that both start on the top row of a band — the type area's first row, or a row directly under
+  one single slot above both — are separated by the column rule and not counted;
+- headline-size inversions: a slot under another (shared columns) with a larger headline, or a less
+  important story beside a more important one (rows overlapping) with a larger headline;
+- 头条 position: the priority-1 story not at the top-left of the planned area, or its headline not the largest;
+- overlaps: two slots sharing a grid cell; holes: grid cells (row × column) in no slot.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+TOL = 0.5  # pt
+HEAD_KINDS = ("label", "kicker", "headline", "deck")
+
+
+@dataclass(frozen=True)
+class Box:
+    """A slot on the grid as read back from the sidecar: columns and rows it covers."""
+
+    id: str
+    column: int  # 1-based
+    span: int
+    top: int  # 0-based row
+    rows: int
+    head_last: int | None  # row of the headline block's last baseline (None: no headline)
+    body: dict  # column → sorted body rows
+
+    @property
+    def bottom(self) -> int:
+        """The row under the slot."""
+        return self.top + self.rows
+
+    @property
+    def columns(self) -> range:
+        """The slot's page columns."""
+        return range(self.column, self.column + self.span)
+
+
+@dataclass
+class Violations:
+    """Counts per rule (every one should be 0 on a planned page) and what each count is made of."""
+
+    empty_lines: int = 0
+    short_legs: int = 0
+    long_legs: int = 0
+    collisions: int = 0  # 碰题 pairs
+    inversions: int = 0
+    lead_position: int = 0
+    overlaps: int = 0
+    holes: int = 0
+    details: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        """All violations."""
+        return (self.empty_lines + self.short_legs + self.long_legs + self.collisions + self.inversions
+                + self.lead_position + self.overlaps + self.holes)
+
+
+def boxes(page: dict) -> list[Box]:
+    """Every article of a sidecar page (a dict as in the JSON) as a Box on the page grid."""
+    baselines = page["baselines"]  # top row first
+    columns = page["columns"]
+    out = []
+    for article in page["articles"]:
+        x0, y0, x1, y1 = article["slot"]
+        cols = [k + 1 for k, c in enumerate(columns) if c[0] >= x0 - TOL and c[2] <= x1 + TOL]
+        rows = [r for r, y in enumerate(baselines) if y0 - TOL <= y <= y1 + TOL]
+        row_of = {round(y, 2): r for r, y in enumerate(baselines)}
+        head = [row_of.get(round(line["baseline"], 2), _nearest(baselines, line["baseline"]))
+                for line in article["lines"] if line["kind"] in HEAD_KINDS]
+        body: dict[int, list[int]] = {}
+        for line in article["lines"]:
+            if line["kind"] not in HEAD_KINDS:
+                body.setdefault(line["column"], []).append(_nearest(baselines, line["baseline"]))
+        out.append(Box(article["id"], cols[0], len(cols), rows[0], len(rows), max(head) if head else None,
+                       {c: sorted(v) for c, v in body.items()}))
+    return out
+
+
+def _nearest(baselines: list[float], y: float) -> int:
+    """The row whose baseline is nearest to y."""
+    return min(range(len(baselines)), key=lambda r: abs(baselines[r] - y))
+
+
+def check_page(page: dict, sizes: dict[str, float], priorities: dict[str, int], first_row: int = 0) -> Violations:
+    """Count every rule's violations on one sidecar page (sizes and priorities by article id)."""
+    found = Violations()
+    slots = boxes(page)
+    rows = len(page["baselines"])
+    for box in slots:
+        _fill_and_legs(box, found)
+    for a, b in itertools.combinations(slots, 2):
+        _overlap(a, b, found)
+    _holes(slots, len(page["columns"]), first_row, rows, found)
+    _collisions(slots, first_row, found)
+    _inversions(slots, sizes, priorities, found)
+    _lead(slots, sizes, priorities, found)
+    return found
+
+
+def _fill_and_legs(box: Box, found: Violations) -> None:
+    """Empty lines at the foot of the slot's columns, and legs out of 5–45 lines."""
+    last = box.bottom - 1
+    head_end = box.head_last + 1 if box.head_last is not None else box.top
+    for column in box.columns:
+        body = box.body.get(column, [])
+        empty = last - body[-1] if body else last - head_end + 1
+        if empty:
+            found.empty_lines += empty
+            found.details.append(f"{box.id}: column {column} ends {empty} line(s) above the slot's last baseline")
+        for run in _runs(body):
+            if run < 5:
+                found.short_legs += 1
+                found.details.append(f"{box.id}: a leg of {run} line(s) in column {column}")
+            elif run > 45:
+                found.long_legs += 1
+                found.details.append(f"{box.id}: a leg of {run} lines in column {column}")
+
+
+def _runs(rows: list[int]) -> list[int]:
+    """Lengths of runs of consecutive rows."""
+    runs: list[int] = []
+    previous = None
+    for r in rows:
+        if previous is not None and r == previous + 1:
+            runs[-1] += 1
+        else:
+            runs.append(1)
+        previous = r
+    return runs
+
+
+def _overlap(a: Box, b: Box, found: Violations) -> None:
+    """Two slots sharing a grid cell."""
+    if set(a.columns) & set(b.columns) and a.top < b.bottom and b.top < a.bottom:
+        found.overlaps += 1
+        found.details.append(f"{a.id} and {b.id} overlap")
+
+
+def _holes(slots: list[Box], columns: int, first_row: int, rows: int, found: Violations) -> None:
+    """Grid cells of the type area (from `first_row`) in no slot."""
+    covered = {(c, r) for box in slots for c in box.columns for r in range(box.top, box.bottom)}
+    missing = [(c, r) for c in range(1, columns + 1) for r in range(first_row, rows) if (c, r) not in covered]
+    if missing:
+        found.holes += len(missing)
+        found.details.append(f"{len(missing)} grid cells in no slot, first column {missing[0][0]} row {missing[0][1]}")
+
+
+def _collisions(slots: list[Box], first_row: int, found: Violations) -> None:
+    """碰题: neighbouring slots side by side whose headline blocks share rows (band openers excepted)."""
+    for a, b in itertools.permutations(slots, 2):
+        if a.column + a.span != b.column or not (a.top < b.bottom and b.top < a.bottom):
+            continue
+        if a.head_last is None or b.head_last is None:
+            continue
+        if a.top <= b.head_last and b.top <= a.head_last:
+            if a.top == b.top and _band_top(slots, a, b, first_row):
+                continue
+            found.collisions += 1
+            found.details.append(f"碰题: {a.id} (rows {a.top}–{a.head_last}) beside {b.id} (rows {b.top}–{b.head_last})")
+
+
+def _band_top(slots: list[Box], a: Box, b: Box, first_row: int) -> bool:
+    """Whether a and b start on the type area's first row, or right under one single slot covering both."""
+    if a.top == first_row:
+        return True
+    above = {box.id for box in slots for c in list(a.columns) + list(b.columns)
+             if c in box.columns and box.bottom == a.top}
+    covering = [box for box in slots if box.id in above]
+    return len(covering) == 1 and set(a.columns) | set(b.columns) <= set(covering[0].columns)
+
+
+def _inversions(slots: list[Box], sizes: dict[str, float], priorities: dict[str, int], found: Violations) -> None:
+    """Headline sizes increasing down the page, or by lower priority within a band."""
+    for a, b in itertools.permutations(slots, 2):
+        if a.id not in sizes or b.id not in sizes:
+            continue
+        if set(a.columns) & set(b.columns) and b.top >= a.bottom and sizes[b.id] > sizes[a.id] + 1e-6:
+            found.inversions += 1
+            found.details.append(f"{b.id} ({sizes[b.id]:g}pt) under {a.id} ({sizes[a.id]:g}pt)")
+        same_band = a.top < b.bottom and b.top < a.bottom
+        pa, pb = priorities.get(a.id), priorities.get(b.id)
+        if same_band and pa is not None and pb is not None and pa < pb and sizes[b.id] > sizes[a.id] + 1e-6:
+            found.inversions += 1
+            found.details.append(f"{b.id} (priority {pb}, {sizes[b.id]:g}pt) beside {a.id} (priority {pa}, "
+                                 f"{sizes[a.id]:g}pt)")
+
+
+def _lead(slots: list[Box], sizes: dict[str, float], priorities: dict[str, int], found: Violations) -> None:
+    """The 头条 (priority 1): at the top of the planned area, in its leftmost column, the largest headline."""
+    planned = [box for box in slots if box.id in priorities]
+    leads = [box for box in planned if priorities[box.id] == 1]
+    if not leads:
+        return
+    lead = leads[0]
+    top, left = min(b.top for b in planned), min(b.column for b in planned)
+    others = [sizes[b.id] for b in planned if b is not lead and b.id in sizes and priorities[b.id] > 1]
+    if lead.top != top or lead.column != left or (others and sizes[lead.id] <= max(others)):
+        found.lead_position += 1
+        found.details.append(f"头条 {lead.id} at column {lead.column} row {lead.top}, headline {sizes[lead.id]:g}pt")

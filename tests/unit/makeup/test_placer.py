@@ -1,0 +1,188 @@
+"""Placer: stories without slots planned into exact-fill rectangles — 头条 top-left, legs 5–45, no 碰题,
+held over or reported short when they cannot fill the page."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from planner_check import check_page
+from worlds import article, make_issue, make_world
+
+from layout.errors import LayoutError
+from layout.geometry import Cell, Rect
+from layout.makeup import placer
+from layout.output import sidecar
+from layout.spec import FitPolicy, StorySpec
+
+
+def story(id_: str, priority: int, span: tuple[int, int] | None = None, size: float | None = None) -> StorySpec:
+    return StorySpec(id=id_, file=Path(f"{id_}.txt"), priority=priority, where=f"pages[0].stories[{id_}]",
+                     span=span, headline_size=size)
+
+
+def text(head: str, lines: int, paragraphs: int = 4) -> str:
+    """An article of about `lines` body lines of 10 字 (the tiny grid's measure) in `paragraphs` paragraphs."""
+    per = max(1, lines // paragraphs)
+    body = "\n\n".join("　" * 0 + "正" * (per * 10 - 4) + "文。" for _ in range(paragraphs))
+    return f"headline: {head}\n\n{body}"
+
+
+def world_with(tiny_font_path, stories, texts, columns=4, rows=40, articles=()):
+    issue = make_issue(tuple(articles), columns=columns, rows=rows)
+    page = replace(issue.pages[0], stories=tuple(stories))
+    issue = replace(issue, pages=(page,))
+    return make_world(tiny_font_path, issue, texts), page
+
+
+def planned_record(world, page) -> dict:
+    """Plan, set and compose the page as the build does; its sidecar record as the JSON has it."""
+    from layout.compose.page import compose_page
+    plan = placer.plan_page(page, world.grid, "A", world.desk, world.ctx.issue.fit)
+    sets = {p.id: world.desk.story(p.id, p.shape, p.loosen) for p in plan.placements}
+    composed = compose_page(plan, sets, world.ctx)
+    record = sidecar.page_record(0, composed, Rect(0, 0, composed.trim.x1, composed.trim.y1))
+    return json.loads(sidecar.dumps(sidecar.Sidecar("t", "t.pdf", (record,))))["pages"][0], plan, composed
+
+
+SIX = [("甲", 70), ("乙", 40), ("丙", 36), ("丁", 30), ("戊", 26), ("己", 22)]
+
+
+@pytest.fixture
+def six(tiny_font_path):
+    stories = [story(f"s{k}", k + 1) for k in range(len(SIX))]
+    texts = {f"s{k}": text(h, n) for k, (h, n) in enumerate(SIX)}
+    return world_with(tiny_font_path, stories, texts, columns=6, rows=60)
+
+
+def test_six_stories_fill_the_page_exactly_with_the_lead_top_left(six):
+    world, page = six
+    placed = placer.place(page, world.grid, world.desk)
+    assert placed.held == () and placed.notes == ()
+    lead = next(s for s in placed.spots if s.story.priority == 1)
+    assert (lead.cell.column, lead.cell.top) == (1, 0)
+    assert lead.size == max(s.size for s in placed.spots) and lead.size > sorted(s.size for s in placed.spots)[-2]
+    covered = sorted((c, r) for s in placed.spots for c in s.cell.columns for r in range(s.cell.top, s.cell.bottom))
+    assert covered == sorted((c, r) for c in range(1, 7) for r in range(60))  # a tiling: no hole, no overlap
+
+
+def test_the_checker_counts_nothing_on_the_composed_page(six):
+    world, page = six
+    record, plan, composed = planned_record(world, page)
+    sizes = {p.id: p.shape.headline_size for p in plan.placements}
+    found = check_page(record, sizes, {s.id: s.priority for s in page.stories})
+    assert found.total == 0, found.details
+    assert all(a.overset is None for a in composed.articles)
+
+
+def test_planning_is_deterministic(six):
+    world, page = six
+    first = placer.place(page, world.grid, world.desk)
+    again = placer.place(page, world.grid, world.desk)
+    assert first == again
+
+
+def test_a_span_range_is_kept(tiny_font_path):
+    stories = [story("a", 1), story("b", 2, span=(2, 2)), story("c", 3, span=(2, 2))]
+    texts = {"a": text("甲", 60), "b": text("乙", 50), "c": text("丙", 40)}
+    world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=50)
+    placed = placer.place(page, world.grid, world.desk)
+    spans = {s.story.id: s.cell.span for s in placed.spots}
+    assert spans["b"] == 2 and spans["c"] == 2
+
+
+def test_a_story_that_does_not_fit_is_held_over_and_named(tiny_font_path):
+    stories = [story("a", 1), story("b", 2), story("c", 3), story("d", 4)]
+    texts = {"a": text("甲", 60), "b": text("乙", 36), "c": text("丙", 34), "d": text("丁", 200, 10)}
+    world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=40)
+    placed = placer.place(page, world.grid, world.desk)
+    assert [s.id for s in placed.held] == ["d"]
+    assert placed.notes[0].startswith("story d (priority 4, 200 lines, ≈ 2000 字) is held over")
+    assert {s.story.id for s in placed.spots} == {"a", "b", "c"} and not any(s.white for s in placed.spots)
+
+
+def test_stories_too_short_in_total_leave_white_reported_in_lines(tiny_font_path):
+    stories = [story("a", 1), story("b", 2)]
+    texts = {"a": text("甲", 30), "b": text("乙", 20)}
+    world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=60)
+    placed = placer.place(page, world.grid, world.desk)
+    assert placed.held == ()
+    white = sum(s.white * s.cell.span for s in placed.spots)
+    assert white > 0 and placed.notes
+    assert sum(int(n.split("; ")[1].split(" line")[0]) for n in placed.notes if ": no exact fill; " in n) == white
+    plan = placer.plan_page(page, world.grid, "A", world.desk)
+    assert sum(c.rows * c.span for c in plan.unplaced) == white  # the build reports it as areas in no slot
+    assert plan.notes == placed.notes
+
+
+def test_stories_are_planned_around_a_pinned_article(tiny_font_path):
+    pinned = article("top", 1, 4, 0, 12)
+    stories = [story("a", 1), story("b", 2), story("c", 3)]
+    texts = {"top": text("顶", 30), "a": text("甲", 40), "b": text("乙", 30), "c": text("丙", 30)}
+    world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=50, articles=(pinned,))
+    placed = placer.place(page, world.grid, world.desk)
+    assert placed.articles[0] is page.articles[0]
+    assert min(s.cell.top for s in placed.spots) == 12
+    lead = next(s for s in placed.spots if s.story.id == "a")
+    assert (lead.cell.column, lead.cell.top) == (1, 12)
+
+
+def test_pinned_articles_that_leave_no_rectangle_are_an_error(tiny_font_path):
+    pinned = article("mid", 2, 2, 10, 10)
+    world, page = world_with(tiny_font_path, [story("a", 1)], {"mid": text("中", 20), "a": text("甲", 40)},
+                             articles=(pinned,))
+    with pytest.raises(LayoutError, match="need one free rectangle"):
+        placer.place(page, world.grid, world.desk)
+
+
+def test_the_heights_a_variant_fills_exactly():
+    # 30 lines at span 3: 10 rows; one paragraph may lose a line (29 → no: 30-1 = 29 is not 3·b), two may gain
+    found, air = placer._heights(30, 3, head=3, slack=FitPolicy(2, 1), shrink=1, grow=2, most=60)
+    assert sorted(found) == [13, 14, 15, 16]  # 3 + 10 rows, plus 0–3 rows of headline air and body gap
+    assert found[13] == 0 and found[16] == 3.0
+    assert air == {13: 0, 14: 1, 15: 2, 16: 2}  # the air first (at most 2 rows), then the body gap
+    # a leg shorter than 5 lines is never offered
+    assert placer._heights(8, 2, head=3, slack=FitPolicy(0, 0), shrink=0, grow=0, most=60) == ({}, {})
+
+
+def test_the_ladder_never_increases_with_priority():
+    stories = [story("a", 1), story("b", 2), story("c", 2), story("d", 7)]
+    sizes = placer.headline_sizes(stories)
+    assert sizes == {"a": 30.0, "b": 24.0, "c": 24.0, "d": 22.0}
+    assert placer.headline_sizes([story("a", 1, size=40.0)])["a"] == 40.0
+
+
+def test_neighbouring_headlines_are_staggered():
+    assert not placer._clear([(0, 4), (20, 24)], [(0, 4), (22, 26)], band_top=0)  # 20–23 and 22–25 share rows
+    assert placer._clear([(0, 4), (20, 24)], [(0, 4), (24, 28)], band_top=0)  # the band's openers: a rule between
+    assert not placer._clear([(5, 9)], [(5, 9)], band_top=0)  # same row below the band's top: 碰题
+
+
+def test_cells_of_a_plan_are_whole_columns_and_rows(six):
+    world, page = six
+    for spot in placer.place(page, world.grid, world.desk).spots:
+        assert isinstance(spot.cell, Cell) and spot.cell.span >= 2 and spot.cell.rows >= spot.head + 5
+
+
+def test_a_pinned_headline_size_that_inverts_the_order_is_said(six):
+    world, page = six
+    page = replace(page, stories=page.stories[:-1] + (replace(page.stories[-1], headline_size=40.0),))
+    placed = placer.place(page, world.grid, world.desk)
+    assert any(n.startswith("story s5: its headline (40pt) is larger than that of s0 (30pt)") for n in placed.notes)
+
+
+def test_a_held_over_story_gets_the_copy_fit_that_brings_it_back(tiny_font_path):
+    stories = [story("a", 1), story("b", 2), story("c", 3)]
+    texts = {"a": text("甲", 60), "b": text("乙", 36), "c": text("丙", 40, 8)}
+    world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=40)
+    placed = placer.place(page, world.grid, world.desk)
+    assert [s.id for s in placed.held] == ["c"]
+    assert placed.notes[0] == ("story c (priority 3, 40 lines, ≈ 400 字) is held over: the page has no exact fill "
+                               "with it; cut it by 2 lines (≈ 20 字) and it fits, or move it to another page")
+    # and so it does: the same story 2 lines shorter fills the page with the others
+    texts["c"] = text("丙", 38, 8)
+    world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=40)
+    again = placer.place(page, world.grid, world.desk)
+    assert again.held == () and again.notes == ()

@@ -1,0 +1,120 @@
+"""Manifest: a page's `stories:` (docs/planner.md) — id, file, priority, span range, headline size; one test
+per validation message, each naming the YAML path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from layout.errors import ManifestError
+from layout.manifest import load_issue
+
+BASE = """\
+issue:
+  id: test-2024-01-05
+  paper: 测试日报
+  date: 2024-01-05
+format: {width: 300pt, height: 400pt}
+margins: {top: 20, right: 20, bottom: 20, left: 20}
+grid: {columns: 4, gutter: 10pt, body: 10pt, leading: 18pt}
+pages:
+  - number: 1
+    section: 要闻
+    articles:
+      - id: a
+        file: articles/a.txt
+        slot: {column: 1, span: 4, top: 0, lines: 5}
+    stories:
+      - {id: b, file: articles/b.txt, priority: 1, span: [2, 4], headline_size: 小一}
+      - {id: c, file: articles/c.txt, priority: 2}
+"""
+
+
+def load(tmp_path: Path, text: str):
+    (tmp_path / "articles").mkdir(exist_ok=True)
+    for name in "abc":
+        (tmp_path / "articles" / f"{name}.txt").write_text("headline: 标题\n\n正文。\n", encoding="utf-8")
+    (tmp_path / "issue.yaml").write_text(text, encoding="utf-8")
+    return load_issue(tmp_path / "issue.yaml")
+
+
+def fails(tmp_path: Path, text: str) -> ManifestError:
+    with pytest.raises(ManifestError) as info:
+        load(tmp_path, text)
+    return info.value
+
+
+def test_stories_are_read_beside_pinned_articles(tmp_path):
+    page = load(tmp_path, BASE).pages[0]
+    assert [a.id for a in page.articles] == ["a"]
+    b, c = page.stories
+    assert (b.id, b.priority, b.span, b.headline_size) == ("b", 1, (2, 4), 24.0)
+    assert (c.id, c.priority, c.span, c.headline_size) == ("c", 2, None, None)
+    assert b.file == tmp_path / "articles" / "b.txt" and b.where.endswith("issue.yaml:16 (pages[0].stories[0])")
+
+
+def test_one_number_is_an_exact_span(tmp_path):
+    assert load(tmp_path, BASE.replace("span: [2, 4]", "span: 3")).pages[0].stories[0].span == (3, 3)
+
+
+def test_a_story_needs_a_priority(tmp_path):
+    error = fails(tmp_path, BASE.replace("priority: 2", "headline_size: 20pt"))
+    assert "missing required key 'priority'" in error.message and "pages[0].stories[1]" in error.where
+
+
+def test_priority_is_a_whole_number_from_1(tmp_path):
+    error = fails(tmp_path, BASE.replace("priority: 2", "priority: 0"))
+    assert "pages[0].stories[1].priority" in error.where
+
+
+def test_a_story_takes_no_slot(tmp_path):
+    error = fails(tmp_path, BASE.replace("priority: 2}", "priority: 2, slot: {column: 1, span: 2}}"))
+    assert "slot" in error.message and "pages[0].stories[1]" in error.where
+
+
+def test_a_span_range_is_min_then_max(tmp_path):
+    error = fails(tmp_path, BASE.replace("span: [2, 4]", "span: [4, 2]"))
+    assert "the minimum is larger than the maximum" in error.message and "span: [2, 4]" in error.hint
+
+
+def test_a_span_range_has_two_numbers(tmp_path):
+    error = fails(tmp_path, BASE.replace("span: [2, 4]", "span: [2, 3, 4]"))
+    assert "span must be [min, max] (two numbers), not 3 items" in error.message
+
+
+def test_a_span_range_stays_in_the_grid(tmp_path):
+    error = fails(tmp_path, BASE.replace("span: [2, 4]", "span: [2, 6]"))
+    assert "span up to 6 columns, the grid has 4" in error.message and "stories[0].span" in error.where
+
+
+def test_a_story_id_may_not_repeat_an_article_id(tmp_path):
+    error = fails(tmp_path, BASE.replace("{id: c,", "{id: a,"))
+    assert "article id 'a' is used twice" in error.message
+
+
+def test_a_story_file_must_exist(tmp_path):
+    error = fails(tmp_path, BASE.replace("articles/c.txt", "articles/missing.txt"))
+    assert "stories[1].file" in error.where
+
+
+def test_the_planned_manifest_keeps_pinned_articles_and_every_other_value(tmp_path):
+    from dataclasses import replace
+
+    from layout.manifest.planned import planned_manifest
+    from layout.spec import Slot
+    issue = load(tmp_path, BASE.replace("paper: 测试日报", "paper: 'no'"))
+    page = issue.pages[0]
+    b, c = page.stories
+    planned = [replace(page.articles[0]),
+               *(replace(page.articles[0], id=s.id, file=s.file, slot=Slot(1 + 2 * k, 2, 5, 13), headline_size=size)
+                 for k, (s, size) in enumerate(((b, 24.0), (c, 20.5))))]
+    text = planned_manifest(tmp_path / "issue.yaml", {1: planned}, header="planned\nline two")
+    assert text.startswith("# planned\n# line two\n")
+    (tmp_path / "planned.yaml").write_text(text, encoding="utf-8")
+    again = load_issue(tmp_path / "planned.yaml")
+    assert again.paper == "no"  # a YAML 1.1 boolean word stays text: the scalars keep their source text
+    assert again.pages[0].stories == ()
+    assert [(a.id, a.slot, a.headline_size) for a in again.pages[0].articles] == [
+        ("a", Slot(1, 4, 0, 5), None), ("b", Slot(1, 2, 5, 13), 24.0), ("c", Slot(3, 2, 5, 13), 20.5)]
+    assert "file: articles/b.txt" in text
