@@ -46,6 +46,7 @@ case "${1:-}" in
     .venv/bin/layout build issues/jining/issue.yaml --pages
     .venv/bin/layout build issues/jining-photos/issue.yaml --pages -q
     .venv/bin/layout build issues/jining-edition/issue.yaml --pages -q
+    .venv/bin/layout build issues/jining-planned/issue.yaml --pages -q
     ;;
   test)
     install_venv_support; install_apt; install_python
