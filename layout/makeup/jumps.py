@@ -83,8 +83,9 @@ class JumpSplit:
 
 def sentence_cuts(paragraph: Paragraph, index: int) -> list[Cut]:
     """Every sentence end inside a paragraph (not its last): after 。！？ (tier 0) or ； (tier 1) and the
-    closing quotes and brackets that follow the mark."""
-    text, cuts = paragraph.text, []
+    closing quotes and brackets that follow the mark; none inside or at the end of the paragraph's leading
+    run-in (段首小标) or dateline, which would end the first part with a heading its text has left."""
+    text, cuts, lead = paragraph.text, [], heading_length(paragraph)
     for i, char in enumerate(text):
         tier = next((t for t, marks in enumerate(SENTENCE_ENDS) if char in marks), None)
         if tier is None or (i + 1 < len(text) and text[i + 1] in SENTENCE_ENDS[0] + SENTENCE_ENDS[1]):
@@ -92,9 +93,19 @@ def sentence_cuts(paragraph: Paragraph, index: int) -> list[Cut]:
         end = i + 1
         while end < len(text) and text[end] in CLOSING:
             end += 1
-        if text[end:].strip():
+        if end > lead and text[end:].strip():
             cuts.append(Cut(index, end, tier))
     return cuts
+
+
+def heading_length(paragraph: Paragraph) -> int:
+    """Characters of the paragraph's leading spans that are not body text (its dateline and run-in)."""
+    length = 0
+    for span in paragraph.spans:
+        if span.style == "body":
+            break
+        length += len(span.text)
+    return length
 
 
 def cut_paragraph(paragraph: Paragraph, offset: int) -> tuple[Paragraph, Paragraph]:

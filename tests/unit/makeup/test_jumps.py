@@ -87,6 +87,14 @@ def test_sentence_ends_inside_a_paragraph_with_their_closing_quotes_and_tiers():
     assert p.text[:7] == "他说：“好。”" and all(c.paragraph == 3 for c in cuts)  # the last 。 is no cut
 
 
+def test_no_cut_ends_the_first_part_on_a_run_in_heading_or_a_dateline():
+    """A run-in (段首小标) with its own 。 is no break: its text would go on the other page without it."""
+    p = Paragraph((TextSpan("本报讯", "dateline"), TextSpan("抓项目落地。突出引领。", "runin"),
+                   TextSpan("甲乙丙丁。戊己庚辛。")), 1)
+    assert [c.offset for c in sentence_cuts(p, 0)] == [19]
+    assert p.text[:19] == "本报讯抓项目落地。突出引领。甲乙丙丁。"
+
+
 def test_a_run_of_marks_is_one_sentence_end():
     assert [c.offset for c in sentence_cuts(Paragraph((TextSpan("真的吗？！是的。"),), 1), 0)] == [5]
 
