@@ -55,6 +55,8 @@ def test_the_characters_over_are_exact(issue):
     assert [(o["article"], o["lines_estimated"]) for o in over] == [("a", True)]
     sidecar = json.loads(next(issue.out.glob("*.layout.json")).read_text(encoding="utf-8"))
     article = next(a for page in sidecar["pages"] for a in page["articles"] if a["id"] == "a")
+    assert article["overset"]["lines_estimated"] is True  # the sidecar marks the estimate too
+    assert article["overset"]["lines_needed"] == over[0]["lines_needed"]
     placed = sum(visible_characters(line["text"]) for line in article["lines"] if line["kind"] == "body")
     assert placed + over[0]["characters_over"] == sum(visible_characters(p) for p in paragraphs)
     assert over[0]["paragraphs_not_set"] >= len(paragraphs) - (ROWS * SPAN + OVERSET_MARGIN + 1)
