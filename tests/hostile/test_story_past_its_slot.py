@@ -61,3 +61,17 @@ def test_the_characters_over_are_exact(issue):
     assert placed + over[0]["characters_over"] == sum(visible_characters(p) for p in paragraphs)
     assert over[0]["paragraphs_not_set"] >= len(paragraphs) - (ROWS * SPAN + OVERSET_MARGIN + 1)
     assert over[0]["lines_needed"] >= len(paragraphs)  # every paragraph needs a line at least
+
+
+def test_layout_fit_marks_the_estimate(issue):
+    text, paragraphs = _huge()
+    (issue.folder / "a.txt").write_text(text, encoding="utf-8")
+    issue.write(issue.good().replace("lines: 20", f"lines: {ROWS}"))
+    result = CliRunner().invoke(main, ["fit", str(issue.manifest)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    row = next(line for line in result.output.splitlines() if line.strip().startswith("a "))
+    assert " ≈" in row and "over by ≈ " in row and "paragraphs counted, not set" in row
+    stories = json.loads(CliRunner().invoke(main, ["fit", "--json", str(issue.manifest)]).output)["stories"]
+    a = next(s for s in stories if s["id"] == "a")
+    assert a["status"] == "over" and a["lines_estimated"] is True and a["paragraphs_not_set"] > 0
+    assert a["over_lines"] == a["body_lines"] - 2 * (ROWS - 3)  # the slot holds its rows under the headline
