@@ -76,8 +76,8 @@ def _stack_top(spec: ArticleSpec, placed: list[Placement], first: int) -> int:
 def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy, top: int,
                whole: bool = False) -> Placement:
     """An article's slot as a grid cell, the shape it is set at (squared: columns ending level), its
-    headline block and the slack rows the house policy gives it. A fixed-height slot sets its story only
-    up to its budget (the rest counted, not set), unless `whole` (a jump's part 1 is cut from the whole)."""
+    headline block and the slack rows the house policy gives it. The story is set only up to the slot's
+    budget (the rest counted, not set), unless `whole` (a jump's part 1 is cut from the whole story)."""
     slot = spec.slot
     shape = Shape(grid.measure, grid.span_width(slot.span), spec.headline_size, spec.headline_align)
     budget = None if whole else _budget(spec, grid, top)
@@ -98,14 +98,12 @@ def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: F
                      loosen=story.loosen, part=spec.part, jump_pages=spec.jump_pages, budget=budget)
 
 
-def _budget(spec: ArticleSpec, grid: PageGrid, top: int) -> int | None:
-    """The body lines a fixed-height slot (lines N or rest) sets its story to: every row of its columns
-    (more than the body can have under a headline block or beside a figure) plus OVERSET_MARGIN, so that
-    overset and copy-fit still see enough lines; None for `lines: auto` (the height is the story's)."""
+def _budget(spec: ArticleSpec, grid: PageGrid, top: int) -> int:
+    """The body lines a slot sets its story to: every row of its columns (more than the body can have under
+    a headline block or beside a figure) plus OVERSET_MARGIN, so that overset and copy-fit still see enough
+    lines. A `lines: auto` slot can grow to the type area's foot: a story past that budget is an error."""
     lines = spec.slot.lines
-    if lines == AUTO:
-        return None
-    rows = grid.rows - top if lines == REST else lines
+    rows = grid.rows - top if lines in (REST, AUTO) else lines
     return max(0, rows) * spec.slot.span + OVERSET_MARGIN
 
 
@@ -139,10 +137,10 @@ def _figure_rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, 
             layout = lay_out(figures, Cell(spec.slot.column, spec.slot.span, top, rows), head, spec.id)
         except LayoutError:
             continue
-        if sum(layout.capacities) >= len(story.body):
+        if sum(layout.capacities) >= story.lines_needed:
             return rows
     raise LayoutError(f"article {spec.id}: lines: auto finds no height from row {top} that holds its figures and "
-                      f"its {len(story.body)} body lines", spec.location,
+                      f"its {_approx(story)}{story.lines_needed} body lines", spec.location,
                       "shorten the story, make the figure smaller, or widen the slot (span)")
 
 
@@ -200,12 +198,17 @@ def _rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, top: in
         return grid.rows - top
     if lines != AUTO:
         return lines
-    need = Depth(head, max(1, len(story.body)), spec.slot.span).rows
+    need = Depth(head, max(1, story.lines_needed), spec.slot.span).rows
     if top + need > grid.rows:
-        raise LayoutError(f"article {spec.id}: lines: auto needs {need} rows from row {top}, the type area "
-                          f"has {grid.rows - top} left", spec.location,
+        raise LayoutError(f"article {spec.id}: lines: auto needs {_approx(story)}{need} rows from row {top}, the "
+                          f"type area has {grid.rows - top} left", spec.location,
                           "shorten the story, widen the slot (span), or give it fewer rows above")
     return need
+
+
+def _approx(story: SetStory) -> str:
+    """'≈ ' before a count of lines that is an estimate (the story's last paragraphs counted, not set)."""
+    return "≈ " if story.unset else ""
 
 
 def _check_free(placement: Placement, placed: list[Placement], spec: ArticleSpec) -> None:

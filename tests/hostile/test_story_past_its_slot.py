@@ -37,7 +37,7 @@ def test_a_1_mib_article_in_a_small_slot_fails_fast_with_the_overset_counts(issu
     started = time.perf_counter()
     output = refused(issue, f"{issue.manifest}:", "article a on page 3: needs ≈ ", "counted, not set",
                      "--allow-overset")
-    assert time.perf_counter() - started < 20  # ~1 s now, 13 s before; loose for a shared machine: the count below is the bound
+    assert time.perf_counter() - started < 20  # ~1 s now, 13 s before; loose (a shared machine): the count is the bound
     unset = int(re.search(r"the last (\d+) paragraphs counted, not set", output).group(1))
     # every paragraph set keeps at least one line: at most the slot's rows × span + the margin (+1) are set
     assert len(paragraphs) - unset <= ROWS * SPAN + OVERSET_MARGIN + 1

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
+from layout.errors import LayoutError
 from layout.makeup.fit import OVERSET_MARGIN
 from layout.spec import FitPolicy
 from layout.typeset.story import Shape
@@ -74,3 +77,11 @@ def test_auto_height_sets_the_whole_story(tiny_font_path):
     placement = world.plan(issue.pages[0]).placements[0]
     assert placement.budget is None and placement.cell.rows == 3 + 900
     assert world.desk.story("a", Shape(100.0, 100.0)).unset is None
+
+
+def test_auto_height_past_the_type_area_is_an_error_with_the_estimate(tiny_font_path):
+    issue = replace(make_issue((article("a", 1, 1, 0, "auto"),), rows=40), fit=FitPolicy(0, 0))
+    world = make_world(tiny_font_path, issue, {"a": TEXT})
+    with pytest.raises(LayoutError, match="lines: auto needs ≈ 903 rows from row 0, the type area has 40 left"):
+        world.plan(issue.pages[0])
+    assert len(world.desk.story("a", Shape(100.0, 100.0), (), 40 + OVERSET_MARGIN).paragraphs) == 41
