@@ -231,7 +231,8 @@ def _plan(issue: Issue, ctx: Context, desk: StoryCache) -> tuple[PagePlan, ...]:
 
 def _set(plans: Sequence[PagePlan], desk: StoryCache) -> Mapping[str, SetStory]:
     """Each placed story set at its placement's shape (the planner already set most of them)."""
-    return MappingProxyType({p.story: desk.story(p.story, p.shape, p.loosen) for plan in plans for p in plan.placements})
+    return MappingProxyType({p.story: desk.story(p.story, p.shape, p.loosen, p.budget)
+                             for plan in plans for p in plan.placements})
 
 
 def _compose_all(plans: Sequence[PagePlan], stories: Mapping[str, SetStory], ctx: Context,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .fonts import Face
 from .geometry import Rect
-from .i18n import _
+from .i18n import _, ngettext
 from .makeup.fit import CopyFit
 from .spec import CMYK
 
@@ -119,16 +119,32 @@ class Overset:
     where: str = ""  # the slot's manifest location
     slot_rows: int = 0  # the slot's rows, and of them the headline block's (with its air and gap)
     head_rows: int = 0
+    unset_paragraphs: int = 0  # the last paragraphs counted, not set (the slot was full): lines_needed is ≈
 
     @property
     def lines_over(self) -> int:
         return self.lines_needed - self.lines_available
 
+    @property
+    def estimated(self) -> bool:
+        """Whether lines_needed (and lines_over) are an estimate: the last paragraphs were counted, not set."""
+        return self.unset_paragraphs > 0
+
     def message(self) -> str:
-        """The overset in words; a slot left no body line says that its headline block took every row."""
+        """The overset in words; a slot left no body line says that its headline block took every row;
+        an estimate (paragraphs counted, not set) is marked ≈ and says how many paragraphs it counts."""
         why = ""
         if self.lines_available == 0 and self.head_rows and self.head_rows >= self.slot_rows:
             why = _("the headline block takes all {rows} rows; ").format(rows=self.slot_rows)
+        if self.estimated:
+            return ngettext(
+                "article {article} on page {page}: needs ≈ {needed} lines, slot holds {available} ({why}≈ {over} "
+                "lines, {characters} characters over; the last {paragraphs} paragraph counted, not set)",
+                "article {article} on page {page}: needs ≈ {needed} lines, slot holds {available} ({why}≈ {over} "
+                "lines, {characters} characters over; the last {paragraphs} paragraphs counted, not set)",
+                self.unset_paragraphs).format(article=self.article, page=self.page, needed=self.lines_needed,
+                                              available=self.lines_available, why=why, over=self.lines_over,
+                                              characters=self.characters_over, paragraphs=self.unset_paragraphs)
         return _("article {article} on page {page}: needs {needed} lines, slot holds {available} ({why}{over} lines "
                  "≈ {characters} characters over)").format(article=self.article, page=self.page,
                                                           needed=self.lines_needed, available=self.lines_available,

@@ -69,7 +69,7 @@ class World:
     def compose(self, page: PageSpec) -> Page:
         """Plan, set and compose `page` as the build does."""
         plan = self.plan(page)
-        stories = {p.story: self.desk.story(p.story, p.shape, p.loosen) for p in plan.placements}
+        stories = {p.story: self.desk.story(p.story, p.shape, p.loosen, p.budget) for p in plan.placements}
         return compose_page(plan, stories, self.ctx)
 
 

@@ -48,11 +48,15 @@ def _row(fit: CopyFit) -> str:
     verdict = {"exact": "fits exactly",
                "short": f"short by {lines(fit.short_lines)} (≈ {fit.short_lines * fit.characters} 字 to add)",
                "over": f"over by {lines(fit.over_lines)} (≈ {fit.characters_over} 字 to cut)"}[fit.status]
+    if fit.estimated:  # the last paragraphs were counted, not set: the lines are an estimate, the 字 exact
+        verdict = (f"over by ≈ {lines(fit.over_lines)} ({fit.characters_over} 字 to cut; the last "
+                   f"{fit.unset_paragraphs} paragraphs counted, not set)")
     if fit.square_lines:
         verb = "add" if fit.square_lines > 0 else "cut"
         verdict += f"; {verb} {lines(abs(fit.square_lines))} to square the columns"
-    return (f"{fit.name:<18} {slot:>12} {fit.head_rows + fit.gap_rows:>4} {fit.body_lines:>5} "
-            f"{fit.short_lines:>5} {fit.over_lines:>5}  {verdict}")
+    approx = "≈" if fit.estimated else ""
+    return (f"{fit.name:<18} {slot:>12} {fit.head_rows + fit.gap_rows:>4} {approx + str(fit.body_lines):>5} "
+            f"{fit.short_lines:>5} {approx + str(fit.over_lines):>5}  {verdict}")
 
 
 def fit_document(made) -> dict:
@@ -67,6 +71,7 @@ def fit_document(made) -> dict:
                      "body_lines": f.body_lines, "empty_per_column": list(f.empty), "short_lines": f.short_lines,
                      "over_lines": f.over_lines, "characters_to_add": f.short_lines * f.characters,
                      "characters_to_cut": f.characters_over, "square_lines": f.square_lines, "status": f.status,
+                     "lines_estimated": f.estimated, "paragraphs_not_set": f.unset_paragraphs,
                      **({"part": f.part} if f.part else {})}
                     for f in made.fits],
         "unplaced": list(made.unplaced),

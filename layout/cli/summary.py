@@ -91,7 +91,8 @@ def validation_document(made, s) -> dict:
         "lines": s.lines,
         "characters": s.characters,
         "overset": [{"article": o.article, "page": o.page, "where": o.where, "lines_needed": o.lines_needed,
-                     "lines_available": o.lines_available, "characters_over": o.characters_over}
+                     "lines_available": o.lines_available, "characters_over": o.characters_over,
+                     "lines_estimated": o.estimated, "paragraphs_not_set": o.unset_paragraphs}
                     for o in s.oversets],
         "underfull": [{"article": f.id, "page": f.page, "where": f.where, "empty_per_column": list(f.empty),
                        "short_lines": f.short_lines, "characters_to_add": f.short_lines * f.characters}

@@ -25,18 +25,22 @@ def place_story(placement: Placement, story: SetStory, page: int, grid: PageGrid
     painted = painted + figures
     fill = fill_columns(story.body, region.capacities, region.starts)
     painted = painted + _paint_body(fill, region, placement.id, grid, setter)
+    unset = story.unset  # the paragraphs counted, not set: exact characters, lines ≈
+    characters_over = fill.characters_over + (unset.characters if unset else 0)
     overset = None
-    if fill.overflow:
-        overset = Overset(article=placement.id, page=page, lines_needed=len(story.body),
-                          lines_available=sum(region.capacities), characters_over=fill.characters_over,
+    if fill.overflow or unset:
+        overset = Overset(article=placement.id, page=page, lines_needed=story.lines_needed,
+                          lines_available=sum(region.capacities), characters_over=characters_over,
                           where=placement.where, slot_rows=cell.rows,
-                          head_rows=placement.head_rows + placement.gap_rows)
+                          head_rows=placement.head_rows + placement.gap_rows,
+                          unset_paragraphs=unset.paragraphs if unset else 0)
         painted = painted + _overset_sign(slot_box, grid, setter)
     fit = CopyFit(id=placement.id, part=placement.part, page=page, where=placement.where, cell=cell,
                   head_rows=placement.head_top + placement.head_rows,
-                  gap_rows=placement.gap_rows, body_lines=len(story.body), counts=fill.counts,
+                  gap_rows=placement.gap_rows, body_lines=story.lines_needed, counts=fill.counts,
                   capacities=region.capacities, characters=grid.characters,
-                  characters_over=fill.characters_over, starts=region.starts)
+                  characters_over=characters_over, starts=region.starts,
+                  unset_paragraphs=unset.paragraphs if unset else 0)
     columns = tuple(grid.column_box(cell.column + i) for i in range(cell.span))
     columns = tuple(Rect(c.x0, slot_box.y0, c.x1, slot_box.y1) for c in columns)
     return ArticleFrame(id=placement.id, slot=slot_box, columns=columns, lines=painted.records,

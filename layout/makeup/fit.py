@@ -16,6 +16,8 @@ from ..geometry import Cell
 from ..spec import FitPolicy
 from ..i18n import _, ngettext
 
+OVERSET_MARGIN = 40  # body lines set past a fixed slot's rows before the rest is counted, not set (docs/limits.md)
+
 
 @dataclass(frozen=True)
 class Depth:
@@ -128,6 +130,12 @@ class CopyFit:
     characters_over: int  # characters in the lines that did not fit (0 when nothing is over)
     starts: tuple[int, ...] = ()  # rows below the body top where each column's text starts (figures); () = 0
     part: int = 0  # 1 or 2: the part before or after a jump (转版); 0: the whole story
+    unset_paragraphs: int = 0  # the last paragraphs counted, not set (the slot was full): body_lines is ≈
+
+    @property
+    def estimated(self) -> bool:
+        """Whether body_lines (and over_lines) are an estimate: the last paragraphs were counted, not set."""
+        return self.unset_paragraphs > 0
 
     @property
     def name(self) -> str:
@@ -168,6 +176,11 @@ class CopyFit:
 
     def message(self) -> str:
         """One line for the summary and `layout fit`, in 行 and ≈字."""
+        if self.status == "over" and self.estimated:
+            return _("article {article} on page {page}: over by ≈ {lines} ({characters} 字 to cut; the last "
+                     "paragraphs counted, not set)").format(article=self.name, page=self.page,
+                                                           lines=lines(self.over_lines),
+                                                           characters=self.characters_over)
         if self.status == "over":
             return _("article {article} on page {page}: over by {lines} (≈ {characters} 字 to cut)").format(
                 article=self.name, page=self.page, lines=lines(self.over_lines), characters=self.characters_over)

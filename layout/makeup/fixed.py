@@ -17,7 +17,7 @@ from ..typeset.story import SetStory, Shape, StoryCache
 from . import front
 from .figures import FigureLayout, SetFigure, lay_out, set_figures
 from .jumps import EditionJumps, split_story
-from .fit import Depth, Target, column_targets, distribute, free_cells, level_of, targets
+from .fit import OVERSET_MARGIN, Depth, Target, column_targets, distribute, free_cells, level_of, targets
 from .square import square
 from .plan import PagePlan, Placement
 
@@ -38,8 +38,8 @@ def plan_page(page: PageSpec, grid: PageGrid, edition: str, stories: StoryCache,
         first = front.first_row(spec.slot.column, spec.slot.span, fixed_cells)
         top = _stack_top(spec, placements, first)
         top = max(first, top) if spec.slot.top == AUTO else top
-        if spec.part == 1:
-            whole = _placement(replace(spec, part=0), grid, stories, policy, top)
+        if spec.part == 1:  # the whole story, every line set: the jump is cut from it
+            whole = _placement(replace(spec, part=0), grid, stories, policy, top, whole=True)
             split_story(spec, whole, stories, jumps.labels[spec.id])
         placement = _placement(spec, grid, stories, policy, top)
         _check_free(placement, placements, spec)
@@ -73,16 +73,20 @@ def _stack_top(spec: ArticleSpec, placed: list[Placement], first: int) -> int:
     return max([p.cell.bottom for p in placed if set(p.cell.columns) & set(columns)], default=first)
 
 
-def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy, top: int) -> Placement:
+def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy, top: int,
+               whole: bool = False) -> Placement:
     """An article's slot as a grid cell, the shape it is set at (squared: columns ending level), its
-    headline block and the slack rows the house policy gives it."""
+    headline block and the slack rows the house policy gives it. The story is set only up to the slot's
+    budget (the rest counted, not set), unless `whole` (a jump's part 1 is cut from the whole story)."""
     slot = spec.slot
     shape = Shape(grid.measure, grid.span_width(slot.span), spec.headline_size, spec.headline_align)
-    story = stories.story(spec.story_key, shape)
+    budget = None if whole else _budget(spec, grid, top)
+    story = stories.story(spec.story_key, shape, budget=budget)
+    budget = budget if story.unset else None  # a story that ended within its budget is the whole story
     natural = head_rows(story, spec)
     slack_policy = policy if story.head and spec.headline_lines is None else FitPolicy(0, 0)
     if spec.figures:
-        return _figure_placement(spec, grid, stories, story, natural, slack_policy, top)
+        return _figure_placement(spec, grid, stories, story, natural, slack_policy, top, budget)
     body_rows = _body_rows(spec, natural, grid, top)
     story = _squared(story, stories, targets(len(story.body), slot.span, body_rows, slack_policy,
                                              len(story.paragraphs)))
@@ -91,11 +95,20 @@ def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: F
     slack = distribute(rows - Depth(natural, len(story.body), slot.span).rows, slack_policy)
     return Placement(id=spec.id, cell=Cell(slot.column, slot.span, top, rows), shape=shape,
                      head_rows=natural + slack.air, gap_rows=slack.gap, where=spec.location,
-                     loosen=story.loosen, part=spec.part, jump_pages=spec.jump_pages)
+                     loosen=story.loosen, part=spec.part, jump_pages=spec.jump_pages, budget=budget)
+
+
+def _budget(spec: ArticleSpec, grid: PageGrid, top: int) -> int:
+    """The body lines a slot sets its story to: every row of its columns (more than the body can have under
+    a headline block or beside a figure) plus OVERSET_MARGIN, so that overset and copy-fit still see enough
+    lines. A `lines: auto` slot can grow to the type area's foot: a story past that budget is an error."""
+    lines = spec.slot.lines
+    rows = grid.rows - top if lines in (REST, AUTO) else lines
+    return max(0, rows) * spec.slot.span + OVERSET_MARGIN
 
 
 def _figure_placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, story: SetStory, natural: int,
-                      policy: FitPolicy, top: int) -> Placement:
+                      policy: FitPolicy, top: int, budget: int | None = None) -> Placement:
     """A slot with figures: the figures' cells become the placement's exclusions, the text in their
     columns flows above or below them, the columns are squared to end level around them, and the house
     policy's slack goes to the headline block only when the text still fits under it."""
@@ -110,7 +123,7 @@ def _figure_placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, st
     return Placement(id=spec.id, cell=cell, shape=story.shape, head_rows=natural + slack.air, gap_rows=slack.gap,
                      where=spec.location, loosen=story.loosen, exclusions=layout.exclusions,
                      figures=layout.figures, head_top=layout.head_top, part=spec.part,
-                     jump_pages=spec.jump_pages)
+                     jump_pages=spec.jump_pages, budget=budget)
 
 
 def _figure_rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, top: int,
@@ -124,10 +137,10 @@ def _figure_rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, 
             layout = lay_out(figures, Cell(spec.slot.column, spec.slot.span, top, rows), head, spec.id)
         except LayoutError:
             continue
-        if sum(layout.capacities) >= len(story.body):
+        if sum(layout.capacities) >= story.lines_needed:
             return rows
     raise LayoutError(f"article {spec.id}: lines: auto finds no height from row {top} that holds its figures and "
-                      f"its {len(story.body)} body lines", spec.location,
+                      f"its {_approx(story)}{story.lines_needed} body lines", spec.location,
                       "shorten the story, make the figure smaller, or widen the slot (span)")
 
 
@@ -159,7 +172,10 @@ def _body_rows(spec: ArticleSpec, head: int, grid: PageGrid, top: int) -> int | 
 
 def _squared(story: SetStory, stories: StoryCache, options: list[Target]) -> SetStory:
     """The story set for the first of the level fills (best first) its paragraphs can reach (缩行/拉行),
-    or as it is when none can (then the copy-fit reports what to cut or add)."""
+    or as it is when none can (then the copy-fit reports what to cut or add). A story counted, not set, to
+    its end is over its slot whatever is squared (its lines set keep more than the slot holds): as it is."""
+    if story.unset is not None:
+        return story
     for target in options:
         squared = square(stories, story, target.delta)  # delta 0: the story as it is
         if squared is not None:
@@ -182,12 +198,17 @@ def _rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, top: in
         return grid.rows - top
     if lines != AUTO:
         return lines
-    need = Depth(head, max(1, len(story.body)), spec.slot.span).rows
+    need = Depth(head, max(1, story.lines_needed), spec.slot.span).rows
     if top + need > grid.rows:
-        raise LayoutError(f"article {spec.id}: lines: auto needs {need} rows from row {top}, the type area "
-                          f"has {grid.rows - top} left", spec.location,
+        raise LayoutError(f"article {spec.id}: lines: auto needs {_approx(story)}{need} rows from row {top}, the "
+                          f"type area has {grid.rows - top} left", spec.location,
                           "shorten the story, widen the slot (span), or give it fewer rows above")
     return need
+
+
+def _approx(story: SetStory) -> str:
+    """'≈ ' before a count of lines that is an estimate (the story's last paragraphs counted, not set)."""
+    return "≈ " if story.unset else ""
 
 
 def _check_free(placement: Placement, placed: list[Placement], spec: ArticleSpec) -> None:

@@ -43,6 +43,7 @@ class Placement:
     loosen: tuple[tuple[int, int], ...] = ()  # paragraphs set a line longer or shorter to square the columns
     part: int = 0  # 0: the whole story; 1 or 2: the part before or after a jump (转版)
     jump_pages: tuple[int, ...] = ()  # a jump's parts: the pages of part 1 and part 2
+    budget: int | None = None  # body lines the story was set to, the rest counted (None: every line set)
 
     @property
     def story(self) -> str:

@@ -50,6 +50,7 @@ class OversetCounts:
     lines_needed: int
     lines_available: int
     characters_over: int
+    lines_estimated: bool = False  # lines_needed is ≈: the story's last paragraphs were counted, not set
 
     @property
     def lines_over(self) -> int:
@@ -144,7 +145,8 @@ def _overset(overset: Overset | None) -> OversetCounts | None:
     """An Overset's counts (None when the article fits)."""
     if not overset:
         return None
-    return OversetCounts(overset.lines_needed, overset.lines_available, overset.characters_over)
+    return OversetCounts(overset.lines_needed, overset.lines_available, overset.characters_over,
+                         overset.estimated)
 
 
 def _article(frame: ArticleFrame, dx: float, dy: float) -> SidecarArticle:
@@ -301,8 +303,17 @@ def _read_furniture(data: Any, where: str) -> Furniture:
 def _read_overset(data: Any, where: str) -> OversetCounts | None:
     if data is None:
         return None
+    estimated = _get(data, where, "lines_estimated", _flag) if isinstance(data, dict) and "lines_estimated" in data \
+        else False  # a sidecar written before the overset stop has no such field
     return OversetCounts(_get(data, where, "lines_needed", _integer), _get(data, where, "lines_available", _integer),
-                         _get(data, where, "characters_over", _integer))
+                         _get(data, where, "characters_over", _integer), estimated)
+
+
+def _flag(value: Any, where: str) -> bool:
+    """A JSON true or false."""
+    if not isinstance(value, bool):
+        raise _Invalid(where, f"is {value!r}, not true or false")
+    return value
 
 
 def _read_line(data: Any, where: str) -> SidecarLine:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Mapping
 
-from ..article import ArticleText, TextSpan
+from ..article import ArticleText, TextSpan, visible_characters
 from ..article.text import Paragraph
 from ..cjk import CLOSING, OPENING
 from ..errors import FontError, LayoutError
@@ -88,6 +88,17 @@ class HeadLine:
     rows: int
 
 
+@dataclass(frozen=True)
+class Unset:
+    """The paragraphs after a story's setting stopped (its slot was full): counted, not set — their visible
+    characters exactly, their lines estimated (≈: per paragraph its characters and indent ÷ 字 per line,
+    rounded up)."""
+
+    paragraphs: int
+    characters: int
+    lines: int  # an estimate
+
+
 @dataclass(frozen=True, kw_only=True)
 class SetStory:
     """A story set at one shape: headline block and body lines, ready to be placed on any page."""
@@ -99,6 +110,12 @@ class SetStory:
     warnings: tuple[str, ...] = ()
     paragraphs: tuple[int, ...] = ()  # body lines of each paragraph, in order
     loosen: tuple[tuple[int, int], ...] = ()  # (paragraph index, lines added or removed): 拉行 / 缩行 applied
+    unset: Unset | None = None  # None: every paragraph is set; else the paragraphs counted, not set
+
+    @property
+    def lines_needed(self) -> int:
+        """Body lines the whole story needs: those set, plus the estimate for the paragraphs not set."""
+        return len(self.body) + (self.unset.lines if self.unset else 0)
 
     @property
     def head_lines_rows(self) -> int:
@@ -125,13 +142,34 @@ def set_story(story_id: str, text: ArticleText, shape: Shape, setter: Setter,
     return assemble(story_id, shape, head, body)
 
 
-def assemble(story_id: str, shape: Shape, head: tuple[HeadLine, ...], body: tuple["BodyParagraph", ...]) -> SetStory:
-    """A SetStory from its headline block and its body paragraphs as set."""
+def assemble(story_id: str, shape: Shape, head: tuple[HeadLine, ...], body: tuple["BodyParagraph", ...],
+             unset: Unset | None = None) -> SetStory:
+    """A SetStory from its headline block and its body paragraphs as set (and those counted, not set)."""
     lines = tuple(line for p in body for line in p.lines)
     warnings = tuple(w for p in body for w in p.warnings)
     achieved = tuple((i, p.looseness) for i, p in enumerate(body) if p.looseness)
     return SetStory(id=story_id, shape=shape, head=head, body=lines, warnings=warnings,
-                    paragraphs=tuple(len(p.lines) for p in body), loosen=achieved)
+                    paragraphs=tuple(len(p.lines) for p in body), loosen=achieved, unset=unset)
+
+
+def firm_lines(lines: int) -> int:
+    """The lines a paragraph set in `lines` keeps however it is squared: 缩行 takes one line at most, and
+    never the only one (makeup.square)."""
+    return lines - 1 if lines > 1 else lines
+
+
+def count_unset(paragraphs, measure: float, setter: Setter) -> Unset:
+    """The paragraphs not set, counted: their visible characters exactly and, as an estimate, the lines
+    each needs (its characters, plus the first-line indent, ÷ the 字 per line of the measure, rounded up)."""
+    size = setter.styles["body"].size
+    per_line = max(1, int(measure / size + 1e-9))  # 字 per column line, as geometry.PageGrid.characters
+    characters = lines = 0
+    for paragraph in paragraphs:
+        count = visible_characters("".join(span.text for span in paragraph.spans))
+        indent = math.ceil(setter.config.indent - 1e-9) if paragraph.indent and count else 0
+        characters += count
+        lines += math.ceil((count + indent) / per_line)
+    return Unset(paragraphs=len(paragraphs), characters=characters, lines=lines)
 
 
 def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> tuple[HeadLine, ...]:
@@ -300,17 +338,28 @@ class StoryCache:
         self.texts = texts
         return tuple(sorted(changed))
 
-    def story(self, story_id: str, shape: Shape, loosen: tuple[tuple[int, int], ...] = ()) -> SetStory:
+    def story(self, story_id: str, shape: Shape, loosen: tuple[tuple[int, int], ...] = (),
+              budget: int | None = None) -> SetStory:
         """The story `story_id` set at `shape`, with the paragraphs `loosen` names set longer or shorter
-        (set now if it was not yet)."""
-        key = (story_id, shape, loosen)
+        (set now if it was not yet). With a `budget` of body lines (a fixed slot's capacity plus a margin),
+        setting stops once the lines set keep more than the budget however they are squared: the rest is
+        counted, not set (SetStory.unset); a story that ends within the budget is the whole story."""
+        key = (story_id, shape, loosen, budget)
         found = self._set.get(key)
         if found is None:
             text, changes = self.texts[story_id], dict(loosen)
             head = self._head(story_id, shape)
-            body = tuple(self.paragraph(story_id, i, shape.measure, changes.get(i, 0))
-                         for i in range(len(text.paragraphs)))
-            found = self._set[key] = assemble(story_id, shape, head, body)
+            body, firm = [], 0
+            for i in range(len(text.paragraphs)):
+                if budget is not None and firm > budget:
+                    break
+                body.append(self.paragraph(story_id, i, shape.measure, changes.get(i, 0)))
+                firm += firm_lines(len(body[-1].lines))
+            rest = text.paragraphs[len(body):]
+            unset = count_unset(rest, shape.measure, self.setter) if rest else None
+            found = self._set[key] = assemble(story_id, shape, head, tuple(body), unset)
+            if unset is None:
+                self._set[(story_id, shape, loosen, None)] = found
         return found
 
     def add(self, story_id: str, text: ArticleText) -> None:

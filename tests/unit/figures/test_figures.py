@@ -191,3 +191,19 @@ def test_square_delta_over_unequal_columns():
 def test_leg_minimum_is_five_lines():
     assert LEG_MIN == 5
 
+
+
+def test_a_story_far_longer_than_a_slot_with_a_figure_is_counted_past_its_budget(tiny_font_path, photo):
+    from layout.makeup.fit import OVERSET_MARGIN
+    long = "headline: 测试\n\n" + "\n\n".join(["正文" * 40] * 100)  # 100 paragraphs: 80 字 + indent, 9 lines
+    w, page = world(tiny_font_path, photo, (figure(photo),), lines=20, text=long)
+    p = placement(w, page)
+    assert p.budget == 20 * 4 + OVERSET_MARGIN  # every row of the 4 columns, the figure's included
+    story = w.desk.story("a", p.shape, p.loosen, p.budget)
+    assert story.paragraphs == (9,) * 16  # 8 lines kept each: setting stops once more than 120 are kept
+    assert (story.unset.paragraphs, story.unset.characters, story.unset.lines) == (84, 84 * 80, 84 * 9)
+    frame = w.compose(page).articles[0]
+    assert frame.fit.capacities == (9, 9, 17, 17)  # the figure takes 8 rows of columns 1–2
+    over = frame.overset
+    assert (over.lines_needed, over.lines_available, over.estimated) == (900, 52, True)
+    assert over.characters_over == 100 * 80 - (5 * 80 + 8 + 6 * 10)  # 52 lines placed: 5 paragraphs and 7 lines
