@@ -6,18 +6,12 @@ from pathlib import Path
 
 import click
 
-from ..spec import PDFX_STANDARDS
+from .options import build_options
 from . import EXIT_CODES
 
 
 @click.command("build", epilog=EXIT_CODES)
-@click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (default: build/ beside the manifest).")
-@click.option("--pages", is_flag=True, help="Also write one PDF per page, named <edition><page:02>.pdf.")
-@click.option("--allow-overset", is_flag=True, help="Build even if text does not fit; mark and list it.")
-@click.option("--strict", is_flag=True, help="Fail on underfull slots (开天窗) and areas in no slot too.")
-@click.option("--pdfx", "standard", type=click.Choice(PDFX_STANDARDS), help="Override print.standard.")
+@build_options
 @click.option("--revision", type=click.IntRange(1, 999), help="Revision of a corrected page set (VersionID, ModDate).")
 @click.option("--dry-run", is_flag=True, help="Check everything the build checks and write nothing "
                                                "(as `layout validate`).")

@@ -12,7 +12,7 @@ import click
 
 from ..errors import LayoutError
 from ..i18n import _
-from ..spec import PDFX_STANDARDS
+from .options import build_options
 
 DEBOUNCE_MS = 200  # an editor's save (write, rename, touch) is one rebuild
 READY_MS = 100  # the watcher wakes this often without a change (to say it is ready)
@@ -38,13 +38,7 @@ class Round:
 
 @click.command("watch", epilog="Exit codes: 0 stopped with Ctrl-C; 2 usage error. A failed rebuild prints "
                                "its error and keeps watching.")
-@click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (default: build/ beside the manifest).")
-@click.option("--pages", is_flag=True, help="Also write one PDF per page, named <edition><page:02>.pdf.")
-@click.option("--allow-overset", is_flag=True, help="Build even if text does not fit; mark and list it.")
-@click.option("--strict", is_flag=True, help="Fail on underfull slots (开天窗) and areas in no slot too.")
-@click.option("--pdfx", "standard", type=click.Choice(PDFX_STANDARDS), help="Override print.standard.")
+@build_options
 @click.option("--proof", is_flag=True, help="Keep PNG proofs (one per page, named by 版次) current in OUTDIR/proof/.")
 @click.option("--dpi", default=60.0, show_default=True, type=click.FloatRange(10, 600),
               help="Resolution of the proofs.")

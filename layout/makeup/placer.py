@@ -127,19 +127,7 @@ class Placed:
     notes: tuple[str, ...] = ()  # what the build and `layout plan` say: held over, short, copy-fit advice
 
 
-@dataclass(frozen=True)
-class Area:
-    """The free rectangle the stories are planned into (the type area minus masthead and pinned slots)."""
-
-    column: int
-    span: int
-    top: int
-    rows: int
-
-    @property
-    def bottom(self) -> int:
-        """The row just below the area."""
-        return self.top + self.rows
+Area = Cell  # the free rectangle the stories are planned into (the type area minus masthead, boxes, pinned slots)
 
 
 @dataclass
@@ -205,8 +193,7 @@ def free_area(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPo
         raise LayoutError(f"page {page.number}: the stories need one free rectangle, the pinned articles leave "
                           f"{len(cells)} areas ({shown or 'none'})", page.where,
                           "pin articles across the top, the foot or whole columns at a side, or plan them all")
-    cell = cells[0]
-    return Area(cell.column, cell.span, cell.top, cell.rows)
+    return cells[0]
 
 
 def headline_sizes(ordered: Sequence[StorySpec]) -> dict[str, float]:

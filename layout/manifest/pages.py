@@ -11,7 +11,8 @@ from ..spec import ALIGNMENTS, AUTO, REST, ArticleSpec, Masthead, PageSpec, Slot
 from ..geometry import PageGrid
 from . import front, kinds
 from .figures import FIGURES_KIND, figures
-from .jumps import CONTINUATION_KEYS, JUMP_KEYS, Continuation, continuation_kind, jump_ask, jump_kinds, link
+from .jumps import (CONTINUATION_KEYS, JUMP_KEYS, Continuation, continuation_kind, jump_ask, jump_kinds, link,
+                    overlap)
 from .nodes import Value, regular_file, resolved
 
 _PAGE_KEYS = ("number", "section", "section_front", "credits", "masthead", "index", "weather", "ads", "articles",
@@ -253,15 +254,6 @@ def _check_slots(placed: list[_Placed], masthead: Masthead | None) -> None:
                 f"article '{item.spec.id}' starts on line {slot.top}, inside the masthead (lines 0–"
                 f"{masthead.lines - 1})", f"start it at top: {masthead.lines} or lower")
         for other in placed[:index]:
-            if other.spec.slot.fixed and _overlap(slot, other.spec.slot):
+            if other.spec.slot.fixed and overlap(slot, other.spec.slot):
                 item.slot.fail(f"the slots of articles '{other.spec.id}' and '{item.spec.id}' overlap",
                                f"move or shrink one of them ('{other.spec.id}' is at {other.slot.where()})")
-
-
-def _overlap(a: Slot, b: Slot) -> bool:
-    """Whether two slots share a column and a body line ('rest' reaches the bottom)."""
-    big = 1 << 30
-    a_end = a.top + (a.lines if isinstance(a.lines, int) else big)
-    b_end = b.top + (b.lines if isinstance(b.lines, int) else big)
-    columns = a.column < b.column + b.span and b.column < a.column + a.span
-    return columns and a.top < b_end and b.top < a_end
