@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pikepdf
-import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
 
@@ -17,6 +16,7 @@ from layout.build import BuildOptions, build
 from layout.cli import main
 from layout.article.text import read_article
 from layout.units import mm
+from tests.e2e.texts import pdf_text
 
 pytestmark = pytest.mark.e2e
 SAMPLE = Path(__file__).resolve().parents[2] / "issues" / "jining"
@@ -26,14 +26,6 @@ SAMPLE = Path(__file__).resolve().parents[2] / "issues" / "jining"
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("build")
     return build(SAMPLE / "issue.yaml", BuildOptions(outdir=out, pages=True))
-
-
-def pdf_text(path: Path) -> str:
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        return "".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
-    finally:
-        doc.close()
 
 
 def article_chars() -> collections.Counter:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pdfplumber
 import pikepdf
-import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
 
@@ -23,6 +22,7 @@ from layout.build import BuildOptions, build
 from layout.cli import main
 from layout.output import sidecar
 from layout.qa.diff import DiffOptions, diff
+from tests.e2e.texts import pdf_text
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,15 +89,6 @@ def test_the_one_page_sample_is_untouched():
 
 
 # --- the 头条 jumps to page 2 ---------------------------------------------------------------------
-
-def pdf_text(path: Path) -> str:
-    """Every page's text as pdfium extracts it (the ad's form XObject included)."""
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        return "".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
-    finally:
-        doc.close()
-
 
 def chars(text: str) -> collections.Counter:
     """The multiset of the non-space characters of `text`."""

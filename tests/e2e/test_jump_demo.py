@@ -7,7 +7,6 @@ import collections
 import re
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
 
@@ -15,6 +14,7 @@ from layout.article.text import read_article
 from layout.build import BuildOptions, build
 from layout.cli import main
 from layout.output import sidecar
+from tests.e2e.texts import pdf_text
 
 pytestmark = pytest.mark.e2e
 DEMO = Path(__file__).resolve().parents[2] / "issues" / "jump-demo"
@@ -24,14 +24,6 @@ ADDED = ("jump_label", "jump_headline")  # what a jump adds to the copy
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     return build(DEMO / "issue.yaml", BuildOptions(outdir=tmp_path_factory.mktemp("jump-demo")))
-
-
-def pdf_text(path: Path) -> str:
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        return "".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
-    finally:
-        doc.close()
 
 
 def article_chars() -> collections.Counter:
