@@ -35,12 +35,12 @@ def built(tmp_path_factory):
     return build(EDITION / "issue.yaml", BuildOptions(outdir=out, pages=True))
 
 
-def test_the_edition_has_two_pages_from_all_ten_stories(built):
+def test_the_edition_has_two_pages_from_all_ten_stories_and_a_photo_news(built):
     assert [p.label for p in built.pages] == ["A01", "A02"]
     ids = [a.id for p in built.pages for a in p.articles]
-    assert len(ids) == 11 and len(set(ids)) == 10 and ids.count("lead") == 2  # the 头条 in two parts
+    assert len(ids) == 12 and len(set(ids)) == 11 and ids.count("lead") == 2  # the 头条 in two parts
     assert sorted({a.file.name for p in built.made.issue.pages for a in p.articles}) == \
-        [f"{n:02d}.txt" for n in range(1, 11)]
+        [f"{n:02d}.txt" for n in range(1, 12)]  # 11.txt: the 图片新闻's title
     assert built.summary.oversets == () and built.summary.underfull == () and built.summary.unplaced == ()
 
 
@@ -66,7 +66,7 @@ def test_the_ad_is_a_form_xobject_and_the_placeholder_is_reported(built):
         kinds = sorted(str(x.Subtype) for x in pdf.pages[0].Resources.XObject.values())
     assert kinds == ["/Form", "/Image"]  # the 公益广告 as vector, the lead's photo
     assert [w for w in built.summary.warnings if "not in yet" in w] == [
-        ("page 2: ad 'bank' is not in yet (ads/bank.pdf): a marked placeholder of 8栏35行（宽352mm，高198mm） "
+        ("page 2: ad 'bank' is not in yet (ads/bank.pdf): a marked placeholder of 8栏18行（宽352mm，高102mm） "
          f"is printed in the ad slot at {EDITION / 'issue.yaml'}:{line_of('id: bank')} (pages[1].ads[0])")]
 
 
@@ -116,8 +116,8 @@ def test_the_labels_are_printed_on_their_pages(built):
 
 
 def test_nothing_is_lost_or_doubled_over_both_pages(built):
-    """The PDF's characters are the ten article files' plus the furniture (报眉, 报头, 导读, weather, the ad
-    placeholder), the photo's caption and credit from the manifest, the supplied ad's own text, and the
+    """The PDF's characters are the article files' (the ten stories and the 图片新闻's title) plus the
+    furniture (报眉, 报头, 导读, weather, the ad placeholder), the photos' captions and credits from the manifest, the supplied ad's own text, and the
     jump's labels and 转版题."""
     got = chars(pdf_text(built.issue_pdf))
     articles = collections.Counter()
@@ -129,16 +129,17 @@ def test_nothing_is_lost_or_doubled_over_both_pages(built):
     jump = chars("".join(r.text for p in built.pages for a in p.articles for r in a.lines
                          if r.kind in ("jump_label", "jump_headline")))
     assert sum(jump.values()) == len("（下转第2版）（上接第1版）济宁高新区重点项目建设新闻发布会举行")
-    figure = built.made.issue.pages[0].articles[0].figures[0]
+    captions = chars("".join(f.caption + f.credit for p in built.made.issue.pages for a in p.articles
+                             for f in a.figures))  # the 头条's photo and the 图片新闻 on page 2
     ad = chars(pdf_text(EDITION / "ads" / "gongyi.pdf"))
-    assert got == articles + furniture + jump + chars(figure.caption + figure.credit) + ad
+    assert got == articles + furniture + jump + captions + ad
 
 
 def test_layout_fit_reports_every_slot_and_both_parts_exact():
     out = CliRunner().invoke(main, ["fit", str(EDITION / "issue.yaml")])
     assert out.exit_code == 0, out.output
     rows = [line for line in out.output.splitlines() if re.match(r"  [a-z]", line) and "slot head" not in line]
-    assert len(rows) == 11 and all(line.endswith("fits exactly") for line in rows), out.output
+    assert len(rows) == 12 and all(line.endswith("fits exactly") for line in rows), out.output
     assert re.search(r"lead \(part 1\) +31×8 @1,9 .* fits exactly", out.output)
     assert re.search(r"lead \(part 2\) +\d+×4 @1,0 .* fits exactly", out.output)
     assert "in no slot" not in out.output
