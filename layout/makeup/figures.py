@@ -99,11 +99,12 @@ def lay_out(figures: Sequence[SetFigure], cell: Cell, head: int, article: str) -
     the foot; a leg of text under, over or beside them of 1–4 lines, or figures that do not fit the column,
     is an error at the figure."""
     above = [f for f in figures if f.spec.place == "top"]
-    head_top = sum(f.rows + AIR_ROWS for f in above)
+    lead = AIR_ROWS if above and cell.top > 0 else 0  # air between the text above the slot and its photo
+    head_top = lead + sum(f.rows + AIR_ROWS for f in above)
     body_top = cell.top + head_top + head
     top = {c: body_top for c in cell.columns}
     foot = {c: cell.bottom for c in cell.columns}
-    cores, row = [], cell.top
+    cores, row = [], cell.top + lead
     for figure in above:
         cores.append((figure, Cell(cell.column + figure.spec.column_offset, figure.spec.span, row, figure.rows)))
         row += figure.rows + AIR_ROWS

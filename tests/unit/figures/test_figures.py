@@ -121,6 +121,19 @@ def test_a_figure_at_the_top_sits_above_the_headline_block_which_starts_an_air_r
     assert not [r for r in frame.lines if r.kind == "body" and r.baseline > box.y0 - 3]
 
 
+def test_a_top_figure_under_another_slot_keeps_an_air_row_above_its_photo(tiny_font_path, photo):
+    spec = ArticleSpec(id="a", file=Path("a.txt"), slot=Slot(1, 4, 5, 30), where="pages[0].articles[0]",
+                       figures=(figure(photo, span=4, place="top", credit=None),))
+    issue = make_issue((spec,), columns=4, rows=40)
+    caption = TextStyle(name="caption", role="kai", weight="regular", size=CAPTION_SIZE, leading=CAPTION_SIZE,
+                        align="justify")
+    w = make_world(tiny_font_path, replace(issue, styles=issue.styles + (caption,)), {"a": TEXT})
+    w = replace(w, ctx=replace(w.ctx, photos=Photos(cache=photo.parent / ".cache")))
+    p = placement(w, issue.pages[0])
+    assert p.figures[0].photo == Cell(1, 4, 6, 6)  # row 5 is air under whatever ends above the slot
+    assert p.head_top == 1 + p.figures[0].cell.rows
+
+
 def test_figures_above_the_headline_taller_than_the_slot_are_a_located_error(tiny_font_path, photo):
     w, page = world(tiny_font_path, photo, (figure(photo, span=4, place="top", rows=28),), lines=30)
     with pytest.raises(LayoutError, match=r"figures above the headline and the headline block need \d+ rows, "
