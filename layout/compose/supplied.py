@@ -11,7 +11,6 @@ import pikepdf
 from ..check import CheckOptions, UnusablePdfError, preflight
 from ..errors import LayoutError
 from ..geometry import Rect
-from ..images import convert
 from ..placed import Form, Image
 from .figure import Photos
 from .runs import Painted
@@ -71,6 +70,7 @@ def place_file(path: Path, name: str, box: Rect, owner: str, where: str, photos:
         source = source_box(path, what, where)
         return Painted(forms=(Form(box=fitted(source, box), file=path, source=source, name=name, article=owner),))
     settings = replace(photos.settings, fit="contain")
+    from ..images import convert  # the imaging stack loads only when an image is supplied
     printed = convert(path, (box.width, box.height), settings, photos.cache)
     image = Image(box=box, data=printed.data, width_px=printed.width_px, height_px=printed.height_px,
                   filter=printed.filter, decode=printed.decode, components=printed.components, article=owner,
