@@ -67,9 +67,8 @@ def _manifest_key(path: Path, issue: Issue | None) -> tuple:
     """What a reading of the manifest depends on: its bytes, and the files the last reading named."""
     if issue is None:
         return (Path(path).read_bytes(),)
-    articles = tuple((str(a.file), Path(a.file).is_file()) for p in issue.pages for a in p.articles)
-    read = [f.file for p in issue.pages for a in p.articles for f in a.figures] + [f.path for f in issue.fonts]
-    return (Path(path).read_bytes(), articles, tuple((str(f), _stamp(Path(f))) for f in read))
+    articles = tuple((str(f), Path(f).is_file()) for f in issue.text_files)
+    return (Path(path).read_bytes(), articles, tuple((str(f), _stamp(Path(f))) for f in issue.read_files))
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
