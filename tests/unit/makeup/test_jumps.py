@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from layout.article.text import Paragraph, TextSpan, parse_article
-from layout.build import make_up
+from layout.build import make_up, plan_stories
 from layout.errors import LayoutError
 from layout.makeup.jumps import Cut, cut_paragraph, jump_headline, minimum_first, sentence_cuts
 
@@ -225,3 +225,25 @@ def test_no_break_with_two_lines_on_each_side_is_an_error_with_the_counts(tmp_pa
     with pytest.raises(LayoutError) as info:
         make_up(edition(tmp_path, tiny_font_path, texts={"a": sparse}))
     assert info.value.message.endswith("(the story is 51 lines, 18 over the slot with the jump label)")
+
+
+def test_a_pinned_story_that_jumps_from_a_planned_page(tmp_path, tiny_font_path):
+    """A page with `stories:` may pin a story that jumps: the planner's page splits it as a fixed page does."""
+    path = edition(tmp_path, tiny_font_path, lines=22, texts={"b": story(3)})  # columns 3–4 are the free area
+    text = path.read_text(encoding="utf-8").replace(
+        "      - id: b\n        file: b.txt\n        slot: {column: 3, span: 2, top: 0, lines: auto}\n",
+        "    stories:\n      - {id: b, file: b.txt, priority: 1, span: [2, 2]}\n")
+    path.write_text(text, encoding="utf-8")
+    made = make_up(path)
+    (tmp_path / "fixed").mkdir()
+    whole = fixed_lines(make_up(edition(tmp_path / "fixed", tiny_font_path, lines=22)), "a")
+    assert {page for page, _ in whole} == {1, 6}
+    assert fixed_lines(made, "a") == whole  # the same cut, both parts set, nothing lost or doubled
+    _, placed = plan_stories(path)  # `layout plan` too
+    assert [(number, [s.story.id for s in p.spots]) for number, p in placed] == [(1, ["b"])]
+
+
+def fixed_lines(made, article: str) -> list[tuple[int, str]]:
+    """(page, text) of every body line of `article`'s parts."""
+    return [(p.number, r.text) for p in made.pages for a in p.articles if a.id == article for r in a.lines
+            if r.kind == "body"]
