@@ -39,9 +39,13 @@ class Memory:
 
     def issue(self, path: Path, load: Callable[[Path], Issue]) -> Issue:
         """The manifest at `path` read with `load`, or the last reading if neither its bytes nor a file it
-        reads (photos, font overrides: size and time; articles: that they exist) changed."""
+        reads (photos, font overrides, logos, ads: size and time; articles: that they exist) changed. When
+        such a file changed, the pages composed before are forgotten: they hold its old pixels or page box,
+        and the new reading may be equal to the last one."""
         key = _manifest_key(path, self._issue[1] if self._issue else None)
         if self._issue is None or self._issue[0] != key:
+            if self._issue is not None and self._issue[0][2:] != key[2:]:
+                self._pages.clear()
             issue = load(path)
             self._issue = (_manifest_key(path, issue), issue)
         return self._issue[1]

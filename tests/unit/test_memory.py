@@ -93,3 +93,28 @@ def test_the_watch_watches_planned_stories_ads_and_logos(tmp_path, tiny_font_pat
     issue = replace(issue, pages=(page,), manifest=tmp_path / "issue.yaml")
     files = issue_files(tmp_path / "issue.yaml", issue)
     assert {tmp_path / "s.txt", tmp_path / "logo.pdf", tmp_path / "ads" / "bank.pdf"} <= {Path(f) for f in files}
+
+
+def test_a_replaced_photo_or_ad_composes_the_pages_again(tmp_path):
+    """A file the pages read (a photo retouched at the same size, a new ad PDF) makes the manifest read
+    again to an equal Issue: the pages composed before hold the old pixels, so they are composed again."""
+    from layout.spec.issue import Masthead
+    from types import SimpleNamespace
+    logo, manifest = tmp_path / "logo.pdf", tmp_path / "issue.yaml"
+    logo.write_bytes(b"%PDF-1.4 old\n")
+    manifest.write_text("issue: {}\n", encoding="utf-8")
+    base = make_issue((article("a", 1, 1, 0, 10),))
+    issue = replace(base, pages=(replace(base.pages[0], masthead=Masthead(title="报", logo=logo)),))
+    memory, composed = Memory(), []
+    plan = SimpleNamespace(number=1, placements=())
+
+    def compose(plan, stories, ctx):
+        composed.append(ctx)
+        return len(composed)
+
+    memory.issue(manifest, lambda p: issue)
+    assert memory.page(plan, {}, "ctx", compose) == 1
+    assert memory.page(plan, {}, "ctx", compose) == 1  # nothing changed: kept
+    logo.write_bytes(b"%PDF-1.4 new, longer\n")
+    memory.issue(manifest, lambda p: issue)  # read again (equal)
+    assert memory.page(plan, {}, "ctx", compose) == 2
