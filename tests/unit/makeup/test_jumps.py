@@ -247,3 +247,16 @@ def fixed_lines(made, article: str) -> list[tuple[int, str]]:
     """(page, text) of every body line of `article`'s parts."""
     return [(p.number, r.text) for p in made.pages for a in p.articles if a.id == article for r in a.lines
             if r.kind == "body"]
+
+
+def test_a_story_that_jumps_is_listed_once_in_the_index(tmp_path, tiny_font_path):
+    """导读 × jumps: the entry of a story marked index: that jumps names the page it starts on, once."""
+    path = edition(tmp_path, tiny_font_path)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("        jump_headline: 丙稿续\n", "        jump_headline: 丙稿续\n        index: 丙稿\n")
+    text = text.replace("        slot: {column: 3, span: 2, top: 0, lines: auto}\n  - number: 4",
+                        "        slot: {column: 3, span: 2, top: 0, lines: 12}\n"
+                        "    index: {slot: {column: 3, span: 2, top: 12, lines: auto}}\n  - number: 4")
+    path.write_text(text, encoding="utf-8")
+    entries = make_up(path).plans[0].boxes[0].entries
+    assert [(e.article, e.text, e.page, e.label) for e in entries] == [("c", "丙稿", 4, "第4版")]
