@@ -28,7 +28,7 @@ class Memory:
     def page(self, plan, stories: Mapping, ctx, compose: Callable):
         """The page `plan` composed with `compose`, or the last build's page if its plan, the stories placed
         on it (the same set objects) and the context are unchanged."""
-        placed = tuple(stories[p.id] for p in plan.placements)
+        placed = tuple(stories[p.story] for p in plan.placements)  # by the text set there (a jump: its part)
         last = self._pages.get(plan.number)
         if last is not None and last[0] == plan and last[2] == ctx and all(a is b for a, b in zip(last[1], placed)) \
                 and len(last[1]) == len(placed):

@@ -260,3 +260,17 @@ def test_a_story_that_jumps_is_listed_once_in_the_index(tmp_path, tiny_font_path
     path.write_text(text, encoding="utf-8")
     entries = make_up(path).plans[0].boxes[0].entries
     assert [(e.article, e.text, e.page, e.label) for e in entries] == [("c", "丙稿", 4, "第4版")]
+
+
+def test_the_watch_rebuilds_an_edition_with_jumps(tmp_path, tiny_font_path):
+    """`layout watch` × jumps: the memory keys a page's stories by the text set there (a part of a jump
+    is 'a (part 1)', not 'a'), and a rebuild after an edit gives what a fresh make-up gives."""
+    from layout.build import BuildOptions
+    from layout.memory import Memory
+    path = edition(tmp_path, tiny_font_path)
+    options = BuildOptions(memory=Memory())
+    make_up(path, options)
+    (tmp_path / "c.txt").write_text(story(6, "丙稿标题"), encoding="utf-8")
+    again = make_up(path, options)
+    assert [(p.number, r.text) for p in again.pages for a in p.articles for r in a.lines] == \
+           [(p.number, r.text) for p in make_up(path).pages for a in p.articles for r in a.lines]
