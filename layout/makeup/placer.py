@@ -23,6 +23,7 @@ from ..errors import LayoutError
 from ..geometry import Cell, PageGrid
 from ..spec import ArticleSpec, FitPolicy, PageSpec, Slot, StorySpec
 from ..typeset.story import AIR_ROWS, Shape, StoryCache
+from . import fit as fitting
 from . import fixed
 from .fit import distribute, lines, targets
 from .jumps import EditionJumps
@@ -170,7 +171,7 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
     notes = _held_notes(held, variants, grid, cuts)
     if best is None:
         raise LayoutError(f"page {page.number}: no plan places even the 头条 '{ordered[0].id}' in the free area "
-                          f"(rows {area.top}–{area.bottom - 1} of columns {area.column}–{area.column + area.span - 1})",
+                          f"({fitting.free_area(area)})",
                           page.where, "give the story a wider span range, shorten it, or pin it with a slot")
     spots, score = best
     notes += _white_notes(spots, grid) + _size_notes(spots)
@@ -193,7 +194,7 @@ def free_area(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPo
     plan's unplaced areas); it must be one rectangle."""
     cells = fixed.plan_page(_with_articles(page, page.articles), grid, "", stories, policy, jumps).unplaced
     if len(cells) != 1:
-        shown = "; ".join(f"columns {c.column}–{c.column + c.span - 1}, rows {c.top}–{c.bottom - 1}" for c in cells)
+        shown = "; ".join(fitting.free_area(c) for c in cells)  # in words (fit.free_area)
         raise LayoutError(f"page {page.number}: the stories need one free rectangle, the pinned articles leave "
                           f"{len(cells)} areas ({shown or 'none'})", page.where,
                           "pin articles across the top, the foot or whole columns at a side, or plan them all")
