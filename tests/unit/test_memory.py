@@ -98,8 +98,9 @@ def test_the_watch_watches_planned_stories_ads_and_logos(tmp_path, tiny_font_pat
 def test_a_replaced_photo_or_ad_composes_the_pages_again(tmp_path):
     """A file the pages read (a photo retouched at the same size, a new ad PDF) makes the manifest read
     again to an equal Issue: the pages composed before hold the old pixels, so they are composed again."""
-    from layout.spec.issue import Masthead
     from types import SimpleNamespace
+
+    from layout.spec.issue import Masthead
     logo, manifest = tmp_path / "logo.pdf", tmp_path / "issue.yaml"
     logo.write_bytes(b"%PDF-1.4 old\n")
     manifest.write_text("issue: {}\n", encoding="utf-8")
