@@ -120,8 +120,13 @@ def plan_stories(manifest_path: Path) -> tuple[Issue, tuple[tuple[int, "placer.P
     """The placer's decision for every page with `stories:` (page number, Placed), for `layout plan`."""
     issue = _load(manifest_path, BuildOptions())
     ctx, desk = _context(issue)
-    return issue, tuple((page.number, placer.place(page, ctx.grid, desk, issue.fit))
-                        for page in issue.pages if page.stories)
+    edition, placed = jumps.edition_jumps(issue.pages, issue.page_name), []
+    for page in issue.pages:  # in order: a jump's parts are split on its first page, before its continuation
+        if page.stories:
+            placed.append((page.number, placer.place(page, ctx.grid, desk, issue.fit, edition)))
+        else:
+            fixed.plan_page(page, ctx.grid, issue.edition, desk, issue.fit, edition)
+    return issue, tuple(placed)
 
 
 def cache_store(manifest_path: Path, options: BuildOptions, writable: bool = True) -> _store.Store:
@@ -224,7 +229,7 @@ def _plan(issue: Issue, ctx: Context, desk: StoryCache) -> tuple[PagePlan, ...]:
     in order, a story that jumps split where its first part fills its slot (makeup.jumps); 导读 entries
     then point at the pages the stories landed on; a page with `stories:` is planned (makeup.placer)."""
     edition = jumps.edition_jumps(issue.pages, issue.page_name)
-    plans = tuple(placer.plan_page(page, ctx.grid, issue.edition, desk, issue.fit) if page.stories else
+    plans = tuple(placer.plan_page(page, ctx.grid, issue.edition, desk, issue.fit, edition) if page.stories else
                   fixed.plan_page(page, ctx.grid, issue.edition, desk, issue.fit, edition) for page in issue.pages)
     return index.resolve(plans, issue, desk.texts)
 

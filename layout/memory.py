@@ -28,7 +28,7 @@ class Memory:
     def page(self, plan, stories: Mapping, ctx, compose: Callable):
         """The page `plan` composed with `compose`, or the last build's page if its plan, the stories placed
         on it (the same set objects) and the context are unchanged."""
-        placed = tuple(stories[p.id] for p in plan.placements)
+        placed = tuple(stories[p.story] for p in plan.placements)  # by the text set there (a jump: its part)
         last = self._pages.get(plan.number)
         if last is not None and last[0] == plan and last[2] == ctx and all(a is b for a, b in zip(last[1], placed)) \
                 and len(last[1]) == len(placed):
@@ -39,9 +39,13 @@ class Memory:
 
     def issue(self, path: Path, load: Callable[[Path], Issue]) -> Issue:
         """The manifest at `path` read with `load`, or the last reading if neither its bytes nor a file it
-        reads (photos, font overrides: size and time; articles: that they exist) changed."""
+        reads (photos, font overrides, logos, ads: size and time; articles: that they exist) changed. When
+        such a file changed, the pages composed before are forgotten: they hold its old pixels or page box,
+        and the new reading may be equal to the last one."""
         key = _manifest_key(path, self._issue[1] if self._issue else None)
         if self._issue is None or self._issue[0] != key:
+            if self._issue is not None and self._issue[0][2:] != key[2:]:
+                self._pages.clear()
             issue = load(path)
             self._issue = (_manifest_key(path, issue), issue)
         return self._issue[1]
@@ -67,9 +71,8 @@ def _manifest_key(path: Path, issue: Issue | None) -> tuple:
     """What a reading of the manifest depends on: its bytes, and the files the last reading named."""
     if issue is None:
         return (Path(path).read_bytes(),)
-    articles = tuple((str(a.file), Path(a.file).is_file()) for p in issue.pages for a in p.articles)
-    read = [f.file for p in issue.pages for a in p.articles for f in a.figures] + [f.path for f in issue.fonts]
-    return (Path(path).read_bytes(), articles, tuple((str(f), _stamp(Path(f))) for f in read))
+    articles = tuple((str(f), Path(f).is_file()) for f in issue.text_files)
+    return (Path(path).read_bytes(), articles, tuple((str(f), _stamp(Path(f))) for f in issue.read_files))
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

@@ -62,7 +62,7 @@ def watch(manifest: Path, options, settings: WatchOptions) -> None:
     files = rebuild(manifest, options, settings, frozenset({manifest})).files
     try:
         while True:
-            folders, ready = sorted({f.parent for f in files}), False
+            folders, ready = sorted({f.parent for f in files if f.parent.is_dir()}), False  # ads/ may not be there yet
             for changes in watchfiles.watch(*folders, watch_filter=_only(files), recursive=False, debounce=DEBOUNCE_MS,
                                             step=20, rust_timeout=READY_MS, yield_on_timeout=True):
                 if not changes:  # the watcher is running (said once: a save from now on is seen)
@@ -119,10 +119,9 @@ def rebuild(manifest: Path, options, settings: WatchOptions, files: frozenset[Pa
 
 
 def issue_files(manifest: Path, issue) -> frozenset[Path]:
-    """The manifest and every article and photo file the issue uses (resolved)."""
-    used = [manifest] + [a.file for p in issue.pages for a in p.articles]
-    used += [f.file for p in issue.pages for a in p.articles for f in a.figures]
-    return frozenset(Path(f).resolve() for f in used)
+    """The manifest and every file the issue uses (resolved): articles and planned stories, photos, font
+    overrides, logos and ads."""
+    return frozenset(Path(f).resolve() for f in (manifest, *issue.text_files, *issue.read_files))
 
 
 def _manifest_files(manifest: Path) -> frozenset[Path]:

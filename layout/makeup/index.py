@@ -32,13 +32,13 @@ def entry_text(article: str, mark: str, texts: Mapping[str, ArticleText]) -> str
 
 def resolve(plans: Sequence[PagePlan], issue: Issue, texts: Mapping[str, ArticleText]) -> tuple[PagePlan, ...]:
     """Every 导读 box's entries: the marked stories made up on the pages after the box's page, in page and
-    reading order, with the page each landed on."""
+    reading order, with the page each landed on (a story that jumps: the page it starts on, once)."""
     marks = {a.id: a.index for page in issue.pages for a in page.articles if a.index is not None}
     out = []
     for i, plan in enumerate(plans):
         later = [IndexEntry(article=p.id, text=entry_text(p.id, marks[p.id], texts), page=other.number,
                             label=page_word(issue.edition, other.number))
-                 for other in plans[i + 1:] for p in other.placements if p.id in marks]
+                 for other in plans[i + 1:] for p in other.placements if p.id in marks and p.part != 2]
         out.append(replace(plan, boxes=tuple(_filled(box, later) for box in plan.boxes)) if plan.boxes else plan)
     return tuple(out)
 

@@ -23,8 +23,10 @@ from ..errors import LayoutError
 from ..geometry import Cell, PageGrid
 from ..spec import ArticleSpec, FitPolicy, PageSpec, Slot, StorySpec
 from ..typeset.story import AIR_ROWS, Shape, StoryCache
+from . import fit as fitting
 from . import fixed
 from .fit import distribute, lines, targets
+from .jumps import EditionJumps
 from .plan import PagePlan
 
 LEG_MIN, LEG_MAX = 5, 45  # lines of a leg of type (one column of a story): shorter is a scrap, longer a 长腿
@@ -144,10 +146,11 @@ class _State:
 
 
 def plan_page(page: PageSpec, grid: PageGrid, edition: str, stories: StoryCache,
-              policy: FitPolicy = FitPolicy()) -> PagePlan:
-    """The page plan of a manifest page with `stories:`: place them, then plan every slot as fixed does."""
-    placed = place(page, grid, stories, policy)
-    plan = fixed.plan_page(_with_articles(page, placed.articles), grid, edition, stories, policy)
+              policy: FitPolicy = FitPolicy(), jumps: EditionJumps = EditionJumps()) -> PagePlan:
+    """The page plan of a manifest page with `stories:`: place them, then plan every slot as fixed does (a
+    pinned article that jumps is split with the edition's `jumps` labels)."""
+    placed = place(page, grid, stories, policy, jumps)
+    plan = fixed.plan_page(_with_articles(page, placed.articles), grid, edition, stories, policy, jumps)
     return replace(plan, notes=placed.notes)
 
 
@@ -156,9 +159,10 @@ def _with_articles(page: PageSpec, articles: tuple[ArticleSpec, ...]) -> PageSpe
     return replace(page, articles=articles, stories=())
 
 
-def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy = FitPolicy()) -> Placed:
+def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy = FitPolicy(),
+          jumps: EditionJumps = EditionJumps()) -> Placed:
     """Choose a slot and headline size for every story of the page (or hold it over, said in the notes)."""
-    area = free_area(page, grid, stories, policy)
+    area = free_area(page, grid, stories, policy, jumps)
     ordered = tuple(sorted(page.stories, key=lambda s: s.priority))  # stable: equal priorities keep order
     sizes = headline_sizes(ordered)
     variants = {s.id: measure(s, sizes[s.id], area, grid, stories, policy, s is ordered[0]) for s in ordered}
@@ -167,7 +171,7 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
     notes = _held_notes(held, variants, grid, cuts)
     if best is None:
         raise LayoutError(f"page {page.number}: no plan places even the 头条 '{ordered[0].id}' in the free area "
-                          f"(rows {area.top}–{area.bottom - 1} of columns {area.column}–{area.column + area.span - 1})",
+                          f"({fitting.free_area(area)})",
                           page.where, "give the story a wider span range, shorten it, or pin it with a slot")
     spots, score = best
     notes += _white_notes(spots, grid) + _size_notes(spots)
@@ -184,12 +188,13 @@ def _article(spot: Spot) -> ArticleSpec:
 
 # --- the free area and the variants ---------------------------------------------------------------
 
-def free_area(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy) -> Area:
+def free_area(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy,
+              jumps: EditionJumps = EditionJumps()) -> Area:
     """The rectangle the stories go into: what the masthead, boxes and pinned articles leave (the fixed
     plan's unplaced areas); it must be one rectangle."""
-    cells = fixed.plan_page(_with_articles(page, page.articles), grid, "", stories, policy).unplaced
+    cells = fixed.plan_page(_with_articles(page, page.articles), grid, "", stories, policy, jumps).unplaced
     if len(cells) != 1:
-        shown = "; ".join(f"columns {c.column}–{c.column + c.span - 1}, rows {c.top}–{c.bottom - 1}" for c in cells)
+        shown = "; ".join(fitting.free_area(c) for c in cells)  # in words (fit.free_area)
         raise LayoutError(f"page {page.number}: the stories need one free rectangle, the pinned articles leave "
                           f"{len(cells)} areas ({shown or 'none'})", page.where,
                           "pin articles across the top, the foot or whole columns at a side, or plan them all")

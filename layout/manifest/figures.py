@@ -9,7 +9,7 @@ from PIL import Image, UnidentifiedImageError
 
 from ..spec import FIGURE_FITS, FIGURE_PLACES, FigureSpec, Slot
 from . import kinds
-from .nodes import Value, regular_file, resolved
+from .nodes import Value, inside, regular_file
 
 _FIGURE_KEYS = ("file", "span", "column_offset", "rows", "aspect", "place", "caption", "credit", "crop", "fit")
 _CROP_KEYS = ("focus",)
@@ -67,10 +67,7 @@ def _figure(value: Value, slot: Slot, root: Path) -> FigureSpec:
 def _photo_file(value: Value, root: Path) -> Path:
     """The photo: relative to the issue folder (or absolute), never outside it, a regular file."""
     raw = value.text("photos/bridge.jpg")
-    full = resolved(value, root, raw, "photo")
-    if not full.is_relative_to(root):
-        value.fail(f"photo '{raw}' is outside the issue folder {root}",
-                   "keep photos inside the issue folder, e.g. photos/bridge.jpg")
+    full = inside(value, root, raw, "photo", "keep photos inside the issue folder, e.g. photos/bridge.jpg")
     return regular_file(value, raw, full, "photo", "photo paths are relative to the issue folder; check the name")
 
 

@@ -9,7 +9,7 @@ from ..errors import ManifestError
 from ..geometry import PageGrid
 from ..spec import MASTHEAD_ALIGNS, BoxSpec, Masthead, PageSpec, Slot
 from . import kinds
-from .nodes import Value, regular_file, resolved
+from .nodes import Value, inside, regular_file
 
 MASTHEAD_KEYS = ("title", "logo", "logo_rows", "lines", "align", "column", "span", "subtitle", "publisher",
                  "registration", "postal_code")
@@ -106,9 +106,7 @@ def _ad(value: Value, grid: PageGrid, root: Path) -> BoxSpec:
 def _ad_file(value: Value, root: Path) -> Path | None:
     """An ad's file inside the issue folder, of a kind it can hold; None when it is not in yet."""
     raw = value.text("ads/bank.pdf")
-    full = resolved(value, root, raw, "ad file")
-    if not full.is_relative_to(root):
-        value.fail(f"ad file '{raw}' is outside the issue folder {root}", "keep ads inside the issue folder")
+    full = inside(value, root, raw, "ad file", "keep ads inside the issue folder")
     if full.suffix.lower() not in AD_SUFFIXES:
         value.fail(f"ad file '{raw}' is not a PDF or an image ({', '.join(AD_SUFFIXES)})",
                    "supply the ad as a PDF/X-1a page, or a JPEG, PNG or TIFF")
@@ -145,9 +143,7 @@ def _ad_slot(value: Value, grid: PageGrid) -> Slot:
 def _file(value: Value, root: Path, what: str, suffixes: tuple[str, ...]) -> Path:
     """A file the page needs (a logo): inside the issue folder, of one of `suffixes`, present."""
     raw = value.text("logo.pdf")
-    full = resolved(value, root, raw, what)
-    if not full.is_relative_to(root):
-        value.fail(f"{what} '{raw}' is outside the issue folder {root}", f"keep the {what} inside the issue folder")
+    full = inside(value, root, raw, what, f"keep the {what} inside the issue folder")
     if full.suffix.lower() not in suffixes:
         value.fail(f"{what} '{raw}' is not a PDF or an image", "give a .pdf (vector) or a .jpg/.png/.tif file")
     return regular_file(value, raw, full, what, "paths are relative to the issue folder; check the name")

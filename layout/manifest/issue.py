@@ -38,6 +38,7 @@ _ISSUE_REQUIRED = ("id", "paper", "date")
 _GRID_REQUIRED = ("columns",)
 _SIZE_KEYS = ("width", "height")
 _QA_KEYS = ("ignore",)
+_JUMPS_KEYS = ("lettered",)
 
 # What each key's reader takes (kinds.py), next to the key tuples: `layout schema` is generated from both.
 _ISSUE_KINDS = {
@@ -78,7 +79,7 @@ _TOP_KINDS = {
     "fit": kinds.mapping(_FIT_KEYS, _FIT_KINDS, description="house policy for a slot's spare rows"),
     "colors": COLORS_KIND, "styles": STYLES_KIND, "print": kinds.mapping(_PRINT_KEYS, _PRINT_KINDS),
     "fonts": FONTS_KIND, "qa": kinds.mapping(_QA_KEYS, _QA_KINDS), "pages": PAGES_KIND,
-    "jumps": kinds.mapping(("lettered",), {"lettered": kinds.flag("labels name pages with the edition letter: 第A5版")}),
+    "jumps": kinds.mapping(_JUMPS_KEYS, {"lettered": kinds.flag("labels name pages with the edition letter: 第A5版")}),
 }
 MANIFEST_KIND = kinds.mapping(_TOP_KEYS, _TOP_KINDS, _TOP_REQUIRED, "an issue manifest (issue.yaml) of layout")
 _DEFAULT_MARGIN_MM = 20.0
@@ -299,7 +300,7 @@ def load_issue(path: Path) -> Issue:
     fit = _fit_policy(m.get("fit"))
     issue_map = m.need("issue").mapping()
     revision = issue_map.get("revision").integer(low=1, example="2") if issue_map.get("revision") else 1
-    jumps = m.get("jumps").mapping(("lettered",)) if m.get("jumps") else None
+    jumps = m.get("jumps").mapping(_JUMPS_KEYS) if m.get("jumps") else None
     lettered = jumps.get("lettered").flag() if jumps is not None and jumps.get("lettered") else False
     return Issue(
         id=head.id, paper=head.paper, date=head.date, number=head.number, total_number=head.total_number,

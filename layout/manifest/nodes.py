@@ -303,6 +303,14 @@ def resolved(value: Value, root: Path, raw: str, what: str) -> Path:
         value.fail(f"{what} '{raw}' cannot be read: {_reason(exc)}", _fix(exc))
 
 
+def inside(value: Value, root: Path, raw: str, what: str, hint: str) -> Path:
+    """`raw` resolved (as `resolved`), which must lie inside the issue folder `root`; else fails at `value`."""
+    full = resolved(value, root, raw, what)
+    if not full.is_relative_to(root):
+        value.fail(f"{what} '{raw}' is outside the issue folder {root}", hint)
+    return full
+
+
 def regular_file(value: Value, raw: str, full: Path, what: str, hint: str) -> Path:
     """`full` if it is a readable regular file; a missing file, a folder, a symlink loop, a FIFO or a
     device fails at `value` saying which."""

@@ -13,7 +13,7 @@ from . import front, kinds
 from .figures import FIGURES_KIND, figures
 from .jumps import (CONTINUATION_KEYS, JUMP_KEYS, Continuation, continuation_kind, jump_ask, jump_kinds, link,
                     overlap)
-from .nodes import Value, regular_file, resolved
+from .nodes import Value, inside, regular_file
 
 _PAGE_KEYS = ("number", "section", "section_front", "credits", "masthead", "index", "weather", "ads", "articles",
               "stories")
@@ -202,10 +202,7 @@ def _span_range(value: Value | None, grid: PageGrid) -> tuple[int, int] | None:
 def _article_file(value: Value, root: Path) -> Path:
     """The article's file: relative to the issue folder (or absolute), never outside it, a regular file."""
     raw = value.text("articles/01.txt")
-    full = resolved(value, root, raw, "article file")
-    if not full.is_relative_to(root):
-        value.fail(f"article file '{raw}' is outside the issue folder {root}",
-                   "keep article files inside the issue folder, e.g. articles/01.txt")
+    full = inside(value, root, raw, "article file", "keep article files inside the issue folder, e.g. articles/01.txt")
     return regular_file(value, raw, full, "article file",
                         "article paths are relative to the issue folder (where issue.yaml is); check the name")
 

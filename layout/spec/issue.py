@@ -133,6 +133,21 @@ class Issue:
         """The issue folder: article paths are relative to it and may not escape it."""
         return self.manifest.parent
 
+    @property
+    def text_files(self) -> tuple[Path, ...]:
+        """Every article file the issue sets: the slotted articles' and the planned stories' (`stories:`)."""
+        return tuple(a.file for p in self.pages for a in p.articles) + tuple(s.file for p in self.pages
+                                                                             for s in p.stories)
+
+    @property
+    def read_files(self) -> tuple[Path, ...]:
+        """The other files reading the manifest looks at: photos, font overrides, masthead logos and ads (an
+        ad not in yet at the path the manifest names, so its arrival is seen)."""
+        photos = [f.file for p in self.pages for a in p.articles for f in a.figures]
+        logos = [p.masthead.logo for p in self.pages if p.masthead and p.masthead.logo]
+        ads = [b.file or self.root / b.file_name for p in self.pages for b in p.boxes if b.kind == "ad" and b.file_name]
+        return tuple(photos + [f.path for f in self.fonts] + logos + ads)
+
     def style(self, name: str) -> TextStyle:
         """The text style called `name` (the manifest reader guarantees the standard ones exist)."""
         for style in self.styles:

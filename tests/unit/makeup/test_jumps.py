@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from layout.article.text import Paragraph, TextSpan, parse_article
-from layout.build import make_up
+from layout.build import make_up, plan_stories
 from layout.errors import LayoutError
 from layout.makeup.jumps import Cut, cut_paragraph, jump_headline, minimum_first, sentence_cuts
 
@@ -225,3 +225,52 @@ def test_no_break_with_two_lines_on_each_side_is_an_error_with_the_counts(tmp_pa
     with pytest.raises(LayoutError) as info:
         make_up(edition(tmp_path, tiny_font_path, texts={"a": sparse}))
     assert info.value.message.endswith("(the story is 51 lines, 18 over the slot with the jump label)")
+
+
+def test_a_pinned_story_that_jumps_from_a_planned_page(tmp_path, tiny_font_path):
+    """A page with `stories:` may pin a story that jumps: the planner's page splits it as a fixed page does."""
+    path = edition(tmp_path, tiny_font_path, lines=22, texts={"b": story(3)})  # columns 3–4 are the free area
+    text = path.read_text(encoding="utf-8").replace(
+        "      - id: b\n        file: b.txt\n        slot: {column: 3, span: 2, top: 0, lines: auto}\n",
+        "    stories:\n      - {id: b, file: b.txt, priority: 1, span: [2, 2]}\n")
+    path.write_text(text, encoding="utf-8")
+    made = make_up(path)
+    (tmp_path / "fixed").mkdir()
+    whole = fixed_lines(make_up(edition(tmp_path / "fixed", tiny_font_path, lines=22)), "a")
+    assert {page for page, _ in whole} == {1, 6}
+    assert fixed_lines(made, "a") == whole  # the same cut, both parts set, nothing lost or doubled
+    _, placed = plan_stories(path)  # `layout plan` too
+    assert [(number, [s.story.id for s in p.spots]) for number, p in placed] == [(1, ["b"])]
+
+
+def fixed_lines(made, article: str) -> list[tuple[int, str]]:
+    """(page, text) of every body line of `article`'s parts."""
+    return [(p.number, r.text) for p in made.pages for a in p.articles if a.id == article for r in a.lines
+            if r.kind == "body"]
+
+
+def test_a_story_that_jumps_is_listed_once_in_the_index(tmp_path, tiny_font_path):
+    """导读 × jumps: the entry of a story marked index: that jumps names the page it starts on, once."""
+    path = edition(tmp_path, tiny_font_path)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("        jump_headline: 丙稿续\n", "        jump_headline: 丙稿续\n        index: 丙稿\n")
+    text = text.replace("        slot: {column: 3, span: 2, top: 0, lines: auto}\n  - number: 4",
+                        "        slot: {column: 3, span: 2, top: 0, lines: 12}\n"
+                        "    index: {slot: {column: 3, span: 2, top: 12, lines: auto}}\n  - number: 4")
+    path.write_text(text, encoding="utf-8")
+    entries = make_up(path).plans[0].boxes[0].entries
+    assert [(e.article, e.text, e.page, e.label) for e in entries] == [("c", "丙稿", 4, "第4版")]
+
+
+def test_the_watch_rebuilds_an_edition_with_jumps(tmp_path, tiny_font_path):
+    """`layout watch` × jumps: the memory keys a page's stories by the text set there (a part of a jump
+    is 'a (part 1)', not 'a'), and a rebuild after an edit gives what a fresh make-up gives."""
+    from layout.build import BuildOptions
+    from layout.memory import Memory
+    path = edition(tmp_path, tiny_font_path)
+    options = BuildOptions(memory=Memory())
+    make_up(path, options)
+    (tmp_path / "c.txt").write_text(story(6, "丙稿标题"), encoding="utf-8")
+    again = make_up(path, options)
+    assert [(p.number, r.text) for p in again.pages for a in p.articles for r in a.lines] == \
+           [(p.number, r.text) for p in make_up(path).pages for a in p.articles for r in a.lines]
