@@ -117,3 +117,10 @@ def add_image_xobject(canvas: Canvas, key: str, stream) -> str:
     if key not in canvas._formsinuse:
         canvas._formsinuse.append(key)
     return name
+
+
+def number(value: float, places: int = 3) -> str:
+    """A number as PDF operator text: `places` decimals at most, no exponent, no trailing zeros, never -0
+    (deterministic)."""
+    text = f"{value:.{places}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

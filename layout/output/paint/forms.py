@@ -113,6 +113,5 @@ def paint_form(canvas: Canvas, form: Form) -> None:
 
 
 def _num(value: float) -> str:
-    """A number as PDF text: fixed precision, no exponent (deterministic)."""
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    """A number of a placed form (BBox, matrix): 4 decimals at most (backend.number)."""
+    return backend.number(value, 4)

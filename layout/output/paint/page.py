@@ -123,9 +123,8 @@ def _set_stroke(canvas: Canvas, color: CMYK, overprint: bool) -> None:
 
 
 def _num(value: float) -> str:
-    """A number as PDF text: fixed precision, no exponent, no trailing zeros (deterministic)."""
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    """A number in a content stream: 3 decimals at most (backend.number)."""
+    return backend.number(value, 3)
 
 
 def _paint_run(canvas: Canvas, run: GlyphRun, used: dict) -> None:
