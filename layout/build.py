@@ -153,17 +153,28 @@ def _build(manifest_path: Path, options: BuildOptions, store: _store.Store, star
     outdir = output_folder(manifest_path, options)
     outdir.mkdir(parents=True, exist_ok=True)
     _store.flush(store)                                               # what was set before the folder existed
+    memo = _output_memo(options.memory)                               # the watch: unchanged pages kept painted
     with OutputSet(outdir) as staged:                                 # all outputs land together
-        fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged, options.progress)  # paint, preflight
+        fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged, options.progress, memo)
         for page in pages if options.pages else ():
-            _stage_pdf([page], outdir / f"{page.label}.pdf", issue, staged)
-        _stage_sidecar(pages, issue, outdir, staged, options.pages)   # records for QA (and per page PDF)
+            _stage_pdf([page], outdir / f"{page.label}.pdf", issue, staged, memo=memo)
+        _stage_sidecar(pages, issue, outdir, staged, options.pages, memo)  # records for QA (and per page PDF)
         written = staged.commit()
     count = len(pages) if options.pages else 0
     issue_pdf, page_pdfs, sidecar = written[0], tuple(written[1:1 + count]), written[1 + count]
     summary = summarise(made, fonts, oversets, time.perf_counter() - started, issue_pdf.stat().st_size)
     return BuildResult(issue_pdf=issue_pdf, page_pdfs=page_pdfs, sidecar=sidecar, pages=pages,
                        summary=summary, made=made, page_sidecars=tuple(written[2 + count:]))
+
+
+def _output_memo(memory: Memory | None):
+    """The watch's output memo (output.memo.OutputMemo), started for this rebuild; None outside a watch."""
+    if memory is None:
+        return None
+    if memory.output is None:
+        from .output.memo import OutputMemo
+        memory.output = OutputMemo()
+    return memory.output.next()
 
 
 def output_folder(manifest_path: Path, options: BuildOptions) -> Path:
@@ -309,13 +320,13 @@ def _paint_settings(issue: Issue, title: str, pages: Sequence[Page] = ()):
     return PaintSettings(settings, marks=spec.marks, slug=slug)
 
 
-def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, staged: OutputSet, progress=None):
-    """Paint `pages` to a staged temporary for `path` and preflight it (reporting `progress` page by page);
-    returns the fonts used."""
+def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, staged: OutputSet, progress=None, memo=None):
+    """Paint `pages` to a staged temporary for `path` and preflight it (reporting `progress` page by page;
+    with the watch's output `memo`); returns the fonts used."""
     from .output.paint.page import paint
     title = f"{issue.paper} {issue.date.isoformat()} " + (pages[0].label if len(pages) == 1 else issue.edition)
     tmp = staged.add(path)
-    fonts = paint(pages, tmp, _paint_settings(issue, title, pages), progress)
+    fonts = paint(pages, tmp, _paint_settings(issue, title, pages), progress, memo)
     _preflight(tmp, path, issue, progress)
     return fonts
 
@@ -334,18 +345,27 @@ def _preflight(tmp: Path, path: Path, issue: Issue, progress=None) -> None:
 
 
 def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: OutputSet,
-                   per_page: bool = False) -> None:
+                   per_page: bool = False, memo=None) -> None:
     """The sidecar JSON (every line's article, column and position) beside the issue PDF; with --pages also
     `<label>.layout.json` beside each page PDF (a page handed over alone can still be proofed and diffed)."""
     from .output import sidecar
     from .output.paint.page import media_box
     settings = _paint_settings(issue, "")
     ignore = tuple(Rect(*r) for r in issue.ignore_regions)
-    records = tuple(sidecar.page_record(i, p, media_box(p, settings), ignore) for i, p in enumerate(pages))
+    records = tuple(_page_record(i, p, media_box(p, settings), ignore, memo) for i, p in enumerate(pages))
     whole = sidecar.Sidecar(issue.id, f"{issue.id}.pdf", records)
-    sidecar.write(staged.add(outdir / sidecar.sidecar_name(issue.id)), whole)
+    sidecar.write(staged.add(outdir / sidecar.sidecar_name(issue.id)), whole, memo and memo.records)
     for page in pages if per_page else ():
         sidecar.write(staged.add(outdir / sidecar.sidecar_name(page.label)), sidecar.page_sidecar(whole, page.label))
+
+
+def _page_record(index: int, page: Page, media: Rect, ignore: tuple, memo=None):
+    """A page's sidecar record; in a watch, the last rebuild's record of the same composed page."""
+    from .output import sidecar
+    if memo is None:
+        return sidecar.page_record(index, page, media, ignore)
+    key = (index, media, ignore)
+    return memo.records.of(page, key) or memo.records.keep(page, sidecar.page_record(index, page, media, ignore), key)
 
 
 def summarise(made: MadeUp, fonts, oversets, seconds: float, pdf_bytes: int) -> BuildSummary:

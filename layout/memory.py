@@ -24,6 +24,7 @@ class Memory:
         self.changed: tuple[str, ...] | None = None  # stories set again by the last rebuild (None: all)
         self._issue: tuple[tuple, Issue] | None = None
         self._pages: dict[int, tuple] = {}  # page number → (plan, its set stories, context, composed page)
+        self.output = None  # output.memo.OutputMemo: painted runs, streams, subsets, sidecar records (build.py)
 
     def page(self, plan, stories: Mapping, ctx, compose: Callable):
         """The page `plan` composed with `compose`, or the last build's page if its plan, the stories placed

@@ -210,21 +210,42 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def dumps(sidecar: Sidecar) -> str:
-    """The sidecar as JSON text: sorted keys, compact separators, UTF-8 characters, one final newline."""
-    doc = {"format": SIDECAR_FORMAT, **_plain(sidecar)}
-    for page in doc["pages"]:
-        for article in page["articles"]:
-            if not article["figures"]:
-                del article["figures"]  # articles without figures are written as before figures existed
-            if not article["part"]:
-                del article["part"], article["jump_pages"]  # only the parts of a jump carry them
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+def _json(value: Any) -> str:
+    """JSON text as the sidecar writes it: sorted keys, compact separators, UTF-8 characters."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def write(path: Path, sidecar: Sidecar) -> Path:
+def _page_json(page: SidecarPage) -> str:
+    """One page record as JSON text (JSON nests, so the sidecar is its fields around these)."""
+    record = _plain(page)
+    for article in record["articles"]:
+        if not article["figures"]:
+            del article["figures"]  # articles without figures are written as before figures existed
+        if not article["part"]:
+            del article["part"], article["jump_pages"]  # only the parts of a jump carry them
+    return _json(record)
+
+
+def dumps(sidecar: Sidecar, memo=None) -> str:
+    """The sidecar as JSON text: sorted keys, compact separators, UTF-8 characters, one final newline; with
+    the watch's output memo (output.memo.Kept), a page record kept from the last rebuild is not written
+    again."""
+    pages = []
+    for page in sidecar.pages:
+        text = memo.of(page, "json") if memo is not None else None
+        if text is None:
+            text = _page_json(page)
+            if memo is not None:
+                memo.keep(page, text, "json")
+        pages.append(text)
+    fields_ = {"format": _json(SIDECAR_FORMAT), "issue": _json(sidecar.issue), "pdf": _json(sidecar.pdf),
+               "pages": "[" + ",".join(pages) + "]"}
+    return "{" + ",".join(f"{_json(k)}:{fields_[k]}" for k in sorted(fields_)) + "}\n"
+
+
+def write(path: Path, sidecar: Sidecar, memo=None) -> Path:
     """Write the sidecar to `path` (the caller makes it atomic) and return the path."""
-    Path(path).write_text(dumps(sidecar), encoding="utf-8")
+    Path(path).write_text(dumps(sidecar, memo), encoding="utf-8")
     return Path(path)
 
 

@@ -8,8 +8,10 @@ upgrade that removes one fails there, loudly, and not somewhere in a PDF.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from reportlab import rl_config
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.pdfdoc import NoEncryption, PDFCatalog, PDFDocument
 from reportlab.pdfgen.canvas import Canvas
 
@@ -124,3 +126,21 @@ def number(value: float, places: int = 3) -> str:
     (deterministic)."""
     text = f"{value:.{places}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+@contextmanager
+def kept_compression(kept):
+    """While painting: reportlab's Flate filter (PDFZCompress, every stream it compresses) looks each stream's
+    bytes up in `kept` (output.memo.Kept) first, so an unchanged page's content is not compressed again."""
+    flate = pdfdoc.PDFZCompress
+    plain = flate.encode
+
+    def encode(text):
+        data = text.encode("utf8") if isinstance(text, str) else text
+        found = kept.get(data)
+        return found if found is not None else kept.put(data, plain(data))
+    flate.encode = encode  # an instance attribute over the class's method
+    try:
+        yield
+    finally:
+        del flate.encode

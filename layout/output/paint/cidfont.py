@@ -568,6 +568,23 @@ class CIDFont:
                 chars[code] = char
         return struct.pack(f">{len(codes)}H", *codes)
 
+    def encode_run(self, text: str, doc) -> tuple[bytes, dict[int, str]]:
+        """`text` encoded as `encode` does, and the {code: char} it records as used (first character of each
+        code, in order), which `mark_used` records again when the run's operators are kept (output.memo)."""
+        codes = self.encode(text, doc)
+        pairs: dict[int, str] = {}
+        for code, char in zip(struct.unpack(f">{len(text)}H", codes), text):
+            if code not in pairs:
+                pairs[code] = char
+        return codes, pairs
+
+    def mark_used(self, pairs: dict[int, str], doc) -> None:
+        """Record the codes of a kept run as used in `doc`, exactly as encoding its text again would."""
+        chars = self._state(doc).chars
+        for code, char in pairs.items():
+            if code not in chars:
+                chars[code] = char
+
     def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
         """Width of `text` in pt at `size` (reportlab protocol)."""
         face = self.layout_face
@@ -592,7 +609,7 @@ class CIDFont:
             return
         program = self.program
         gids = {program.codes.gid(code) for code in state.chars}
-        subset = subset_face(self.layout_face, gids, program)
+        subset = _subset(self.layout_face, gids, program)
         base = f"{subset_tag(self.layout_face.key, gids)}+{self.layout_face.postscript_name}"
         prefix = f"CIDFont.{state.internal_name}"
         font = pdfdoc.PDFDictionary({
@@ -653,6 +670,15 @@ class CIDFont:
 
 
 _REGISTERED: dict[str, CIDFont] = {}
+SUBSETS: list = []  # the output memo's Kept of subsets while a watch rebuild paints (page.paint sets it)
+
+
+def _subset(face: Face, gids: set[int], program: Program) -> Subset:
+    """subset_face, kept for one rebuild more in the watch's output memo when one is in use."""
+    if not SUBSETS:
+        return subset_face(face, gids, program)
+    kept, key = SUBSETS[-1], frozenset(gids)
+    return kept.of(face, key) or kept.keep(face, subset_face(face, gids, program), key)
 
 
 def register(face: Face) -> CIDFont:

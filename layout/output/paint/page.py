@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ...spec import CMYK
 from ...geometry import Rect
 from ...placed import GlyphRun, Image, Page
+from ..memo import OutputMemo
 from . import backend, cidfont, forms, pdfx
 
 
@@ -35,9 +36,24 @@ class FontUse:
     subset_bytes: int
 
 
-def paint(pages: Sequence[Page], path: Path, settings: PaintSettings, progress=None) -> tuple[FontUse, ...]:
+def paint(pages: Sequence[Page], path: Path, settings: PaintSettings, progress=None,
+          memo: OutputMemo | None = None) -> tuple[FontUse, ...]:
     """Write `pages` as one PDF at `path` (the caller makes it atomic), calling `progress('painting', done,
-    total)` after each page if given; returns the fonts used."""
+    total)` after each page if given; returns the fonts used. With the watch's output `memo`, the glyph runs,
+    streams and font subsets of the last rebuild are reused (same bytes)."""
+    if memo is None:
+        return _paint(pages, path, settings, progress, None)
+    cidfont.SUBSETS.append(memo.subsets)
+    try:
+        with backend.kept_compression(memo.streams):
+            return _paint(pages, path, settings, progress, memo)
+    finally:
+        cidfont.SUBSETS.pop()
+
+
+def _paint(pages: Sequence[Page], path: Path, settings: PaintSettings, progress,
+           memo: OutputMemo | None) -> tuple[FontUse, ...]:
+    """paint() with the memo (or none) in place."""
     backend.use_binary_streams()
     first = media_box(pages[0], settings)
     canvas = Canvas(str(path), pagesize=(first.width, first.height), invariant=1,
@@ -45,7 +61,7 @@ def paint(pages: Sequence[Page], path: Path, settings: PaintSettings, progress=N
     pdfx.prepare_canvas(canvas, settings.pdfx)
     used: dict[str, tuple] = {}
     for number, page in enumerate(pages, start=1):
-        _paint_page(canvas, page, settings, used)
+        _paint_page(canvas, page, settings, used, memo)
         if progress is not None:
             progress("painting", number, len(pages))
     pdfx.finish_document(canvas, settings.pdfx)
@@ -72,7 +88,7 @@ def media_box(page: Page, settings: PaintSettings) -> Rect:
     return pdfx.marks_media(page.trim, page.bleed) if settings.marks else page.bleed
 
 
-def _paint_page(canvas: Canvas, page: Page, settings: PaintSettings, used: dict) -> None:
+def _paint_page(canvas: Canvas, page: Page, settings: PaintSettings, used: dict, memo=None) -> None:
     """One page: boxes, then rules, fills and text in page coordinates (trim at the origin)."""
     media = media_box(page, settings)
     dx, dy = -media.x0, -media.y0
@@ -103,7 +119,7 @@ def _paint_page(canvas: Canvas, page: Page, settings: PaintSettings, used: dict)
         if (run.color, run.overprint) != fill:
             fill = (run.color, run.overprint)
             _set_fill(canvas, run.color, run.overprint)
-        _paint_run(canvas, run, used)
+        _paint_run(canvas, run, used, memo)
     canvas.restoreState()
     canvas.showPage()
 
@@ -127,11 +143,27 @@ def _num(value: float) -> str:
     return backend.number(value, 3)
 
 
-def _paint_run(canvas: Canvas, run: GlyphRun, used: dict) -> None:
-    """A glyph run as one TJ: glyph codes with kerning numbers that put each glyph at its offset."""
+def _paint_run(canvas: Canvas, run: GlyphRun, used: dict, memo: OutputMemo | None = None) -> None:
+    """A glyph run as one TJ: glyph codes with kerning numbers that put each glyph at its offset (kept in
+    the watch's memo: only the font's resource name is the document's)."""
     font = cidfont.register(run.face)
-    name = font.resource_name(backend.document(canvas))
-    codes = font.encode(run.text).hex()
+    doc = backend.document(canvas)
+    name = font.resource_name(doc)
+    kept = memo.runs.of(run) if memo is not None else None
+    if kept is None:
+        encoded, pairs = font.encode_run(run.text, doc)
+        kept = (_run_operators(run, encoded.hex()), pairs)
+        if memo is not None:
+            memo.runs.keep(run, kept)
+    else:
+        font.mark_used(kept[1], doc)
+    entry = used.setdefault(run.face.key, (run.face, set()))
+    entry[1].update(run.text)
+    backend.append_operators(canvas, f"BT {name} {kept[0]}")
+
+
+def _run_operators(run: GlyphRun, codes: str) -> str:
+    """The operators of a run after `BT /F`: size, position and the TJ array of its hex `codes`."""
     parts, group, pen = [], [], 0.0
     size, upem, advance_units = run.size, run.face.upem, run.face.advance_units  # hot loop: Face.advance inlined
     for i, (char, offset) in enumerate(zip(run.text, run.offsets)):
@@ -144,10 +176,7 @@ def _paint_run(canvas: Canvas, run: GlyphRun, used: dict) -> None:
         group.append(codes[4 * i: 4 * i + 4])
         pen = offset + advance_units(char) * size / upem
     parts.append("<" + "".join(group) + ">")
-    entry = used.setdefault(run.face.key, (run.face, set()))
-    entry[1].update(run.text)
-    backend.append_operators(canvas, f"BT {name} {_num(run.size)} Tf 1 0 0 1 {_num(run.x)} {_num(run.y)} Tm "
-                        f"[{' '.join(parts)}] TJ ET")
+    return f"{_num(run.size)} Tf 1 0 0 1 {_num(run.x)} {_num(run.y)} Tm [{' '.join(parts)}] TJ ET"
 
 
 def image_stream(image: Image) -> PDFStream:
