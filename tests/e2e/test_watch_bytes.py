@@ -9,7 +9,7 @@ from layout.memory import Memory
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
-from issues import make_issue  # noqa: E402
+from issues import make_issue
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
