@@ -13,6 +13,10 @@ cold whole-process runs of
                                              its build cache (<outdir>/.cache/store, docs/cache.md) is
                                              warm: nothing edited, a rebuild (the other modes build into
                                              a fresh folder each run: a cold cache)
+        "wheel install, bytecode compiled":  with --wheel, a wheel of this checkout installed into a
+                                             fresh venv (pip compiles the bytecode at install; the
+                                             dependencies from this interpreter's site-packages via a
+                                             .pth), run from a folder outside the checkout, cold cache
         "baseline tree, no bytecode":        with --baseline PATH, the engine of another checkout (run
                                              with PATH as its working directory), cold cache: before/after
                                              a change in the same alternation
@@ -61,7 +65,27 @@ NO_BYTECODE = "editable install, no bytecode"
 BYTECODE = "editable install, bytecode cached"
 WARM = "no bytecode, warm build cache"  # the same output folder every run: <outdir>/.cache/store is warm
 BEFORE = "baseline tree, no bytecode"  # --baseline PATH: another checkout (e.g. before a speed step)
+WHEEL = "wheel install, bytecode compiled"  # --wheel: non-editable install in a venv (wheel_python)
 OFF = "__pycache__.peers-off"
+
+
+def wheel_python(tmp: Path) -> Path:
+    """A venv in `tmp` with this checkout installed from a wheel (non-editable; pip compiles bytecode at
+    install); its dependencies come from this interpreter's site-packages (a .pth), as tests/e2e/test_wheel.py."""
+    import sysconfig
+    import venv
+    wheels = tmp / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(wheels)], check=True, capture_output=True, cwd=tmp)
+    env_dir = tmp / "wheel-venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          check=True, capture_output=True, text=True).stdout.strip()
+    Path(site, "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index",
+                    str(next(wheels.glob("layout-*.whl")))], check=True, capture_output=True)
+    return python
 
 
 # ---- the Typst venv ------------------------------------------------------------------------
@@ -152,10 +176,12 @@ def font_args(mode: str, tmp: Path) -> list[str]:
 
 
 def bench_size(size: int, runs: int, python: str, fonts: str, tmp: Path, distinct: bool = False,
-               baseline: Path | None = None) -> dict:
+               baseline: Path | None = None, wheel: Path | None = None) -> dict:
     manifest, main = prepare(size, tmp, python, distinct)
     envs = environments()
-    envs[WARM] = envs[BEFORE] = envs[NO_BYTECODE]
+    envs[WARM] = envs[BEFORE] = envs[WHEEL] = envs[NO_BYTECODE]
+    outside = tmp / "outside"  # the wheel's runs: a working directory without the checkout's layout/
+    outside.mkdir(exist_ok=True)
     typst_cmd = [str(venv_python()), str(BENCH / "typst" / "compile.py"), str(main), str(tmp / "typst.pdf"),
                  *font_args(fonts, tmp)]
     warm_out = tmp / f"warm-{size}"
@@ -165,14 +191,15 @@ def bench_size(size: int, runs: int, python: str, fonts: str, tmp: Path, distinc
         if mode in (NO_BYTECODE, WARM):
             hide_bytecode()
         try:
-            return timed([python, "-m", "layout", "build", str(manifest), "-o", str(out), "-q"], envs[mode],
-                         baseline if mode == BEFORE else ROOT)
+            interpreter = str(wheel) if mode == WHEEL else python
+            return timed([interpreter, "-m", "layout", "build", str(manifest), "-o", str(out), "-q"], envs[mode],
+                         baseline if mode == BEFORE else outside if mode == WHEEL else ROOT)
         finally:
             show_bytecode()
             if mode != WARM:
                 shutil.rmtree(out)
 
-    modes = ([BEFORE] if baseline else []) + [NO_BYTECODE, BYTECODE, WARM]
+    modes = ([BEFORE] if baseline else []) + [NO_BYTECODE, BYTECODE, WARM] + ([WHEEL] if wheel else [])
     # warm-ups (untimed): the bytecode one writes layout/**/__pycache__, the warm one fills its build
     # cache; all of them warm the page cache
     for mode in modes:
@@ -229,6 +256,8 @@ def main() -> None:
                          "memoization cannot reuse one page's layout for the next")
     ap.add_argument("--baseline", type=Path, help="also time the engine of this checkout (its own layout/, "
                     "no bytecode, cold cache) in the same alternation, e.g. the tree before a speed step")
+    ap.add_argument("--wheel", action="store_true", help="also time a non-editable install: a wheel of this "
+                    "checkout in a fresh venv (bytecode compiled by pip), run outside the checkout, cold cache")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -237,12 +266,13 @@ def main() -> None:
     had_bytecode = bool(pycache_dirs())
     results = []
     with tempfile.TemporaryDirectory(prefix="peers-") as tmp:
+        wheel = wheel_python(Path(tmp)) if args.wheel else None
         try:
             for size in sizes:
                 if not args.json:
                     print(f"… {size} page(s)", file=sys.stderr)
                 results.append(bench_size(size, args.runs, args.python, args.typst_fonts, Path(tmp),
-                                          args.distinct_pages, args.baseline))
+                                          args.distinct_pages, args.baseline, wheel))
         finally:
             show_bytecode()
             if not had_bytecode:  # leave layout/ as we found it
