@@ -354,7 +354,8 @@ def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: Ou
     ignore = tuple(Rect(*r) for r in issue.ignore_regions)
     records = tuple(_page_record(i, p, media_box(p, settings), ignore, memo) for i, p in enumerate(pages))
     whole = sidecar.Sidecar(issue.id, f"{issue.id}.pdf", records)
-    sidecar.write(staged.add(outdir / sidecar.sidecar_name(issue.id)), whole, memo and memo.records)
+    target = staged.add(outdir / sidecar.sidecar_name(issue.id))
+    sidecar.write(target, whole) if memo is None else sidecar.write(target, whole, memo.records)
     for page in pages if per_page else ():
         sidecar.write(staged.add(outdir / sidecar.sidecar_name(page.label)), sidecar.page_sidecar(whole, page.label))
 
