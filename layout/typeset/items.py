@@ -321,7 +321,7 @@ class _Builder:
             if han_latin and all(text[i] == " " for i in range(le, rs)):
                 self._latin_space(out, le, rs, blank, em)  # a typed space next to Han is the one space
             else:
-                self._spaces(out, le, rs, blank, lc == "L" or rc == "L")
+                self._spaces(out, le, rs, blank, lc == "L" or rc == "L", self.eager and rs in self.discourage)
             return
         width = blank
         stretch = cjk.INTER_CHAR_STRETCH * em if _STRETCHABLE[lc][rc] else 0.0
@@ -371,15 +371,20 @@ class _Builder:
         glue = self.glues.get((blank, stretch, blank))
         out.append(glue if glue is not None else self._glue(blank, stretch, blank))
 
-    def _spaces(self, out: list, start: int, end: int, blank: float, latin: bool = False) -> None:
+    def _spaces(self, out: list, start: int, end: int, blank: float, latin: bool = False,
+                credit: bool = False) -> None:
         """One glue per space character: the first a Latin word space (word_space) if `latin`, the
-        others (and spaces between Han, `记者 刘菲`) stretch ½ and shrink ⅓ of their width."""
+        others (and spaces between Han) stretch ½ and shrink ⅓ of their width; the space between a
+        dateline credit and its name (`credit`, in the even-colour pass only: `记者 邵雨晴`) may close up
+        entirely on a squeezed line (`记者邵雨晴`, as many papers set it) rather than leave the credit
+        line letterspaced and its name alone at the start of the next."""
         for i in range(start, end):
             if latin and i == start:
                 out.append(word_space(self.p.advances[i], self.p.sizes[i], i, blank))
             else:
                 adv = self.p.advances[i]
-                out.append(Glue(adv + blank, adv * cjk.SPACE_STRETCH, adv * cjk.SPACE_SHRINK + blank, i))
+                shrink = adv if credit else adv * cjk.SPACE_SHRINK
+                out.append(Glue(adv + blank, adv * cjk.SPACE_STRETCH, shrink + blank, i))
             blank = 0.0
 
     def _box(self, out: list, k: int) -> None:

@@ -155,18 +155,28 @@ def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Bro
         broken = _latin_joined(spans, measure, config, broken, keep, discourage)
     if config.align == "justify":
         worst = _loosest(broken)
-        if worst > cjk.MAX_LETTERSPACING / cjk.INTER_CHAR_STRETCH + 1e-9:
+        if worst > LOOSE_RATIO + 1e-9:  # a loose line: try the even-colour levers (items.build_items eager)
             eager = _break_once(spans, measure, config, keep, eager=True, discourage=discourage)
-            if _loosest(eager) < worst - 1e-9 and eager.breaks.overfull <= broken.breaks.overfull:
+            if _colour(eager) < _colour(broken) and eager.breaks.overfull <= broken.breaks.overfull:
                 broken, worst = eager, _loosest(eager)
         if worst > LOOSE_RATIO + 1e-9 and config.breaker != "total-fit":
             # first fit cannot move a token to the line before: a paragraph it sets with a line over ¼ em
             # (a loose line, LOOSE_GAP) is re-broken by total fit, kept if that is less loose
             best = _break_once(spans, measure, replace(config, breaker="total-fit"), keep, eager=True,
                                discourage=discourage)
-            if _loosest(best) < worst - 1e-9 and best.breaks.overfull <= broken.breaks.overfull:
+            if _colour(best) < _colour(broken) and best.breaks.overfull <= broken.breaks.overfull:
                 broken = best
     return broken
+
+
+def _colour(broken: _Broken) -> tuple[int, int, float]:
+    """How uneven a breaking's colour is, worst first: justified lines over ½ em, lines over ¼ em
+    (LOOSE_RATIO), then the loosest ratio (stiff lines aside); smaller is better."""
+    stiff = stiff_lines(broken.built.items, broken.breaks.breaks)
+    ratios = [b.ratio for b, no in zip(broken.breaks.breaks[:-1], stiff) if not no]
+    half = cjk.MAX_LETTERSPACING / cjk.INTER_CHAR_STRETCH + 1e-9
+    return (sum(r > half for r in ratios), sum(r > LOOSE_RATIO + 1e-9 for r in ratios),
+            round(max(ratios, default=0.0), 9))
 
 
 _LATIN_LINE = re.compile(r"[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f .,:/\\\-_+#&'’%]*")
