@@ -17,6 +17,7 @@ from typing import Sequence
 
 from .. import cjk
 from ..fonts import TextFont
+from . import hyphen
 from .config import ComposeConfig
 from .knuth import EPS, INF, Box, Glue, Item, Penalty
 
@@ -408,7 +409,24 @@ class _Builder:
             if over or cuts or any(c in cjk.NO_BREAK_SPACES for c in p.text[start:end]):
                 self._token(out, start, end, cuts, over)
                 return
+            if self.eager and p.styles[start] == "body" and self._hyphenated(out, start, end):
+                return
         out.append(Box(width=width, start=start, end=end, count=_count(p.text, start, end)))
+
+    def _hyphenated(self, out: list, start: int, end: int) -> bool:
+        """An English word cut at its hyphenation points (typeset/hyphen.py), a penalty as wide as the
+        visible hyphen between the pieces; False (nothing added) when the word may not be hyphenated."""
+        p = self.p
+        points = hyphen.points(p.text[start:end])
+        if not points:
+            return False
+        width = p.faces[start].advance(hyphen.HYPHEN, p.sizes[start])
+        bounds = [start, *(start + at for at in points), end]
+        for n, (s, e) in enumerate(zip(bounds, bounds[1:])):
+            if n:
+                out.append(Penalty(hyphen.HYPHEN_PENALTY, "hyphen", width))
+            out.append(Box(width=sum(p.advances[s:e]), start=s, end=e, count=_count(p.text, s, e)))
+        return True
 
     def _cuts(self, start: int, end: int, over: bool, em_wide: float) -> list[tuple[int, float]]:
         """Where a token may break, with the cost: after / \\ . - _ @ = & (and ? # in a URL), leaving

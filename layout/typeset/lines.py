@@ -17,6 +17,7 @@ from .. import cjk
 from ..fonts import Face
 from .breaking import (LOOSE_RATIO, RATIO_EPS, Break, BreakParams, Breaks, greedy, set_glue, stiff_lines, total_fit,
                        total_fit_lines)
+from . import hyphen
 from .config import ComposeConfig
 from .items import P_RELAXED, Items, Span, build_items
 from .knuth import INF, Box, Glue, Penalty
@@ -370,11 +371,24 @@ class _LineSetter:
                 x += width
             elif spread and i > s and item.kind == "kinsoku" and type(items[i + 1]) is Box:
                 x += spread  # a gap with no glue (between a mark and its neighbour)
+        x += self._hyphen(glyphs, brk, x)
         width = x - brk.hang
         glyphs = _aligned(glyphs, self._offset(width))
         kinsoku = self._kinsoku(s, brk, r, last_box)
         return Line(glyphs=tuple(glyphs), measure=self.measure, width=width, first=first, last=last,
                     ratio=EMERGENCY_RATIO if spread else r, kinsoku=kinsoku, hang=brk.hang)
+
+    def _hyphen(self, glyphs: list[Glyph], brk: Break, x: float) -> float:
+        """The visible hyphen of a line broken inside a word (typeset/hyphen.py) at pen x, in the word's
+        font: its width (the breaker counted it), or 0 when the line does not end at a hyphen."""
+        item = self.items[brk.index] if brk.index < len(self.items) else None
+        if type(item) is not Penalty or item.kind != "hyphen":
+            return 0.0
+        last = self.items[brk.index - 1]
+        p, i = self.p, last.end - 1
+        glyphs.append(Glyph(char=hyphen.HYPHEN, face=p.faces[i], size=p.sizes[i], x=x, advance=item.width,
+                            style=p.styles[i]))
+        return item.width
 
     def _spread(self, s: int, brk: Break) -> float:
         """Emergency 均排 for a line with no stretchable gap: its shortfall shared by every gap between
