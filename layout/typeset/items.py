@@ -17,6 +17,7 @@ from typing import Sequence
 
 from .. import cjk
 from ..fonts import TextFont
+from . import hyphen
 from .config import ComposeConfig
 from .knuth import EPS, INF, Box, Glue, Item, Penalty
 
@@ -321,7 +322,7 @@ class _Builder:
             if han_latin and all(text[i] == " " for i in range(le, rs)):
                 self._latin_space(out, le, rs, blank, em)  # a typed space next to Han is the one space
             else:
-                self._spaces(out, le, rs, blank, lc == "L" or rc == "L")
+                self._spaces(out, le, rs, blank, lc == "L" or rc == "L", self.eager and rs in self.discourage)
             return
         width = blank
         stretch = cjk.INTER_CHAR_STRETCH * em if _STRETCHABLE[lc][rc] else 0.0
@@ -371,15 +372,20 @@ class _Builder:
         glue = self.glues.get((blank, stretch, blank))
         out.append(glue if glue is not None else self._glue(blank, stretch, blank))
 
-    def _spaces(self, out: list, start: int, end: int, blank: float, latin: bool = False) -> None:
+    def _spaces(self, out: list, start: int, end: int, blank: float, latin: bool = False,
+                credit: bool = False) -> None:
         """One glue per space character: the first a Latin word space (word_space) if `latin`, the
-        others (and spaces between Han, `记者 刘菲`) stretch ½ and shrink ⅓ of their width."""
+        others (and spaces between Han) stretch ½ and shrink ⅓ of their width; the space between a
+        dateline credit and its name (`credit`, in the even-colour pass only: `记者 邵雨晴`) may close up
+        entirely on a squeezed line (`记者邵雨晴`, as many papers set it) rather than leave the credit
+        line letterspaced and its name alone at the start of the next."""
         for i in range(start, end):
             if latin and i == start:
                 out.append(word_space(self.p.advances[i], self.p.sizes[i], i, blank))
             else:
                 adv = self.p.advances[i]
-                out.append(Glue(adv + blank, adv * cjk.SPACE_STRETCH, adv * cjk.SPACE_SHRINK + blank, i))
+                shrink = adv if credit else adv * cjk.SPACE_SHRINK
+                out.append(Glue(adv + blank, adv * cjk.SPACE_STRETCH, shrink + blank, i))
             blank = 0.0
 
     def _box(self, out: list, k: int) -> None:
@@ -403,7 +409,24 @@ class _Builder:
             if over or cuts or any(c in cjk.NO_BREAK_SPACES for c in p.text[start:end]):
                 self._token(out, start, end, cuts, over)
                 return
+            if self.eager and p.styles[start] == "body" and self._hyphenated(out, start, end):
+                return
         out.append(Box(width=width, start=start, end=end, count=_count(p.text, start, end)))
+
+    def _hyphenated(self, out: list, start: int, end: int) -> bool:
+        """An English word cut at its hyphenation points (typeset/hyphen.py), a penalty as wide as the
+        visible hyphen between the pieces; False (nothing added) when the word may not be hyphenated."""
+        p = self.p
+        points = hyphen.points(p.text[start:end])
+        if not points:
+            return False
+        width = p.faces[start].advance(hyphen.HYPHEN, p.sizes[start])
+        bounds = [start, *(start + at for at in points), end]
+        for n, (s, e) in enumerate(zip(bounds, bounds[1:])):
+            if n:
+                out.append(Penalty(hyphen.HYPHEN_PENALTY, "hyphen", width))
+            out.append(Box(width=sum(p.advances[s:e]), start=s, end=e, count=_count(p.text, s, e)))
+        return True
 
     def _cuts(self, start: int, end: int, over: bool, em_wide: float) -> list[tuple[int, float]]:
         """Where a token may break, with the cost: after / \\ . - _ @ = & (and ? # in a URL), leaving

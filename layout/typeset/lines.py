@@ -17,6 +17,7 @@ from .. import cjk
 from ..fonts import Face
 from .breaking import (LOOSE_RATIO, RATIO_EPS, Break, BreakParams, Breaks, greedy, set_glue, stiff_lines, total_fit,
                        total_fit_lines)
+from . import hyphen
 from .config import ComposeConfig
 from .items import P_RELAXED, Items, Span, build_items
 from .knuth import INF, Box, Glue, Penalty
@@ -155,18 +156,28 @@ def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Bro
         broken = _latin_joined(spans, measure, config, broken, keep, discourage)
     if config.align == "justify":
         worst = _loosest(broken)
-        if worst > cjk.MAX_LETTERSPACING / cjk.INTER_CHAR_STRETCH + 1e-9:
+        if worst > LOOSE_RATIO + 1e-9:  # a loose line: try the even-colour levers (items.build_items eager)
             eager = _break_once(spans, measure, config, keep, eager=True, discourage=discourage)
-            if _loosest(eager) < worst - 1e-9 and eager.breaks.overfull <= broken.breaks.overfull:
+            if _colour(eager) < _colour(broken) and eager.breaks.overfull <= broken.breaks.overfull:
                 broken, worst = eager, _loosest(eager)
         if worst > LOOSE_RATIO + 1e-9 and config.breaker != "total-fit":
             # first fit cannot move a token to the line before: a paragraph it sets with a line over ¼ em
             # (a loose line, LOOSE_GAP) is re-broken by total fit, kept if that is less loose
             best = _break_once(spans, measure, replace(config, breaker="total-fit"), keep, eager=True,
                                discourage=discourage)
-            if _loosest(best) < worst - 1e-9 and best.breaks.overfull <= broken.breaks.overfull:
+            if _colour(best) < _colour(broken) and best.breaks.overfull <= broken.breaks.overfull:
                 broken = best
     return broken
+
+
+def _colour(broken: _Broken) -> tuple[int, int, float]:
+    """How uneven a breaking's colour is, worst first: justified lines over ½ em, lines over ¼ em
+    (LOOSE_RATIO), then the loosest ratio (stiff lines aside); smaller is better."""
+    stiff = stiff_lines(broken.built.items, broken.breaks.breaks)
+    ratios = [b.ratio for b, no in zip(broken.breaks.breaks[:-1], stiff) if not no]
+    half = cjk.MAX_LETTERSPACING / cjk.INTER_CHAR_STRETCH + 1e-9
+    return (sum(r > half for r in ratios), sum(r > LOOSE_RATIO + 1e-9 for r in ratios),
+            round(max(ratios, default=0.0), 9))
 
 
 _LATIN_LINE = re.compile(r"[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f .,:/\\\-_+#&'’%]*")
@@ -360,11 +371,24 @@ class _LineSetter:
                 x += width
             elif spread and i > s and item.kind == "kinsoku" and type(items[i + 1]) is Box:
                 x += spread  # a gap with no glue (between a mark and its neighbour)
+        x += self._hyphen(glyphs, brk, x)
         width = x - brk.hang
         glyphs = _aligned(glyphs, self._offset(width))
         kinsoku = self._kinsoku(s, brk, r, last_box)
         return Line(glyphs=tuple(glyphs), measure=self.measure, width=width, first=first, last=last,
                     ratio=EMERGENCY_RATIO if spread else r, kinsoku=kinsoku, hang=brk.hang)
+
+    def _hyphen(self, glyphs: list[Glyph], brk: Break, x: float) -> float:
+        """The visible hyphen of a line broken inside a word (typeset/hyphen.py) at pen x, in the word's
+        font: its width (the breaker counted it), or 0 when the line does not end at a hyphen."""
+        item = self.items[brk.index] if brk.index < len(self.items) else None
+        if type(item) is not Penalty or item.kind != "hyphen":
+            return 0.0
+        last = self.items[brk.index - 1]
+        p, i = self.p, last.end - 1
+        glyphs.append(Glyph(char=hyphen.HYPHEN, face=p.faces[i], size=p.sizes[i], x=x, advance=item.width,
+                            style=p.styles[i]))
+        return item.width
 
     def _spread(self, s: int, brk: Break) -> float:
         """Emergency 均排 for a line with no stretchable gap: its shortfall shared by every gap between

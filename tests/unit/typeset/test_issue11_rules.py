@@ -18,9 +18,10 @@ from layout.typeset.breaking import (
     total_fit,
 )
 from layout.typeset.config import ComposeConfig
+from layout.typeset.hyphen import points
 from layout.typeset.items import Span, build_items
 from layout.typeset.knuth import Box, Penalty
-from layout.typeset.lines import lone_latin, set_paragraph
+from layout.typeset.lines import letterspacing, lone_latin, set_paragraph
 from layout.typeset.story import Shape, set_head
 
 
@@ -79,10 +80,52 @@ def test_a_headline_that_must_leave_latin_alone_is_set_smaller(tiny_font_path):
 
 
 def test_a_dateline_credit_and_name_never_break_inside(tiny_font):
-    # 2-字 indent + 本报讯（记者 刘菲） is 112.5 pt: the line breaks between credit and name, never 记|者 or 刘|菲
+    # 2-字 indent + 本报讯（记者 刘菲） is 112.5 pt, 100 pt with the credit space closed and （ squeezed: in
+    # 90 pt the line breaks between credit and name, never 记|者 or 刘|菲
+    result = set_paragraph([Span("本报讯（记者 刘菲）", tiny_font(10), "dateline", words=True),
+                            Span("永永永永永永永永永", tiny_font(10))], 90.0, ComposeConfig(indent=2.0))
+    assert [line.text for line in result.lines] == ["本报讯（记者", "刘菲）永永永永永永", "永永永"]
+
+
+def test_a_credit_space_closes_up_rather_than_leave_the_credit_line_letterspaced(tiny_font):
+    # In 100 pt `本报讯（记者` alone opens its gaps by 2 em: the even-colour pass closes the space between
+    # 记者 and 刘菲 (2.5 pt → 0) and squeezes （ to its ink, and the dateline fits its line exactly
     result = set_paragraph([Span("本报讯（记者 刘菲）", tiny_font(10), "dateline", words=True),
                             Span("永永永永永永永永永永永", tiny_font(10))], 100.0, ComposeConfig(indent=2.0))
-    assert [line.text for line in result.lines] == ["本报讯（记者", "刘菲）永永永永永永永", "永永永永"]
+    first = result.lines[0]
+    assert [line.text for line in result.lines] == ["本报讯（记者 刘菲）", "永永永永永永永永永", "永永"]
+    space = next(g for g in first.glyphs if g.char == " ")
+    assert space.advance == pytest.approx(0.0, abs=1e-9) and first.width == pytest.approx(100.0)
+
+
+def test_the_credit_space_keeps_its_width_when_no_line_is_loose(tiny_font):
+    # (the even-colour pass runs only for a paragraph with a line over ¼ em: a 孤字-free fit is left alone)
+    result = set_paragraph([Span("本报讯（记者 刘菲）", tiny_font(10), "dateline", words=True),
+                            Span("永永永永永永", tiny_font(10))], 200.0, ComposeConfig(indent=2.0))
+    space = next(g for g in result.lines[0].glyphs if g.char == " ")
+    assert space.advance == pytest.approx(2.5)
+
+
+# --- even colour: English words hyphenated as a last resort ------------------------------------------------
+
+def test_an_english_word_is_hyphenated_with_a_visible_hyphen_rather_than_letterspace(tiny_font):
+    # 100 pt: `永永永永永永永Counterpoint` cannot fit (70 + 2.5 + 60); unhyphenated the first line is
+    # 永×7 at 0.43 em gaps. Coun-ter-point: `Coun-` (20 + 2.5 hyphen) after the space fills 95 of 100 pt
+    text = "永永永永永永永Counterpoint永永永永永永永永永"
+    lines = body(tiny_font, text, 100.0).lines
+    assert [line.text for line in lines] == ["永永永永永永永Coun-", "terpoint永永永永永", "永永永永"]
+    hyphen = lines[0].glyphs[-1]
+    assert hyphen.char == "-" and hyphen.x + hyphen.advance == pytest.approx(100.0)
+    assert max(letterspacing(line) for line in lines[:-1]) <= 0.25
+
+
+@pytest.mark.parametrize("word", ["rebase", "NVIDIA", "Hello", "requirements.txt", "Intel5"])
+def test_lower_case_words_acronyms_short_words_and_tokens_are_never_hyphenated(word):
+    assert points(word) == ()
+
+
+def test_hyphenation_points_leave_two_letters_before_and_three_after():
+    assert points("Counterpoint") == (4, 7) and points("JetBrains") == (3,)
 
 
 # --- rule 6: paths and URLs break well -------------------------------------------------------------------
