@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import signal
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
@@ -58,10 +58,11 @@ def watch(manifest: Path, options, settings: WatchOptions) -> None:
     """Build once, then once per batch of saves of a watched file, until Ctrl-C."""
     import watchfiles
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the watch as cleanly as Ctrl-C
-    manifest = manifest.resolve()
-    files = rebuild(manifest, options, settings, frozenset({manifest})).files
+    session = Session(manifest.resolve(), options, settings)
+    session.rebuild()
     try:
         while True:
+            files = session.files
             folders, ready = sorted({f.parent for f in files if f.parent.is_dir()}), False  # ads/ may not be there yet
             for changes in watchfiles.watch(*folders, watch_filter=_only(files), recursive=False, debounce=DEBOUNCE_MS,
                                             step=20, rust_timeout=READY_MS, yield_on_timeout=True):
@@ -71,11 +72,11 @@ def watch(manifest: Path, options, settings: WatchOptions) -> None:
                             files=len(files), folders=len(folders)))
                     ready = True
                     continue
-                names = sorted({Path(path).name for _, path in changes})
-                _say(f"[{time.strftime('%H:%M:%S')}] " + _("changed: {names}").format(names=", ".join(names)))
-                found = rebuild(manifest, options, settings, files).files
-                if found != files:  # the manifest now names other files: watch those
-                    files = found
+                paths = {Path(path).resolve() for _, path in changes}
+                _say(f"[{time.strftime('%H:%M:%S')}] " + _("changed: {names}").format(
+                    names=", ".join(sorted({p.name for p in paths}))))
+                session.saved(paths)
+                if session.rebuild().files != files:  # the manifest now names other files: watch those
                     break
     except KeyboardInterrupt:
         _say(_("stopped watching"))
@@ -92,7 +93,37 @@ def _only(files: frozenset[Path]):
     return lambda change, path: str(Path(path).resolve()) in names
 
 
-def rebuild(manifest: Path, options, settings: WatchOptions, files: frozenset[Path]) -> Round:
+class Session:
+    """A watch between rebuilds (an accumulator): the build options with their memory, the files watched
+    (the manifest, what it reads, the font files the faces came from), and the page each proof shows."""
+
+    def __init__(self, manifest: Path, options, settings: WatchOptions) -> None:
+        self.manifest, self.options, self.settings = manifest, options, settings
+        self.files: frozenset[Path] = frozenset({manifest})
+        self.fonts: frozenset[Path] = frozenset()
+        self.proofs: dict[Path, str] = {}  # proof PNG → the digest of the page it shows (qa.digest.page_looks)
+        self.rendered = 0  # proofs rendered by the last rebuild
+
+    def saved(self, paths: set[Path]) -> None:
+        """Take in a batch of saved files: a font file among them gives the next rebuild fresh faces (the
+        process's loaded faces and the memory's font books and set stories forgotten) and new proofs."""
+        if paths & self.fonts:
+            from ..fonts import load_face
+            from ..memory import Memory
+            load_face.cache_clear()
+            if self.options.memory is not None:
+                self.options = replace(self.options, memory=Memory())
+            self.proofs.clear()
+
+    def rebuild(self) -> Round:
+        """One rebuild (its summary or error printed, proofs kept current with --proof); the files watched next."""
+        found = rebuild(self.manifest, self.options, self.settings, self.files, self)
+        self.files = found.files
+        return found
+
+
+def rebuild(manifest: Path, options, settings: WatchOptions, files: frozenset[Path],
+            session: Session | None = None) -> Round:
     """One build with the session's memory; prints its summary or its error (never raises a LayoutError
     or OSError); returns the files to watch next (the last known set when the manifest cannot be read)."""
     from ..build import build
@@ -114,14 +145,28 @@ def rebuild(manifest: Path, options, settings: WatchOptions, files: frozenset[Pa
     else:
         click.echo(format_summary(result, verbose=settings.verbose))
     if settings.proof:
-        _proof(result, settings)
-    return Round(True, issue_files(manifest, result.made.issue))
+        _proof(result, settings, session if session is not None else Session(manifest, options, settings))
+    fonts = font_files(result.made)
+    if session is not None:
+        session.fonts = fonts
+    return Round(True, issue_files(manifest, result.made.issue) | fonts)
 
 
 def issue_files(manifest: Path, issue) -> frozenset[Path]:
     """The manifest and every file the issue uses (resolved): articles and planned stories, photos, font
     overrides, logos and ads."""
     return frozenset(Path(f).resolve() for f in (manifest, *issue.text_files, *issue.read_files))
+
+
+def font_files(made) -> frozenset[Path]:
+    """The font files (resolved) of the faces the issue's styles are set in, their fallbacks included."""
+    book, found = made.ctx.setter.fonts, set()
+    for style in made.issue.styles:
+        try:
+            found |= {Path(face.source.file).resolve() for face in book.chain(style.role, style.weight)}
+        except LayoutError:  # a role without a face: the build said so already
+            continue
+    return frozenset(found)
 
 
 def _manifest_files(manifest: Path) -> frozenset[Path]:
@@ -133,18 +178,38 @@ def _manifest_files(manifest: Path) -> frozenset[Path]:
         return frozenset({manifest})
 
 
-def _proof(result, settings: WatchOptions) -> None:
-    """Render the built issue's pages to OUTDIR/proof/<版次>.png."""
-    from ..qa.proof import ProofOptions, Source, load_sidecar, proof_pdf
+def _proof(result, settings: WatchOptions, session: Session) -> None:
+    """Keep OUTDIR/proof/<版次>.png current: render again only the pages whose look changed since the proof
+    on disk was rendered (or whose PNG is gone), and remove the proofs of pages no longer in the issue."""
+    from ..qa.digest import page_looks
+    from ..qa.proof import load_sidecar, open_pdf, page_names, render_page, save_png
     folder = result.issue_pdf.parent / "proof"
-    source = Source(pdf=result.issue_pdf, sidecar=load_sidecar(result.issue_pdf))
     try:
-        written = proof_pdf(source, folder, ProofOptions(dpi=settings.dpi)).pages
+        looks = page_looks(result.issue_pdf)
+        names = page_names(load_sidecar(result.issue_pdf), len(looks))
+        wanted = {folder / f"{name}.png": f"{look}@{settings.dpi:g}" for name, look in zip(names, looks)}
+        stale = [index for index, path in enumerate(wanted)
+                 if session.proofs.get(path) != wanted[path] or not path.is_file()]
+        if stale:
+            document = open_pdf(result.issue_pdf)
+            try:
+                for index in stale:
+                    path = list(wanted)[index]
+                    session.proofs.pop(path, None)
+                    save_png(render_page(document, index, settings.dpi).image, path, settings.dpi)
+                    session.proofs[path] = wanted[path]
+            finally:
+                document.close()
+        for gone in sorted(set(session.proofs) - set(wanted)):
+            gone.unlink(missing_ok=True)
+            del session.proofs[gone]
     except (LayoutError, OSError) as error:
         click.echo(_("error") + ": " + _("proofs not updated: {error}").format(error=error), err=True)
         return
-    click.echo("  " + _("proofs: {count} PNG at {dpi} dpi in {folder}").format(count=len(written),
-                                                                              dpi=f"{settings.dpi:g}", folder=folder))
+    session.rendered = len(stale)
+    click.echo("  " + _("proofs: {count} PNG at {dpi} dpi in {folder} ({rendered} rendered, {kept} unchanged)")
+               .format(count=len(wanted), dpi=f"{settings.dpi:g}", folder=folder, rendered=len(stale),
+                       kept=len(wanted) - len(stale)))
 
 
 def _say(text: str) -> None:

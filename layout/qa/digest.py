@@ -99,3 +99,42 @@ def page_digests(pdf: Path) -> tuple[str, ...]:
         raise _encrypted(pdf) from None
     except pikepdf.PdfError as err:
         raise LayoutError(f"cannot read the PDF: {err}", str(pdf), "is it a complete PDF file?") from None
+
+
+def _look_digest(page: pikepdf.Page, memo: dict) -> str:
+    """The hex digest of what one page shows: its content, boxes and resources, each font by its resource
+    name and base font without the subset tag (the issue's one subset per face grows with another page's
+    text, yet this page's codes, glyph ids, draw the same glyphs)."""
+    h = hashlib.sha256()
+    for key in PAGE_KEYS:
+        value = _page_entry(page.obj, key)
+        if key == "/Resources" and value is not None:
+            h.update(key.encode() + b"=" + _resources_look(value, memo))
+        else:
+            h.update(key.encode() + b"=" + (b"-" if value is None else _digest(value, memo, set())))
+    return h.hexdigest()
+
+
+def _resources_look(resources, memo: dict) -> bytes:
+    """_look_digest of a resource dictionary: fonts by name, everything else (images, forms, colour) by content."""
+    h = hashlib.sha256(b"R")
+    for key in sorted(resources.keys()):
+        if key == "/Font":
+            fonts = resources.get(key)
+            for name in sorted(fonts.keys()):
+                base = str(fonts.get(name).get("/BaseFont", ""))
+                h.update(f"{name}={base.split('+', 1)[-1]};".encode())
+        else:
+            h.update(key.encode() + b"=" + _digest(resources.get(key), memo, set()))
+    return h.digest()
+
+
+def page_looks(pdf: Path) -> tuple[str, ...]:
+    """One hex digest per page of what it shows (`layout watch --proof` renders again only the pages whose
+    digest changed; a replaced font file is not seen here: the watch then renders every page)."""
+    try:
+        with pikepdf.open(pdf) as document:
+            memo: dict = {}
+            return tuple(_look_digest(page, memo) for page in document.pages)
+    except pikepdf.PdfError as err:
+        raise LayoutError(f"cannot read the PDF: {err}", str(pdf), "is it a complete PDF file?") from None
