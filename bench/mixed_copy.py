@@ -4,7 +4,7 @@
 
 Per issue and breaker: body lines, lines whose Han gaps open past ¼ em and past ½ em, the widest gap,
 and the Latin word spaces (narrowest, widest, how many past ½ em).
-Default issues: issues/stress-mixed (broadsheet and tabloid) and issues/stress-finance.
+Default issues: issues/stress-mixed (broadsheet and tabloid), issues/stress-finance and issues/stress-science.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from e2e.pdfcheck import Report, check_pdf, is_han, is_latin  # noqa: E402
 from layout.build import BuildOptions, build  # noqa: E402
 
 ISSUES = ("issues/stress-mixed/issue.yaml", "issues/stress-mixed/tabloid/issue.yaml",
-          "issues/stress-finance/issue.yaml")
+          "issues/stress-finance/issue.yaml", "issues/stress-science/issue.yaml")
 
 
 def with_breaker(manifest: Path, breaker: str, into: Path) -> Path:
