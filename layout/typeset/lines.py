@@ -51,11 +51,17 @@ class Line:
     ratio: float = 0.0  # adjustment ratio: >0 stretched, <0 shrunk
     kinsoku: str = ""  # '' | 'push-in' | 'push-out': how a prohibition was resolved on this line
     hang: float = 0.0  # width of a hanging mark past the measure (hanging option only)
+    hyphenated: bool = False  # ends in a visible hyphen the breaker added inside a word (typeset/hyphen.py)
 
     @property
     def text(self) -> str:
-        """The line's characters (word spaces included)."""
+        """The line's characters as printed (word spaces and an added hyphen included)."""
         return "".join(g.char for g in self.glyphs)
+
+    @property
+    def copy(self) -> str:
+        """The line's characters of the copy: the text without the hyphen the breaker added."""
+        return self.text[:-len(hyphen.HYPHEN)] if self.hyphenated else self.text
 
 
 @dataclass(frozen=True)
@@ -371,12 +377,14 @@ class _LineSetter:
                 x += width
             elif spread and i > s and item.kind == "kinsoku" and type(items[i + 1]) is Box:
                 x += spread  # a gap with no glue (between a mark and its neighbour)
+        set_before = len(glyphs)
         x += self._hyphen(glyphs, brk, x)
         width = x - brk.hang
         glyphs = _aligned(glyphs, self._offset(width))
         kinsoku = self._kinsoku(s, brk, r, last_box)
         return Line(glyphs=tuple(glyphs), measure=self.measure, width=width, first=first, last=last,
-                    ratio=EMERGENCY_RATIO if spread else r, kinsoku=kinsoku, hang=brk.hang)
+                    ratio=EMERGENCY_RATIO if spread else r, kinsoku=kinsoku, hang=brk.hang,
+                    hyphenated=len(glyphs) > set_before)
 
     def _hyphen(self, glyphs: list[Glyph], brk: Break, x: float) -> float:
         """The visible hyphen of a line broken inside a word (typeset/hyphen.py) at pen x, in the word's

@@ -86,8 +86,9 @@ MIXED = st.lists(st.sampled_from(["永和中", "Windows", " ", "https://example.
 @given(text=MIXED, measure=st.sampled_from([60.0, 80.0, 100.0]), breaker=st.sampled_from(["total-fit", "greedy"]))
 def test_mixed_copy_never_passes_the_column_edge(tiny_face, text, measure, breaker):
     result = _set(tiny_face, text, measure, ComposeConfig(breaker=breaker))
-    assert "".join("".join(line.text.split()) for line in result.lines) == "".join(text.split())
+    assert "".join("".join(line.copy.split()) for line in result.lines) == "".join(text.split())
     for line in result.lines:
+        assert line.hyphenated == (line.text != line.copy)  # only an added hyphen differs from the copy
         assert line.width <= measure + 1e-6
         assert max(g.x + g.advance for g in line.glyphs) <= measure + line.hang + 1e-6
 
