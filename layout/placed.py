@@ -105,6 +105,7 @@ class LineRecord:
     measure: float
     kinsoku: str = ""
     hang: float = 0.0  # width of a hanging mark past the column edge
+    ratio: float = 0.0  # the line's adjustment ratio (< 0: squeezed, 先挤进); not kept in the sidecar
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -60,9 +60,10 @@ def _checks(s) -> list[str]:
     """The lines both summaries share: typesetting defects, fit, overset/underfull/no-slot, warnings."""
     t = s.typesetting
     out = ["  " + _("typesetting: {lines} body lines; prohibited line starts {starts}, ends {ends}; non-flush lines "
-                    "{flush}; overfull {overfull}; 孤字 {orphans}; off the baseline grid {off_grid}").format(
+                    "{flush}; overfull {overfull}; 孤字 {orphans}; off the baseline grid {off_grid}; squeezed (先挤进) "
+                    "{squeezed}").format(
                lines=t.lines, starts=t.prohibited_starts, ends=t.prohibited_ends, flush=t.not_flush,
-               overfull=t.overfull, orphans=t.orphans, off_grid=t.off_grid),
+               overfull=t.overfull, orphans=t.orphans, off_grid=t.off_grid, squeezed=t.squeezed),
            "  " + _("fit: overset {overset}, underfull {short} lines in {underfull} articles, areas in no slot "
                     "{unplaced}").format(overset=len(s.oversets), short=sum(f.short_lines for f in s.underfull),
                                          underfull=len(s.underfull), unplaced=len(s.unplaced))]

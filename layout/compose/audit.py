@@ -21,6 +21,7 @@ class Typesetting:
     orphans: int
     overfull: int
     off_grid: int
+    squeezed: int = 0  # lines set tighter than natural (先挤进); counted, not a defect
 
 
 def audit_records(records: Sequence[LineRecord], config: ComposeConfig, column_x0: Callable[[int], float],
@@ -28,9 +29,10 @@ def audit_records(records: Sequence[LineRecord], config: ComposeConfig, column_x
     """The composer's line audit over placed records (width measured from the column's start edge),
     plus body baselines that are not on the page's baseline grid."""
     rows = [AuditRow(text=r.text, first=r.first, last=r.last, measure=r.measure,
-                     width=r.x1 - r.hang - column_x0(r.column)) for r in records]
+                     width=r.x1 - r.hang - column_x0(r.column), ratio=r.ratio) for r in records]
     audit = audit_rows(rows, config)
     off_grid = sum(1 for r in records if round(r.baseline, 3) not in baselines)
     return Typesetting(lines=audit.lines, prohibited_starts=audit.prohibited_starts,
                        prohibited_ends=audit.prohibited_ends, not_flush=audit.not_flush, orphans=audit.orphans,
-                       overfull=audit.overfull, off_grid=off_grid)
+                       overfull=audit.overfull, off_grid=off_grid,
+                       squeezed=audit.squeezed)

@@ -57,7 +57,7 @@ def paint_line(line: Line, at: LineAt) -> Painted:
     x1 = at.x + (max(g.x + g.advance for g in inked) if inked else 0.0)
     record = LineRecord(article=at.article, column=at.column, baseline=at.baseline, x0=x0, x1=x1, text=line.text,
                         kind=at.kind, first=line.first, last=line.last, measure=line.measure,
-                        kinsoku=line.kinsoku, hang=line.hang)
+                        kinsoku=line.kinsoku, hang=line.hang, ratio=line.ratio)
     return Painted(runs=tuple(runs), records=(record,))
 
 

@@ -340,7 +340,8 @@ class _Builder:
         a fifth of the inter-character glue and keeps LATIN_SPACING_KEEP of itself when squeezed. A typed
         space (start < end) keeps its character (copy and sidecar text), set at this width."""
         space = self.config.latin_spacing * em
-        width, stretch = blank + space, cjk.LATIN_SPACING_STRETCH * em if space else 0.0
+        rate = cjk.INTER_CHAR_STRETCH if self.eager else cjk.LATIN_SPACING_STRETCH
+        width, stretch = blank + space, rate * em if space else 0.0
         shrink = blank + space - space * cjk.LATIN_SPACING_KEEP
         if start == end:
             glue = self.glues.get((width, stretch, shrink))

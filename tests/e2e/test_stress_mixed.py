@@ -23,7 +23,7 @@ from layout.build import BuildOptions, build
 pytestmark = pytest.mark.e2e
 STRESS = Path(__file__).resolve().parents[2] / "issues" / "stress-mixed"
 ISSUES = {"broadsheet": STRESS / "issue.yaml", "tabloid": STRESS / "tabloid" / "issue.yaml"}
-HAN_LATIN = (0.2, 0.32)  # em; the default latin_spacing is ¼ em (see the Han–Latin test for 0.32)
+HAN_LATIN = (0.2, 0.32)  # em: the narrowest Han–Latin space anywhere, the widest in a headline
 EPS = 1e-6
 
 
@@ -118,24 +118,43 @@ def test_no_line_letterspaced_over_half_an_em(reports):
     assert bad == [], show(bad)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: 9 of 443 body lines (2.0 %; 29 before) open Han gaps over "
-                   "1/4 em, target under 1 %: three are forced by the copy in 11-字 columns (`第三方数据机构` "
-                   "before `Counterpoint`, the dateline `本报上海讯（记者` before its name, `11.3%…收报` at "
-                   "0.2506 em), the rest sit beside commands and URLs (`git rebase --continue`)")
+@pytest.mark.xfail(strict=True, reason="issue 11: 5 of 443 body lines (1.1 %; 9 before the Han–Latin lever, 29 "
+                   "at first) open Han gaps over 1/4 em, target under 1 % (at most 4): `第三方数据机构` before "
+                   "`Counterpoint` and the dateline `本报上海讯（记者` before its name in 11-字 columns, and lines "
+                   "beside long tokens (`即可。新建项目时，` before `git clone https://…`, 0.42 em)")
 def test_under_one_percent_of_lines_letterspaced_over_a_quarter_em(reports):
     lines = sum(r.body_lines for r in reports.values())
     bad = every(reports, "over_quarter_em")
     assert len(bad) < 0.01 * lines, f"{len(bad)} of {lines} body lines\n" + show(bad)
 
 
-def test_han_latin_spacing_stays_near_a_quarter_em(reports):
-    """¼ em, squeezed to no less than 0.2 em (LATIN_SPACING_KEEP), stretched by a tenth of the Han gaps'
-    stretch: 0.30 em on a line at the ½ em bound. 0.32: the one line that cannot meet that bound
-    (tabloid `console/gpu/apply在线`, the tail of a URL wider than the column, 0.66 em) reaches 0.316."""
-    lo, hi = HAN_LATIN
-    bad = sorted((d for d in every(reports, "han_latin") if not lo - EPS <= d.value <= hi + EPS),
-                 key=lambda d: d.value)
-    assert bad == [], show(bad[:8] + bad[-8:], 16)
+def line_key(d):
+    return d.page, d.article, d.column, round(d.baseline, 2)
+
+
+def han_latin_past_the_han_gaps(reports: dict[str, Report]) -> list[str]:
+    """Han–Latin spaces narrower than 0.2 em, or opened past ¼ em by more than the widest Han–Han gap of
+    their own line (rule 4: the one space never stretches more than the inter-character glue)."""
+    han_gap = {line_key(d): d.value for r in reports.values() for d in r.letterspacing}
+    bad = []
+    for d in every(reports, "han_latin"):
+        opened = d.value - 0.25
+        # a line with no Han–Han pair (`git fetch origin和git`) is justified by its word spaces: the
+        # Han–Latin space may open with them, to the ½ em bound of a word space (jlreq §3.8.3)
+        allowed = max(han_gap.get(line_key(d), 0.25), 0.0) + 0.02  # 0.02 em: glyph side bearings
+        if d.value < HAN_LATIN[0] - EPS or (d.kind == "body" and opened > allowed):
+            bad.append(f"{d} (line's widest Han gap {han_gap.get(line_key(d), 0.0):.3f} em)")
+    return bad
+
+
+def test_han_latin_spacing_is_a_quarter_em_opened_no_more_than_the_han_gaps(reports):
+    """¼ em, squeezed to no less than 0.2 em (LATIN_SPACING_KEEP); when a line is justified it opens by a
+    tenth of the Han gaps' stretch, and in the even-colour pass by as much as they do, never more.
+    In headlines (kept under 0.32 em) it opens by a tenth."""
+    bad = han_latin_past_the_han_gaps(reports)
+    assert bad == [], "\n".join(bad[:16])
+    heads = [d for d in every(reports, "han_latin") if d.kind != "body" and d.value > HAN_LATIN[1] + EPS]
+    assert heads == [], show(heads)
 
 
 def test_no_headline_line_is_a_single_latin_word(reports):

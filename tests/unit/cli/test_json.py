@@ -55,11 +55,12 @@ def text_counts(output: str) -> dict:
     """The numbers of the text summary (build or validate)."""
     head = re.search(r"(\d+) page\(s\), (\d+) articles, (\d+) lines, (\d+) characters", output)
     typesetting = re.search(r"typesetting: (\d+) body lines; prohibited line starts (\d+), ends (\d+); "
-                            r"non-flush lines (\d+); overfull (\d+); 孤字 (\d+); off the baseline grid (\d+)", output)
+                            r"non-flush lines (\d+); overfull (\d+); 孤字 (\d+); off the baseline grid (\d+); "
+                            r"squeezed \(先挤进\) (\d+)", output)
     t = list(map(int, typesetting.groups()))
     return {"pages": int(head[1]), "articles": int(head[2]), "lines": int(head[3]), "characters": int(head[4]),
             "typesetting": {"lines": t[0], "prohibited_starts": t[1], "prohibited_ends": t[2], "not_flush": t[3],
-                            "overfull": t[4], "orphans": t[5], "off_grid": t[6]},
+                            "overfull": t[4], "orphans": t[5], "off_grid": t[6], "squeezed": t[7]},
             "underfull": re.findall(r"UNDERFULL (.*)", output), "unplaced": re.findall(r"NO SLOT (.*)", output),
             "overset": re.findall(r"OVERSET (.*)", output)}
 
