@@ -260,6 +260,19 @@ def stiff_lines(items: Sequence[Item], breaks: Sequence[Break]) -> tuple[bool, .
     return tuple(out)
 
 
+def short_stiff_lines(items: Sequence[Item], breaks: Sequence[Break], measure: float) -> int:
+    """Lines but the last with nothing that stretches that leave over a quarter of `measure` white
+    (`市` alone after the indent, `www.robot-` in 11 字): set short, flush left, a hole in the column."""
+    sums, s, count = _Sums(items), 0, 0
+    for brk in breaks[:-1]:
+        b = brk.index
+        natural = sums.width[b] + sums.penalty(b)[1] - sums.width[s]
+        if sums.stretch[b] - sums.stretch[s] <= EPS and measure - natural > measure / 4:
+            count += 1
+        s = sums.after(b)
+    return count
+
+
 def total_fit(items: Sequence[Item], params: BreakParams) -> Breaks:
     """Optimal breaking (Knuth–Plass total fit); falls back to first fit if only overfull lines remain."""
     sums = _Sums(items)

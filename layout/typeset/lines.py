@@ -15,7 +15,8 @@ from typing import Sequence
 
 from .. import cjk
 from ..fonts import Face
-from .breaking import (LOOSE_RATIO, RATIO_EPS, Break, BreakParams, Breaks, greedy, set_glue, stiff_lines, total_fit,
+from .breaking import (LOOSE_RATIO, RATIO_EPS, Break, BreakParams, Breaks, greedy, set_glue, short_stiff_lines,
+                       stiff_lines, total_fit,
                        total_fit_lines)
 from . import hyphen
 from .config import ComposeConfig
@@ -162,27 +163,31 @@ def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Bro
         broken = _latin_joined(spans, measure, config, broken, keep, discourage)
     if config.align == "justify":
         worst = _loosest(broken)
-        if worst > LOOSE_RATIO + 1e-9:  # a loose line: try the even-colour levers (items.build_items eager)
+        holes = short_stiff_lines(broken.built.items, broken.breaks.breaks, measure)
+        if worst > LOOSE_RATIO + 1e-9 or holes:  # a loose line or a hole: the even-colour levers (eager items)
             eager = _break_once(spans, measure, config, keep, eager=True, discourage=discourage)
-            if _colour(eager) < _colour(broken) and eager.breaks.overfull <= broken.breaks.overfull:
+            if _colour(eager, measure) < _colour(broken, measure) and eager.breaks.overfull <= broken.breaks.overfull:
                 broken, worst = eager, _loosest(eager)
-        if worst > LOOSE_RATIO + 1e-9 and config.breaker != "total-fit":
+                holes = short_stiff_lines(broken.built.items, broken.breaks.breaks, measure)
+        if (worst > LOOSE_RATIO + 1e-9 or holes) and config.breaker != "total-fit":
             # first fit cannot move a token to the line before: a paragraph it sets with a line over ¼ em
-            # (a loose line, LOOSE_GAP) is re-broken by total fit, kept if that is less loose
+            # (a loose line, LOOSE_GAP) or a hole is re-broken by total fit, kept if that is less loose
             best = _break_once(spans, measure, replace(config, breaker="total-fit"), keep, eager=True,
                                discourage=discourage)
-            if _colour(best) < _colour(broken) and best.breaks.overfull <= broken.breaks.overfull:
+            if _colour(best, measure) < _colour(broken, measure) and best.breaks.overfull <= broken.breaks.overfull:
                 broken = best
     return broken
 
 
-def _colour(broken: _Broken) -> tuple[int, int, float]:
-    """How uneven a breaking's colour is, worst first: justified lines over ½ em, lines over ¼ em
-    (LOOSE_RATIO), then the loosest ratio (stiff lines aside); smaller is better."""
+def _colour(broken: _Broken, measure: float) -> tuple[int, int, int, float]:
+    """How uneven a breaking's colour is, worst first: short lines with nothing to stretch (a hole:
+    `市` alone after the indent), justified lines over ½ em, lines over ¼ em (LOOSE_RATIO), then the
+    loosest ratio (stiff lines aside); smaller is better."""
     stiff = stiff_lines(broken.built.items, broken.breaks.breaks)
     ratios = [b.ratio for b, no in zip(broken.breaks.breaks[:-1], stiff) if not no]
     half = cjk.MAX_LETTERSPACING / cjk.INTER_CHAR_STRETCH + 1e-9
-    return (sum(r > half for r in ratios), sum(r > LOOSE_RATIO + 1e-9 for r in ratios),
+    return (short_stiff_lines(broken.built.items, broken.breaks.breaks, measure),
+            sum(r > half for r in ratios), sum(r > LOOSE_RATIO + 1e-9 for r in ratios),
             round(max(ratios, default=0.0), 9))
 
 

@@ -23,7 +23,9 @@ Per page it finds:
   advance (x0[i+1] − x1[i], in em of the glyph size, i.e. the body size), and the lines over ¼ em and
   over ½ em;
 - Han–Latin gaps: the space between a Han ideograph and an adjacent Latin letter or digit (in em);
-- headline lines (headline, kicker, deck) that hold one single Latin word or number and nothing else.
+- headline lines (headline, kicker, deck) that hold one single Latin word or number and nothing else;
+- holes: body lines, not a paragraph's last, whose ink ends more than a quarter of the column short of
+  its right edge (`市` alone after the indent, a word alone on a line).
 
 A full-width mark's ink is taken as the half of its em box the GB style puts it in (left half for stops
 and closing marks, right half for opening marks) when the glyph is drawn a full em wide; other glyphs'
@@ -149,6 +151,7 @@ class PageReport:
     letterspacing: list[Defect] = field(default_factory=list)  # one per body line with a Han–Han pair: max gap (em)
     han_latin: list[Defect] = field(default_factory=list)  # one per Han–Latin pair: gap (em)
     single_word_headlines: list[Defect] = field(default_factory=list)
+    holes: list[Defect] = field(default_factory=list)  # body lines (not last) short by over ¼ of the column
     text_mismatches: list[Defect] = field(default_factory=list)  # PDF glyphs ≠ sidecar text (checker sanity)
     stray_glyphs: list[str] = field(default_factory=list)  # glyphs on no line and in no furniture box
 
@@ -187,6 +190,7 @@ class Report:
     over_half_em = _sum("over_half_em")
     han_latin = _sum("han_latin")
     single_word_headlines = _sum("single_word_headlines")
+    holes = _sum("holes")
     text_mismatches = _sum("text_mismatches")
     stray_glyphs = _sum("stray_glyphs")
 
@@ -219,14 +223,14 @@ class Report:
                 f"over 1/2 em {len(self.over_half_em)}"
                 + (f"; worst {worst.value:.3f} em: {worst}" if worst else ""),
                 f"  Han–Latin gaps: {len(self.han_latin)} pairs, {fmt(hl)} (body {fmt(hl_body)})",
-                f"  single-word headline lines {len(self.single_word_headlines)}",
+                f"  single-word headline lines {len(self.single_word_headlines)}, holes {len(self.holes)}",
                 f"  checker sanity: text mismatches {len(self.text_mismatches)}, stray glyphs {len(self.stray_glyphs)}"]
         return "\n".join(rows)
 
     def details(self, limit: int = 40) -> str:
         out = []
         for name in ("prohibited_starts", "prohibited_ends", "past_edge", "overlaps", "over_half_em",
-                     "over_quarter_em", "single_word_headlines", "text_mismatches"):
+                     "over_quarter_em", "single_word_headlines", "holes", "text_mismatches"):
             items = getattr(self, name)
             if items:
                 out.append(f"{name} ({len(items)}):")
@@ -318,6 +322,11 @@ def _check_line(line: Line, rep: PageReport, level: str, edge_tol: float) -> Non
         unit = cjk.line_end_unit(text)
         if not cjk.may_end(unit, level) or unit in ASCII_NOT_AT_END:
             rep.prohibited_ends.append(_defect(line, f"ends with {unit!r}"))
+    # holes: a justified body line left short
+    if line.kind == "body" and not line.last and gl:
+        short = line.box[1] - max(g.ink[1] for g in gl)
+        if short > (line.box[1] - line.box[0]) / 4:
+            rep.holes.append(_defect(line, f"{short:.1f} pt short of the column edge", short))
     # column edges
     for g in gl:
         left, right = g.ink

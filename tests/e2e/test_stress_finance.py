@@ -24,7 +24,7 @@ def report(request, tmp_path_factory):
     return check_pdf(result.issue_pdf, result.sidecar)
 
 
-@pytest.mark.parametrize("name", ["prohibited_starts", "prohibited_ends", "past_edge", "overlaps",
+@pytest.mark.parametrize("name", ["prohibited_starts", "prohibited_ends", "past_edge", "overlaps", "holes",
                                   "single_word_headlines", "text_mismatches"])
 def test_none(report, name):
     bad = getattr(report, name)

@@ -106,6 +106,12 @@ def test_no_two_glyphs_ink_overlaps(reports):
     assert bad == [], show(bad)
 
 
+def test_no_hole_in_a_justified_line(reports):
+    """No body line but a paragraph's last ends more than ¼ of its column short (a word or `市` alone)."""
+    bad = every(reports, "holes")
+    assert bad == [], show(bad)
+
+
 # --- targets not met yet (issue 11) ---------------------------------------------------------------------
 
 def test_no_line_ends_with_a_prohibited_mark(reports):
@@ -170,7 +176,7 @@ def test_greedy_keeps_every_line_within_half_an_em_and_the_prohibitions(greedy_r
     """First fit re-breaks a paragraph with a line over ¼ em by total fit (a token cannot move back
     otherwise): no line over ½ em (3 before, up to 0.98 em), 0 prohibited starts/ends, 0 past an edge."""
     assert every(greedy_reports, "over_half_em") == [], show(every(greedy_reports, "over_half_em"))
-    for name in ("prohibited_starts", "prohibited_ends", "past_edge", "overlaps", "single_word_headlines"):
+    for name in ("prohibited_starts", "prohibited_ends", "past_edge", "overlaps", "single_word_headlines", "holes"):
         assert every(greedy_reports, name) == [], show(every(greedy_reports, name))
 
 

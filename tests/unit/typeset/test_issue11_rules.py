@@ -15,13 +15,14 @@ from layout.typeset.breaking import (
     LOOSE_RATIO,
     BreakParams,
     demerits,
+    short_stiff_lines,
     total_fit,
 )
 from layout.typeset.config import ComposeConfig
 from layout.typeset.hyphen import points
 from layout.typeset.items import Span, build_items
 from layout.typeset.knuth import Box, Penalty
-from layout.typeset.lines import letterspacing, lone_latin, set_paragraph
+from layout.typeset.lines import _break_once, _line_texts, letterspacing, lone_latin, set_paragraph
 from layout.typeset.story import Shape, set_head
 
 
@@ -193,3 +194,24 @@ def test_a_squeezed_stop_is_never_narrower_than_half_an_em(tiny_font):
     assert line.ratio == pytest.approx(-1.0) and line.width == pytest.approx(90.0)
     assert [g.advance for g in line.glyphs if g.char == "，"] == [pytest.approx(5.0)] * 3
     assert body(tiny_font, "永，永，永，永永永永永。", 90.0).lines[0].text != "永，永，永，永永永永永。"  # 95 pt: pushed out
+
+
+def test_a_hole_is_worse_than_a_loose_line(tiny_font):
+    """Rule 3: a line with nothing to stretch left short (`永` alone after the 2-字 indent, 70 pt of white
+    in 100) is re-broken: the even-colour pass sets 6 Han on the first line at 0.4-em gaps instead, and
+    every line but the last is flush."""
+    text = "永永永永永永Python与Arduino入门课程，每周六14:00开课。"
+    plain = _break_once([Span(text, tiny_font(10))], 100.0, ComposeConfig(indent=2.0), frozenset(),
+                        discourage=frozenset())
+    assert _line_texts(plain)[0] == "永" and short_stiff_lines(plain.built.items, plain.breaks.breaks, 100.0) == 1
+    result = body(tiny_font, text, 100.0, indent=2.0)
+    assert [line.text for line in result.lines] == ["永永永永永永", "Python与Arduino入", "门课程，每周六14:00", "开课。"]
+    assert result.lines[0].ratio == pytest.approx(4.0)
+    assert all(line.width == pytest.approx(100.0) for line in result.lines[:-1])
+
+
+def test_a_line_of_one_latin_word_alone_is_a_hole_too(tiny_font):
+    """`Python` alone on a line of 9 字 (30 pt in 90) is re-broken: `Python与Arduino` fills the line."""
+    result = body(tiny_font, "永永永永永永Python与Arduino入门课程，每周六14:00开课。", 90.0)
+    assert "Python" not in [line.text for line in result.lines]
+    assert all(line.width == pytest.approx(90.0) for line in result.lines[:-1])
