@@ -96,6 +96,19 @@ class Fit:
     hang: float
 
 
+_LAST_SUMS: list = [None, None]  # the items and sums of the last paragraph measured (one entry)
+
+
+def _sums(items: Sequence[Item]) -> "_Sums":
+    """The running totals of `items`, reused while the same items are asked about again (a paragraph is
+    broken, then audited for stiff lines, holes and demerits: one pass over its items, not five)."""
+    if type(items) is not tuple:  # only an immutable sequence can be known unchanged by its identity
+        return _Sums(items)
+    if _LAST_SUMS[0] is not items:  # (held here, so its identity cannot pass to another tuple)
+        _LAST_SUMS[0], _LAST_SUMS[1] = items, _Sums(items)
+    return _LAST_SUMS[1]
+
+
 class _Sums:
     """Running totals over the items, legal breakpoints, and where each line's material starts."""
 
@@ -227,7 +240,7 @@ def _line_demerits(ratio: float, cost: float, params: BreakParams) -> float:
 
 def demerits(items: Sequence[Item], breaks: Sequence[Break], params: BreakParams) -> float:
     """Total demerits of a breaking (the function both breakers are scored by)."""
-    return _demerits(_Sums(items), breaks, params)
+    return _demerits(_sums(items), breaks, params)
 
 
 def _demerits(sums: _Sums, breaks: Sequence[Break], params: BreakParams) -> float:
@@ -253,7 +266,7 @@ def _demerits(sums: _Sums, breaks: Sequence[Break], params: BreakParams) -> floa
 
 def stiff_lines(items: Sequence[Item], breaks: Sequence[Break]) -> tuple[bool, ...]:
     """Per line of a breaking: whether it has no glue that stretches (set short if it is short)."""
-    sums, s, out = _Sums(items), 0, []
+    sums, s, out = _sums(items), 0, []
     for brk in breaks:
         out.append(sums.stretch[brk.index] - sums.stretch[s] <= EPS)
         s = sums.after(brk.index)
@@ -263,7 +276,7 @@ def stiff_lines(items: Sequence[Item], breaks: Sequence[Break]) -> tuple[bool, .
 def short_stiff_lines(items: Sequence[Item], breaks: Sequence[Break], measure: float) -> int:
     """Lines but the last with nothing that stretches that leave over a quarter of `measure` white
     (`市` alone after the indent, `www.robot-` in 11 字): set short, flush left, a hole in the column."""
-    sums, s, count = _Sums(items), 0, 0
+    sums, s, count = _sums(items), 0, 0
     for brk in breaks[:-1]:
         b = brk.index
         natural = sums.width[b] + sums.penalty(b)[1] - sums.width[s]
@@ -275,7 +288,7 @@ def short_stiff_lines(items: Sequence[Item], breaks: Sequence[Break], measure: f
 
 def total_fit(items: Sequence[Item], params: BreakParams) -> Breaks:
     """Optimal breaking (Knuth–Plass total fit); falls back to first fit if only overfull lines remain."""
-    sums = _Sums(items)
+    sums = _sums(items)
     found = _TotalFit(sums, params).run()
     if found is None:
         return greedy(items, params)
@@ -439,7 +452,7 @@ class LineRange(NamedTuple):
 
 def total_fit_lines(items: Sequence[Item], params: BreakParams, lines: int) -> Breaks | None:
     """Least-demerits breaking with exactly `lines` lines within the bounds, or None if there is none."""
-    graph = _Lines(_Sums(items), params)
+    graph = _Lines(_sums(items), params)
     if lines < 1 or not graph.complete:
         return None
     found = graph.best(lines)
@@ -450,7 +463,7 @@ def total_fit_lines(items: Sequence[Item], params: BreakParams, lines: int) -> B
 
 def line_range(items: Sequence[Item], params: BreakParams) -> LineRange | None:
     """Fewest and most lines of an admissible breaking (as total_fit_lines bounds them); None if none."""
-    graph = _Lines(_Sums(items), params)
+    graph = _Lines(_sums(items), params)
     return LineRange(graph.fewest[-1], graph.most[-1]) if graph.complete else None
 
 
@@ -591,7 +604,7 @@ class _Lines:
 
 def greedy(items: Sequence[Item], params: BreakParams) -> Breaks:
     """First fit: each line takes as much as fits, compressing punctuation first (先挤进，后推出)."""
-    sums = _Sums(items)
+    sums = _sums(items)
     chosen, overfull = _first_fit(sums, params)
     chosen = _fix_orphan(sums, chosen, params)
     breaks = tuple(Break(sums.breakpoints[k], fit.ratio, fit.hang) for k, fit in chosen)
