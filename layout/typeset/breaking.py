@@ -96,17 +96,20 @@ class Fit:
     hang: float
 
 
-_LAST_SUMS: list = [None, None]  # the items and sums of the last paragraph measured (one entry)
+_last_sums: tuple = (None, None)  # (items, sums) of the last paragraph measured; one tuple, swapped whole
 
 
 def _sums(items: Sequence[Item]) -> "_Sums":
     """The running totals of `items`, reused while the same items are asked about again (a paragraph is
     broken, then audited for stiff lines, holes and demerits: one pass over its items, not five)."""
+    global _last_sums
     if type(items) is not tuple:  # only an immutable sequence can be known unchanged by its identity
         return _Sums(items)
-    if _LAST_SUMS[0] is not items:  # (held here, so its identity cannot pass to another tuple)
-        _LAST_SUMS[0], _LAST_SUMS[1] = items, _Sums(items)
-    return _LAST_SUMS[1]
+    held, sums = _last_sums  # (held here, so its identity cannot pass to another tuple)
+    if held is not items:
+        sums = _Sums(items)
+        _last_sums = (items, sums)
+    return sums
 
 
 class _Sums:
