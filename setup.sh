@@ -40,16 +40,23 @@ install_python() {
   echo "$want" > "$stamp"
 }
 
+compile_bytecode() {
+  # this environment sets PYTHONDONTWRITEBYTECODE, so an editable install would compile the package from
+  # source on every run (≈ 0.18 s of a build); compile it once here (an edited module is recompiled in
+  # memory by Python's own mtime check, so a stale .pyc is never used)
+  .venv/bin/python -m compileall -q -j 0 layout >/dev/null
+}
+
 case "${1:-}" in
   sample)
-    install_venv_support; install_apt; install_python
+    install_venv_support; install_apt; install_python; compile_bytecode
     .venv/bin/layout build issues/jining/issue.yaml --pages
     .venv/bin/layout build issues/jining-photos/issue.yaml --pages -q
     .venv/bin/layout build issues/jining-edition/issue.yaml --pages -q
     .venv/bin/layout build issues/jining-planned/issue.yaml --pages -q
     ;;
   test)
-    install_venv_support; install_apt; install_python
+    install_venv_support; install_apt; install_python; compile_bytecode
     shift
     .venv/bin/python -m pytest "$@"
     ;;
