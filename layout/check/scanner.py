@@ -57,6 +57,7 @@ class DocumentCache:
     image_ink: dict = field(default_factory=dict)  # image objgen → % total ink or None
     budget: Budget = field(default_factory=Budget)  # decoded bytes the checker may still read
     output_profile: bool = False  # the GTS_PDFX OutputIntent embeds a DestOutputProfile (X-3 colour)
+    parts: tuple[str, ...] = ()  # the ISO 15930 editions findings cite (rules.cited_parts)
 
 
 class Scanner:

@@ -371,3 +371,44 @@ def test_a_form_drawn_many_times_is_measured_once(tmp_path, font, monkeypatch):
         page.contents_add(pdf.make_stream(b"/Fx Do " * 20))
     report = preflight(edit(path, add))
     assert not by_check(report, "stream-size") and report.passed
+
+
+# --- citations: each finding names the part and edition it breaks, and the ISO 32000-1 clause ------------
+
+def test_broken_files_cite_the_declared_edition_and_the_pdf_clause(tmp_path, font):
+    x4 = edit(make_pdf(tmp_path / "x4.pdf", good, pdfx="PDF/X-4"),
+              lambda pdf: drop(pdf.Root.OutputIntents[0], "/DestOutputProfile"))
+    [message] = messages(preflight(x4), "output-intent")
+    assert message.endswith("(ISO 15930-7:2010; ISO 32000-1 §14.11.5)")
+    x1a = edit(make_pdf(tmp_path / "x1a.pdf", good), lambda pdf: drop(pdf.docinfo, "/Title"))  # PDF/X-1a:2003
+    [message] = messages(preflight(x1a), "pdfx-version")
+    assert message == "Info dictionary has no /Title (ISO 15930-4:2003; ISO 32000-1 §14.3.3)"
+    x2001 = edit(make_pdf(tmp_path / "x2001.pdf", good, pdfx="PDF/X-1a:2001"),
+                 lambda pdf: drop(pdf.Root.OutputIntents[0], "/RegistryName"))
+    [message] = messages(preflight(x2001), "output-intent")
+    assert message.endswith("(ISO 15930-1:2001; ISO 32000-1 §14.11.5)")
+
+
+def test_a_file_checked_against_another_family_cites_every_edition_of_it(tmp_path, font):
+    path = edit(make_pdf(tmp_path / "x4.pdf", good, pdfx="PDF/X-4"), lambda pdf: drop(pdf.docinfo, "/Title"))
+    found = messages(preflight(path, CheckOptions(standard="x-1a")), "pdfx-version")
+    assert any(m.startswith("Info dictionary has no /Title")
+               and m.endswith("(ISO 15930-1:2001, ISO 15930-4:2003; ISO 32000-1 §14.3.3)") for m in found)
+
+
+def test_a_confirmed_iso_15930_clause_is_shown_with_its_edition(tmp_path, font, monkeypatch):
+    from layout.check import rules
+    monkeypatch.setitem(rules.ISO15930_CLAUSES, ("missing-info-key", "ISO 15930-4:2003"), "6.9.9")
+    path = edit(make_pdf(tmp_path / "x1a.pdf", good), lambda pdf: drop(pdf.docinfo, "/Title"))
+    [message] = messages(preflight(path), "pdfx-version")
+    assert message.endswith("(ISO 15930-4:2003 §6.9.9; ISO 32000-1 §14.3.3)")
+
+
+def test_every_iso_15930_rule_cites_a_pdf_clause_and_coldset_rules_cite_nothing():
+    from layout.check import rules
+    for kind, rule in rules.RULES.items():
+        cited = rules.citation(kind, rules.ISO_PARTS["x-4"])
+        if rule.source in rules.ISO15930_SOURCES:
+            assert cited.startswith("ISO 15930-7:2010; ISO 32000-1 §"), kind
+        elif rule.check not in rules.CITED_CHECKS:
+            assert cited == "", kind
