@@ -412,3 +412,14 @@ def test_every_iso_15930_rule_cites_a_pdf_clause_and_coldset_rules_cite_nothing(
             assert cited.startswith("ISO 15930-7:2010; ISO 32000-1 §"), kind
         elif rule.check not in rules.CITED_CHECKS:
             assert cited == "", kind
+
+
+def test_findings_and_passed_checks_are_in_the_editors_language(tmp_path, font):
+    from layout.cli import main
+    path = edit(make_pdf(tmp_path / "x1a.pdf", good), lambda pdf: drop(pdf.docinfo, "/Title"))
+    result = CliRunner().invoke(main, ["--lang", "zh", "check", str(path)])
+    assert result.exit_code == 1
+    assert "Info 字典中没有 /Title (ISO 15930-4:2003; ISO 32000-1 §14.3.3)" in result.output
+    assert "用到的字体都已嵌入" in result.output  # a PASS row
+    english = CliRunner().invoke(main, ["--lang", "en", "check", str(path)]).output
+    assert "Info dictionary has no /Title (ISO 15930-4:2003" in english and "字典" not in english
