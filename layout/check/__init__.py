@@ -31,6 +31,7 @@ from pathlib import Path
 import pikepdf
 
 from ..errors import LayoutError
+from ..i18n import _
 from ..store import Store
 from . import memo as page_memo
 from .colour import ColourSpace, Inks, _colorant_inks
@@ -81,7 +82,7 @@ def _check_page(doc: DocumentCache, number: int, page: pikepdf.Dictionary) -> Pa
     check_annotations(page, boxes, tally)
     group = page.get("/Group")
     if isinstance(group, pikepdf.Dictionary) and group.get("/S") == pikepdf.Name.Transparency:
-        tally.add("transparency-group", "the page")
+        tally.add("transparency-group", _("the page"))
     scanner = Scanner(doc, tally, boxes.printed)
     if "/Contents" in page:
         scanner.run(page, resources)
