@@ -36,7 +36,11 @@ ISO_PARTS = {family: tuple(dict.fromkeys(s.iso for s in PDFX.values() if s.famil
 # references); Prinect's, Acrobat's and callas' preflight messages, which name no clause; and open-source
 # checkers that print "ISO 15930-7:2010 6.x" but contradict each other (one number for both encryption and
 # XMP, three different numbers for the output intent), so they are not a source. A finding therefore names
-# the part and edition only. Add a clause here once a copy of the text confirms it.
+# the part and edition only. Add a clause here once a copy of the text confirms it. (The one clause found
+# from a credible source is about a rule this checker does not have: rendering intents other than the four
+# standard ones, ISO 15930-7:2010 6.23, as cited by Martin Bailey in
+# https://github.com/pdf-association/pdf-issues/issues/197, written there as "15930-9:2010 6.23" about what
+# PDF/X-4 prohibited.)
 ISO15930_CLAUSES: dict[tuple[str, str], str] = {}
 # Where ISO 32000-1 (PDF 1.7) defines what each rule is about, by clause. Source: Adobe's copy of
 # ISO 32000-1:2008, https://opensource.adobe.com/dc-acrobat-sdk-docs/pdfstandards/PDF32000_2008.pdf
