@@ -82,7 +82,7 @@ def disk_full(error: OSError, folder: Path | None = None, kind: type[LayoutError
     folder, the bytes the write needed when known (`needed`), and the bytes free on that file system."""
     target = final_path(Path(error.filename)) if error.filename else None
     folder = target.parent if target is not None else folder
-    message = error.strerror or os.strerror(errno.ENOSPC)
+    message = _("Disk quota exceeded") if error.errno == errno.EDQUOT else _("No space left on device")
     if target is None and folder is not None:
         message += _(" (writing into this folder)")
     needed = getattr(error, "needed", None)

@@ -117,3 +117,10 @@ def test_a_full_disk_in_layout_clean_names_the_file_its_size_and_the_free_space(
     assert bytes_needed(result.output) == len(before[failed])  # the same raw copy cleans to the same text
     assert "bytes) free there" in result.output or " bytes free there" in result.output
     assert snapshot(out) == before
+
+
+def test_the_full_disk_message_is_in_the_editors_language(issue, monkeypatch):
+    full_at(monkeypatch, 1)
+    result = CliRunner().invoke(main, ["--lang", "zh", "build", str(issue.manifest), "-o", str(issue.out)])
+    assert result.exit_code == 1
+    assert f"{issue.out / 'tiny.pdf'}: 磁盘空间已满：需要 " in result.output and "那里还剩 " in result.output
