@@ -174,7 +174,8 @@ def test_annotation_rules(tmp_path, font, subtype, rect, expected):
     found = messages(preflight(path), "annotations")
     assert found == ([] if expected is None else [found[0]])
     if expected:
-        assert expected in found[0] and "ISO 15930" in found[0]
+        clause = "14.11.3" if subtype == "PrinterMark" else "12.5"
+        assert expected in found[0] and found[0].endswith(f"(ISO 15930-4:2003; ISO 32000-1 §{clause})")
 
 
 # --- 6. transfer functions and halftones -------------------------------------------------------------
@@ -197,7 +198,7 @@ def identity_function() -> pikepdf.Dictionary:
 
 def test_tr_transfer_function_is_an_error(tmp_path, font):
     [message] = messages(preflight(with_gs(tmp_path, TR=identity_function())), "transfer-halftone")
-    assert "/TR in ExtGState GsT" in message
+    assert "/TR in ExtGState GsT" in message and message.endswith("(ISO 15930-4:2003; ISO 32000-1 §10.4)")
 
 
 def test_tr2_default_is_allowed_other_tr2_is_not(tmp_path, font):
@@ -225,6 +226,7 @@ def test_halftone_type_6_fails_x1a_passes_x4(tmp_path, font):
     path = with_gs(tmp_path, HT=halftone(6, Width=1, Height=1))
     [message] = messages(preflight(path), "transfer-halftone")
     assert "HalftoneType 6" in message and "allowed: 1, 5" in message
+    assert message.endswith("(ISO 15930-4:2003; ISO 32000-1 §10.5)")
     assert not by_check(preflight(path, CheckOptions(standard="x-4")), "transfer-halftone")
 
 
@@ -248,6 +250,7 @@ def test_trim_box_and_art_box_together_is_an_error(tmp_path, font):
     path = edit(make_pdf(tmp_path / "art.pdf", good), lambda pdf: setattr(pdf.pages[0].obj, "ArtBox", list(TRIM)))
     [finding] = by_check(preflight(path), "boxes")
     assert finding.severity == ERROR and "both TrimBox and ArtBox" in finding.message
+    assert finding.message.endswith("(ISO 15930-4:2003; ISO 32000-1 §14.11.2)")
 
 
 # --- 8. PDF/X-3 ----------------------------------------------------------------------------------------
@@ -423,3 +426,10 @@ def test_findings_and_passed_checks_are_in_the_editors_language(tmp_path, font):
     assert "用到的字体都已嵌入" in result.output  # a PASS row
     english = CliRunner().invoke(main, ["--lang", "en", "check", str(path)]).output
     assert "Info dictionary has no /Title (ISO 15930-4:2003" in english and "字典" not in english
+
+
+@pytest.mark.parametrize("version, part", [("PDF/X-3:2002", "ISO 15930-3:2002"), ("PDF/X-3:2003", "ISO 15930-6:2003")])
+def test_an_x3_file_cites_its_own_part(tmp_path, font, version, part):
+    path = edit(make_pdf(tmp_path / "x3.pdf", good, pdfx=version), lambda pdf: drop(pdf.docinfo, "/Title"))
+    [message] = [m for m in messages(preflight(path), "pdfx-version") if "/Title" in m]
+    assert message.endswith(f"({part}; ISO 32000-1 §14.3.3)")
