@@ -39,11 +39,12 @@ class Finding:
     page: int | None
     message: str
     value: float | str | None = None
+    cites: str = ""  # what it breaks (also at the end of the message): ISO 15930 edition; ISO 32000-1 clause
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as JSON-ready data."""
         return {"check": self.check, "severity": self.severity, "page": self.page,
-                "message": self.message, "value": self.value}
+                "message": self.message, "value": self.value, "cites": self.cites}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -127,7 +128,7 @@ def findings_of(tally: Tally, page: int | None, standard: str, options: CheckOpt
         if cited:  # the rule broken, named in the message
             message += f" ({cited})"
         out.append(Finding(check=rule.check, severity=severity, page=page, message=message,
-                           value=value if value is not None else detail or None))
+                           value=value if value is not None else detail or None, cites=cited))
     return tuple(sorted(out, key=lambda f: (order[f.check], f.severity != ERROR, f.message)))
 
 

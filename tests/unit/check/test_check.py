@@ -635,7 +635,7 @@ def test_cli_json_lists_findings_per_file_and_page(tmp_path, font):
     assert [p["findings"] for p in report["pages"]][0] == []
     [finding] = report["pages"][1]["findings"]
     assert finding == {"check": "line-width", "severity": "error", "page": 2,
-                       "message": "stroke 0.10 pt is below 0.3 pt (1×)", "value": 0.1}
+                       "message": "stroke 0.10 pt is below 0.3 pt (1×)", "value": 0.1, "cites": ""}
 
 
 def test_cli_standard_option_and_help(tmp_path, font):

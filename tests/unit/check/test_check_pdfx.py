@@ -433,3 +433,13 @@ def test_an_x3_file_cites_its_own_part(tmp_path, font, version, part):
     path = edit(make_pdf(tmp_path / "x3.pdf", good, pdfx=version), lambda pdf: drop(pdf.docinfo, "/Title"))
     [message] = [m for m in messages(preflight(path), "pdfx-version") if "/Title" in m]
     assert message.endswith(f"({part}; ISO 32000-1 §14.3.3)")
+
+
+def test_the_json_report_gives_the_citation_apart(tmp_path, font):
+    path = edit(make_pdf(tmp_path / "x4.pdf", good, pdfx="PDF/X-4"),
+                lambda pdf: drop(pdf.Root.OutputIntents[0], "/DestOutputProfile"))
+    result = CliRunner().invoke(command, ["--json", str(path)])
+    import json
+    [finding] = [f for f in json.loads(result.stdout)["files"][0]["document"] if f["check"] == "output-intent"]
+    assert finding["cites"] == "ISO 15930-7:2010; ISO 32000-1 §14.11.5"
+    assert finding["message"].endswith(f"({finding['cites']})")
