@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
 from typing import Callable
+
+from .errors import LayoutError
+from .i18n import _
+
+FULL = (errno.ENOSPC, errno.EDQUOT)  # a full disk, or the user's quota on it
 
 
 def temporary(path: Path) -> Path:
@@ -38,7 +44,77 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
 
 def write_text_atomic(path: Path, text: str) -> Path:
     """Write UTF-8 text atomically."""
-    return write_atomic(path, lambda tmp: tmp.write_bytes(text.encode("utf-8")))
+    return write_atomic(path, lambda tmp: write_bytes(tmp, text.encode("utf-8")))
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    """Write `data` to `path`; when the disk is full the OSError names the file and carries `needed`, the
+    bytes the whole file needed (disk_full reports both)."""
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as error:
+        if error.errno in FULL:
+            error.filename = error.filename or str(path)
+            error.needed = len(data)
+        raise
+    return Path(path)
+
+
+class FileSink:
+    """A file-like target that writes what it is given to `path` in one piece (write_bytes): reportlab saves
+    a PDF into it, so a full disk says which file and how many bytes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.name = str(path)  # reportlab reads .name for its messages
+
+    def write(self, data: bytes) -> int:
+        """Write the whole of `data` to the file."""
+        write_bytes(self.path, data)
+        return len(data)
+
+
+def disk_full(error: OSError, folder: Path | None = None, kind: type[LayoutError] = LayoutError) -> LayoutError:
+    """A full-disk OSError as a message: the file (its final name, not the staged one) or the output
+    folder, the bytes the write needed when known (`needed`), and the bytes free on that file system."""
+    target = final_path(Path(error.filename)) if error.filename else None
+    folder = target.parent if target is not None else folder
+    message = _("Disk quota exceeded") if error.errno == errno.EDQUOT else _("No space left on device")
+    if target is None and folder is not None:
+        message += _(" (writing into this folder)")
+    needed = getattr(error, "needed", None)
+    if isinstance(needed, int):
+        message += _(": {size} were needed").format(size=byte_size(needed))
+    free = free_bytes(folder)
+    hint = _("free some space on that disk, or write into another folder with -o")
+    if free is not None:
+        hint = _("{size} free there: ").format(size=byte_size(free)) + hint
+    return kind(message, str(target or folder or ""), hint)
+
+
+def byte_size(count: int) -> str:
+    """A byte count for people: '12,345 bytes', '3.2 MiB (3,355,443 bytes)'."""
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit} ({count:,} bytes)"
+    return f"{count:,} bytes"
+
+
+def free_bytes(folder: Path | None) -> int | None:
+    """Free bytes on the file system of `folder` (or of its nearest existing parent; os.statvfs: the
+    blocks available to an unprivileged user), None if unknown."""
+    if folder is None:
+        return None
+    for path in (folder, *Path(folder).resolve().parents):
+        try:
+            stat = os.statvfs(path)
+        except OSError:
+            continue
+        return stat.f_bavail * stat.f_frsize
+    return None
 
 
 class OutputSet:

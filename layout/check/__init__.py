@@ -31,6 +31,7 @@ from pathlib import Path
 import pikepdf
 
 from ..errors import LayoutError
+from ..i18n import _
 from ..store import Store
 from . import memo as page_memo
 from .colour import ColourSpace, Inks, _colorant_inks
@@ -39,7 +40,7 @@ from .document import (check_annotations, check_boxes, document_tally, has_outpu
                        standard_of)
 from .report import Finding, PageReport, PreflightReport, Tally, findings_of
 from .rules import (CHECKS, COLOUR_RULES, ERROR, RULES, STANDARD_LABELS, STANDARDS, WARNING, X3_WITH_PROFILE,
-                    CheckOptions, Rule)
+                    CheckOptions, Rule, cited_parts)
 from .scanner import DocumentCache, Scanner, first_line
 from .streams import Budget
 
@@ -81,13 +82,13 @@ def _check_page(doc: DocumentCache, number: int, page: pikepdf.Dictionary) -> Pa
     check_annotations(page, boxes, tally)
     group = page.get("/Group")
     if isinstance(group, pikepdf.Dictionary) and group.get("/S") == pikepdf.Name.Transparency:
-        tally.add("transparency-group", "the page")
+        tally.add("transparency-group", _("the page"))
     scanner = Scanner(doc, tally, boxes.printed)
     if "/Contents" in page:
         scanner.run(page, resources)
     _colour_findings(scanner.colour_uses, tally, doc)
     spaces = tuple(sorted({space.label for space in scanner.colour_uses}))
-    return PageReport(number=number, findings=findings_of(tally, number, doc.standard, doc.options),
+    return PageReport(number=number, findings=findings_of(tally, number, doc.standard, doc.options, doc.parts),
                       max_ink=round(scanner.max_ink, 1),
                       min_image_ppi=None if scanner.min_ppi is None else round(scanner.min_ppi, 1),
                       min_line_width=None if scanner.min_line is None else round(scanner.min_line, 3),
@@ -145,8 +146,9 @@ def preflight(path: Path, options: CheckOptions = CheckOptions(), progress=None,
             declared = info_value(pdf, "/GTS_PDFXVersion")
             standard, source = standard_of(declared, options)
             doc = DocumentCache(options=options, standard=standard, budget=Budget(),
-                                output_profile=has_output_profile(pdf))
-            document = findings_of(document_tally(pdf, standard, doc.budget), None, doc.standard, doc.options)
+                                output_profile=has_output_profile(pdf), parts=cited_parts(declared, standard))
+            document = findings_of(document_tally(pdf, standard, doc.budget), None, doc.standard, doc.options,
+                                   doc.parts)
             pages = tuple(_checked(doc, number, page.obj, len(pdf.pages), progress, memo)
                           for number, page in enumerate(pdf.pages, 1))
         except (pikepdf.PdfError, TypeError, ValueError, KeyError, AttributeError) as exc:

@@ -13,6 +13,7 @@ from xml.etree import ElementTree
 
 import pikepdf
 
+from ..i18n import _
 from .report import Tally
 from .rules import (ICC_PRINTER_CLASS, INFO_KEYS, MAX_PDF_VERSION, PDFX_VERSIONS, PRINT_ANNOTATIONS,
                     STANDARD_LABELS, VERSION_PDF_LIMITS, XMP_PREFIX, XMP_VERSION_NS, CheckOptions)
@@ -39,7 +40,8 @@ def _xmp_root(pdf: pikepdf.Pdf, budget: Budget, tally: Tally) -> ElementTree.Ele
         return None
     too_big = stream_fits(meta, budget)
     if too_big is not None:
-        tally.add("stream-too-large", f"XMP metadata ({label_of(meta)}) decodes to {too_big:,} bytes or more")
+        tally.add("stream-too-large", _("XMP metadata ({stream}) decodes to {size:,} bytes or more").format(
+            stream=label_of(meta), size=too_big))
         return None
     try:
         return ElementTree.fromstring(meta.read_bytes())
@@ -94,7 +96,8 @@ def _check_version(pdf: pikepdf.Pdf, standard: str, tally: Tally, budget: Budget
     if not declared:
         tally.add("no-pdfx-version")
     elif not declared.startswith(allowed):
-        tally.add("wrong-pdfx-version", f"file declares {declared}, checked as {' / '.join(allowed)}")
+        tally.add("wrong-pdfx-version", _("file declares {declared}, checked as {allowed}").format(
+            declared=declared, allowed=" / ".join(allowed)))
     elif declared == "PDF/X-1:2001" and not info_value(pdf, "/GTS_PDFXConformance"):
         tally.add("no-pdfx-conformance")
     namespace = XMP_VERSION_NS[standard]
@@ -102,12 +105,13 @@ def _check_version(pdf: pikepdf.Pdf, standard: str, tally: Tally, budget: Budget
     if xmp is None:
         tally.add("no-xmp-pdfx-version", XMP_PREFIX[namespace])
     elif declared and xmp != declared:
-        tally.add("xmp-version-mismatch", f"XMP says {xmp}, Info says {declared} "
-                                          f"({XMP_PREFIX[namespace]}:GTS_PDFXVersion)")
+        tally.add("xmp-version-mismatch", _("XMP says {xmp}, Info says {declared} ({prefix}:GTS_PDFXVersion)").format(
+            xmp=xmp, declared=declared, prefix=XMP_PREFIX[namespace]))
     limit = _pdf_limit(declared, standard)
     if _version_tuple(pdf.pdf_version) > _version_tuple(limit):
         label = declared if declared.startswith(allowed) else STANDARD_LABELS[standard]
-        tally.add("pdf-version-too-new", f"PDF {pdf.pdf_version} is newer than {label} allows ({limit})")
+        tally.add("pdf-version-too-new", _("PDF {version} is newer than {label} allows ({limit})").format(
+            version=pdf.pdf_version, label=label, limit=limit))
     trailer_id = pdf.trailer.get("/ID")
     if not isinstance(trailer_id, pikepdf.Array) or len(trailer_id) != 2:
         tally.add("no-trailer-id")
@@ -118,7 +122,7 @@ def _check_info(pdf: pikepdf.Pdf, tally: Tally) -> None:
     """Trapped is /True or /False; Title, CreationDate and ModDate are present."""
     trapped = info_value(pdf, "/Trapped")
     if trapped not in ("True", "False"):
-        tally.add("bad-trapped", trapped or "missing")
+        tally.add("bad-trapped", trapped or _("missing"))
     for key in INFO_KEYS:
         if not info_value(pdf, "/" + key):
             tally.add("missing-info-key", key)
@@ -145,7 +149,7 @@ def _check_profile(profile: pikepdf.Stream, tally: Tally) -> None:
     space = header[16:20].decode("latin-1").strip() if len(header) >= 20 else ""
     components = int(profile.get("/N", 0)) if isinstance(profile.get("/N"), int) else 0
     if components != 4 or (space and space != "CMYK"):
-        tally.add("output-profile-not-cmyk", f"'{space}'" if space else f"{components} components")
+        tally.add("output-profile-not-cmyk", f"'{space}'" if space else _("{count} components").format(count=components))
     if len(header) >= 16 and header[12:16] != ICC_PRINTER_CLASS:
         tally.add("output-profile-not-printer", header[12:16].decode("latin-1"))
 
@@ -189,11 +193,11 @@ def _check_document_js(pdf: pikepdf.Pdf, tally: Tally) -> None:
     """Document JavaScript: /Names /JavaScript, a JavaScript /OpenAction, catalog /AA."""
     names = pdf.Root.get("/Names")
     if isinstance(names, pikepdf.Dictionary) and "/JavaScript" in names:
-        tally.add("javascript", "the document name tree (/Names /JavaScript)")
+        tally.add("javascript", _("the document name tree (/Names /JavaScript)"))
     if _is_js_action(pdf.Root.get("/OpenAction")):
-        tally.add("javascript", "the document OpenAction")
+        tally.add("javascript", _("the document OpenAction"))
     if _has_js_trigger(pdf.Root.get("/AA")):
-        tally.add("javascript", "the document additional actions (/AA)")
+        tally.add("javascript", _("the document additional actions (/AA)"))
 
 
 def _lzw_streams(pdf: pikepdf.Pdf, tally: Tally) -> None:
@@ -213,7 +217,8 @@ def document_tally(pdf: pikepdf.Pdf, standard: str, budget: Budget | None = None
     _check_version(pdf, standard, tally, budget or Budget())
     _check_output_intent(pdf, tally)
     if pdf.is_encrypted:
-        tally.add("encrypted", f"encryption revision {pdf.encryption.R}, opened without a password")
+        tally.add("encrypted", _("encryption revision {revision}, opened without a password").format(
+            revision=pdf.encryption.R))
     _check_document_js(pdf, tally)
     _lzw_streams(pdf, tally)
     return tally
@@ -252,9 +257,10 @@ def check_boxes(page: pikepdf.Dictionary, tally: Tally) -> PageBoxes:
     elif trim_box is not None and art is not None:
         tally.add("trim-and-art-box")
     if trim is not None and not media.contains(trim, BOX_TOLERANCE):
-        tally.add("box-not-nested", f"TrimBox {trim} is not inside the MediaBox {media}")
+        tally.add("box-not-nested", _("TrimBox {trim} is not inside the MediaBox {media}").format(trim=trim, media=media))
     if trim is not None and bleed is not None and not bleed.contains(trim, BOX_TOLERANCE):
-        tally.add("box-not-nested", f"BleedBox {bleed} does not contain the TrimBox {trim}")
+        tally.add("box-not-nested", _("BleedBox {bleed} does not contain the TrimBox {trim}").format(bleed=bleed,
+                                                                                             trim=trim))
     return PageBoxes(trim or crop, bleed or trim or crop)
 
 
@@ -273,14 +279,14 @@ def check_annotations(page: pikepdf.Dictionary, boxes: PageBoxes | Rect, tally: 
     if isinstance(boxes, Rect):  # callers that pass only the trim
         boxes = PageBoxes(boxes, boxes)
     if _has_js_trigger(page.get("/AA")):
-        tally.add("javascript", "the page additional actions (/AA)")
+        tally.add("javascript", _("the page additional actions (/AA)"))
     annots = page.get("/Annots")
     for annot in annots if isinstance(annots, pikepdf.Array) else []:
         if not isinstance(annot, pikepdf.Dictionary):
             continue
         subtype = name_of(annot.get("/Subtype"))
         if _is_js_action(annot.get("/A")) or _has_js_trigger(annot.get("/AA")):
-            tally.add("javascript", f"a {subtype} annotation action")
+            tally.add("javascript", _("a {subtype} annotation action").format(subtype=subtype))
         rect = rect_of(annot.get("/Rect"))
         kind = _annotation_finding(subtype, rect, boxes) if rect is not None else None
         if kind:

@@ -16,6 +16,7 @@ import pickle
 
 import pikepdf
 
+from .. import i18n
 from .. import store as _store
 from .report import PageReport
 from .resources import _font_info
@@ -75,8 +76,10 @@ def _feed_dict(sha, obj: pikepdf.Dictionary, seen: set, skip: tuple[str, ...]) -
 
 
 def key(page_digest: str, number: int, doc) -> str:
-    """The store key of a page's report: its content, number, the file-level facts and the options."""
-    return _store.key(KIND, page_digest, number, doc.standard, doc.output_profile, doc.options)
+    """The store key of a page's report: its content, number, the file-level facts, the options and the
+    language of its messages."""
+    return _store.key(KIND, page_digest, number, doc.standard, doc.output_profile, doc.parts, doc.options,
+                      i18n.active())
 
 
 def load(store: _store.Store, entry: str) -> tuple[PageReport, int] | None:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .rules import CHECKS, CITED_CHECKS, ERROR, RULES, STANDARD_LABELS, CheckOptions
+from ..i18n import _
+from .rules import CHECKS, ERROR, ISO_PARTS, RULES, STANDARD_LABELS, CheckOptions, citation
 
 
 
@@ -38,11 +39,12 @@ class Finding:
     page: int | None
     message: str
     value: float | str | None = None
+    cites: str = ""  # what it breaks (also at the end of the message): ISO 15930 edition; ISO 32000-1 clause
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as JSON-ready data."""
         return {"check": self.check, "severity": self.severity, "page": self.page,
-                "message": self.message, "value": self.value}
+                "message": self.message, "value": self.value, "cites": self.cites}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -108,8 +110,10 @@ class PreflightReport:
         return _table(self)
 
 
-def findings_of(tally: Tally, page: int | None, standard: str, options: CheckOptions) -> tuple[Finding, ...]:
-    """Turn a tally into findings with messages, dropping what `standard` allows; in check order."""
+def findings_of(tally: Tally, page: int | None, standard: str, options: CheckOptions,
+                parts: tuple[str, ...] = ()) -> tuple[Finding, ...]:
+    """Turn a tally into findings with messages in the active language, dropping what `standard` allows; each
+    names what it breaks (`citation`: the ISO 15930 `parts`, by default all of `standard`'s); in check order."""
     order = {name: index for index, name in enumerate(CHECKS)}
     out = []
     for (kind, detail), (count, value) in tally.items.items():
@@ -118,12 +122,13 @@ def findings_of(tally: Tally, page: int | None, standard: str, options: CheckOpt
         if severity is None:
             continue
         limit = getattr(options, rule.limit) if rule.limit else 0
-        message = rule.text.format(detail=detail, value=value if value is not None else 0, count=count,
-                                   limit=limit)
-        if rule.check in CITED_CHECKS:  # the PDF/X rule broken, named in the message
-            message += f" ({rule.source})"
+        message = _(rule.text).format(detail=detail, value=value if value is not None else 0, count=count,
+                                      limit=limit)
+        cited = citation(kind, parts or ISO_PARTS[standard])
+        if cited:  # the rule broken, named in the message
+            message += f" ({cited})"
         out.append(Finding(check=rule.check, severity=severity, page=page, message=message,
-                           value=value if value is not None else detail or None))
+                           value=value if value is not None else detail or None, cites=cited))
     return tuple(sorted(out, key=lambda f: (order[f.check], f.severity != ERROR, f.message)))
 
 
@@ -140,7 +145,7 @@ def _table(report: PreflightReport) -> str:
         rows.setdefault(f.check, {}).setdefault((f.severity, f.message), []).append(f.page)
     for check, passed_text in CHECKS.items():
         if check not in rows:
-            lines.append(f"  {'PASS':<6}  {check:<16}  {'-':<8}  {passed_text.format(**vars(o))}")
+            lines.append(f"  {'PASS':<6}  {check:<16}  {'-':<8}  {_(passed_text).format(**vars(o))}")
         for (severity, message), pages in rows.get(check, {}).items():
             result = "FAIL" if severity == ERROR else "WARN"
             lines.append(f"  {result:<6}  {check:<16}  {_page_ranges(pages):<8}  {message}")

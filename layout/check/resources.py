@@ -7,6 +7,7 @@ from typing import Any
 
 import pikepdf
 
+from ..i18n import _
 from .colour import DEVICE_SPACES, ICC_LABELS, UNKNOWN, ColourSpace
 from .rules import EPS, NORMAL_BLEND_MODES, PRIMARY_COLORANTS
 from .streams import decoded_size
@@ -192,10 +193,10 @@ def _gs_transfer(gs: pikepdf.Dictionary, label: str) -> tuple[Note, ...]:
     """Transfer functions (/TR, /TR2 other than /Default) and a halftone phase (/HTP) in an ExtGState."""
     notes = []
     if "/TR" in gs:
-        notes.append(Note("transfer-function", f"/TR in ExtGState {label}"))
+        notes.append(Note("transfer-function", _("{key} in ExtGState {label}").format(key="/TR", label=label)))
     tr2 = gs.get("/TR2")
     if tr2 is not None and not (isinstance(tr2, pikepdf.Name) and str(tr2) == "/Default"):
-        notes.append(Note("transfer-function", f"/TR2 in ExtGState {label}"))
+        notes.append(Note("transfer-function", _("{key} in ExtGState {label}").format(key="/TR2", label=label)))
     if "/HTP" in gs:
         notes.append(Note("halftone-phase", f"ExtGState {label}"))
     return tuple(notes)
@@ -205,7 +206,7 @@ def _halftone_notes(ht: Any, label: str, colorant: str = "", depth: int = 0) -> 
     """A halftone (/HT): its HalftoneType (checked per standard later), HalftoneName, TransferFunction."""
     if not isinstance(ht, (pikepdf.Dictionary, pikepdf.Stream)) or depth > 1:
         return ()
-    where = f"ExtGState {label}" + (f" colorant {colorant}" if colorant else "")
+    where = f"ExtGState {label}" + (_(" colorant {colorant}").format(colorant=colorant) if colorant else "")
     kind = ht.get("/HalftoneType")
     notes = [Note("halftone-type", where, float(kind) if isinstance(kind, (int, float)) else -1.0)]
     if "/HalftoneName" in ht:

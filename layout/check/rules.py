@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import LayoutError
+from ..i18n import N_
 from ..spec.vocab import PDFX, pdf_limits, pdfx_versions
 
 ERROR, WARNING = "error", "warning"
@@ -16,13 +17,47 @@ STANDARD_LABELS = {"x-1a": "PDF/X-1a", "x-3": "PDF/X-3", "x-4": "PDF/X-4"}  # x-
 AS_X1A = "as-x1a"  # Rule.x3 default: the same severity as under X-1a
 EPS = 1e-3  # colour components and sizes closer than this to a limit count as on it
 
-# The parts of ISO 15930 each rule comes from. Clause numbers are not given: they could not be confirmed
-# from a copy of the standards, so only the part is cited (docs/check.md lists the secondary sources).
-X1A = "ISO 15930-1, ISO 15930-4 (PDF/X-1a)"
-X3 = "ISO 15930-3, ISO 15930-6 (PDF/X-3)"
-X4 = "ISO 15930-7 (PDF/X-4)"
-PDFX = "ISO 15930-1, -3, -4, -6, -7 (PDF/X)"
+# The parts of ISO 15930 each rule comes from (Rule.source, for docs/check.md). A finding's message names the
+# part and edition of the standard it was checked against (`citation`: the declared edition, else every
+# edition of the family), then the clause of ISO 32000-1 that defines the feature (PDF_CLAUSES).
+X1A = "ISO 15930-1:2001, ISO 15930-4:2003 (PDF/X-1a)"
+X3 = "ISO 15930-3:2002, ISO 15930-6:2003 (PDF/X-3)"
+X4 = "ISO 15930-7:2010 (PDF/X-4)"
+ANY_X = "ISO 15930-1, -3, -4, -6, -7 (PDF/X)"
 X1A_X4 = "ISO 15930-1, -4, -7 (PDF/X-1a, PDF/X-4)"
+ISO15930_SOURCES = (X1A, X3, X4, ANY_X, X1A_X4)
+# The editions of each check family, from the one PDF/X table (spec.vocab.PDFX).
+ISO_PARTS = {family: tuple(dict.fromkeys(s.iso for s in PDFX.values() if s.family == family))
+             for family in ("x-1a", "x-3", "x-4")}
+# ISO 15930 clause numbers, by (rule, edition). None is given, because no public source quoting the clauses
+# of ISO 15930-1, -3, -4, -6 or -7 was found. The search covered the standards' sample pages on
+# standards.iteh.ai and iso.org, which show only the front matter; the PDF/X-3 draft quoted on the pdftex list
+# (its "2.9 Box usage and management" is not the numbering of ISO 15930-3, where clause 2 is the normative
+# references); Prinect's, Acrobat's and callas' preflight messages, which name no clause; and open-source
+# checkers that print "ISO 15930-7:2010 6.x" but contradict each other (one number for both encryption and
+# XMP, three different numbers for the output intent), so they are not a source. A finding therefore names
+# the part and edition only. Add a clause here once a copy of the text confirms it. (The one clause found
+# from a credible source is about a rule this checker does not have: rendering intents other than the four
+# standard ones, ISO 15930-7:2010 6.23, as cited by Martin Bailey in
+# https://github.com/pdf-association/pdf-issues/issues/197, written there as "15930-9:2010 6.23" about what
+# PDF/X-4 prohibited.)
+ISO15930_CLAUSES: dict[tuple[str, str], str] = {}
+# Where ISO 32000-1 (PDF 1.7) defines what each rule is about, by clause. Source: Adobe's copy of
+# ISO 32000-1:2008, https://opensource.adobe.com/dc-acrobat-sdk-docs/pdfstandards/PDF32000_2008.pdf
+# (the clause numbers as quoted by pdfcpu, iText, Setasign and the raku PDF-ISO_32000 tables).
+PDF_CLAUSES = {
+    "no-pdfx-version": "14.3.3", "wrong-pdfx-version": "14.3.3", "no-pdfx-conformance": "14.3.3",
+    "no-xmp-pdfx-version": "14.3.2", "xmp-version-mismatch": "14.3.2", "pdf-version-too-new": "7.5.2",
+    "no-trailer-id": "14.4", "bad-trapped": "14.3.3", "missing-info-key": "14.3.3",
+    "no-output-intent": "14.11.5", "no-output-condition": "14.11.5", "no-output-profile": "14.11.5",
+    "no-embedded-profile": "14.11.5", "output-profile-not-cmyk": "14.11.5", "output-profile-not-printer": "14.11.5",
+    "no-trim-box": "14.11.2", "trim-and-art-box": "14.11.2", "box-not-nested": "14.11.2",
+    "font-not-embedded": "9.9", "rgb-colour": "8.6", "icc-colour": "8.6", "lab-colour": "8.6", "cal-colour": "8.6",
+    "soft-mask": "11", "constant-alpha": "11", "blend-mode": "11", "transparency-group": "11",
+    "transfer-function": "10.4", "halftone-phase": "10.5", "halftone-type": "10.5", "halftone-name": "10.5",
+    "halftone-transfer": "10.5", "encrypted": "7.6", "javascript": "12.6.4.16", "annotation-in-bleed": "12.5",
+    "printer-mark-in-trim": "14.11.3", "lzw": "7.4.4",
+}
 COLDSET = "ISO 12647-3 (coldset newsprint); PRINT.md"
 PDF17 = "ISO 32000-1 (PDF 1.7)"
 
@@ -51,29 +86,48 @@ PRINT_ANNOTATIONS = ("TrapNet", "PrinterMark")
 
 # The checks in report order, each with what it means when it passes.
 CHECKS: dict[str, str] = {
-    "syntax": "content streams parse",
-    "stream-size": "every stream read decodes to at most 64 MiB (1 GiB in all)",
-    "pdfx-version": "PDF/X version in Info and XMP, PDF version, trailer ID, Trapped and Info keys set",
-    "output-intent": "GTS_PDFX OutputIntent with an OutputConditionIdentifier and a usable profile",
-    "boxes": "TrimBox or ArtBox (not both), BleedBox ⊇ TrimBox ⊆ MediaBox",
-    "fonts": "every font used is embedded",
-    "colour-space": "only colour spaces the standard allows",
-    "transparency": "no transparency the standard forbids",
-    "transfer-halftone": "no transfer functions; halftones of an allowed type",
-    "small-text": "small text in one solid colour",
-    "black-overprint": "100 K text overprints",
-    "line-width": "stroked lines at least {min_line_width:g} pt",
-    "image-resolution": "images at least {min_image_ppi:g} ppi",
-    "ink": "total ink at most {ink_limit:g} %",
-    "encryption": "not encrypted",
-    "javascript": "no JavaScript",
-    "annotations": "no annotations inside the BleedBox (TrapNet, PrinterMark outside the TrimBox excepted)",
-    "lzw": "no LZW-compressed streams",
+    "syntax": N_("content streams parse"),
+    "stream-size": N_("every stream read decodes to at most 64 MiB (1 GiB in all)"),
+    "pdfx-version": N_("PDF/X version in Info and XMP, PDF version, trailer ID, Trapped and Info keys set"),
+    "output-intent": N_("GTS_PDFX OutputIntent with an OutputConditionIdentifier and a usable profile"),
+    "boxes": N_("TrimBox or ArtBox (not both), BleedBox ⊇ TrimBox ⊆ MediaBox"),
+    "fonts": N_("every font used is embedded"),
+    "colour-space": N_("only colour spaces the standard allows"),
+    "transparency": N_("no transparency the standard forbids"),
+    "transfer-halftone": N_("no transfer functions; halftones of an allowed type"),
+    "small-text": N_("small text in one solid colour"),
+    "black-overprint": N_("100 K text overprints"),
+    "line-width": N_("stroked lines at least {min_line_width:g} pt"),
+    "image-resolution": N_("images at least {min_image_ppi:g} ppi"),
+    "ink": N_("total ink at most {ink_limit:g} %"),
+    "encryption": N_("not encrypted"),
+    "javascript": N_("no JavaScript"),
+    "annotations": N_("no annotations inside the BleedBox (TrapNet, PrinterMark outside the TrimBox excepted)"),
+    "lzw": N_("no LZW-compressed streams"),
 }
 
-# Checks whose messages end with the source they cite: the file-structure rules of ISO 15930 (fonts,
-# colour and the rest say why in their own words, and docs/check.md gives their sources).
+# Checks whose findings cite their source even when it is not ISO 15930 (stream-size: PRINT.md); a rule
+# from ISO 15930 always cites the part it was checked against (`citation`).
 CITED_CHECKS = ("stream-size", "pdfx-version", "output-intent", "boxes", "transfer-halftone", "annotations")
+
+
+def cited_parts(declared: str, standard: str) -> tuple[str, ...]:
+    """The ISO 15930 editions a finding cites: the one the file declares when it is `standard`'s, else all."""
+    for row in PDFX.values():
+        if row.family == standard and declared and declared in (row.version, row.conformance):
+            return (row.iso,)
+    return ISO_PARTS[standard]
+
+
+def citation(kind: str, parts: tuple[str, ...]) -> str:
+    """What a finding of `kind` cites: the ISO 15930 editions (with the clause where one is confirmed) and
+    the ISO 32000-1 clause of the feature; a rule from another source cites it only in CITED_CHECKS."""
+    rule = RULES[kind]
+    if rule.source not in ISO15930_SOURCES:
+        return rule.source if rule.check in CITED_CHECKS else ""
+    cited = ", ".join(f"{part} §{ISO15930_CLAUSES[kind, part]}" if (kind, part) in ISO15930_CLAUSES else part
+                      for part in parts)
+    return f"{cited}; ISO 32000-1 §{PDF_CLAUSES[kind]}" if kind in PDF_CLAUSES else cited
 
 
 @dataclass(frozen=True)
@@ -102,90 +156,90 @@ class Rule:  # positional on purpose: the rows of the RULES table read as a tabl
 
 RULES: dict[str, Rule] = {
     "unparsable-content": Rule("syntax", ERROR, ERROR, "{detail}", PDF17),
-    "stream-too-large": Rule("stream-size", ERROR, ERROR, "{detail}: not checked further", "PRINT.md (resource bounds)"),
-    "no-pdfx-version": Rule("pdfx-version", ERROR, ERROR, "no GTS_PDFXVersion in the Info dictionary", PDFX),
-    "wrong-pdfx-version": Rule("pdfx-version", ERROR, ERROR, "{detail}", PDFX),
+    "stream-too-large": Rule("stream-size", ERROR, ERROR, N_("{detail}: not checked further"), "PRINT.md (resource bounds)"),
+    "no-pdfx-version": Rule("pdfx-version", ERROR, ERROR, N_("no GTS_PDFXVersion in the Info dictionary"), ANY_X),
+    "wrong-pdfx-version": Rule("pdfx-version", ERROR, ERROR, "{detail}", ANY_X),
     "no-pdfx-conformance": Rule("pdfx-version", WARNING, WARNING,
-                                "PDF/X-1:2001 without GTS_PDFXConformance (PDF/X-1a:2001)", X1A),
-    "no-xmp-pdfx-version": Rule("pdfx-version", WARNING, ERROR, "no {detail}:GTS_PDFXVersion in the XMP metadata",
+                                N_("PDF/X-1:2001 without GTS_PDFXConformance (PDF/X-1a:2001)"), X1A),
+    "no-xmp-pdfx-version": Rule("pdfx-version", WARNING, ERROR, N_("no {detail}:GTS_PDFXVersion in the XMP metadata"),
                                 X4),
-    "xmp-version-mismatch": Rule("pdfx-version", ERROR, ERROR, "{detail}", PDFX),
-    "pdf-version-too-new": Rule("pdfx-version", ERROR, ERROR, "{detail}", PDFX),
-    "no-trailer-id": Rule("pdfx-version", ERROR, ERROR, "the file trailer has no /ID", PDFX),
-    "bad-trapped": Rule("pdfx-version", ERROR, ERROR, "Info /Trapped must be /True or /False, is {detail}",
-                        PDFX),
-    "missing-info-key": Rule("pdfx-version", ERROR, ERROR, "Info dictionary has no /{detail}", PDFX),
-    "no-output-intent": Rule("output-intent", ERROR, ERROR, "no OutputIntent with /S /GTS_PDFX", PDFX),
+    "xmp-version-mismatch": Rule("pdfx-version", ERROR, ERROR, "{detail}", ANY_X),
+    "pdf-version-too-new": Rule("pdfx-version", ERROR, ERROR, "{detail}", ANY_X),
+    "no-trailer-id": Rule("pdfx-version", ERROR, ERROR, N_("the file trailer has no /ID"), ANY_X),
+    "bad-trapped": Rule("pdfx-version", ERROR, ERROR, N_("Info /Trapped must be /True or /False, is {detail}"),
+                        ANY_X),
+    "missing-info-key": Rule("pdfx-version", ERROR, ERROR, N_("Info dictionary has no /{detail}"), ANY_X),
+    "no-output-intent": Rule("output-intent", ERROR, ERROR, N_("no OutputIntent with /S /GTS_PDFX"), ANY_X),
     "no-output-condition": Rule("output-intent", ERROR, ERROR,
-                                "the GTS_PDFX OutputIntent has no OutputConditionIdentifier", PDFX),
+                                N_("the GTS_PDFX OutputIntent has no OutputConditionIdentifier"), ANY_X),
     "no-output-profile": Rule("output-intent", ERROR, ERROR,
-                              "OutputIntent '{detail}' has neither DestOutputProfile nor RegistryName "
-                              "(only a registered condition such as IFRA26 may omit the profile)", PDFX),
+                              N_("OutputIntent '{detail}' has neither DestOutputProfile nor RegistryName "
+                                 "(only a registered condition such as IFRA26 may omit the profile)"), ANY_X),
     "no-embedded-profile": Rule("output-intent", None, ERROR,
-                                "OutputIntent '{detail}' has no embedded DestOutputProfile", X4, x3=None),
+                                N_("OutputIntent '{detail}' has no embedded DestOutputProfile"), X4, x3=None),
     "output-profile-not-cmyk": Rule("output-intent", ERROR, None,
-                                    "DestOutputProfile is {detail}, not CMYK", X1A, x3=None),
+                                    N_("DestOutputProfile is {detail}, not CMYK"), X1A, x3=None),
     "output-profile-not-printer": Rule("output-intent", ERROR, ERROR,
-                                       "DestOutputProfile is a '{detail}' profile, not an output ('prtr') one",
+                                       N_("DestOutputProfile is a '{detail}' profile, not an output ('prtr') one"),
                                        X1A_X4),
-    "no-trim-box": Rule("boxes", ERROR, ERROR, "no TrimBox or ArtBox", PDFX),
-    "trim-and-art-box": Rule("boxes", ERROR, ERROR, "both TrimBox and ArtBox (a page has one only)", PDFX),
-    "box-not-nested": Rule("boxes", ERROR, ERROR, "{detail}", PDFX),
-    "font-not-embedded": Rule("fonts", ERROR, ERROR, "font {detail} is not embedded", PDFX),
+    "no-trim-box": Rule("boxes", ERROR, ERROR, N_("no TrimBox or ArtBox"), ANY_X),
+    "trim-and-art-box": Rule("boxes", ERROR, ERROR, N_("both TrimBox and ArtBox (a page has one only)"), ANY_X),
+    "box-not-nested": Rule("boxes", ERROR, ERROR, "{detail}", ANY_X),
+    "font-not-embedded": Rule("fonts", ERROR, ERROR, N_("font {detail} is not embedded"), ANY_X),
     "rgb-colour": Rule("colour-space", ERROR, ERROR,
-                       "{detail} used {count}× (plates are CMYK: convert to CMYK)", PDFX),
+                       N_("{detail} used {count}× (plates are CMYK: convert to CMYK)"), ANY_X),
     "icc-colour": Rule("colour-space", ERROR, None,
-                       "{detail} used {count}× (PDF/X-1a allows only CMYK, gray and spot colour)", X1A),
+                       N_("{detail} used {count}× (PDF/X-1a allows only CMYK, gray and spot colour)"), X1A),
     "lab-colour": Rule("colour-space", ERROR, None,
-                       "{detail} used {count}× (PDF/X-1a allows only CMYK, gray and spot colour)", X1A),
+                       N_("{detail} used {count}× (PDF/X-1a allows only CMYK, gray and spot colour)"), X1A),
     "cal-colour": Rule("colour-space", ERROR, None,
-                       "{detail} used {count}× (PDF/X-1a allows only CMYK, gray and spot colour)", X1A),
-    "soft-mask": Rule("transparency", ERROR, None, "soft mask (SMask) in {detail}", X1A),
-    "constant-alpha": Rule("transparency", ERROR, None, "constant alpha {value:g} in {detail}", X1A,
+                       N_("{detail} used {count}× (PDF/X-1a allows only CMYK, gray and spot colour)"), X1A),
+    "soft-mask": Rule("transparency", ERROR, None, N_("soft mask (SMask) in {detail}"), X1A),
+    "constant-alpha": Rule("transparency", ERROR, None, N_("constant alpha {value:g} in {detail}"), X1A,
                            worst="min"),
-    "blend-mode": Rule("transparency", ERROR, None, "blend mode {detail}", X1A),
-    "transparency-group": Rule("transparency", ERROR, None, "transparency group on {detail}", X1A),
-    "transfer-function": Rule("transfer-halftone", ERROR, ERROR, "transfer function ({detail})", PDFX),
-    "halftone-phase": Rule("transfer-halftone", ERROR, ERROR, "halftone phase /HTP in {detail}", X1A_X4),
-    "halftone-type": Rule("transfer-halftone", ERROR, ERROR, "{detail}", PDFX),
-    "halftone-name": Rule("transfer-halftone", ERROR, None, "HalftoneName in {detail}", X1A),
+    "blend-mode": Rule("transparency", ERROR, None, N_("blend mode {detail}"), X1A),
+    "transparency-group": Rule("transparency", ERROR, None, N_("transparency group on {detail}"), X1A),
+    "transfer-function": Rule("transfer-halftone", ERROR, ERROR, N_("transfer function ({detail})"), ANY_X),
+    "halftone-phase": Rule("transfer-halftone", ERROR, ERROR, N_("halftone phase /HTP in {detail}"), X1A_X4),
+    "halftone-type": Rule("transfer-halftone", ERROR, ERROR, "{detail}", ANY_X),
+    "halftone-name": Rule("transfer-halftone", ERROR, None, N_("HalftoneName in {detail}"), X1A),
     "halftone-transfer": Rule("transfer-halftone", ERROR, ERROR,
-                              "TransferFunction in the halftone for a primary colorant ({detail})", PDFX),
+                              N_("TransferFunction in the halftone for a primary colorant ({detail})"), ANY_X),
     "multicolour-small-text": Rule("small-text", ERROR, ERROR,
-                                   "text in {detail} below {limit:g} pt: {count} run(s), "
-                                   "smallest {value:g} pt", COLDSET, "min", "min_coloured_text"),
+                                   N_("text in {detail} below {limit:g} pt: {count} run(s), "
+                                      "smallest {value:g} pt"), COLDSET, "min", "min_coloured_text"),
     "rich-black-small-text": Rule("small-text", ERROR, ERROR,
-                                  "rich black text ({detail}) below {limit:g} pt: {count} run(s), "
-                                  "smallest {value:g} pt", COLDSET, "min", "min_coloured_text"),
+                                  N_("rich black text ({detail}) below {limit:g} pt: {count} run(s), "
+                                     "smallest {value:g} pt"), COLDSET, "min", "min_coloured_text"),
     "knockout-small-text": Rule("small-text", WARNING, WARNING,
-                                "white (knock-out) text below {limit:g} pt: {count} run(s), "
-                                "smallest {value:g} pt", COLDSET, "min", "min_coloured_text"),
+                                N_("white (knock-out) text below {limit:g} pt: {count} run(s), "
+                                   "smallest {value:g} pt"), COLDSET, "min", "min_coloured_text"),
     "tiny-text": Rule("small-text", WARNING, WARNING,
-                      "one-colour text below {limit:g} pt: {count} run(s), smallest {value:g} pt",
+                      N_("one-colour text below {limit:g} pt: {count} run(s), smallest {value:g} pt"),
                       COLDSET, "min", "min_text"),
     "black-text-knockout": Rule("black-overprint", ERROR, ERROR,
-                                "100 K text without overprint (/op true): {count} run(s), "
-                                "smallest {value:g} pt", COLDSET, "min"),
+                                N_("100 K text without overprint (/op true): {count} run(s), "
+                                   "smallest {value:g} pt"), COLDSET, "min"),
     "black-text-opm0": Rule("black-overprint", ERROR, ERROR,
-                            "100 K text overprints with OPM 0, so C/M/Y still knock out "
-                            "(set /OPM 1): {count} run(s)", f"{PDF17} §8.6.7; PRINT.md"),
+                            N_("100 K text overprints with OPM 0, so C/M/Y still knock out "
+                               "(set /OPM 1): {count} run(s)"), f"{PDF17} §8.6.7; PRINT.md"),
     "thin-line": Rule("line-width", ERROR, ERROR,
-                      "stroke {value:.2f} pt is below {limit:g} pt ({count}×)", COLDSET, "min",
-                      "min_line_width"),
+                      N_("stroke {value:.2f} pt is below {limit:g} pt ({count}×)"), COLDSET, "min",
+                         "min_line_width"),
     "low-resolution-image": Rule("image-resolution", WARNING, WARNING,
-                                 "image {detail} at {value:.0f} ppi, below {limit:g} ppi", COLDSET, "min",
-                                 "min_image_ppi"),
+                                 N_("image {detail} at {value:.0f} ppi, below {limit:g} ppi"), COLDSET, "min",
+                                    "min_image_ppi"),
     "vector-ink": Rule("ink", ERROR, ERROR,
-                       "{detail} with {value:.0f} % total ink, limit {limit:g} % ({count}×)", COLDSET,
+                       N_("{detail} with {value:.0f} % total ink, limit {limit:g} % ({count}×)"), COLDSET,
                        "max", "ink_limit"),
-    "image-ink": Rule("ink", ERROR, ERROR, "image {detail} reaches {value:.0f} % total ink, limit {limit:g} %",
+    "image-ink": Rule("ink", ERROR, ERROR, N_("image {detail} reaches {value:.0f} % total ink, limit {limit:g} %"),
                       COLDSET, "max", "ink_limit"),
-    "image-ink-unknown": Rule("ink", WARNING, WARNING, "ink of image {detail} not measured", COLDSET),
-    "encrypted": Rule("encryption", ERROR, ERROR, "the file is encrypted ({detail})", PDFX),
-    "javascript": Rule("javascript", ERROR, ERROR, "JavaScript in {detail}", PDFX),
-    "annotation-in-bleed": Rule("annotations", ERROR, ERROR, "{detail} annotation inside the BleedBox", PDFX),
-    "printer-mark-in-trim": Rule("annotations", ERROR, ERROR, "PrinterMark annotation inside the TrimBox", PDFX),
-    "lzw": Rule("lzw", ERROR, ERROR, "{count} LZW-compressed stream(s)", PDFX),
+    "image-ink-unknown": Rule("ink", WARNING, WARNING, N_("ink of image {detail} not measured"), COLDSET),
+    "encrypted": Rule("encryption", ERROR, ERROR, N_("the file is encrypted ({detail})"), ANY_X),
+    "javascript": Rule("javascript", ERROR, ERROR, N_("JavaScript in {detail}"), ANY_X),
+    "annotation-in-bleed": Rule("annotations", ERROR, ERROR, N_("{detail} annotation inside the BleedBox"), ANY_X),
+    "printer-mark-in-trim": Rule("annotations", ERROR, ERROR, N_("PrinterMark annotation inside the TrimBox"), ANY_X),
+    "lzw": Rule("lzw", ERROR, ERROR, N_("{count} LZW-compressed stream(s)"), ANY_X),
 }
 
 # Colour-space families that need a finding (others — DeviceCMYK, DeviceGray, Separation, DeviceN,

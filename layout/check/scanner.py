@@ -14,6 +14,7 @@ import pikepdf
 
 from .colour import (BLACK, CMYK, GRAY, PATTERN, RGB, UNKNOWN, ColourSpace, Inks, colour_inks, initial_values,
                      sample_ink)
+from ..i18n import _
 from .report import Tally
 from .resources import Resources
 from .rules import COLOUR_RULES, EPS, HALFTONE_TYPES, RULES, CheckOptions
@@ -57,6 +58,7 @@ class DocumentCache:
     image_ink: dict = field(default_factory=dict)  # image objgen → % total ink or None
     budget: Budget = field(default_factory=Budget)  # decoded bytes the checker may still read
     output_profile: bool = False  # the GTS_PDFX OutputIntent embeds a DestOutputProfile (X-3 colour)
+    parts: tuple[str, ...] = ()  # the ISO 15930 editions findings cite (rules.cited_parts)
 
 
 class Scanner:
@@ -106,8 +108,8 @@ class Scanner:
         for stream in streams if isinstance(streams, pikepdf.Array) else [streams]:
             size = stream_fits(stream, self.doc.budget)
             if size is not None:
-                self.tally.add("stream-too-large", f"content stream {label_of(stream)} decodes to "
-                                                   f"{size:,} bytes or more")
+                self.tally.add("stream-too-large", _("content stream {stream} decodes to {size:,} bytes or more").format(
+                    stream=label_of(stream), size=size))
                 return True
         return False
 
@@ -118,7 +120,8 @@ class Scanner:
         try:
             instructions = pikepdf.parse_content_stream(content)
         except (pikepdf.PdfError, TypeError) as exc:
-            self.tally.add("unparsable-content", f"content stream cannot be parsed: {first_line(exc)}")
+            self.tally.add("unparsable-content", _("content stream cannot be parsed: {reason}").format(
+                reason=first_line(exc)))
             return
         saved_res, depth = self.res, len(self.stack)
         self.res = Resources(resources)
@@ -133,7 +136,8 @@ class Scanner:
                 try:
                     handler(instruction.operands)
                 except (IndexError, TypeError, ValueError, ArithmeticError, pikepdf.PdfError):
-                    self.tally.add("unparsable-content", f"bad operands for the '{operator}' operator")
+                    self.tally.add("unparsable-content", _("bad operands for the '{operator}' operator").format(
+                        operator=operator))
         del self.stack[depth:]
         self.res = saved_res
 
@@ -184,9 +188,9 @@ class Scanner:
         """Tally a halftone whose HalftoneType the standard does not allow."""
         allowed = HALFTONE_TYPES[self.doc.standard]
         if value not in allowed:
-            shown = f"{value:g}" if value is not None and value >= 0 else "missing"
-            self.tally.add("halftone-type", f"HalftoneType {shown} in {where} "
-                                            f"(allowed: {', '.join(map(str, allowed))})")
+            shown = f"{value:g}" if value is not None and value >= 0 else _("missing")
+            self.tally.add("halftone-type", _("HalftoneType {shown} in {where} (allowed: {allowed})").format(
+                shown=shown, where=where, allowed=", ".join(map(str, allowed))))
 
     # colour -------------------------------------------------------------------------------------
 
@@ -385,7 +389,7 @@ class Scanner:
         elif subtype == pikepdf.Name.Form:
             group = xobject.get("/Group")
             if isinstance(group, pikepdf.Dictionary) and group.get("/S") == pikepdf.Name.Transparency:
-                self.tally.add("transparency-group", f"form {name_of(o[0])}")
+                self.tally.add("transparency-group", _("form {name}").format(name=name_of(o[0])))
             self._nested(xobject, matrix_or_identity(xobject.get("/Matrix")), replace_ctm=False)
 
     def _nested(self, stream: pikepdf.Stream, matrix: tuple, replace_ctm: bool) -> None:
@@ -419,7 +423,7 @@ class Scanner:
         space = self.res.colour_space(obj.get("/ColorSpace")) if "/ColorSpace" in obj else UNKNOWN
         self.colour_uses[space] = self.colour_uses.get(space, 0) + 1
         if "/SMask" in obj or int(obj.get("/SMaskInData", 0)) > 0:
-            self.tally.add("soft-mask", f"image {label}")
+            self.tally.add("soft-mask", _("image {label}").format(label=label))
         if inside:
             self._resolution(width, height, label)
             if inline is None and self._image_too_large(obj, width, height, space):
@@ -434,8 +438,8 @@ class Scanner:
         size = stream_fits(obj, self.doc.budget, limit=max(expected + 4096, 1))
         if size is None:
             return False
-        self.tally.add("stream-too-large", f"image {label_of(obj)} decodes to {size:,} bytes or more "
-                                           f"({expected:,} expected)")
+        self.tally.add("stream-too-large", _("image {stream} decodes to {size:,} bytes or more ({expected:,} expected)")
+                       .format(stream=label_of(obj), size=size, expected=expected))
         return True
 
     def _resolution(self, width: int, height: int, label: str) -> None:

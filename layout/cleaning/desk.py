@@ -33,7 +33,7 @@ from .structure import Article, mark_runins, split_page
 from .tracked import Change, LineIndex, Notice, Step, Tracked, commit
 from ..article import format as article_format
 from ..errors import ManifestError
-from ..files import OutputSet, final_path
+from ..files import FULL, OutputSet, disk_full, final_path, write_bytes
 
 __all__ = ["CleanError", "CleanText", "CleanResult", "clean_text", "clean_file", "write_result",
            "check_result", "format_errors", "build_error", "diff_text", "report_text"]
@@ -184,9 +184,11 @@ def write_result(result: CleanResult, out_dir: Path) -> tuple[Path, ...]:
         out_dir.mkdir(parents=True, exist_ok=True)
         with OutputSet(out_dir) as staged:
             for output in result.files:
-                staged.add(out_dir / output.name).write_bytes(output.text.encode("utf-8"))
+                write_bytes(staged.add(out_dir / output.name), output.text.encode("utf-8"))
             return staged.commit()
     except OSError as err:
+        if err.errno in FULL:
+            raise disk_full(err, out_dir, CleanError) from None
         where = str(final_path(Path(err.filename))) if err.filename else str(out_dir)
         raise CleanError(f"cannot write: {err.strerror or err}", where,
                          "check the output directory's permissions and free space; nothing was changed") from None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import importlib
-import shutil
 import sys
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import click
 from .. import __version__, i18n
 from ..i18n import _
 from ..errors import LayoutError
-from ..files import final_path
+from ..files import disk_full
 
 EXIT_CODES = """Exit codes: 0 ok; 1 input or layout error (the message names the file, YAML path or
 line, and a hint); 2 usage error."""
@@ -70,19 +69,7 @@ def os_error(error: OSError, ctx: click.Context) -> LayoutError:
     where = str(error.filename or "")
     if error.errno not in (errno.ENOSPC, errno.EDQUOT):
         return LayoutError(error.strerror or str(error), where, "check the path and its permissions")
-    folder = final_path(Path(where)).parent if where else _output_folder(ctx)
-    needed = getattr(error, "needed", None)
-    target = str(final_path(Path(where))) if where else where
-    message = (error.strerror or "No space left on device") + (
-        "" if target else " (writing into this folder)" if folder else "")
-    if isinstance(needed, int):
-        message += f": {_size(needed)} were needed"
-    free = _free_bytes(folder)
-    hint = "free some space on that disk, or build into another folder with -o"
-    if free is not None:
-        hint = f"{_size(free)} free there: " + hint
-    return LayoutError(message, target or str(folder or ""), hint)
-
+    return disk_full(error, None if where else _output_folder(ctx))
 
 
 def _output_folder(ctx: click.Context) -> Path | None:
@@ -96,26 +83,6 @@ def _output_folder(ctx: click.Context) -> Path | None:
         return None
     outdir, manifest = params.get("outdir"), params.get("manifest")
     return Path(outdir) if outdir else Path(manifest).parent / "build" if manifest else None
-
-
-def _size(count: int) -> str:
-    """A byte count for people: '12,345 bytes', '3.2 MiB (3,355,443 bytes)'."""
-    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
-        if count >= scale:
-            return f"{count / scale:.1f} {unit} ({count:,} bytes)"
-    return f"{count:,} bytes"
-
-
-def _free_bytes(folder: Path | None) -> int | None:
-    """Free bytes on the disk of `folder` (or of its nearest existing parent), None if unknown."""
-    if folder is None:
-        return None
-    for path in (folder, *folder.resolve().parents):
-        try:
-            return shutil.disk_usage(path).free
-        except OSError:
-            continue
-    return None
 
 
 def fail(error: LayoutError, code: int = 1) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..errors import LayoutError
+from ..files import write_bytes
 from ..geometry import Rect
 from ..placed import ArticleFrame, GlyphRun, LineRecord, Overset, Page
 
@@ -245,8 +246,7 @@ def dumps(sidecar: Sidecar, memo=None) -> str:
 
 def write(path: Path, sidecar: Sidecar, memo=None) -> Path:
     """Write the sidecar to `path` (the caller makes it atomic) and return the path."""
-    Path(path).write_text(dumps(sidecar, memo), encoding="utf-8")
-    return Path(path)
+    return write_bytes(Path(path), dumps(sidecar, memo).encode("utf-8"))
 
 
 # --- reading ----------------------------------------------------------------------------------

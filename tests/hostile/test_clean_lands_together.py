@@ -4,6 +4,7 @@ ones all stay), instead of leaving 6 of 11 new files beside 5 old ones."""
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -21,15 +22,15 @@ def test_a_full_disk_halfway_leaves_the_previous_articles(tmp_path, monkeypatch)
     write_result(result, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     written = []
-    real = Path.write_bytes
+    real = os.fsync
 
-    def filling(self, data):
-        if len(written) == 6:
-            raise OSError(errno.ENOSPC, "No space left on device", str(self))
-        written.append(self)
-        return real(self, data)
+    def filling(fd):
+        written.append(fd)
+        if len(written) == 7:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(fd)
 
-    monkeypatch.setattr(Path, "write_bytes", filling)
+    monkeypatch.setattr(os, "fsync", filling)
     with pytest.raises(CleanError, match="No space left"):
         write_result(result, out)
     monkeypatch.undo()

@@ -66,3 +66,9 @@ def test_full_width_colon_as_the_only_key_of_a_block(issue):
     issue.write(text)
     refused(issue, f"{issue.manifest}:{line_of(text, '标题')} (pages[0].masthead): masthead must be a mapping",
             "the full-width colon '：'")
+
+
+def test_utf16_big_endian_manifest_without_bom_is_detected(issue):
+    issue.write(issue.good().encode("utf-16-be"))
+    refused(issue, f"{issue.manifest}:1: the file looks like UTF-16 (big-endian) text without a byte-order "
+            "mark", "save the file as UTF-8")

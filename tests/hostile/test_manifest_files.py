@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hostile_helpers import refused, snapshot
+from hostile_helpers import build, refused, snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,3 +32,25 @@ def test_manifest_that_is_a_fifo_is_refused_not_waited_on(issue):
 
 def test_manifest_that_is_a_device_is_refused(issue):
     refused(issue, "/dev/zero: /dev/zero is not a regular file (a character device)", manifest="/dev/zero")
+
+
+def usage_refused(issue, manifest: Path, words: str) -> None:
+    """`layout build` on `manifest` stops at the argument: exit 2 naming the path, no traceback, nothing written."""
+    before = snapshot(issue.out)
+    result = build(issue, manifest)
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit) and "Traceback" not in result.output
+    assert f"'{manifest}' {words}" in result.output
+    assert snapshot(issue.out) == before
+
+
+def test_manifest_that_is_a_symlink_loop_is_refused_as_a_usage_error(issue):
+    loop = issue.folder / "loop.yaml"
+    os.symlink("loop.yaml", loop)
+    usage_refused(issue, loop, "does not exist")  # click's check of the argument: it cannot be opened
+
+
+def test_manifest_that_is_a_folder_is_refused_as_a_usage_error(issue):
+    folder = issue.folder / "sub.yaml"
+    folder.mkdir()
+    usage_refused(issue, folder, "is a directory")

@@ -11,6 +11,7 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 
 from ...spec import CMYK
+from ...files import FileSink
 from ...geometry import Rect
 from ...placed import GlyphRun, Image, Page
 from ..memo import OutputMemo
@@ -56,7 +57,7 @@ def _paint(pages: Sequence[Page], path: Path, settings: PaintSettings, progress,
     """paint() with the memo (or none) in place."""
     backend.use_binary_streams()
     first = media_box(pages[0], settings)
-    canvas = Canvas(str(path), pagesize=(first.width, first.height), invariant=1,
+    canvas = Canvas(FileSink(path), pagesize=(first.width, first.height), invariant=1,
                     initialFontName=_base_font(pages).fontName, initialFontSize=10)
     pdfx.prepare_canvas(canvas, settings.pdfx)
     used: dict[str, tuple] = {}

@@ -220,7 +220,7 @@ def test_unembedded_helvetica_is_flagged_where_it_is_used(tmp_path, font):
         c.drawString(40, 200, "Headline")
     report = preflight(make_pdf(tmp_path / "helv.pdf", good, helvetica), CheckOptions())
     [finding] = by_check(report, "fonts")
-    assert finding.page == 2 and finding.message == "font Helvetica is not embedded"
+    assert finding.page == 2 and finding.message == "font Helvetica is not embedded (ISO 15930-4:2003; ISO 32000-1 §9.9)"
 
 
 def test_unembedded_font_inside_a_form_xobject_is_flagged(tmp_path, font):
@@ -635,7 +635,7 @@ def test_cli_json_lists_findings_per_file_and_page(tmp_path, font):
     assert [p["findings"] for p in report["pages"]][0] == []
     [finding] = report["pages"][1]["findings"]
     assert finding == {"check": "line-width", "severity": "error", "page": 2,
-                       "message": "stroke 0.10 pt is below 0.3 pt (1×)", "value": 0.1}
+                       "message": "stroke 0.10 pt is below 0.3 pt (1×)", "value": 0.1, "cites": ""}
 
 
 def test_cli_standard_option_and_help(tmp_path, font):

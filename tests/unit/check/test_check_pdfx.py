@@ -174,7 +174,8 @@ def test_annotation_rules(tmp_path, font, subtype, rect, expected):
     found = messages(preflight(path), "annotations")
     assert found == ([] if expected is None else [found[0]])
     if expected:
-        assert expected in found[0] and "ISO 15930" in found[0]
+        clause = "14.11.3" if subtype == "PrinterMark" else "12.5"
+        assert expected in found[0] and found[0].endswith(f"(ISO 15930-4:2003; ISO 32000-1 §{clause})")
 
 
 # --- 6. transfer functions and halftones -------------------------------------------------------------
@@ -197,7 +198,7 @@ def identity_function() -> pikepdf.Dictionary:
 
 def test_tr_transfer_function_is_an_error(tmp_path, font):
     [message] = messages(preflight(with_gs(tmp_path, TR=identity_function())), "transfer-halftone")
-    assert "/TR in ExtGState GsT" in message
+    assert "/TR in ExtGState GsT" in message and message.endswith("(ISO 15930-4:2003; ISO 32000-1 §10.4)")
 
 
 def test_tr2_default_is_allowed_other_tr2_is_not(tmp_path, font):
@@ -225,6 +226,7 @@ def test_halftone_type_6_fails_x1a_passes_x4(tmp_path, font):
     path = with_gs(tmp_path, HT=halftone(6, Width=1, Height=1))
     [message] = messages(preflight(path), "transfer-halftone")
     assert "HalftoneType 6" in message and "allowed: 1, 5" in message
+    assert message.endswith("(ISO 15930-4:2003; ISO 32000-1 §10.5)")
     assert not by_check(preflight(path, CheckOptions(standard="x-4")), "transfer-halftone")
 
 
@@ -248,6 +250,7 @@ def test_trim_box_and_art_box_together_is_an_error(tmp_path, font):
     path = edit(make_pdf(tmp_path / "art.pdf", good), lambda pdf: setattr(pdf.pages[0].obj, "ArtBox", list(TRIM)))
     [finding] = by_check(preflight(path), "boxes")
     assert finding.severity == ERROR and "both TrimBox and ArtBox" in finding.message
+    assert finding.message.endswith("(ISO 15930-4:2003; ISO 32000-1 §14.11.2)")
 
 
 # --- 8. PDF/X-3 ----------------------------------------------------------------------------------------
@@ -371,3 +374,72 @@ def test_a_form_drawn_many_times_is_measured_once(tmp_path, font, monkeypatch):
         page.contents_add(pdf.make_stream(b"/Fx Do " * 20))
     report = preflight(edit(path, add))
     assert not by_check(report, "stream-size") and report.passed
+
+
+# --- citations: each finding names the part and edition it breaks, and the ISO 32000-1 clause ------------
+
+def test_broken_files_cite_the_declared_edition_and_the_pdf_clause(tmp_path, font):
+    x4 = edit(make_pdf(tmp_path / "x4.pdf", good, pdfx="PDF/X-4"),
+              lambda pdf: drop(pdf.Root.OutputIntents[0], "/DestOutputProfile"))
+    [message] = messages(preflight(x4), "output-intent")
+    assert message.endswith("(ISO 15930-7:2010; ISO 32000-1 §14.11.5)")
+    x1a = edit(make_pdf(tmp_path / "x1a.pdf", good), lambda pdf: drop(pdf.docinfo, "/Title"))  # PDF/X-1a:2003
+    [message] = messages(preflight(x1a), "pdfx-version")
+    assert message == "Info dictionary has no /Title (ISO 15930-4:2003; ISO 32000-1 §14.3.3)"
+    x2001 = edit(make_pdf(tmp_path / "x2001.pdf", good, pdfx="PDF/X-1a:2001"),
+                 lambda pdf: drop(pdf.Root.OutputIntents[0], "/RegistryName"))
+    [message] = messages(preflight(x2001), "output-intent")
+    assert message.endswith("(ISO 15930-1:2001; ISO 32000-1 §14.11.5)")
+
+
+def test_a_file_checked_against_another_family_cites_every_edition_of_it(tmp_path, font):
+    path = edit(make_pdf(tmp_path / "x4.pdf", good, pdfx="PDF/X-4"), lambda pdf: drop(pdf.docinfo, "/Title"))
+    found = messages(preflight(path, CheckOptions(standard="x-1a")), "pdfx-version")
+    assert any(m.startswith("Info dictionary has no /Title")
+               and m.endswith("(ISO 15930-1:2001, ISO 15930-4:2003; ISO 32000-1 §14.3.3)") for m in found)
+
+
+def test_a_confirmed_iso_15930_clause_is_shown_with_its_edition(tmp_path, font, monkeypatch):
+    from layout.check import rules
+    monkeypatch.setitem(rules.ISO15930_CLAUSES, ("missing-info-key", "ISO 15930-4:2003"), "6.9.9")
+    path = edit(make_pdf(tmp_path / "x1a.pdf", good), lambda pdf: drop(pdf.docinfo, "/Title"))
+    [message] = messages(preflight(path), "pdfx-version")
+    assert message.endswith("(ISO 15930-4:2003 §6.9.9; ISO 32000-1 §14.3.3)")
+
+
+def test_every_iso_15930_rule_cites_a_pdf_clause_and_coldset_rules_cite_nothing():
+    from layout.check import rules
+    for kind, rule in rules.RULES.items():
+        cited = rules.citation(kind, rules.ISO_PARTS["x-4"])
+        if rule.source in rules.ISO15930_SOURCES:
+            assert cited.startswith("ISO 15930-7:2010; ISO 32000-1 §"), kind
+        elif rule.check not in rules.CITED_CHECKS:
+            assert cited == "", kind
+
+
+def test_findings_and_passed_checks_are_in_the_editors_language(tmp_path, font):
+    from layout.cli import main
+    path = edit(make_pdf(tmp_path / "x1a.pdf", good), lambda pdf: drop(pdf.docinfo, "/Title"))
+    result = CliRunner().invoke(main, ["--lang", "zh", "check", str(path)])
+    assert result.exit_code == 1
+    assert "Info 字典中没有 /Title (ISO 15930-4:2003; ISO 32000-1 §14.3.3)" in result.output
+    assert "用到的字体都已嵌入" in result.output  # a PASS row
+    english = CliRunner().invoke(main, ["--lang", "en", "check", str(path)]).output
+    assert "Info dictionary has no /Title (ISO 15930-4:2003" in english and "字典" not in english
+
+
+@pytest.mark.parametrize("version, part", [("PDF/X-3:2002", "ISO 15930-3:2002"), ("PDF/X-3:2003", "ISO 15930-6:2003")])
+def test_an_x3_file_cites_its_own_part(tmp_path, font, version, part):
+    path = edit(make_pdf(tmp_path / "x3.pdf", good, pdfx=version), lambda pdf: drop(pdf.docinfo, "/Title"))
+    [message] = [m for m in messages(preflight(path), "pdfx-version") if "/Title" in m]
+    assert message.endswith(f"({part}; ISO 32000-1 §14.3.3)")
+
+
+def test_the_json_report_gives_the_citation_apart(tmp_path, font):
+    path = edit(make_pdf(tmp_path / "x4.pdf", good, pdfx="PDF/X-4"),
+                lambda pdf: drop(pdf.Root.OutputIntents[0], "/DestOutputProfile"))
+    result = CliRunner().invoke(command, ["--json", str(path)])
+    import json
+    [finding] = [f for f in json.loads(result.stdout)["files"][0]["document"] if f["check"] == "output-intent"]
+    assert finding["cites"] == "ISO 15930-7:2010; ISO 32000-1 §14.11.5"
+    assert finding["message"].endswith(f"({finding['cites']})")
