@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -135,24 +136,34 @@ def findings_of(tally: Tally, page: int | None, standard: str, options: CheckOpt
 def _table(report: PreflightReport) -> str:
     """The readable report: a header, a row per passed check or per distinct finding, the verdict."""
     o = report.options
-    origin = {"option": "from --standard", "file": f"declared {report.declared_version}",
-              "default": "default: the file declares no PDF/X version"}[report.standard_from]
-    lines = [f"{report.path}: {STANDARD_LABELS[report.standard]} ({origin}), ink limit {o.ink_limit:g} %, "
-             f"{len(report.pages)} page(s)",
-             f"  {'RESULT':<6}  {'CHECK':<16}  {'PAGES':<8}  REASON"]
+    origin = {"option": _("from --standard"),
+              "file": _("declared {version}").format(version=report.declared_version),
+              "default": _("default: the file declares no PDF/X version")}[report.standard_from]
+    lines = [_("{path}: {standard} ({origin}), ink limit {limit} %, {pages} page(s)").format(
+                 path=report.path, standard=STANDARD_LABELS[report.standard], origin=origin,
+                 limit=f"{o.ink_limit:g}", pages=len(report.pages)),
+             "  " + "  ".join((_pad(_("RESULT"), 6), _pad(_("CHECK"), 16), _pad(_("PAGES"), 8), _("REASON")))]
+    passed = _pad(_("PASS"), 6)  # (outside the f-strings: Babel does not read inside them)
     rows: dict[str, dict[tuple[str, str], list[int | None]]] = {}
     for f in report.findings:  # the same finding on several pages becomes one row
         rows.setdefault(f.check, {}).setdefault((f.severity, f.message), []).append(f.page)
     for check, passed_text in CHECKS.items():
         if check not in rows:
-            lines.append(f"  {'PASS':<6}  {check:<16}  {'-':<8}  {_(passed_text).format(**vars(o))}")
+            lines.append(f"  {passed}  {check:<16}  {'-':<8}  {_(passed_text).format(**vars(o))}")
         for (severity, message), pages in rows.get(check, {}).items():
-            result = "FAIL" if severity == ERROR else "WARN"
-            lines.append(f"  {result:<6}  {check:<16}  {_page_ranges(pages):<8}  {message}")
+            result = _("FAIL") if severity == ERROR else _("WARN")
+            lines.append(f"  {_pad(result, 6)}  {check:<16}  {_page_ranges(pages):<8}  {message}")
     errors, warnings = len(report.errors), len(report.findings) - len(report.errors)
-    verdict = "PASSED" if report.passed else "FAILED"
-    lines.append(f"  {verdict}: {errors} error(s), {warnings} warning(s)")
+    verdict = _("PASSED") if report.passed else _("FAILED")
+    lines.append("  " + _("{verdict}: {errors} error(s), {warnings} warning(s)").format(
+        verdict=verdict, errors=errors, warnings=warnings))
     return "\n".join(lines)
+
+
+def _pad(text: str, columns: int) -> str:
+    """`text` padded with spaces to `columns` terminal columns (a CJK character takes two)."""
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(columns - width, 0)
 
 
 def _page_ranges(pages: list[int | None]) -> str:

@@ -593,6 +593,25 @@ def test_cli_exit_0_for_a_good_file_with_a_pass_table(tmp_path, font):
     assert "PASS    fonts" in result.output and "PASSED: 0 error(s)" in result.output
 
 
+def test_cli_table_in_chinese_under_lang_zh(tmp_path, font):
+    """The table's header, column heads, results and verdict in the editor's language, aligned by
+    terminal columns (a CJK character is two); check ids stay as they are (they are what --json says)."""
+    from layout.cli import main
+    result = CliRunner().invoke(main, ["--lang", "zh", "check", str(make_pdf(tmp_path / "good.pdf", good))])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "总墨量上限 240 %" in lines[0] and lines[1].split() == ["结果", "检查项", "版", "说明"]
+    import unicodedata
+
+    def columns(text):  # terminal columns of `text`
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    row = next(line for line in lines if " fonts " in line)
+    assert row.split()[:2] == ["通过", "fonts"]
+    assert columns(row[:row.index("fonts")]) == columns(lines[1][:lines[1].index("检查项")]) == 10
+    assert lines[-1].strip() == "检查通过：错误 0 项，警告 0 项"
+
+
 def test_cli_exit_1_for_a_failing_file_with_page_and_reason(tmp_path, font):
     def heavy(c):
         good(c)
