@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,11 +63,27 @@ def parse_article(text: str, source: Path) -> ArticleText:
     return _article_text(article_format.parse(unicodedata.normalize("NFC", text), str(source)), source)
 
 
+# A news dateline (电头) names where and by whom the news was sent and runs into the first paragraph:
+# `本报讯`, `本报济宁讯（记者 刘菲）`, `新华社北京3月5日电（记者 张三）`, ending in 讯 or 电 and an optional
+# bracketed credit. Anything else in that field is a byline (署名: `文/林晚`, `本报记者 刘菲`, `□ 林晚`),
+# which a paper sets on a line of its own above the text: run in, `文/林晚风从江面来，` reads as a name.
+_NEWS_DATELINE = re.compile(r".*[讯电]\s*(?:[（(][^）)]*[）)])?\s*")
+
+
+def is_news_dateline(text: str) -> bool:
+    """Whether a dateline field is a 电头 (run in) rather than a byline (a line of its own)."""
+    return _NEWS_DATELINE.fullmatch(text) is not None
+
+
 def _article_text(parsed: ArticleFile, source: Path) -> ArticleText:
-    """The header values and styled paragraphs of a parsed file (the dateline runs in)."""
+    """The header values and styled paragraphs of a parsed file (a 电头 runs in, a byline stands alone)."""
     dateline = parsed.value("dateline")
-    paragraphs = tuple(Paragraph(_spans(block, dateline if index == 0 else ""), block.line)
+    run_in = dateline if is_news_dateline(dateline) else ""
+    paragraphs = tuple(Paragraph(_spans(block, run_in if index == 0 else ""), block.line)
                        for index, block in enumerate(parsed.body))
+    if dateline and not run_in:
+        line = next((f.line for f in parsed.header if f.name == "dateline"), parsed.body[0].line)
+        paragraphs = (Paragraph((TextSpan(dateline, "dateline"),), line), *paragraphs)
     return ArticleText(source=source, label=parsed.value("label"), kicker=parsed.value("kicker"),
                        headline=parsed.headline, deck=parsed.value("deck"), dateline=dateline, paragraphs=paragraphs)
 

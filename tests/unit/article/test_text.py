@@ -44,6 +44,23 @@ def test_dateline_runs_in_at_the_start_of_the_first_paragraph():
     assert art.paragraphs[1].spans[0].style == "body"
 
 
+@pytest.mark.parametrize("dateline", ["本报讯", "本报济宁讯（记者 刘菲）", "新华社北京3月5日电（记者 张三 李四）",
+                                      "本报讯(记者 王磊)"])
+def test_a_news_dateline_runs_in(dateline):
+    art = parse_article(f"headline: 题\ndateline: {dateline}\n\n正文。", SRC)
+    assert [(s.style, s.text) for s in art.paragraphs[0].spans] == [("dateline", dateline), ("body", "正文。")]
+
+
+@pytest.mark.parametrize("byline", ["文/林晚", "本报记者 刘菲", "□ 林晚", "记者 王磊 摄"])
+def test_a_byline_stands_on_its_own_line(byline):
+    """Run in, `文/林晚风从江面来，` reads as the name 林晚风: a byline is a paragraph of its own, in the
+    dateline style, before the text (which keeps all its paragraphs)."""
+    art = parse_article(f"headline: 春分\ndateline: {byline}\n\n风从江面来，\n\n把柳枝", SRC)
+    assert [[(s.style, s.text) for s in p.spans] for p in art.paragraphs] == [
+        [("dateline", byline)], [("body", "风从江面来，")], [("body", "把柳枝")]]
+    assert art.dateline == byline and art.paragraphs[0].line == 2
+
+
 def test_runin_head_is_its_own_span():
     art = parse_article("headline: 题\n\n**抓精细服务，推动项目建设提速增效。**2023年高新区。", SRC)
     spans = art.paragraphs[0].spans
