@@ -10,7 +10,8 @@ import click
 
 from ..qa.diff import DiffOptions, MAX_WORKERS, diff, parse_mask
 from ..errors import LayoutError
-from ..i18n import _
+from ..i18n import N_, _
+from .translated import LayoutCommand, PathType
 
 EXIT_SAME, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -25,25 +26,26 @@ def _status_line(page) -> str:
     return line
 
 
-@click.command("diff", epilog=(
-    "Exit codes: 0 no visible change; 1 changes found; 2 error (bad input, build failure, bad --mask)."))
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
-@click.option("-o", "--outdir", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Report folder: index.html, report.json and pages/*.png.")
-@click.option("--dpi", default=100.0, show_default=True, type=float, help="Resolution of the raster diff.")
+@click.command("diff", cls=LayoutCommand, epilog=N_(
+    "Exit codes: 0 no visible change; 1 changes found; 2 error (bad input, build failure, bad --mask)."),
+               help=N_("Compare OLD and NEW (two PDFs, or two issue folders / issue.yaml files, which are built)."))
+@click.argument("old", type=PathType(path_type=Path))
+@click.argument("new", type=PathType(path_type=Path))
+@click.option("-o", "--outdir", "outdir", required=True, type=PathType(path_type=Path, file_okay=False),
+              help=N_("Report folder: index.html, report.json and pages/*.png."))
+@click.option("--dpi", default=100.0, show_default=True, type=float, help=N_("Resolution of the raster diff."))
 @click.option("--mask", "masks", multiple=True, metavar="x0,y0,x1,y1|KIND",
-              help="Ignore a box (pt, origin bottom-left) or a page-furniture kind from the sidecar, e.g. "
-                   "folio-date. Repeatable. The sidecar's own ignore boxes always apply.")
+              help=N_("Ignore a box (pt, origin bottom-left) or a page-furniture kind from the sidecar, e.g. "
+                   "folio-date. Repeatable. The sidecar's own ignore boxes always apply."))
 @click.option("--threshold", default=0.1, show_default=True, type=float,
-              help="pt a glyph may move before it counts as moved.")
+              help=N_("pt a glyph may move before it counts as moved."))
 @click.option("--tolerance", default=32, show_default=True, type=click.IntRange(0, 254),
-              help="Per-channel difference (0-255) a pixel may have before it counts as changed.")
+              help=N_("Per-channel difference (0-255) a pixel may have before it counts as changed."))
 @click.option("--jobs", default=MAX_WORKERS, show_default=True, type=click.IntRange(1, MAX_WORKERS),
-              help="Worker processes for the pages to compare.")
+              help=N_("Worker processes for the pages to compare."))
 def command(old: Path, new: Path, outdir: Path, dpi: float, masks: tuple[str, ...], threshold: float,
             tolerance: int, jobs: int) -> None:
-    """Compare OLD and NEW (two PDFs, or two issue folders / issue.yaml files, which are built)."""
+    """The `layout diff` command (its help is the help= text of the decorator)."""
     try:
         options = DiffOptions(dpi=dpi, move_threshold=threshold, tolerance=tolerance,
                               masks=tuple(parse_mask(m) for m in masks), jobs=jobs)

@@ -9,16 +9,19 @@ from pathlib import Path
 import click
 
 from ..makeup.fit import CopyFit, lines
+from ..i18n import N_
+from .translated import LayoutCommand, PathType
 
-FIT_CODES = """Exit codes: 0 every story fits its slot exactly (every column ends on the slot's last
-baseline, no area in no slot); 1 something is short or over (or an input error); 2 usage error."""
+FIT_CODES = N_("""Exit codes: 0 every story fits its slot exactly (every column ends on the slot's last
+baseline, no area in no slot); 1 something is short or over (or an input error); 2 usage error.""")
 
 
-@click.command("fit", epilog=FIT_CODES)
-@click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (for scripts).")
+@click.command("fit", epilog=FIT_CODES, cls=LayoutCommand,
+               help=N_("Report how every story of MANIFEST fits its slot, in 行 and ≈字, and what would square its columns."))
+@click.argument("manifest", type=PathType(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the report as JSON (for scripts)."))
 def command(manifest: Path, as_json: bool) -> None:
-    """Report how every story of MANIFEST fits its slot, in 行 and ≈字, and what would square its columns."""
+    """The `layout fit` command (its help is the help= text of the decorator)."""
     from ..build import BuildOptions, make_up
     made = make_up(manifest, BuildOptions())
     click.echo(json.dumps(fit_document(made), ensure_ascii=False, indent=2) if as_json else capacity_report(made))

@@ -8,16 +8,19 @@ import click
 
 from ..errors import LayoutError
 from ..fonts import file_sha256, load_face
+from ..i18n import N_
+from .translated import LayoutCommand
 
 FONTS_FORMAT = "layout-fonts/1"
 
 
-@click.command(epilog="Exit codes: 0 every configured face present and verified; 1 a face is missing, "
-                      "differs from its sha256 or forbids embedding.")
-@click.option("--verify/--no-verify", default=True, help="Compare each file's sha256 with fonts.yaml.")
-@click.option("--json", "as_json", is_flag=True, help="Print the table as JSON (docs/json.md).")
+@click.command(cls=LayoutCommand, epilog=N_("Exit codes: 0 every configured face present and verified; 1 a face "
+                                           "is missing, differs from its sha256 or forbids embedding."),
+               help=N_("List font roles (song/hei/kai × weight) → files; check they exist, match and may be embedded."))
+@click.option("--verify/--no-verify", default=True, help=N_("Compare each file's sha256 with fonts.yaml."))
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the table as JSON (docs/json.md)."))
 def command(verify: bool, as_json: bool) -> None:
-    """List font roles (song/hei/kai × weight) → files; check they exist, match and may be embedded."""
+    """The `layout fonts` command (its help is the help= text of the decorator)."""
     from .summary import json_errors, to_json
     with json_errors(as_json):
         rows = font_rows(verify)
