@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import FontError, LayoutError
 from ..fonts import TextFont
 from ..geometry import Cell, PageGrid, Rect, band_baseline
+from ..i18n import _
 from ..makeup.front import masthead_rows
 from ..makeup.plan import PagePlan
 from ..placed import GlyphRun, Rule
@@ -40,8 +41,9 @@ class Furnisher:
         font = self.setter.font(name)
         missing = font.missing(text)
         if missing:
-            raise FontError("page furniture: no font has " + ", ".join(f"'{c}' U+{ord(c):04X}" for c in missing),
-                            str(self.issue.manifest), "change the paper name, section, credits or masthead text")
+            raise FontError(_("page furniture: no font has {codes}").format(
+                codes=", ".join(f"'{c}' U+{ord(c):04X}" for c in missing)), str(self.issue.manifest),
+                _("change the paper name, section, credits or masthead text"))
         return natural_runs(text, font, x, baseline, self.style(name), kind)
 
     def font(self, name: str) -> TextFont:

@@ -18,6 +18,7 @@ from typing import Sequence
 
 from ..errors import FontError, LayoutError
 from ..geometry import Cell, PageGrid
+from ..i18n import _
 from ..spec import ArticleSpec, FigureSpec
 from ..typeset.items import Span
 from ..typeset.lines import Line
@@ -77,9 +78,9 @@ def set_figure(figure: FigureSpec, article: str, grid: PageGrid, setter: Setter)
     for text in (figure.caption, figure.credit or ""):
         missing = font.missing(text.replace(" ", ""))
         if missing:
-            raise FontError(f"article {article}, figure caption: no font has "
-                            + ", ".join(f"'{c}' U+{ord(c):04X}" for c in missing), figure.where,
-                            "replace the character in the caption or credit")
+            raise FontError(_("article {article}, figure caption: no font has {codes}").format(
+                article=article, codes=", ".join(f"'{c}' U+{ord(c):04X}" for c in missing)), figure.where,
+                _("replace the character in the caption or credit"))
     config = setter.config_for("caption", indent=0.0)
     caption = setter.paragraph([Span(figure.caption, font, "caption")], width, config).lines
     credit = setter.paragraph([Span(figure.credit, font, "caption", words=True)], width,
