@@ -55,13 +55,14 @@ def command(old: Path, new: Path, outdir: Path, dpi: float, masks: tuple[str, ..
         click.echo(_("error") + f": {err}", err=True)
         sys.exit(EXIT_ERROR)
     except OSError as err:  # an unreadable input or unwritable report folder: a message, not a bug
-        click.echo(f"error: {err.filename or ''}: {err.strerror or err}", err=True)
+        click.echo(_("error") + f": {err.filename or ''}: {err.strerror or err}", err=True)
         sys.exit(EXIT_ERROR)
     except Exception:  # a bug, not a difference: exit 1 would claim "changes found"
         click.echo(traceback.format_exc(), err=True)
         sys.exit(EXIT_ERROR)
     for page in result.pages:
         click.echo(_status_line(page))
-    verdict = "changes found" if result.changed else "no visible change"
-    click.echo(f"{verdict} (pages compared in {result.seconds:.2f} s); report: {outdir / 'index.html'}")
+    verdict = _("changes found") if result.changed else _("no visible change")
+    click.echo(_("{verdict} (pages compared in {seconds} s); report: {report}").format(
+        verdict=verdict, seconds=f"{result.seconds:.2f}", report=outdir / "index.html"))
     sys.exit(EXIT_CHANGED if result.changed else EXIT_SAME)

@@ -32,4 +32,5 @@ def command(source: Path, outdir: Path, dpi: float, overlay: bool) -> None:
         sys.exit(1)
     for path in result.pages:
         click.echo(str(path))
-    click.echo(f"{len(result.pages)} page(s) proofed at {dpi:g} dpi{' with overlay' if overlay else ''}")
+    click.echo((_("{count} page(s) proofed at {dpi} dpi with overlay") if overlay else
+                _("{count} page(s) proofed at {dpi} dpi")).format(count=len(result.pages), dpi=f"{dpi:g}"))
