@@ -14,7 +14,7 @@ from .. import __version__, i18n
 from ..i18n import N_, _
 from ..errors import LayoutError
 from ..files import final_path
-from .translated import Translated, language_of
+from .translated import LayoutContext, Translated, language_of
 
 EXIT_CODES = N_("""Exit codes: 0 ok; 1 input or layout error (the message names the file, YAML path or
 line, and a hint); 2 usage error.""")
@@ -31,6 +31,8 @@ class LayoutGroup(Translated, click.Group):
     """The command group: subcommands are imported only when used (a build does not load the QA
     stack); a LayoutError or OSError from any command is one message, never a traceback; the language
     is picked before click parses the command line, so help and usage errors are in it too."""
+
+    context_class = LayoutContext
 
     def main(self, args=None, *rest, **options):
         """Run the command line in its language (--lang before the subcommand, else the locale), then

@@ -11,7 +11,10 @@ from __future__ import annotations
 import copy
 import gettext
 import inspect
+import re
 import sys
+import textwrap
+import unicodedata
 
 import click
 
@@ -79,11 +82,15 @@ def language_of(args: list[str], environ=None) -> str:
 
 
 def short_help(text: str, limit: int) -> str:
-    """The first sentence of a translated help text (up to '。'), cut to `limit` characters."""
+    """The first sentence of a translated help text (up to '。'), cut to `limit` terminal columns."""
     first = " ".join(inspect.cleandoc(text).partition("\n\n")[0].split())
     if "。" in first:
         first = first.partition("。")[0]
-    return first if len(first) <= limit else first[:max(limit - 1, 1)] + "…"
+    if columns(first) <= limit:
+        return first
+    while first and columns(first) > limit - 1:
+        first = first[:-1]
+    return first.rstrip("，、；： ") + "…"
 
 
 def _with_help(param: click.Parameter) -> click.Parameter:
@@ -132,8 +139,83 @@ class Translated:
         return short_help(_(self.short_help or self.help), limit)
 
 
+def columns(text: str) -> int:
+    """The terminal columns `text` takes: two for a wide (CJK) character, one for any other."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+NO_LINE_START = set("，。、；：？！）」』》〉”’·…—,.;:?!)]")  # stays on the line before (避头)
+TOKENS = re.compile(r"[!-~]+|\s+|.")  # a run of ASCII (a word, an option, a path), a space, one character
+
+
+def wrap_wide(text: str, width: int, indent: str = "") -> list[str]:
+    """One paragraph broken into lines of at most `width` columns (CJK characters counted two), between
+    any two CJK characters or at a space, never before a closing punctuation mark."""
+    lines, line = [], indent
+    for token in TOKENS.findall(" ".join(text.split())):
+        if token == " " and line == indent:
+            continue
+        if columns(line) + columns(token) > width and line.strip() and token != " " \
+                and token[0] not in NO_LINE_START:
+            lines.append(line.rstrip())
+            line = indent
+        line += token
+    lines.append(line.rstrip())
+    return lines
+
+
+def wrap_paragraphs(text: str, width: int, indent: str = "") -> str:
+    """Paragraphs (blank-line separated) wrapped by wrap_wide; one starting with click's \\b kept as written."""
+    out = []
+    for paragraph in re.split(r"\n\s*\n", text.strip("\n")):
+        lines = paragraph.splitlines()
+        if lines and lines[0].strip() == "\b":
+            out.append("\n".join(indent + line for line in textwrap.dedent("\n".join(lines[1:])).splitlines()))
+        else:
+            out.append("\n".join(wrap_wide(paragraph, width, indent)))
+    return "\n\n".join(out)
+
+
+class WideFormatter(click.HelpFormatter):
+    """click's help formatter measuring text in terminal columns, so Chinese help wraps at the width."""
+
+    def write_text(self, text: str) -> None:
+        """Rewrapped, indented paragraphs."""
+        self.write(wrap_paragraphs(text, self.width, " " * self.current_indent) + "\n")
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        """A definition list (options, commands): terms left, wrapped help right."""
+        rows = list(rows)
+        first = min(max((columns(term) for term, _ in rows), default=0), col_max) + col_spacing
+        for term, text in rows:
+            self.write(" " * self.current_indent + term)
+            if not text:
+                self.write("\n")
+                continue
+            if columns(term) <= first - col_spacing:
+                self.write(" " * (first - columns(term)))
+            else:
+                self.write("\n" + " " * (first + self.current_indent))
+            lines = wrap_paragraphs(text, max(self.width - first - 2, 10)).splitlines() or [""]
+            self.write(lines[0] + "\n")
+            for line in lines[1:]:
+                self.write(" " * (first + self.current_indent) + line + "\n" if line else "\n")
+
+
+class LayoutContext(click.Context):
+    """A click context whose help formatter measures CJK text in columns when the language is not English."""
+
+    def make_formatter(self) -> click.HelpFormatter:
+        """click's formatter in English (its output unchanged), the column-measuring one otherwise."""
+        if i18n.active() == "en":
+            return super().make_formatter()
+        return WideFormatter(width=self.terminal_width, max_width=self.max_content_width)
+
+
 class LayoutCommand(Translated, click.Command):
     """A layout subcommand: its help in the active language."""
+
+    context_class = LayoutContext
 
 
 class PathType(click.Path):
@@ -146,6 +228,11 @@ class PathType(click.Path):
     @name.setter
     def name(self, value: str) -> None:
         self._english = value
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
+        """An option's metavar stays English (DIRECTORY, FILE, PATH), as option names do."""
+        found = super().get_metavar(param, ctx)
+        return found if found is not None or not isinstance(param, click.Option) else self._english.upper()
 
 
 hook_click()
