@@ -150,17 +150,18 @@ TOKENS = re.compile(r"[!-~]+|\s+|.")  # a run of ASCII (a word, an option, a pat
 
 def wrap_wide(text: str, width: int, indent: str = "") -> list[str]:
     """One paragraph broken into lines of at most `width` columns (CJK characters counted two), between
-    any two CJK characters or at a space, never before a closing punctuation mark."""
-    lines, line = [], indent
+    any two CJK characters or at a space; a closing punctuation mark never starts a line (the character
+    before it goes down with it)."""
+    lines, line = [], []
     for token in TOKENS.findall(" ".join(text.split())):
-        if token == " " and line == indent:
+        if token == " " and not line:
             continue
-        if columns(line) + columns(token) > width and line.strip() and token != " " \
-                and token[0] not in NO_LINE_START:
-            lines.append(line.rstrip())
-            line = indent
-        line += token
-    lines.append(line.rstrip())
+        if columns(indent + "".join(line) + token) > width and "".join(line).strip() and token != " ":
+            carried = [line.pop()] if token[0] in NO_LINE_START and len(line) > 1 else []
+            lines.append((indent + "".join(line)).rstrip())
+            line = carried
+        line.append(token)
+    lines.append((indent + "".join(line)).rstrip())
     return lines
 
 
