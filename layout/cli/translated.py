@@ -44,7 +44,9 @@ CLICK_WORDS = frozenset({
 })
 # what click.Path calls the value it checks; translated when a message is made (see PathType)
 PATH_WORDS = (N_("file"), N_("directory"), N_("path"))
-CLICK_MODULES = ("core", "exceptions", "formatting", "parser", "types", "decorators", "termui", "utils")
+# click's modules whose words are said when shown; not decorators: it makes the --help and --version help
+# once, when a command is first used, and Translated shows that help translated (a process may change language)
+CLICK_MODULES = ("core", "exceptions", "formatting", "parser", "types", "termui", "utils")
 
 
 def click_gettext(message: str) -> str:

@@ -151,3 +151,9 @@ def test_a_missing_character_is_a_chinese_font_error_with_its_hint(tmp_path, tin
 def test_the_language_is_picked_before_click_parses(args):
     result = invoke(args, ZH_ENV)
     assert "用法: layout build" in result.output and i18n.active() == "en"
+
+
+def test_english_help_after_a_chinese_one_in_the_same_process_is_english():
+    invoke(["--lang", "zh", "build", "--help"], EN_ENV)  # click makes the --help option once, on first use
+    again = invoke(["--lang", "en", "build", "--help"], EN_ENV).output
+    assert re.search(r"-h, --help +Show this message and exit\.", again) and "显示" not in again
