@@ -81,18 +81,18 @@ def os_error(error: OSError, ctx: click.Context) -> LayoutError:
     the write needed when the error says so (a `needed` attribute) and the space left there."""
     where = str(error.filename or "")
     if error.errno not in (errno.ENOSPC, errno.EDQUOT):
-        return LayoutError(error.strerror or str(error), where, "check the path and its permissions")
+        return LayoutError(error.strerror or str(error), where, _("check the path and its permissions"))
     folder = final_path(Path(where)).parent if where else _output_folder(ctx)
     needed = getattr(error, "needed", None)
     target = str(final_path(Path(where))) if where else where
     message = (error.strerror or "No space left on device") + (
-        "" if target else " (writing into this folder)" if folder else "")
+        "" if target else _(" (writing into this folder)") if folder else "")
     if isinstance(needed, int):
-        message += f": {_size(needed)} were needed"
+        message += _(": {size} were needed").format(size=_size(needed))
     free = _free_bytes(folder)
-    hint = "free some space on that disk, or build into another folder with -o"
+    hint = _("free some space on that disk, or build into another folder with -o")
     if free is not None:
-        hint = f"{_size(free)} free there: " + hint
+        hint = _("{size} free there: ").format(size=_size(free)) + hint
     return LayoutError(message, target or str(folder or ""), hint)
 
 

@@ -190,7 +190,7 @@ def _band_rules(cell: Cell, grid: PageGrid, boxed: tuple[Cell, ...]) -> tuple[Ru
 def logo_size(path: Path, where: str) -> tuple[float, float]:
     """A logo's width and height (any unit: only the ratio is used): a PDF's page box, an image's pixels."""
     if path.suffix.lower() == ".pdf":
-        box = source_box(path, "logo", where)
+        box = source_box(path, _("logo"), where)
         return box.width, box.height
     from PIL import Image as PILImage
     with PILImage.open(path) as image:
