@@ -18,12 +18,18 @@ EXIT_SAME, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
 def _status_line(page) -> str:
     """One line of the summary: page key, status and what changed."""
-    line = f"{page.key:12} {page.status}"
+    line = f"{page.key:12} {_(STATUS.get(page.status, page.status))}"
     if page.status == "changed":
         articles = sorted({c.article for c in page.text} | {a for r in page.regions for a in r.articles})
-        line += (f": {len(page.text)} text change(s), {len(page.regions)} region(s), "
-                 f"{page.changed_pixels} px; articles: {', '.join(a or '(page)' for a in articles) or '-'}")
+        line += _(": {text} text change(s), {regions} region(s), {pixels} px; articles: {articles}").format(
+            text=len(page.text), regions=len(page.regions), pixels=page.changed_pixels,
+            articles=", ".join(a or _("(page)") for a in articles) or "-")
     return line
+
+
+# a page's status (report.json keeps the English word) as the summary says it
+STATUS = {"added": N_("added"), "removed": N_("removed"), "unchanged": N_("unchanged"), "changed": N_("changed"),
+          "identical": N_("identical")}
 
 
 @click.command("diff", cls=LayoutCommand, epilog=N_(
