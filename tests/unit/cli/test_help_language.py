@@ -157,3 +157,21 @@ def test_english_help_after_a_chinese_one_in_the_same_process_is_english():
     invoke(["--lang", "zh", "build", "--help"], EN_ENV)  # click makes the --help option once, on first use
     again = invoke(["--lang", "en", "build", "--help"], EN_ENV).output
     assert re.search(r"-h, --help +Show this message and exit\.", again) and "显示" not in again
+
+
+def test_warnings_kept_in_the_cache_are_in_the_language_of_the_build(tmp_path, tiny_font_path):
+    issue = write_issue(tmp_path, tiny_font_path, lines=20)
+    (tmp_path / "a.txt").write_text("headline: 标题\n\n见 https://example.org/" + "a" * 40 + " 一文。\n",
+                                    encoding="utf-8")
+    Image.new("RGB", (300, 150), "white").save(tmp_path / "p.jpg")  # about 103 ppi across two columns
+    figure = ("        figures:\n          - file: p.jpg\n            span: 2\n            caption: 图为测试。\n"
+              "            credit: 图片来源：测试\n")
+    issue.write_text(issue.read_text(encoding="utf-8").replace("lines: 20}\n", "lines: 20}\n" + figure, 1),
+                     encoding="utf-8")
+    zh = invoke(["--lang", "zh", "build", str(issue), "--allow-overset"], EN_ENV)
+    assert zh.exit_code == 0, zh.output
+    assert "比栏宽还宽" in zh.output and "图片 p.jpg：按版面尺寸分辨率为 103 ppi，低于应有的 170 ppi" in zh.output
+    assert (tmp_path / "build" / ".cache" / "store").is_dir()  # the second build reads what the first kept
+    en = invoke(["--lang", "en", "build", str(issue), "--allow-overset"], EN_ENV)
+    assert "is wider than the measure" in en.output and "photo p.jpg: 103 ppi at the placed size" in en.output
+    assert "栏宽" not in en.output and "分辨率" not in en.output
