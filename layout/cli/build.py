@@ -15,7 +15,8 @@ from .translated import LayoutCommand
 @click.command("build", epilog=EXIT_CODES, cls=LayoutCommand,
                help=N_("Set the issue MANIFEST and write OUTDIR/<issue-id>.pdf (PDF/X-1a by default)."))
 @build_options
-@click.option("--revision", type=click.IntRange(1, 999), help=N_("Revision of a corrected page set (VersionID, ModDate)."))
+@click.option("--revision", type=click.IntRange(1, 999),
+              help=N_("Revision of a corrected page set (VersionID, ModDate)."))
 @click.option("--dry-run", is_flag=True, help=N_("Check everything the build checks and write nothing "
                                                "(as `layout validate`)."))
 @click.option("--no-cache", is_flag=True, help=N_("Set everything afresh: neither read nor write the cache in "

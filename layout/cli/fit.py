@@ -18,7 +18,8 @@ baseline, no area in no slot); 1 something is short or over (or an input error);
 
 
 @click.command("fit", epilog=FIT_CODES, cls=LayoutCommand,
-               help=N_("Report how every story of MANIFEST fits its slot, in 行 and ≈字, and what would square its columns."))
+               help=N_("Report how every story of MANIFEST fits its slot, in 行 and ≈字, and what would square "
+                       "its columns."))
 @click.argument("manifest", type=PathType(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help=N_("Print the report as JSON (for scripts)."))
 def command(manifest: Path, as_json: bool) -> None:

@@ -18,7 +18,8 @@ STATUS = (OK, DIFFERS)  # the table says them in the active language; --json kee
 
 @click.command(cls=LayoutCommand, epilog=N_("Exit codes: 0 every configured face present and verified; 1 a face "
                                            "is missing, differs from its sha256 or forbids embedding."),
-               help=N_("List font roles (song/hei/kai × weight) → files; check they exist, match and may be embedded."))
+               help=N_("List font roles (song/hei/kai × weight) → files; check they exist, match and may be "
+                       "embedded."))
 @click.option("--verify/--no-verify", default=True, help=N_("Compare each file's sha256 with fonts.yaml."))
 @click.option("--json", "as_json", is_flag=True, help=N_("Print the table as JSON (docs/json.md)."))
 def command(verify: bool, as_json: bool) -> None:

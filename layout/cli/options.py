@@ -19,7 +19,8 @@ def build_options(command):
                      help=N_("Output folder (default: build/ beside the manifest).")),
         click.option("--pages", is_flag=True, help=N_("Also write one PDF per page, named <edition><page:02>.pdf.")),
         click.option("--allow-overset", is_flag=True, help=N_("Build even if text does not fit; mark and list it.")),
-        click.option("--strict", is_flag=True, help=N_("Fail on underfull slots (开天窗) and areas in no slot too.")),
+        click.option("--strict", is_flag=True,
+                     help=N_("Fail on underfull slots (开天窗) and areas in no slot too.")),
         click.option("--pdfx", "standard", type=click.Choice(PDFX_STANDARDS), help=N_("Override print.standard.")),
     )
     for decorate in reversed(decorators):

@@ -11,7 +11,8 @@ from .translated import LayoutCommand, PathType
 
 @click.command("schema", cls=LayoutCommand,
                epilog=N_("Exit codes: 0 printed or written; 1 the file cannot be written."),
-               help=N_("Print the JSON Schema of issue.yaml, generated from the manifest reader's keys and value kinds."))
+               help=N_("Print the JSON Schema of issue.yaml, generated from the manifest reader's keys and value "
+                       "kinds."))
 @click.option("-o", "--output", type=PathType(dir_okay=False, path_type=Path),
               help=N_("Write the schema to this file instead of printing it."))
 def command(output: Path | None) -> None:

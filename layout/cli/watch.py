@@ -43,7 +43,8 @@ class Round:
                help=N_("Build the issue MANIFEST, then rebuild it whenever the manifest or an article file it uses "
                        "is saved."))
 @build_options
-@click.option("--proof", is_flag=True, help=N_("Keep PNG proofs (one per page, named by 版次) current in OUTDIR/proof/."))
+@click.option("--proof", is_flag=True,
+              help=N_("Keep PNG proofs (one per page, named by 版次) current in OUTDIR/proof/."))
 @click.option("--dpi", default=60.0, show_default=True, type=click.FloatRange(10, 600),
               help=N_("Resolution of the proofs."))
 @click.option("-q", "--quiet", is_flag=True, help=N_("One line per rebuild instead of the whole summary."))

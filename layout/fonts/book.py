@@ -52,9 +52,9 @@ class FontBook:
         """The face for role/weight (falling back to regular weight of that role)."""
         src = self.table.source(role, weight) or self.table.source(role, "regular")
         if src is None:
-            raise FontError(_("no font configured for role '{role}' weight '{weight}'").format(role=role, weight=weight),
-                            "fonts/fonts.yaml", _("add the face to fonts/fonts.yaml or override it in the manifest's "
-                                                  "fonts:"))
+            raise FontError(_("no font configured for role '{role}' weight '{weight}'").format(
+                role=role, weight=weight), "fonts/fonts.yaml",
+                _("add the face to fonts/fonts.yaml or override it in the manifest's fonts:"))
         face = load_face(src)
         check_embeddable(face)
         return face

@@ -629,8 +629,9 @@ def _held_notes(held: Sequence[StorySpec], variants, grid: PageGrid, cuts: dict[
                                               characters=body * grid.characters)
         change = cuts.get(story.id)
         if change:
-            tail = (_("; cut it by {lines} (≈ {characters} 字) and it fits, or move it to another page") if change < 0
-                    else _("; lengthen it by {lines} (≈ {characters} 字) and it fits, or move it to another page"))
+            tail = (_("; cut it by {lines} (≈ {characters} 字) and it fits, or move it to another page")
+                    if change < 0 else
+                    _("; lengthen it by {lines} (≈ {characters} 字) and it fits, or move it to another page"))
             notes.append(head + tail.format(lines=lines(abs(change)), characters=abs(change) * grid.characters))
         else:
             notes.append(head + _("; move it to another page"))
