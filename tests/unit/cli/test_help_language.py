@@ -20,7 +20,7 @@ from worlds import write_issue
 
 from layout import i18n
 from layout.cli import SUBCOMMANDS, main
-from layout.cli.translated import CLICK_WORDS, columns, wrap_wide
+from layout.cli.translated import CLICK_WORDS, columns, language_of, wrap_wide
 
 ZH_ENV = {"LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
 EN_ENV = {"LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
@@ -175,3 +175,13 @@ def test_warnings_kept_in_the_cache_are_in_the_language_of_the_build(tmp_path, t
     en = invoke(["--lang", "en", "build", str(issue), "--allow-overset"], EN_ENV)
     assert "is wider than the measure" in en.output and "photo p.jpg: 103 ppi at the placed size" in en.output
     assert "栏宽" not in en.output and "分辨率" not in en.output
+
+
+@pytest.mark.parametrize("args, environ, expected", [
+    (["--lang", "zh", "build", "x.yaml"], {}, "zh"), (["--lang=zh", "--help"], {}, "zh"),
+    (["--lang", "en", "build"], {"LANG": "zh_CN.UTF-8"}, "en"), (["build", "--help"], {"LANG": "zh_CN.UTF-8"}, "zh"),
+    (["build", "--lang", "zh"], {}, "en"),  # after the subcommand --lang is not the group's (a usage error)
+    (["--lang", "fr", "build"], {"LANG": "zh_CN.UTF-8"}, "zh"),  # an unknown language: the locale's
+])
+def test_the_language_of_a_command_line(args, environ, expected):
+    assert language_of(args, environ) == expected
