@@ -10,7 +10,7 @@ import click
 from ..cleaning.desk import (CleanResult, build_error, check_result, clean_file, diff_text, format_errors,
                              report_text, write_result)
 from ..errors import LayoutError
-from ..i18n import N_
+from ..i18n import N_, _
 from .translated import LayoutCommand, PathType
 
 
@@ -45,7 +45,7 @@ def command(source: Path, out_dir: Path | None, check: bool, show_diff: bool) ->
     try:
         run(options)
     except LayoutError as err:
-        click.echo(f"error: {err}", err=True)
+        click.echo(_("error") + f": {err}", err=True)
         raise SystemExit(1) from None
 
 
@@ -64,11 +64,11 @@ def run(options: CleanOptions) -> None:
     if options.diff:
         return
     if options.out_dir is None:
-        raise LayoutError("no output directory", str(options.source),
-                          "give -o DIR (or --check / --diff to write nothing)")
+        raise LayoutError(_("no output directory"), str(options.source),
+                          _("give -o DIR (or --check / --diff to write nothing)"))
     written = write_result(result, options.out_dir)
     click.echo(report, nl=False)
-    click.echo(f"wrote {len(written)} files to {options.out_dir}")
+    click.echo(_("wrote {count} files to {folder}").format(count=len(written), folder=options.out_dir))
 
 
 def _raise_build_error(source: Path) -> None:
@@ -85,9 +85,9 @@ def _check(options: CleanOptions, result: CleanResult, report: str) -> None:
     if not options.diff:
         click.echo(report, nl=False)
     for name in differ:
-        click.echo(f"would change: {name}")
+        click.echo(_("would change: {name}").format(name=name))
     for error in errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(_("error") + f": {error}", err=True)
     if differ or errors:
         raise SystemExit(1)
-    click.echo("clean: nothing would change")
+    click.echo(_("clean: nothing would change"))
