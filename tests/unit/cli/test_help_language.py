@@ -185,3 +185,16 @@ def test_warnings_kept_in_the_cache_are_in_the_language_of_the_build(tmp_path, t
 ])
 def test_the_language_of_a_command_line(args, environ, expected):
     assert language_of(args, environ) == expected
+
+
+def test_a_photo_not_found_is_a_chinese_error_at_its_yaml_path_with_its_hint(tmp_path, tiny_font_path):
+    issue = write_issue(tmp_path, tiny_font_path, lines=20)
+    figure = ("        figures:\n          - file: photos/q.jpg\n            span: 2\n            caption: 图为测试。\n"
+              "            credit: 图片来源：测试\n")
+    issue.write_text(issue.read_text(encoding="utf-8").replace("lines: 20}\n", "lines: 20}\n" + figure, 1),
+                     encoding="utf-8")
+    zh = invoke(["validate", str(issue)], ZH_ENV)
+    assert zh.exit_code == 1
+    assert re.search(r"错误: \S+issue\.yaml:\d+ \(pages\[0\]\.articles\[0\]\.figures\[0\]\.file\): "
+                     r"找不到图片「photos/q\.jpg」（查找的是 \S+q\.jpg）\n"
+                     r"  提示: 图片路径相对于本期文件夹；检查文件名", zh.output), zh.output
