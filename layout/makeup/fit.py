@@ -192,9 +192,11 @@ class CopyFit:
 
 
 def lines(count: int, noun: str = "line") -> str:
-    """'1 line', '3 lines' (a noun other than line or empty line is not translated)."""
+    """'1 line', '3 lines' (a noun other than line, row or empty line is not translated)."""
     if noun == "line":
         return ngettext("{count} line", "{count} lines", count).format(count=count)
+    if noun == "row":
+        return ngettext("{count} row", "{count} rows", count).format(count=count)
     if noun == "empty line":
         return empty_lines(count)
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
