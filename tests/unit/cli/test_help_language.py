@@ -198,3 +198,12 @@ def test_a_photo_not_found_is_a_chinese_error_at_its_yaml_path_with_its_hint(tmp
     assert re.search(r"错误: \S+issue\.yaml:\d+ \(pages\[0\]\.articles\[0\]\.figures\[0\]\.file\): "
                      r"找不到图片「photos/q\.jpg」（查找的是 \S+q\.jpg）\n"
                      r"  提示: 图片路径相对于本期文件夹；检查文件名", zh.output), zh.output
+
+
+def test_the_language_changes_the_messages_not_the_pdf(tmp_path, tiny_font_path):
+    issue = write_issue(tmp_path, tiny_font_path)
+    for language in ("en", "zh"):
+        result = invoke(["--lang", language, "build", str(issue), "-q", "-o", str(tmp_path / language)], EN_ENV)
+        assert result.exit_code == 0, result.output
+    pdf = "tiny.pdf"
+    assert (tmp_path / "zh" / pdf).read_bytes() == (tmp_path / "en" / pdf).read_bytes()
