@@ -24,7 +24,7 @@ from .geometry import Rect, make_grid
 from .i18n import _
 from .images import PhotoSettings
 from .makeup import fixed, index, jumps, placer
-from .makeup.fit import CopyFit, free_area
+from .makeup.fit import CopyFit, unplaced_message
 from .makeup.plan import PagePlan
 from .placed import Overset, Page
 from .spec import PDFX, Issue
@@ -98,8 +98,7 @@ class MadeUp:
     @property
     def unplaced(self) -> tuple[str, ...]:
         """Page areas no slot covers, in words."""
-        return tuple(f"page {plan.number}: {free_area(cell)} in no slot" for plan in self.plans
-                     for cell in plan.unplaced)
+        return tuple(unplaced_message(plan.number, cell) for plan in self.plans for cell in plan.unplaced)
 
 
 def make_up(manifest_path: Path, options: BuildOptions = BuildOptions(), store: _store.Store | None = None) -> MadeUp:
@@ -229,8 +228,10 @@ def grid_warnings(issue: Issue, grid) -> tuple[str, ...]:
     column measure is a whole number of body characters)."""
     asked = issue.grid.measure
     if asked is not None and abs(asked / grid.body_size - round(asked / grid.body_size)) > 1e-6:
-        return (f"grid.measure {asked:g}pt is {asked / grid.body_size:.2f} 字, not a whole number of 字: lines "
-                f"hold {grid.characters} 字 and {asked - grid.characters * grid.body_size:.2f}pt stays white",)
+        return (_("grid.measure {asked}pt is {characters} 字, not a whole number of 字: lines hold {held} 字 and "
+                  "{white}pt stays white").format(asked=f"{asked:g}", characters=f"{asked / grid.body_size:.2f}",
+                                                  held=grid.characters,
+                                                  white=f"{asked - grid.characters * grid.body_size:.2f}"),)
     return ()
 
 
@@ -389,9 +390,9 @@ def _intent_warnings(issue: Issue, photos: tuple) -> tuple[str, ...]:
     """The manifest's output condition replaced because photos were separated for TR 002: said, not silent."""
     spec = issue.print
     if photos and spec.icc_profile is None and spec.output_condition != "CGATS TR 002":
-        return (f"print.output_condition {spec.output_condition} is written as CGATS TR 002 (profile embedded): "
-                "the photos are separated with the packaged newsprint-tr002.icc; set print.icc_profile to the "
-                "plant's profile to separate for it instead",)
+        return (_("print.output_condition {condition} is written as CGATS TR 002 (profile embedded): the photos "
+                  "are separated with the packaged newsprint-tr002.icc; set print.icc_profile to the plant's "
+                  "profile to separate for it instead").format(condition=spec.output_condition),)
     return ()
 
 

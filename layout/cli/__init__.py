@@ -10,12 +10,13 @@ from pathlib import Path
 import click
 
 from .. import __version__, i18n
-from ..i18n import _
+from ..i18n import N_, _
 from ..errors import LayoutError
 from ..files import disk_full
+from .translated import LayoutContext, Translated, language_of
 
-EXIT_CODES = """Exit codes: 0 ok; 1 input or layout error (the message names the file, YAML path or
-line, and a hint); 2 usage error."""
+EXIT_CODES = N_("""Exit codes: 0 ok; 1 input or layout error (the message names the file, YAML path or
+line, and a hint); 2 usage error.""")
 
 
 ERROR_EXIT = {"check": 2, "diff": 2}  # commands whose exit 1 means "found something", not "failed"
@@ -25,9 +26,21 @@ ERROR_EXIT = {"check": 2, "diff": 2}  # commands whose exit 1 means "found somet
 SUBCOMMANDS = ("build", "check", "clean", "diff", "fit", "fonts", "plan", "proof", "schema", "validate", "watch")
 
 
-class LayoutGroup(click.Group):
+class LayoutGroup(Translated, click.Group):
     """The command group: subcommands are imported only when used (a build does not load the QA
-    stack); a LayoutError or OSError from any command is one message, never a traceback."""
+    stack); a LayoutError or OSError from any command is one message, never a traceback; the language
+    is picked before click parses the command line, so help and usage errors are in it too."""
+
+    context_class = LayoutContext
+
+    def main(self, args=None, *rest, **options):
+        """Run the command line in its language (--lang before the subcommand, else the locale), then
+        leave the process in English (library calls stay English)."""
+        i18n.use(language_of(list(sys.argv[1:] if args is None else args)))
+        try:
+            return super().main(args, *rest, **options)
+        finally:
+            i18n.use("en")
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(SUBCOMMANDS)
@@ -49,17 +62,16 @@ class LayoutGroup(click.Group):
             fail(error, ERROR_EXIT.get(ctx.invoked_subcommand or "", 1))
         except OSError as error:
             fail(os_error(error, ctx), ERROR_EXIT.get(ctx.invoked_subcommand or "", 1))
-        finally:
-            i18n.use("en")  # the language is the command's, not the process's (library calls stay English)
 
 
-@click.group(cls=LayoutGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LayoutGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("layout: Chinese newspaper pages from an issue manifest (issue.yaml) to print-ready PDF."))
 @click.version_option(version=__version__, prog_name="layout")
 @click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None,
-              help="Language of messages and summaries (default: zh when the locale is Chinese, e.g. "
-                   "LANG=zh_CN.UTF-8, else en).")
+              help=N_("Language of messages, summaries and help (default: zh when the locale is Chinese, e.g. "
+                      "LANG=zh_CN.UTF-8, else en)."))
 def main(lang: str | None) -> None:
-    """layout: Chinese newspaper pages from an issue manifest (issue.yaml) to print-ready PDF."""
+    """The group's callback: the language of the command (already picked from the command line)."""
     i18n.use(lang or i18n.from_environment())
 
 
@@ -68,7 +80,7 @@ def os_error(error: OSError, ctx: click.Context) -> LayoutError:
     the write needed when the error says so (a `needed` attribute) and the space left there."""
     where = str(error.filename or "")
     if error.errno not in (errno.ENOSPC, errno.EDQUOT):
-        return LayoutError(error.strerror or str(error), where, "check the path and its permissions")
+        return LayoutError(error.strerror or str(error), where, _("check the path and its permissions"))
     return disk_full(error, None if where else _output_folder(ctx))
 
 

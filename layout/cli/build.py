@@ -8,22 +8,26 @@ import click
 
 from .options import build_options
 from . import EXIT_CODES
+from ..i18n import N_
+from .translated import LayoutCommand
 
 
-@click.command("build", epilog=EXIT_CODES)
+@click.command("build", epilog=EXIT_CODES, cls=LayoutCommand,
+               help=N_("Set the issue MANIFEST and write OUTDIR/<issue-id>.pdf (PDF/X-1a by default)."))
 @build_options
-@click.option("--revision", type=click.IntRange(1, 999), help="Revision of a corrected page set (VersionID, ModDate).")
-@click.option("--dry-run", is_flag=True, help="Check everything the build checks and write nothing "
-                                               "(as `layout validate`).")
-@click.option("--no-cache", is_flag=True, help="Set everything afresh: neither read nor write the cache in "
-                                                "OUTDIR/.cache/store (docs/cache.md).")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON (docs/json.md).")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and --json).")
-@click.option("-v", "--verbose", is_flag=True, help="Also print the grid's capacity and every story's copy-fit.")
+@click.option("--revision", type=click.IntRange(1, 999),
+              help=N_("Revision of a corrected page set (VersionID, ModDate)."))
+@click.option("--dry-run", is_flag=True, help=N_("Check everything the build checks and write nothing "
+                                               "(as `layout validate`)."))
+@click.option("--no-cache", is_flag=True, help=N_("Set everything afresh: neither read nor write the cache in "
+                                                "OUTDIR/.cache/store (docs/cache.md)."))
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the summary as JSON (docs/json.md)."))
+@click.option("-q", "--quiet", is_flag=True, help=N_("Print nothing but errors (and --json)."))
+@click.option("-v", "--verbose", is_flag=True, help=N_("Also print the grid's capacity and every story's copy-fit."))
 def command(manifest: Path, outdir: Path | None, pages: bool, allow_overset: bool, strict: bool,
             standard: str | None, revision: int | None, dry_run: bool, no_cache: bool, as_json: bool, quiet: bool,
             verbose: bool) -> None:
-    """Set the issue MANIFEST and write OUTDIR/<issue-id>.pdf (PDF/X-1a by default)."""
+    """The `layout build` command (its help is the help= text of the decorator)."""
     from ..build import BuildOptions, build as run_build
     from .summary import build_document, format_summary, json_errors, to_json
     from ..progress import terminal_progress

@@ -8,20 +8,14 @@ from pathlib import Path
 import click
 
 from ..check import STANDARDS, CheckOptions, UnusablePdfError, preflight
+from ..i18n import N_
+from .translated import LayoutCommand, PathType
 
 EXIT_PASS, EXIT_FAIL, EXIT_UNUSABLE = 0, 1, 2
 
 
-@click.command("check")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--standard", type=click.Choice(STANDARDS), default=None,
-              help="PDF/X flavour to check against  [default: the file's GTS_PDFXVersion, else x-1a]")
-@click.option("--ink-limit", type=click.FloatRange(0, 400, min_open=True), default=240.0, show_default=True,
-              help="Maximum total ink (C+M+Y+K, %) of any vector paint or image.")
-@click.option("--json", "as_json", is_flag=True,
-              help="Print a machine-readable report: per file, per page, a list of findings.")
-def command(files: tuple[Path, ...], standard: str | None, ink_limit: float, as_json: bool) -> None:
-    """Preflight print PDFs the way a newspaper plant would: PDF/X keys, OutputIntent, boxes, fonts,
+@click.command("check", cls=LayoutCommand,
+               help=N_("""Preflight print PDFs the way a newspaper plant would: PDF/X keys, OutputIntent, boxes, fonts,
     colour spaces, transparency, small and black text, line widths, image resolution, total ink,
     encryption, JavaScript, annotations and LZW.
 
@@ -30,7 +24,16 @@ def command(files: tuple[Path, ...], standard: str | None, ink_limit: float, as_
       0  every file passes (warnings allowed)
       1  a check failed in at least one file
       2  a file is unusable: missing, not a PDF, damaged, or needs a password
-    """
+    """))
+@click.argument("files", nargs=-1, required=True, type=PathType(path_type=Path))
+@click.option("--standard", type=click.Choice(STANDARDS), default=None,
+              help=N_("PDF/X flavour to check against  [default: the file's GTS_PDFXVersion, else x-1a]"))
+@click.option("--ink-limit", type=click.FloatRange(0, 400, min_open=True), default=240.0, show_default=True,
+              help=N_("Maximum total ink (C+M+Y+K, %) of any vector paint or image."))
+@click.option("--json", "as_json", is_flag=True,
+              help=N_("Print a machine-readable report: per file, per page, a list of findings."))
+def command(files: tuple[Path, ...], standard: str | None, ink_limit: float, as_json: bool) -> None:
+    """The `layout check` command (its help is the help= text of the decorator)."""
     options = CheckOptions(standard=standard, ink_limit=ink_limit)
     code, reports = EXIT_PASS, []
     for path in files:

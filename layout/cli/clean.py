@@ -10,6 +10,8 @@ import click
 from ..cleaning.desk import (CleanResult, build_error, check_result, clean_file, diff_text, format_errors,
                              report_text, write_result)
 from ..errors import LayoutError
+from ..i18n import N_, _
+from .translated import LayoutCommand, PathType
 
 
 @dataclass(frozen=True)
@@ -22,27 +24,28 @@ class CleanOptions:
     diff: bool
 
 
-@click.command("clean")
-@click.argument("source", type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path),
-              help="Directory for the article files (01.txt … and skeleton.yaml).")
-@click.option("--check", is_flag=True,
-              help="Write nothing; exit 1 if the files in DIR (or, without -o, the input) would change.")
-@click.option("--diff", "show_diff", is_flag=True,
-              help="Write nothing; print a unified diff raw → cleaned (the report goes to stderr).")
-def command(source: Path, out_dir: Path | None, check: bool, show_diff: bool) -> None:
-    """Clean raw copy SOURCE into article files in DIR, printing a change report.
+@click.command("clean", cls=LayoutCommand,
+               help=N_("""Clean raw copy SOURCE into article files in DIR, printing a change report.
 
     SOURCE is a raw page (UTF-8, GB18030 or UTF-16) or an existing article file, which is cleaned
     again and written under its own name into DIR.
 
     Exit codes: 0 done (or --check: nothing would change); 1 bad input, or --check found changes.
-    """
+    """))
+@click.argument("source", type=PathType(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=PathType(path_type=Path),
+              help=N_("Directory for the article files (01.txt … and skeleton.yaml)."))
+@click.option("--check", is_flag=True,
+              help=N_("Write nothing; exit 1 if the files in DIR (or, without -o, the input) would change."))
+@click.option("--diff", "show_diff", is_flag=True,
+              help=N_("Write nothing; print a unified diff raw → cleaned (the report goes to stderr)."))
+def command(source: Path, out_dir: Path | None, check: bool, show_diff: bool) -> None:
+    """The `layout clean` command (its help is the help= text of the decorator)."""
     options = CleanOptions(source, out_dir, check, show_diff)
     try:
         run(options)
     except LayoutError as err:
-        click.echo(f"error: {err}", err=True)
+        click.echo(_("error") + f": {err}", err=True)
         raise SystemExit(1) from None
 
 
@@ -61,11 +64,11 @@ def run(options: CleanOptions) -> None:
     if options.diff:
         return
     if options.out_dir is None:
-        raise LayoutError("no output directory", str(options.source),
-                          "give -o DIR (or --check / --diff to write nothing)")
+        raise LayoutError(_("no output directory"), str(options.source),
+                          _("give -o DIR (or --check / --diff to write nothing)"))
     written = write_result(result, options.out_dir)
     click.echo(report, nl=False)
-    click.echo(f"wrote {len(written)} files to {options.out_dir}")
+    click.echo(_("wrote {count} files to {folder}").format(count=len(written), folder=options.out_dir))
 
 
 def _raise_build_error(source: Path) -> None:
@@ -82,9 +85,9 @@ def _check(options: CleanOptions, result: CleanResult, report: str) -> None:
     if not options.diff:
         click.echo(report, nl=False)
     for name in differ:
-        click.echo(f"would change: {name}")
+        click.echo(_("would change: {name}").format(name=name))
     for error in errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(_("error") + f": {error}", err=True)
     if differ or errors:
         raise SystemExit(1)
-    click.echo("clean: nothing would change")
+    click.echo(_("clean: nothing would change"))

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 import click
 
-from ..makeup.fit import CopyFit, lines
+from ..makeup.fit import CopyFit, lines, unplaced_message
+from ..i18n import N_, _
+from .translated import LayoutCommand, PathType
 
-FIT_CODES = """Exit codes: 0 every story fits its slot exactly (every column ends on the slot's last
-baseline, no area in no slot); 1 something is short or over (or an input error); 2 usage error."""
+FIT_CODES = N_("""Exit codes: 0 every story fits its slot exactly (every column ends on the slot's last
+baseline, no area in no slot); 1 something is short or over (or an input error); 2 usage error.""")
 
 
-@click.command("fit", epilog=FIT_CODES)
-@click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (for scripts).")
+@click.command("fit", epilog=FIT_CODES, cls=LayoutCommand,
+               help=N_("Report how every story of MANIFEST fits its slot, in 行 and ≈字, and what would square "
+                       "its columns."))
+@click.argument("manifest", type=PathType(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the report as JSON (for scripts)."))
 def command(manifest: Path, as_json: bool) -> None:
-    """Report how every story of MANIFEST fits its slot, in 行 and ≈字, and what would square its columns."""
+    """The `layout fit` command (its help is the help= text of the decorator)."""
     from ..build import BuildOptions, make_up
     made = make_up(manifest, BuildOptions())
     click.echo(json.dumps(fit_document(made), ensure_ascii=False, indent=2) if as_json else capacity_report(made))
@@ -30,30 +35,47 @@ def capacity_report(made) -> str:
     """Per page the type area, rows and measure; per story its slot, headline rows, lines and fit."""
     grid, out = made.ctx.grid, []
     for plan, page in zip(made.plans, made.pages):
-        out.append(f"page {plan.label}: type area {grid.type_area.width:.1f} × {grid.type_area.height:.1f} pt, "
-                   f"{grid.rows} rows of {grid.leading:g} pt, {grid.columns} columns of {grid.characters} 字 "
-                   f"({grid.measure:g} pt), gutter {grid.gutter:g} pt")
-        out.append(f"  {'article':<18} {'slot':>12} {'head':>4} {'body':>5} {'free':>5} {'over':>5}  fit")
+        out.append(_("page {page}: type area {width} × {height} pt, {rows} rows of {leading} pt, {columns} columns "
+                     "of {characters} 字 ({measure} pt), gutter {gutter} pt").format(
+            page=plan.label, width=f"{grid.type_area.width:.1f}", height=f"{grid.type_area.height:.1f}",
+            rows=grid.rows, leading=f"{grid.leading:g}", columns=grid.columns, characters=grid.characters,
+            measure=f"{grid.measure:g}", gutter=f"{grid.gutter:g}"))
+        out.append("  " + " ".join(_pad(_(word), width) for word, width in HEADINGS) + "  " + _("fit"))
         for frame in page.articles:
             out.append("  " + _row(frame.fit))
-        out.extend(f"  {free}" for free in made.unplaced if free.startswith(f"page {plan.number}:"))
+        out.extend(f"  {unplaced_message(plan.number, cell)}" for cell in plan.unplaced)
     for warning in made.ctx.grid_warnings:
-        out.append(f"warning: {warning}")
+        out.append(_("warning") + f": {warning}")
     return "\n".join(out)
+
+
+# the table's column headings and widths (negative: left-aligned)
+HEADINGS = ((N_("article"), -18), (N_("slot"), 12), (N_("head"), 4), (N_("body"), 5), (N_("free"), 5),
+            (N_("over"), 5))
+
+
+def _pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns (a CJK character takes two), left-aligned if width < 0."""
+    fill = " " * max(0, abs(width) - sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text))
+    return text + fill if width < 0 else fill + text
 
 
 def _row(fit: CopyFit) -> str:
     """One story's line of the table."""
     slot = f"{fit.cell.rows}×{fit.cell.span} @{fit.cell.column},{fit.cell.top}"
-    verdict = {"exact": "fits exactly",
-               "short": f"short by {lines(fit.short_lines)} (≈ {fit.short_lines * fit.characters} 字 to add)",
-               "over": f"over by {lines(fit.over_lines)} (≈ {fit.characters_over} 字 to cut)"}[fit.status]
+    verdict = {"exact": _("fits exactly"),
+               "short": _("short by {lines} (≈ {characters} 字 to add)").format(
+                   lines=lines(fit.short_lines), characters=fit.short_lines * fit.characters),
+               "over": _("over by {lines} (≈ {characters} 字 to cut)").format(
+                   lines=lines(fit.over_lines), characters=fit.characters_over)}[fit.status]
     if fit.estimated:  # the last paragraphs were counted, not set: the lines are an estimate, the 字 exact
-        verdict = (f"over by ≈ {lines(fit.over_lines)} ({fit.characters_over} 字 to cut; the last "
-                   f"{fit.unset_paragraphs} paragraphs counted, not set)")
+        verdict = _("over by ≈ {lines} ({characters} 字 to cut; the last {paragraphs} paragraphs counted, not "
+                    "set)").format(lines=lines(fit.over_lines), characters=fit.characters_over,
+                                   paragraphs=fit.unset_paragraphs)
     if fit.square_lines:
-        verb = "add" if fit.square_lines > 0 else "cut"
-        verdict += f"; {verb} {lines(abs(fit.square_lines))} to square the columns"
+        square = (_("; add {lines} to square the columns") if fit.square_lines > 0 else
+                  _("; cut {lines} to square the columns"))
+        verdict += square.format(lines=lines(abs(fit.square_lines)))
     approx = "≈" if fit.estimated else ""
     return (f"{fit.name:<18} {slot:>12} {fit.head_rows + fit.gap_rows:>4} {approx + str(fit.body_lines):>5} "
             f"{fit.short_lines:>5} {approx + str(fit.over_lines):>5}  {verdict}")

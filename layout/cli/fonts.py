@@ -8,26 +8,32 @@ import click
 
 from ..errors import LayoutError
 from ..fonts import file_sha256, load_face
+from ..i18n import N_, _
+from .translated import LayoutCommand
 
 FONTS_FORMAT = "layout-fonts/1"
+OK, DIFFERS = N_("ok"), N_("sha256 differs from fonts.yaml")
+STATUS = (OK, DIFFERS)  # the table says them in the active language; --json keeps the English
 
 
-@click.command(epilog="Exit codes: 0 every configured face present and verified; 1 a face is missing, "
-                      "differs from its sha256 or forbids embedding.")
-@click.option("--verify/--no-verify", default=True, help="Compare each file's sha256 with fonts.yaml.")
-@click.option("--json", "as_json", is_flag=True, help="Print the table as JSON (docs/json.md).")
+@click.command(cls=LayoutCommand, epilog=N_("Exit codes: 0 every configured face present and verified; 1 a face "
+                                           "is missing, differs from its sha256 or forbids embedding."),
+               help=N_("List font roles (song/hei/kai × weight) → files; check they exist, match and may be "
+                       "embedded."))
+@click.option("--verify/--no-verify", default=True, help=N_("Compare each file's sha256 with fonts.yaml."))
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the table as JSON (docs/json.md)."))
 def command(verify: bool, as_json: bool) -> None:
-    """List font roles (song/hei/kai × weight) → files; check they exist, match and may be embedded."""
+    """The `layout fonts` command (its help is the help= text of the decorator)."""
     from .summary import json_errors, to_json
     with json_errors(as_json):
         rows = font_rows(verify)
-    ok = all(row["status"] == "ok" for row in rows)
+    ok = all(row["status"] == OK for row in rows)
     if as_json:
         click.echo(to_json({"format": FONTS_FORMAT, "ok": ok, "verified": verify, "fonts": rows}))
     else:
         for r in rows:
-            click.echo(f"{r['role']:>5} {r['weight']:<9} {r['status']:<6} {r['file']} [face {r['index']}] "
-                       f"({r['package']})")
+            click.echo(f"{r['role']:>5} {r['weight']:<9} {_(r['status']) if r['status'] in STATUS else r['status']:<6} "
+                       f"{r['file']} " + _("[face {index}]").format(index=r["index"]) + f" ({r['package']})")
     sys.exit(0 if ok else 1)
 
 
@@ -37,14 +43,14 @@ def font_rows(verify: bool) -> list[dict]:
     from ..manifest import load_font_table
     rows = []
     for src in load_font_table().sources:
-        status, found = "ok", None
+        status, found = OK, None
         try:
             face = load_face(src)
             check_embeddable(face)
             if verify:
                 found = file_sha256(src.file)
                 if src.sha256 and found != src.sha256:
-                    status = "sha256 differs from fonts.yaml"
+                    status = DIFFERS
         except LayoutError as error:
             status = error.message
         rows.append({"role": src.role, "weight": src.weight, "file": str(src.file), "index": src.index,

@@ -8,16 +8,19 @@ import click
 
 from ..errors import LayoutError
 from . import EXIT_CODES
+from ..i18n import N_
+from .translated import LayoutCommand, PathType
 
 
-@click.command("plan", epilog=EXIT_CODES)
-@click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the planned manifest here (beside MANIFEST; default: print it).")
-@click.option("-q", "--quiet", is_flag=True, help="Do not print the plan's report (stories, score, notes).")
+@click.command("plan", epilog=EXIT_CODES, cls=LayoutCommand,
+               help=N_("""Plan every page of MANIFEST that lists `stories:` (docs/planner.md) and write the result as a
+    manifest whose stories are articles with slots and headline sizes; it rebuilds to the same pages."""))
+@click.argument("manifest", type=PathType(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=PathType(dir_okay=False, path_type=Path),
+              help=N_("Write the planned manifest here (beside MANIFEST; default: print it)."))
+@click.option("-q", "--quiet", is_flag=True, help=N_("Do not print the plan's report (stories, score, notes)."))
 def command(manifest: Path, output: Path | None, quiet: bool) -> None:
-    """Plan every page of MANIFEST that lists `stories:` (docs/planner.md) and write the result as a
-    manifest whose stories are articles with slots and headline sizes; it rebuilds to the same pages."""
+    """The `layout plan` command (its help is the help= text of the decorator)."""
     from ..build import plan_stories
     from ..files import write_text_atomic
     from ..manifest.planned import planned_manifest

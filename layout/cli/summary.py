@@ -35,8 +35,10 @@ def format_summary(result, verbose: bool = False) -> str:
     if s.photos:
         out.append("  " + _("photos: {count}").format(count=len(s.photos)))
         for image in s.photos:
-            out.append(f"    {image.file:<36} {image.article:<16} {image.box.width / 72 * 25.4:.0f} × "
-                       f"{image.box.height / 72 * 25.4:.0f} mm, {image.ppi:.0f} ppi, max TAC {image.max_tac:.1f} %")
+            out.append(f"    {image.file:<36} {image.article:<16} " + _(
+                "{width} × {height} mm, {ppi} ppi, max TAC {tac} %").format(
+                    width=f"{image.box.width / 72 * 25.4:.0f}", height=f"{image.box.height / 72 * 25.4:.0f}",
+                    ppi=f"{image.ppi:.0f}", tac=f"{image.max_tac:.1f}"))
     out.extend(_checks(s))
     if verbose and result.made is not None:
         from .fit import capacity_report

@@ -8,20 +8,23 @@ import click
 
 from ..spec import PDFX_STANDARDS
 from . import EXIT_CODES
+from ..i18n import N_
+from .translated import LayoutCommand, PathType
 
 
-@click.command("validate", epilog=EXIT_CODES)
-@click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--allow-overset", is_flag=True, help="Do not fail on text that does not fit; list it.")
-@click.option("--strict", is_flag=True, help="Fail on underfull slots (开天窗) and areas in no slot too.")
-@click.option("--pdfx", "standard", type=click.Choice(PDFX_STANDARDS), help="Override print.standard.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON (docs/json.md).")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and --json).")
-@click.option("-v", "--verbose", is_flag=True, help="Also print the grid's capacity and every story's copy-fit.")
+@click.command("validate", epilog=EXIT_CODES, cls=LayoutCommand,
+               help=N_("""Check the issue MANIFEST as `layout build` would — manifest, article files, fonts and their coverage,
+    fit (overset; with --strict underfull and areas in no slot) — and write nothing."""))
+@click.argument("manifest", type=PathType(exists=True, dir_okay=False, path_type=Path))
+@click.option("--allow-overset", is_flag=True, help=N_("Do not fail on text that does not fit; list it."))
+@click.option("--strict", is_flag=True, help=N_("Fail on underfull slots (开天窗) and areas in no slot too."))
+@click.option("--pdfx", "standard", type=click.Choice(PDFX_STANDARDS), help=N_("Override print.standard."))
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the summary as JSON (docs/json.md)."))
+@click.option("-q", "--quiet", is_flag=True, help=N_("Print nothing but errors (and --json)."))
+@click.option("-v", "--verbose", is_flag=True, help=N_("Also print the grid's capacity and every story's copy-fit."))
 def command(manifest: Path, allow_overset: bool, strict: bool, standard: str | None, as_json: bool,
             quiet: bool, verbose: bool) -> None:
-    """Check the issue MANIFEST as `layout build` would — manifest, article files, fonts and their coverage,
-    fit (overset; with --strict underfull and areas in no slot) — and write nothing."""
+    """The `layout validate` command (its help is the help= text of the decorator)."""
     from ..build import BuildOptions
     run(manifest, BuildOptions(allow_overset=allow_overset, strict=strict, standard=standard),
         as_json=as_json, quiet=quiet, verbose=verbose)

@@ -11,8 +11,9 @@ from pathlib import Path
 import click
 
 from ..errors import LayoutError
-from ..i18n import _
+from ..i18n import N_, _
 from .options import build_options
+from .translated import LayoutCommand
 
 DEBOUNCE_MS = 200  # an editor's save (write, rename, touch) is one rebuild
 READY_MS = 100  # the watcher wakes this often without a change (to say it is ready)
@@ -36,17 +37,21 @@ class Round:
     files: frozenset[Path]
 
 
-@click.command("watch", epilog="Exit codes: 0 stopped with Ctrl-C; 2 usage error. A failed rebuild prints "
-                               "its error and keeps watching.")
+@click.command("watch", cls=LayoutCommand,
+               epilog=N_("Exit codes: 0 stopped with Ctrl-C; 2 usage error. A failed rebuild prints its error and "
+                         "keeps watching."),
+               help=N_("Build the issue MANIFEST, then rebuild it whenever the manifest or an article file it uses "
+                       "is saved."))
 @build_options
-@click.option("--proof", is_flag=True, help="Keep PNG proofs (one per page, named by 版次) current in OUTDIR/proof/.")
+@click.option("--proof", is_flag=True,
+              help=N_("Keep PNG proofs (one per page, named by 版次) current in OUTDIR/proof/."))
 @click.option("--dpi", default=60.0, show_default=True, type=click.FloatRange(10, 600),
-              help="Resolution of the proofs.")
-@click.option("-q", "--quiet", is_flag=True, help="One line per rebuild instead of the whole summary.")
-@click.option("-v", "--verbose", is_flag=True, help="Also print every story's copy-fit after each rebuild.")
+              help=N_("Resolution of the proofs."))
+@click.option("-q", "--quiet", is_flag=True, help=N_("One line per rebuild instead of the whole summary."))
+@click.option("-v", "--verbose", is_flag=True, help=N_("Also print every story's copy-fit after each rebuild."))
 def command(manifest: Path, outdir: Path | None, pages: bool, allow_overset: bool, strict: bool,
             standard: str | None, proof: bool, dpi: float, quiet: bool, verbose: bool) -> None:
-    """Build the issue MANIFEST, then rebuild it whenever the manifest or an article file it uses is saved."""
+    """The `layout watch` command (its help is the help= text of the decorator)."""
     from ..build import BuildOptions
     from ..memory import Memory
     options = BuildOptions(outdir=outdir, pages=pages, allow_overset=allow_overset, strict=strict,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..errors import LayoutError
 from ..geometry import Rect, band_baseline
+from ..i18n import _
 from ..makeup.plan import BoxPlan, PagePlan
 from ..placed import Rule
 from ..spec import BLACK, CMYK
@@ -115,7 +116,8 @@ def placeholder(box: BoxPlan, plan: PagePlan, f: Furnisher) -> Painted:
         y -= pitch
     crosses = (Rule(x0=outer.x0, y0=outer.y0, x1=outer.x1, y1=outer.y1, width=0.5, color=PLACEHOLDER_RULE),
                Rule(x0=outer.x0, y0=outer.y1, x1=outer.x1, y1=outer.y0, width=0.5, color=PLACEHOLDER_RULE))
-    where = f"the ad slot at {spec.where}" if spec.where else "its slot"
-    warning = (f"page {plan.number}: ad '{spec.id}' is not in yet ({spec.file_name or 'no file given'}): a marked "
-               f"placeholder of {size} is printed in {where}")
+    where = _("the ad slot at {where}").format(where=spec.where) if spec.where else _("its slot")
+    warning = _("page {page}: ad '{ad}' is not in yet ({file}): a marked placeholder of {size} is printed in "
+                "{where}").format(page=plan.number, ad=spec.id, file=spec.file_name or _("no file given"), size=size,
+                                  where=where)
     return Painted(runs=runs, rules=crosses + _frame(outer), warnings=(warning,))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..geometry import PageGrid, Rect, band_baseline
+from ..i18n import _
 from ..images import PhotoSettings
 from ..makeup.figures import CAPTION_GAP
 from ..makeup.plan import Figure, Placement
@@ -45,7 +46,8 @@ def _image(figure: Figure, box: Rect, article: str, photos: Photos) -> Image:
     return Image(box=box, data=printed.data, width_px=printed.width_px, height_px=printed.height_px,
                  filter=printed.filter, decode=printed.decode, components=printed.components, article=article,
                  file=_name(figure.file, photos.root), ppi=printed.ppi, max_tac=printed.max_tac,
-                 warnings=tuple(f"photo {_name(figure.file, photos.root)}: {w}" for w in printed.warnings))
+                 warnings=tuple(_("photo {name}: {warning}").format(name=_name(figure.file, photos.root), warning=w)
+                                for w in printed.warnings))
 
 
 def _caption(figure: Figure, box: Rect, placement: Placement, setter: Setter) -> tuple[Painted, Rect]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import FontError, LayoutError
 from ..fonts import TextFont
 from ..geometry import Cell, PageGrid, Rect, band_baseline
+from ..i18n import _
 from ..makeup.front import masthead_rows
 from ..makeup.plan import PagePlan
 from ..placed import GlyphRun, Rule
@@ -40,8 +41,9 @@ class Furnisher:
         font = self.setter.font(name)
         missing = font.missing(text)
         if missing:
-            raise FontError("page furniture: no font has " + ", ".join(f"'{c}' U+{ord(c):04X}" for c in missing),
-                            str(self.issue.manifest), "change the paper name, section, credits or masthead text")
+            raise FontError(_("page furniture: no font has {codes}").format(
+                codes=", ".join(f"'{c}' U+{ord(c):04X}" for c in missing)), str(self.issue.manifest),
+                _("change the paper name, section, credits or masthead text"))
         return natural_runs(text, font, x, baseline, self.style(name), kind)
 
     def font(self, name: str) -> TextFont:
@@ -133,8 +135,9 @@ def _name(mast: Masthead, f: Furnisher, box: Rect, top: int, rows: int, x: float
         source = logo_size(mast.logo, mast.where)
         width = (y1 - y0) * source[0] / source[1]
         if width > box.width + 1e-6:
-            raise LayoutError(f"the masthead logo is {width:.0f} pt wide at {rows} rows, the masthead {box.width:.0f} pt",
-                              mast.where, "give it fewer logo_rows or more columns (span)")
+            raise LayoutError(_("the masthead logo is {width} pt wide at {rows} rows, the masthead {masthead} pt").format(
+                width=f"{width:.0f}", rows=rows, masthead=f"{box.width:.0f}"), mast.where,
+                _("give it fewer logo_rows or more columns (span)"))
         x0 = box.x0 + (box.width - width) / 2 if x is None else x
         placed = place_file(mast.logo, mast.logo.name, Rect(x0, y0, x0 + width, y1), "masthead", mast.where,
                             f.photos, f.issue.print.ink_limit)
@@ -153,8 +156,9 @@ def _info(lines: tuple[str, ...], f: Furnisher, box: Rect, top: int, rows: int, 
     for i, line in enumerate(lines):
         line_w = text_width(line, f.font("masthead_info"))
         if x is None and line_w > box.width + 1e-6:
-            raise LayoutError(f"the masthead line '{line}' is {line_w:.0f} pt wide, the masthead {box.width:.0f} pt",
-                              f.issue.pages[0].where, "shorten the publisher or registration, or widen the masthead")
+            raise LayoutError(_("the masthead line '{line}' is {width} pt wide, the masthead {masthead} pt").format(
+                line=line, width=f"{line_w:.0f}", masthead=f"{box.width:.0f}"), f.issue.pages[0].where,
+                _("shorten the publisher or registration, or widen the masthead"))
         at = box.x0 + (box.width - line_w) / 2 if x is None else x
         band_top = f.grid.row_top(top + i * rows)
         runs += f.text(line, "masthead_info", at, band_baseline(band_top, rows * f.grid.leading, size), "masthead")
@@ -164,9 +168,9 @@ def _info(lines: tuple[str, ...], f: Furnisher, box: Rect, top: int, rows: int, 
 def _fits(right: float, box: Rect, mast: Masthead) -> None:
     """The masthead's content must end inside its columns."""
     if right > box.x1 + 1e-6:
-        raise LayoutError(f"the masthead's name and info lines need {right - box.x0:.0f} pt, its columns give "
-                          f"{box.width:.0f} pt", mast.where,
-                          "give the masthead more columns (span), a smaller title size, or align: center")
+        raise LayoutError(_("the masthead's name and info lines need {needed} pt, its columns give {width} pt").format(
+            needed=f"{right - box.x0:.0f}", width=f"{box.width:.0f}"), mast.where,
+            _("give the masthead more columns (span), a smaller title size, or align: center"))
 
 
 def _band_rules(cell: Cell, grid: PageGrid, boxed: tuple[Cell, ...]) -> tuple[Rule, ...]:
@@ -188,7 +192,7 @@ def _band_rules(cell: Cell, grid: PageGrid, boxed: tuple[Cell, ...]) -> tuple[Ru
 def logo_size(path: Path, where: str) -> tuple[float, float]:
     """A logo's width and height (any unit: only the ratio is used): a PDF's page box, an image's pixels."""
     if path.suffix.lower() == ".pdf":
-        box = source_box(path, "logo", where)
+        box = source_box(path, _("logo"), where)
         return box.width, box.height
     from PIL import Image as PILImage
     with PILImage.open(path) as image:

@@ -10,6 +10,7 @@ import pikepdf
 
 from ..check import CheckOptions, UnusablePdfError, preflight
 from ..errors import LayoutError
+from ..i18n import N_, _
 from ..geometry import Rect
 from ..placed import Form, Image
 from .figure import Photos
@@ -19,7 +20,7 @@ from .runs import Painted
 # not matter, it is placed into our page (ISO 15930-1 §6: what a placed element must satisfy)
 PLACED_CHECKS = ("syntax", "stream-size", "fonts", "colour-space", "transparency", "transfer-halftone", "ink",
                  "small-text", "black-overprint", "line-width")
-HINT = "ask for the file as PDF/X-1a: CMYK or spot colours only, every font embedded, total ink ≤ {limit:g} %"
+HINT = N_("ask for the file as PDF/X-1a: CMYK or spot colours only, every font embedded, total ink ≤ {limit} %")
 
 
 def source_box(path: Path, what: str, where: str) -> Rect:
@@ -27,14 +28,15 @@ def source_box(path: Path, what: str, where: str) -> Rect:
     try:
         with pikepdf.open(path) as pdf:
             if len(pdf.pages) != 1:
-                raise LayoutError(f"{what} '{path.name}' has {len(pdf.pages)} pages, a slot holds one", where,
-                                  "supply the page on its own (one page per file)")
+                raise LayoutError(_("{what} '{name}' has {pages} pages, a slot holds one").format(
+                    what=what, name=path.name, pages=len(pdf.pages)), where,
+                    _("supply the page on its own (one page per file)"))
             page = pdf.pages[0]
             box = page.obj.get("/TrimBox") or page.obj.get("/MediaBox")
             x0, y0, x1, y1 = (float(v) for v in box)
     except pikepdf.PdfError as exc:
-        raise LayoutError(f"{what} '{path.name}' cannot be read as PDF: {exc}", where,
-                          "supply a PDF/X-1a file") from None
+        raise LayoutError(_("{what} '{name}' cannot be read as PDF: {reason}").format(
+            what=what, name=path.name, reason=exc), where, _("supply a PDF/X-1a file")) from None
     return Rect(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
 
@@ -44,13 +46,13 @@ def check_pdf(path: Path, what: str, where: str, ink_limit: float) -> None:
     try:
         report = preflight(path, CheckOptions(standard="x-1a", ink_limit=ink_limit))
     except UnusablePdfError as exc:
-        raise LayoutError(f"{what} '{path.name}' cannot be placed: {exc.message}", where,
-                          HINT.format(limit=ink_limit)) from None
+        raise LayoutError(_("{what} '{name}' cannot be placed: {reason}").format(
+            what=what, name=path.name, reason=exc.message), where, _(HINT).format(limit=f"{ink_limit:g}")) from None
     problems = sorted({f.message for p in report.pages for f in p.findings
                        if f.severity == "error" and f.check in PLACED_CHECKS})
     if problems:
-        raise LayoutError(f"{what} '{path.name}' fails preflight: " + "; ".join(problems), where,
-                          HINT.format(limit=ink_limit))
+        raise LayoutError(_("{what} '{name}' fails preflight: {problems}").format(
+            what=what, name=path.name, problems="; ".join(problems)), where, _(HINT).format(limit=f"{ink_limit:g}"))
 
 
 def fitted(inner: Rect, box: Rect) -> Rect:
@@ -64,7 +66,7 @@ def fitted(inner: Rect, box: Rect) -> Rect:
 def place_file(path: Path, name: str, box: Rect, owner: str, where: str, photos: Photos,
                ink_limit: float) -> Painted:
     """A supplied file in `box`: a PDF page as a form (preflighted), an image converted whole (contain)."""
-    what = "logo" if owner == "masthead" else f"ad '{owner}'"
+    what = _("logo") if owner == "masthead" else _("ad '{ad}'").format(ad=owner)
     if path.suffix.lower() == ".pdf":
         check_pdf(path, what, where, ink_limit)
         source = source_box(path, what, where)

@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import FontError
+from ..i18n import _
 from ..spec import WEIGHTS
 from .faces import FaceSource, Face, TextFont, check_embeddable, load_face
 
@@ -51,8 +52,9 @@ class FontBook:
         """The face for role/weight (falling back to regular weight of that role)."""
         src = self.table.source(role, weight) or self.table.source(role, "regular")
         if src is None:
-            raise FontError(f"no font configured for role '{role}' weight '{weight}'", "fonts/fonts.yaml",
-                            "add the face to fonts/fonts.yaml or override it in the manifest's fonts:")
+            raise FontError(_("no font configured for role '{role}' weight '{weight}'").format(
+                role=role, weight=weight), "fonts/fonts.yaml",
+                _("add the face to fonts/fonts.yaml or override it in the manifest's fonts:"))
         face = load_face(src)
         check_embeddable(face)
         return face
@@ -78,9 +80,10 @@ def weight_warnings(styles, table: FontTable, manifest: str = "issue.yaml") -> t
     for style in styles:
         if table.source(style.role, style.weight) is None and table.source(style.role, "regular") is not None:
             weights = ", ".join(sorted((s.weight for s in table.sources if s.role == style.role), key=_weight_order))
-            out.append(f"{manifest} (styles.{style.name}): {style.role} {style.weight} has no face in fonts.yaml "
-                       f"({style.role} has {weights}): {style.role} regular is set instead; choose one of those "
-                       "weights, or give the face under fonts:")
+            out.append(f"{manifest} (styles.{style.name}): " + _(
+                "{role} {weight} has no face in fonts.yaml ({role} has {weights}): {role} regular is set instead; "
+                "choose one of those weights, or give the face under fonts:").format(
+                    role=style.role, weight=style.weight, weights=weights))
     return tuple(out)
 
 

@@ -12,6 +12,7 @@ import uharfbuzz as hb
 
 from .. import store as _store
 from ..errors import FontError
+from ..i18n import _
 
 # OS/2 fsType bits (OpenType spec, OS/2 table): 0x0002 = Restricted License embedding.
 FSTYPE_RESTRICTED = 0x0002
@@ -124,8 +125,9 @@ def load_face(source: FaceSource) -> Face:
     """Open a face once per process: HarfBuzz for cmap/advances, its table values from the build's store
     (read with fontTools the first time)."""
     if not source.file.is_file():
-        hint = f"install the Debian package {source.package}" if source.package else "fix the path"
-        raise FontError(f"font file {source.file} not found", f"font {source.role}/{source.weight}", hint)
+        hint = (_("install the Debian package {package}").format(package=source.package) if source.package
+                else _("fix the path"))
+        raise FontError(_("font file {file} not found").format(file=source.file), font_where(source), hint)
     metrics = face_metrics(source)
     blob = hb.Blob.from_file_path(str(source.file))
     hb_font = hb.Font(hb.Face(blob, source.index))
@@ -156,17 +158,23 @@ def _read_metrics(source: FaceSource) -> dict:
         return {"postscript_name": ps_name, "upem": head.unitsPerEm, "ascent": os2.sTypoAscender,
                 "descent": os2.sTypoDescender, "outline": outline, "fs_type": os2.fsType}
     except Exception as exc:  # fontTools raises many kinds on a bad file
-        raise FontError(f"cannot read font {source.file} (face {source.index}): {exc}",
-                        f"font {source.role}/{source.weight}", "check the file and face index") from None
+        raise FontError(_("cannot read font {file} (face {index}): {reason}").format(
+            file=source.file, index=source.index, reason=exc), font_where(source),
+            _("check the file and face index")) from None
 
 
 def check_embeddable(face: Face) -> None:
     """Refuse a face whose OS/2 fsType forbids embedding (restricted licence or bitmap-only)."""
     if face.fs_type & FSTYPE_RESTRICTED or face.fs_type & FSTYPE_BITMAP_ONLY:
         raise FontError(
-            f"font {face.source.file} (face {face.source.index}) forbids embedding "
-            f"(OS/2 fsType 0x{face.fs_type:04x})", f"font {face.source.role}/{face.source.weight}",
-            "a print PDF must embed every font: choose a font licensed for embedding")
+            _("font {file} (face {index}) forbids embedding (OS/2 fsType {fs_type})").format(
+                file=face.source.file, index=face.source.index, fs_type=f"0x{face.fs_type:04x}"),
+            font_where(face.source), _("a print PDF must embed every font: choose a font licensed for embedding"))
+
+
+def font_where(source: FaceSource) -> str:
+    """Where a font error is: the role and weight of the face ('font song/bold')."""
+    return _("font {role}/{weight}").format(role=source.role, weight=source.weight)
 
 
 def file_sha256(path: Path) -> str:

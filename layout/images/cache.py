@@ -12,6 +12,7 @@ from pathlib import Path
 import PIL
 from PIL import ImageCms
 
+from .. import i18n
 from . import stage
 from .encode import PrintImage
 from .separate import OutputProfile, output_profile
@@ -47,6 +48,8 @@ def key(source_sha256: str, box_pt: tuple[float, float], settings: PhotoSettings
     fields["profile"] = out.sha256  # the profile's bytes count, not its path
     material = {"stage": STAGE_VERSION, "pillow": PIL.__version__, "lcms": ImageCms.core.littlecms_version,
                 "source": source_sha256, "box_pt": [repr(v) for v in box_pt], "settings": fields}
+    if i18n.active() != "en":  # the warnings kept with the conversion are in the language they were made in
+        material["language"] = i18n.active()
     return hashlib.sha256(json.dumps(material, sort_keys=True, default=str).encode()).hexdigest()
 
 

@@ -8,6 +8,7 @@ from PIL import Image
 
 from .crop import Crop
 from .errors import PhotoResolutionError
+from ..i18n import _
 from .settings import PhotoSettings
 
 PT_PER_INCH = 72.0
@@ -34,12 +35,14 @@ def assess(crop: Crop, box_pt: tuple[float, float], settings: PhotoSettings, nam
     ppi = effective_ppi((crop.canvas_width, crop.canvas_height), box_pt)
     if ppi < settings.min_ppi:
         raise PhotoResolutionError(
-            f"{ppi:.0f} ppi at the placed size, below the {settings.min_ppi:g} ppi minimum", name,
-            f"use a larger original or place it smaller (at most {_size_at(crop, settings.min_ppi)})")
+            _("{ppi} ppi at the placed size, below the {minimum} ppi minimum").format(
+                ppi=f"{ppi:.0f}", minimum=f"{settings.min_ppi:g}"), name,
+            _("use a larger original or place it smaller (at most {size})").format(
+                size=_size_at(crop, settings.min_ppi)))
     warnings = ()
     if ppi < settings.warn_ppi:
-        warnings = (f"{ppi:.0f} ppi at the placed size, below the {settings.warn_ppi:g} ppi wanted "
-                    f"(full size {_size_at(crop, settings.warn_ppi)})",)
+        warnings = (_("{ppi} ppi at the placed size, below the {wanted} ppi wanted (full size {size})").format(
+            ppi=f"{ppi:.0f}", wanted=f"{settings.warn_ppi:g}", size=_size_at(crop, settings.warn_ppi)),)
     if ppi <= settings.max_ppi:
         return Resolution(ppi_before=ppi, ppi_after=ppi, resampled=False,
                           size=(crop.canvas_width, crop.canvas_height), warnings=warnings)

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageCms
 
+from ..i18n import _
 from .errors import PhotoError, PhotoInkError
 from .settings import PhotoSettings
 
@@ -59,8 +60,8 @@ def output_profile(path: Path | None = None) -> OutputProfile:
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise PhotoError(f"cannot read the output profile: {exc.strerror or exc}", origin,
-                             "set the plant's CMYK .icc path, or none for the default newsprint profile") from None
+            raise PhotoError(_("cannot read the output profile: {reason}").format(reason=exc.strerror or exc), origin,
+                             _("set the plant's CMYK .icc path, or none for the default newsprint profile")) from None
     info = _profile_info(data, origin)
     return OutputProfile(data, hashlib.sha256(data).hexdigest(), info, origin)
 
@@ -70,10 +71,12 @@ def _profile_info(data: bytes, origin: str) -> str:
     try:
         profile = _profile(data)
     except PhotoError:
-        raise PhotoError("not a readable ICC profile", origin, "give the plant's CMYK output profile (.icc)") from None
+        raise PhotoError(_("not a readable ICC profile"), origin,
+                         _("give the plant's CMYK output profile (.icc)")) from None
     if profile.profile.xcolor_space.strip() != "CMYK" or profile.profile.device_class.strip() != "prtr":
-        raise PhotoError(f"not a CMYK output profile ({profile.profile.xcolor_space.strip()}, "
-                         f"{profile.profile.device_class.strip()})", origin, "give the plant's CMYK output profile")
+        raise PhotoError(_("not a CMYK output profile ({space}, {device_class})").format(
+            space=profile.profile.xcolor_space.strip(), device_class=profile.profile.device_class.strip()), origin,
+            _("give the plant's CMYK output profile"))
     return profile.profile.profile_description or ""
 
 
@@ -83,7 +86,7 @@ def _profile(data: bytes) -> ImageCms.ImageCmsProfile:
     try:
         return ImageCms.ImageCmsProfile(io.BytesIO(data))
     except (OSError, ImageCms.PyCMSError, TypeError, ValueError) as exc:
-        raise PhotoError(f"unreadable ICC profile: {exc}") from None
+        raise PhotoError(_("unreadable ICC profile: {reason}").format(reason=exc)) from None
 
 
 @lru_cache(maxsize=1)
@@ -202,6 +205,7 @@ def check_ink(check: InkCheck, limit: float, name: str) -> None:
     """Fail when the maximum total ink exceeds the limit."""
     if check.max_tac > limit:
         raise PhotoInkError(
-            f"total ink {check.max_tac:.1f} % at pixel {check.at} exceeds the {limit:g} % limit", name,
-            "separate with perceptual or relative colorimetric + BPC into the plant's profile, "
-            "or have the CMYK original re-separated for this press")
+            _("total ink {tac} % at pixel {at} exceeds the {limit} % limit").format(
+                tac=f"{check.max_tac:.1f}", at=check.at, limit=f"{limit:g}"), name,
+            _("separate with perceptual or relative colorimetric + BPC into the plant's profile, "
+              "or have the CMYK original re-separated for this press"))

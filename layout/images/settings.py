@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PhotoError
+from ..i18n import N_, _
 
 INTENTS = ("perceptual", "relative", "saturation", "absolute")
 FITS = ("cover", "contain")
 GREY_CURVES = ("profile", "linear")
-WHERE = "photo settings"
+WHERE = N_("photo settings")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,27 +38,28 @@ class PhotoSettings:
             object.__setattr__(self, "profile", Path(self.profile))
         object.__setattr__(self, "focus", tuple(float(v) for v in self.focus))
         for problem in _problems(self):
-            raise PhotoError(problem, WHERE, "see docs/photos.md for the allowed values")
+            raise PhotoError(problem, _(WHERE), _("see docs/photos.md for the allowed values"))
 
 
 def _problems(s: PhotoSettings) -> list[str]:
     """Every inconsistency of the settings, as messages."""
     out = []
     if s.intent not in INTENTS:
-        out.append(f"intent '{s.intent}' is not one of {', '.join(INTENTS)}")
+        out.append(_("intent '{value}' is not one of {choices}").format(value=s.intent, choices=", ".join(INTENTS)))
     if s.grey_curve not in GREY_CURVES:
-        out.append(f"grey_curve '{s.grey_curve}' is not one of {', '.join(GREY_CURVES)}")
+        out.append(_("grey_curve '{value}' is not one of {choices}").format(value=s.grey_curve,
+                                                                          choices=", ".join(GREY_CURVES)))
     if s.fit not in FITS:
-        out.append(f"fit '{s.fit}' is not one of {', '.join(FITS)}")
+        out.append(_("fit '{value}' is not one of {choices}").format(value=s.fit, choices=", ".join(FITS)))
     if len(s.focus) != 2 or not all(0.0 <= v <= 1.0 for v in s.focus):
-        out.append(f"focus {s.focus} must be two numbers in 0..1")
+        out.append(_("focus {value} must be two numbers in 0..1").format(value=s.focus))
     if not 0 < s.min_ppi <= s.warn_ppi <= s.target_ppi <= s.max_ppi:
-        out.append("ppi policy must satisfy 0 < min_ppi <= warn_ppi <= target_ppi <= max_ppi, got "
-                   f"{s.min_ppi}/{s.warn_ppi}/{s.target_ppi}/{s.max_ppi}")
+        out.append(_("ppi policy must satisfy 0 < min_ppi <= warn_ppi <= target_ppi <= max_ppi, got {values}")
+                   .format(values=f"{s.min_ppi}/{s.warn_ppi}/{s.target_ppi}/{s.max_ppi}"))
     if not 0 < s.ink_limit <= 400:
-        out.append(f"ink_limit {s.ink_limit} must be in (0, 400] percent")
+        out.append(_("ink_limit {value} must be in (0, 400] percent").format(value=s.ink_limit))
     if not 1 <= s.quality <= 95:
-        out.append(f"quality {s.quality} must be in 1..95")
+        out.append(_("quality {value} must be in 1..95").format(value=s.quality))
     if s.max_pixels < 1:
-        out.append(f"max_pixels {s.max_pixels} must be positive")
+        out.append(_("max_pixels {value} must be positive").format(value=s.max_pixels))
     return out

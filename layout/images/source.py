@@ -13,11 +13,12 @@ from PIL import Image, ImageChops, ImageOps, UnidentifiedImageError
 from PIL import JpegImagePlugin, MpoImagePlugin, PngImagePlugin, TiffImagePlugin  # noqa: F401 (registers FORMATS)
 
 from .errors import PhotoError
+from ..i18n import N_, _
 
 FORMATS = ("JPEG", "PNG", "TIFF")  # JPEG includes MPO (camera JPEGs with a multi-picture marker)
 ROTATED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
 ORIENTATION = 0x0112
-HINT_FORMAT = "supply the photo as JPEG, PNG or TIFF (RGB, greyscale or CMYK, 8 or 16 bit)"
+HINT_FORMAT = N_("supply the photo as JPEG, PNG or TIFF (RGB, greyscale or CMYK, 8 or 16 bit)")
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)
@@ -46,8 +47,8 @@ def read_bytes(path: Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise PhotoError(f"cannot read photo: {exc.strerror or exc}", str(path),
-                         "check the photo's path in the issue") from None
+        raise PhotoError(_("cannot read photo: {reason}").format(reason=exc.strerror or exc), str(path),
+                         _("check the photo's path in the issue")) from None
 
 
 def open_photo(data: bytes, name: str, max_pixels: int) -> Opened:
@@ -59,9 +60,10 @@ def open_photo(data: bytes, name: str, max_pixels: int) -> Opened:
     except Image.DecompressionBombError:
         raise _too_large(name, None, max_pixels) from None
     except UnidentifiedImageError:
-        raise PhotoError("not an image, or not JPEG, PNG or TIFF", name, HINT_FORMAT) from None
+        raise PhotoError(_("not an image, or not JPEG, PNG or TIFF"), name, _(HINT_FORMAT)) from None
     except (OSError, SyntaxError, ValueError) as exc:
-        raise PhotoError(f"unreadable image header: {exc}", name, "re-export the photo") from None
+        raise PhotoError(_("unreadable image header: {reason}").format(reason=exc), name,
+                         _("re-export the photo")) from None
     width, height = image.size
     if width * height > max_pixels:
         raise _too_large(name, image.size, max_pixels)
@@ -72,9 +74,10 @@ def open_photo(data: bytes, name: str, max_pixels: int) -> Opened:
 
 def _too_large(name: str, size: tuple[int, int] | None, max_pixels: int) -> PhotoError:
     """The error for a photo over the pixel bound."""
-    what = f"{size[0]} × {size[1]} = {size[0] * size[1] / 1e6:.3g} MP" if size else "far too many pixels"
-    return PhotoError(f"photo has {what}, more than the {max_pixels / 1e6:g} MP allowed", name,
-                      "downsample it before use (a full broadsheet page at 300 ppi is about 23 MP)")
+    what = f"{size[0]} × {size[1]} = {size[0] * size[1] / 1e6:.3g} MP" if size else _("far too many pixels")
+    return PhotoError(_("photo has {pixels}, more than the {allowed} MP allowed").format(
+        pixels=what, allowed=f"{max_pixels / 1e6:g}"), name,
+        _("downsample it before use (a full broadsheet page at 300 ppi is about 23 MP)"))
 
 
 def _orientation(image: Image.Image) -> int:
@@ -98,8 +101,8 @@ def decode(opened: Opened) -> Source:
                 notes.append(f"EXIF orientation {_orientation(image)} applied")
                 image = ImageOps.exif_transpose(image)
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise PhotoError(f"truncated or corrupt image data: {exc}", opened.name,
-                         "re-export or re-download the photo") from None
+        raise PhotoError(_("truncated or corrupt image data: {reason}").format(reason=exc), opened.name,
+                         _("re-export or re-download the photo")) from None
     icc = opened.image.info.get("icc_profile") or None
     pixels, more = normalise(image, opened.name, opened.image.format or "", "adobe" in opened.image.info)
     return Source(name=opened.name, image=pixels, icc=icc, sha256=opened.sha256, notes=tuple(notes + more))
@@ -123,7 +126,7 @@ def normalise(image: Image.Image, name: str, fmt: str = "", adobe: bool = True) 
         return flatten(image), ["alpha flattened onto paper white"]
     if mode in ("RGBX", "YCbCr"):
         return image.convert("RGB"), []
-    raise PhotoError(f"unsupported image mode {mode}", name, HINT_FORMAT)
+    raise PhotoError(_("unsupported image mode {mode}").format(mode=mode), name, _(HINT_FORMAT))
 
 
 def _cmyk(image: Image.Image, fmt: str, adobe: bool) -> tuple[Image.Image, list[str]]:

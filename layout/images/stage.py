@@ -6,6 +6,7 @@ from PIL import Image
 
 from .crop import plan
 from .encode import Encoded, PrintImage, decode_samples, encode
+from ..i18n import _
 from .errors import PhotoError
 from .resolution import assess, resample
 from .separate import InkCheck, OutputProfile, check_ink, ink, separate
@@ -21,7 +22,9 @@ def render(data: bytes, name: str, box_pt: tuple[float, float], settings: PhotoS
            out: OutputProfile) -> PrintImage:
     """Convert a photo's bytes into a PrintImage for a box of `box_pt` (width, height in pt)."""
     if not (box_pt[0] > 0 and box_pt[1] > 0):
-        raise PhotoError(f"placed size {box_pt[0]:g} × {box_pt[1]:g} pt is empty", name, "give the figure a size")
+        raise PhotoError(_("placed size {width} × {height} pt is empty").format(width=f"{box_pt[0]:g}",
+                                                                                 height=f"{box_pt[1]:g}"),
+                         name, _("give the figure a size"))
     opened = open_photo(data, name, settings.max_pixels)
     crop = plan(opened.size, box_pt, settings.fit, settings.focus)
     resolution = assess(crop, box_pt, settings, name)  # before decoding: a refusal costs no pixels
@@ -48,5 +51,6 @@ def encode_checked(image: Image.Image, settings: PhotoSettings, name: str) -> tu
         embedded = ink(decode_samples(encoded, image.size))
     if embedded.max_tac <= settings.ink_limit:
         return encoded, embedded, ()
-    return encoded, embedded, (f"JPEG ringing: embedded ink reaches {embedded.max_tac:.1f} % at pixel "
-                               f"{embedded.at}, over the {settings.ink_limit:g} % limit (separated: within)",)
+    return encoded, embedded, (_("JPEG ringing: embedded ink reaches {tac} % at pixel {at}, over the {limit} % "
+                                 "limit (separated: within)").format(tac=f"{embedded.max_tac:.1f}", at=embedded.at,
+                                                                      limit=f"{settings.ink_limit:g}"),)

@@ -18,6 +18,7 @@ from typing import Sequence
 
 from ..errors import FontError, LayoutError
 from ..geometry import Cell, PageGrid
+from ..i18n import N_, _
 from ..spec import ArticleSpec, FigureSpec
 from ..typeset.items import Span
 from ..typeset.lines import Line
@@ -77,9 +78,9 @@ def set_figure(figure: FigureSpec, article: str, grid: PageGrid, setter: Setter)
     for text in (figure.caption, figure.credit or ""):
         missing = font.missing(text.replace(" ", ""))
         if missing:
-            raise FontError(f"article {article}, figure caption: no font has "
-                            + ", ".join(f"'{c}' U+{ord(c):04X}" for c in missing), figure.where,
-                            "replace the character in the caption or credit")
+            raise FontError(_("article {article}, figure caption: no font has {codes}").format(
+                article=article, codes=", ".join(f"'{c}' U+{ord(c):04X}" for c in missing)), figure.where,
+                _("replace the character in the caption or credit"))
     config = setter.config_for("caption", indent=0.0)
     caption = setter.paragraph([Span(figure.caption, font, "caption")], width, config).lines
     credit = setter.paragraph([Span(figure.credit, font, "caption", words=True)], width,
@@ -141,11 +142,14 @@ def lay_out(figures: Sequence[SetFigure], cell: Cell, head: int, article: str) -
     return FigureLayout(placed, tuple(starts), tuple(capacities), head_top)
 
 
+FEWER_ROWS = N_("give the figure fewer rows (rows or aspect), or make the slot taller")
+
+
 def _too_tall(figure: SetFigure, cell: Cell, needed: int, article: str) -> None:
     """Figures above the headline and the headline block taller than the slot: an error at the figure."""
-    raise LayoutError(f"article {article}: the figures above the headline and the headline block need {needed} "
-                      f"rows, the slot has {cell.rows}", figure.spec.where,
-                      "give the figure fewer rows (rows or aspect), or make the slot taller")
+    raise LayoutError(_("article {article}: the figures above the headline and the headline block need {needed} "
+                        "rows, the slot has {rows}").format(article=article, needed=needed, rows=cell.rows),
+                      figure.spec.where, _(FEWER_ROWS))
 
 
 def _check_legs(figure: SetFigure, core: Cell, top: dict, foot: dict, cell: Cell, article: str) -> None:
@@ -153,19 +157,24 @@ def _check_legs(figure: SetFigure, core: Cell, top: dict, foot: dict, cell: Cell
     for c in core.columns:
         room = foot[c] - top[c]
         if room < 0:
-            raise LayoutError(f"article {article}: the figure needs {figure.rows} rows (photo {figure.photo_rows}, "
-                              f"caption {figure.caption_rows}), column {c} of the slot has {room + figure.rows} "
-                              "left for it", figure.spec.where,
-                              "give the figure fewer rows (rows or aspect), or make the slot taller")
+            raise LayoutError(_("article {article}: the figure needs {rows} rows (photo {photo}, caption {caption}), "
+                                "column {column} of the slot has {left} left for it").format(
+                article=article, rows=figure.rows, photo=figure.photo_rows, caption=figure.caption_rows, column=c,
+                left=room + figure.rows), figure.spec.where, _(FEWER_ROWS))
         leg = room - AIR_ROWS
         if 0 < leg < LEG_MIN:
-            side = "under" if figure.spec.place == "before-body" else "over"
-            end = "foot" if side == "under" else "top"
-            taller, shorter = lines(room, "row"), lines(LEG_MIN - max(0, leg), "row")
-            raise LayoutError(f"article {article}: the figure leaves a text leg of {lines(max(0, leg))} {side} it "
-                              f"in column {c}; a leg needs at least {LEG_MIN} lines", figure.spec.where,
-                              f"make the figure {taller} taller (to the slot's {end}) or {shorter} shorter, "
-                              "or change the slot's lines")
+            under = figure.spec.place == "before-body"
+            message = (_("article {article}: the figure leaves a text leg of {lines} under it in column {column}; a "
+                         "leg needs at least {minimum} lines") if under else
+                       _("article {article}: the figure leaves a text leg of {lines} over it in column {column}; a "
+                         "leg needs at least {minimum} lines"))
+            hint = (_("make the figure {taller} taller (to the slot's foot) or {shorter} shorter, or change the "
+                      "slot's lines") if under else
+                    _("make the figure {taller} taller (to the slot's top) or {shorter} shorter, or change the "
+                      "slot's lines"))
+            raise LayoutError(message.format(article=article, lines=lines(max(0, leg)), column=c, minimum=LEG_MIN),
+                              figure.spec.where, hint.format(taller=lines(room, "row"),
+                                                             shorter=lines(LEG_MIN - max(0, leg), "row")))
 
 
 def _check_beside(figures: Sequence[SetFigure], cores: list, cell: Cell, body_top: int,
@@ -178,8 +187,9 @@ def _check_beside(figures: Sequence[SetFigure], cores: list, cell: Cell, body_to
     for c in cell.columns:
         if c not in covered and body < LEG_MIN:
             figure = figures[0]
-            raise LayoutError(f"the text beside the figure has {body} lines in column {c}; a leg needs at least "
-                              f"{LEG_MIN} lines", figure.spec.where, "make the slot taller")
+            raise LayoutError(_("the text beside the figure has {lines} lines in column {column}; a leg needs at "
+                                "least {minimum} lines").format(lines=body, column=c, minimum=LEG_MIN),
+                              figure.spec.where, _("make the slot taller"))
 
 
 def _placed(figure: SetFigure, core: Cell, top: dict, foot: dict) -> Figure:

@@ -192,9 +192,11 @@ class CopyFit:
 
 
 def lines(count: int, noun: str = "line") -> str:
-    """'1 line', '3 lines' (a noun other than line or empty line is not translated)."""
+    """'1 line', '3 lines' (a noun other than line, row or empty line is not translated)."""
     if noun == "line":
         return ngettext("{count} line", "{count} lines", count).format(count=count)
+    if noun == "row":
+        return ngettext("{count} row", "{count} rows", count).format(count=count)
     if noun == "empty line":
         return empty_lines(count)
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
@@ -252,9 +254,17 @@ def _joined(runs: list[Cell]) -> tuple[Cell, ...]:
 
 def free_area(cell: Cell) -> str:
     """An area in words: 'rows 80–86 of columns 1–3 (7 rows × 3 columns)'."""
-    cols = f"column {cell.column}" if cell.span == 1 else f"columns {cell.column}–{cell.column + cell.span - 1}"
-    rows = f"row {cell.top}" if cell.rows == 1 else f"rows {cell.top}–{cell.bottom - 1}"
-    return f"{rows} of {cols} ({cell.rows} rows × {cell.span} columns)"
+    cols = (_("column {column}").format(column=cell.column) if cell.span == 1 else
+            _("columns {first}–{last}").format(first=cell.column, last=cell.column + cell.span - 1))
+    rows = (_("row {row}").format(row=cell.top) if cell.rows == 1 else
+            _("rows {first}–{last}").format(first=cell.top, last=cell.bottom - 1))
+    return _("{rows} of {columns} ({row_count} rows × {column_count} columns)").format(
+        rows=rows, columns=cols, row_count=cell.rows, column_count=cell.span)
+
+
+def unplaced_message(page: int, cell: Cell) -> str:
+    """A page area no slot covers, in words: 'page 3: rows 80–86 of column 1 (7 rows × 1 columns) in no slot'."""
+    return _("page {page}: {area} in no slot").format(page=page, area=free_area(cell))
 
 
 @dataclass(frozen=True)

@@ -43,12 +43,12 @@ def plan_page(page: PageSpec, grid: PageGrid, edition: str, stories: StoryCache,
             split_story(spec, whole, stories, jumps.labels[spec.id])
         placement = _placement(spec, grid, stories, policy, top)
         _check_free(placement, placements, spec)
-        front.check_clear(placement.cell, f"article '{spec.id}'", spec.location, mast, boxes)
+        front.check_clear(placement.cell, front.article_name(spec.id), spec.location, mast, boxes)
         placements.append(placement)
     for box in (b for b in page.boxes if b.slot.top == AUTO):
         _add_box(box, boxes, mast, grid, stories, band + [p.cell for p in placements])
     for placement in placements:
-        front.check_clear(placement.cell, f"article '{placement.id}'", placement.where, None, boxes)
+        front.check_clear(placement.cell, front.article_name(placement.id), placement.where, None, boxes)
     fixed_cells = [mast, Cell(1, grid.columns, mast.bottom - 1, 1)] if mast else []  # the masthead, its rule row
     fixed_cells += [b.cell for b in boxes]
     unplaced = free_cells([p.cell for p in placements] + fixed_cells, grid.columns, 0, grid.rows)
@@ -61,7 +61,7 @@ def _add_box(box, boxes: list, mast, grid: PageGrid, stories: StoryCache, placed
     """Plan a box (导读, weather, ad) under what is already on the page and check it is clear of the rest."""
     above = [b.cell for b in boxes] + placed
     boxes.append(front.plan_box(box, stories.setter.styles, grid, above))
-    front.check_clear(boxes[-1].cell, f"the {box.kind} box '{box.id}'", box.where, mast, boxes)
+    front.check_clear(boxes[-1].cell, front.box_name(box.kind, box.id), box.where, mast, boxes)
 
 
 def _stack_top(spec: ArticleSpec, placed: list[Placement], first: int) -> int:

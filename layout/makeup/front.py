@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import LayoutError
+from ..i18n import N_, _
 from ..geometry import Cell, PageGrid
 from ..spec import AUTO, REST, BoxSpec, Masthead, PageSpec, TextStyle
 from .plan import BoxPlan
@@ -56,10 +57,12 @@ def masthead_rows(mast: Masthead, styles: Mapping[str, TextStyle], leading: floa
     count = info_lines(mast)
     needed = (title + line * count if mast.align == "center" else max(title, line * count)) + 1
     if mast.lines is not None and mast.lines < needed:
-        what = (f"title {title} + {count} info lines × {line} + 1 row of air" if mast.align == "center"
-                else f"the larger of title {title} and {count} info lines × {line}, + 1 row of air")
-        raise LayoutError(f"the masthead needs {needed} rows ({what}), lines: {mast.lines} would overprint",
-                          mast.where, f"give lines: {needed} or more, or leave lines out (computed from the content)")
+        what = (_("title {title} + {count} info lines × {line} + 1 row of air") if mast.align == "center"
+                else _("the larger of title {title} and {count} info lines × {line}, + 1 row of air")).format(
+            title=title, count=count, line=line)
+        raise LayoutError(_("the masthead needs {needed} rows ({what}), lines: {lines} would overprint").format(
+            needed=needed, what=what, lines=mast.lines), mast.where,
+            _("give lines: {needed} or more, or leave lines out (computed from the content)").format(needed=needed))
     return MastheadRows(title=title, line=line, lines=count, band=mast.lines or needed)
 
 
@@ -70,8 +73,8 @@ def masthead_cell(page: PageSpec, styles: Mapping[str, TextStyle], grid: PageGri
         return None
     rows = masthead_rows(mast, styles, grid.leading).band
     if rows >= grid.rows:
-        raise LayoutError(f"the masthead needs {rows} rows, the type area has {grid.rows}", mast.where,
-                          "make the masthead title smaller (styles.masthead.size)")
+        raise LayoutError(_("the masthead needs {rows} rows, the type area has {area}").format(rows=rows, area=grid.rows),
+                          mast.where, _("make the masthead title smaller (styles.masthead.size)"))
     return Cell(mast.column, mast.span or grid.columns, 0, rows)
 
 
@@ -103,34 +106,53 @@ def plan_box(spec: BoxSpec, styles: Mapping[str, TextStyle], grid: PageGrid, occ
     needed, title, line = box_rows(spec, styles, grid.leading)
     top = slot.top if slot.top != AUTO else first_row(slot.column, slot.span, occupied)
     rows = needed if slot.lines == AUTO else grid.rows - top if slot.lines == REST else slot.lines
-    what = {"index": "导读", "weather": "weather", "ad": "ad"}[spec.kind]
+    name = box_name("导读" if spec.kind == "index" else spec.kind, spec.id)
     if rows < needed:
-        raise LayoutError(f"the {what} box '{spec.id}' needs {needed} rows (heading {title} + "
-                          f"{needed - title - 1} of lines + 1 of air), its slot gives {rows}", spec.where,
-                          f"give its slot lines: {needed} or more, or lines: auto")
+        raise LayoutError(_("{box} needs {needed} rows (heading {title} + {lines} of lines + 1 of air), its slot "
+                            "gives {rows}").format(box=name, needed=needed, title=title, lines=needed - title - 1,
+                                                   rows=rows), spec.where,
+                          _("give its slot lines: {needed} or more, or lines: auto").format(needed=needed))
     if top + rows > grid.rows:
-        raise LayoutError(f"the {what} box '{spec.id}' needs rows {top}–{top + rows - 1}, the type area has "
-                          f"{grid.rows}", spec.where, "start it higher or give it fewer entries")
+        raise LayoutError(_("{box} needs rows {first}–{last}, the type area has {area}").format(
+            box=name, first=top, last=top + rows - 1, area=grid.rows), spec.where,
+            _("start it higher or give it fewer entries"))
     return BoxPlan(spec=spec, cell=Cell(slot.column, slot.span, top, rows), title_rows=title, line_rows=line)
 
 
 def check_clear(cell: Cell, name: str, where: str, masthead: Cell | None, boxes: Sequence[BoxPlan]) -> None:
     """A slot may not run into the masthead or a box, and a slot in an ear (报眼) may not run below the
     masthead's band (the rule under the masthead would cross it)."""
-    for other, what in [(masthead, "the masthead"), *[(b.cell, f"the {b.spec.kind} box '{b.spec.id}'")
-                                                       for b in boxes]]:
+    for other, what in [(masthead, _("the masthead")), *[(b.cell, box_name(b.spec.kind, b.spec.id)) for b in boxes]]:
         if other is not None and other is not cell and _overlap(cell, other):
-            raise LayoutError(f"{name} (rows {cell.top}–{cell.bottom - 1} of columns {_cols(cell)}) runs into "
-                              f"{what} (rows {other.top}–{other.bottom - 1} of columns {_cols(other)})", where,
-                              (f"end it above row {other.top} (lines: {other.top - cell.top} or fewer)"
-                               if other.top > cell.top else f"start it at top: {other.bottom} or lower")
-                              + ", or move it to other columns")
+            move = (_("end it above row {row} (lines: {lines} or fewer)").format(row=other.top,
+                                                                                  lines=other.top - cell.top)
+                    if other.top > cell.top else _("start it at top: {row} or lower").format(row=other.bottom))
+            raise LayoutError(_("{name} (rows {first}–{last} of columns {columns}) runs into {other} (rows "
+                                "{other_first}–{other_last} of columns {other_columns})").format(
+                name=name, first=cell.top, last=cell.bottom - 1, columns=_cols(cell), other=what,
+                other_first=other.top, other_last=other.bottom - 1, other_columns=_cols(other)), where,
+                move + _(", or move it to other columns"))
     if masthead is not None and cell.top < masthead.bottom and cell.bottom > masthead.bottom - 1:
-        raise LayoutError(f"{name} is in the ear (报眼) beside the masthead but runs to row {cell.bottom - 1}; the "
-                          f"masthead's band is rows 0–{masthead.bottom - 1} and its last row holds the rule under it",
-                          where, (f"give it at most {masthead.bottom - 1 - cell.top} rows, " if cell.top <
-                                  masthead.bottom - 1 else "") + f"start it at top: {masthead.bottom}, or give the "
-                          f"masthead lines: {cell.bottom + 1}")
+        fewer = (_("give it at most {rows} rows, ").format(rows=masthead.bottom - 1 - cell.top)
+                 if cell.top < masthead.bottom - 1 else "")
+        raise LayoutError(_("{name} is in the ear (报眼) beside the masthead but runs to row {row}; the masthead's "
+                            "band is rows 0–{last} and its last row holds the rule under it").format(
+            name=name, row=cell.bottom - 1, last=masthead.bottom - 1), where,
+            fewer + _("start it at top: {top}, or give the masthead lines: {lines}").format(
+                top=masthead.bottom, lines=cell.bottom + 1))
+
+
+BOX_KINDS = (N_("weather"), N_("ad"), N_("index"))  # the word for a box's kind ('导读' is the same in both)
+
+
+def article_name(article: str) -> str:
+    """An article as messages name it: "article 'lead'"."""
+    return _("article '{id}'").format(id=article)
+
+
+def box_name(kind: str, box: str) -> str:
+    """A box as messages name it: "the index box 'guide'", "the 导读 box 'guide'" (kind translated)."""
+    return _("the {kind} box '{id}'").format(kind=_(kind), id=box)
 
 
 def _overlap(a: Cell, b: Cell) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ..article.text import ArticleText
 from ..errors import LayoutError
+from ..i18n import _
 from ..spec import Issue
 from .plan import BoxPlan, IndexEntry, PagePlan
 
@@ -24,9 +25,9 @@ def entry_text(article: str, mark: str, texts: Mapping[str, ArticleText]) -> str
         return mark
     headline = texts[article].headline if article in texts else ()
     if not headline:
-        raise LayoutError(f"article '{article}' is marked index: true but has no headline to list",
-                          str(texts[article].source) if article in texts else "",
-                          "give the short form to list: index: 短题")
+        raise LayoutError(_("article '{article}' is marked index: true but has no headline to list").format(
+            article=article), str(texts[article].source) if article in texts else "",
+            _("give the short form to list: index: 短题"))
     return " ".join(part.strip() for part in headline)
 
 
@@ -48,6 +49,7 @@ def _filled(box: BoxPlan, entries: list[IndexEntry]) -> BoxPlan:
     if box.spec.kind != "index":
         return box
     if len(entries) != box.spec.entries:
-        raise LayoutError(f"the 导读 box lists {len(entries)} stories, it was sized for {box.spec.entries}",
-                          box.spec.where, "mark only stories made up on later pages with index:")
+        raise LayoutError(_("the 导读 box lists {count} stories, it was sized for {sized}").format(
+            count=len(entries), sized=box.spec.entries), box.spec.where,
+            _("mark only stories made up on later pages with index:"))
     return replace(box, entries=tuple(entries))

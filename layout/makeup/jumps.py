@@ -18,6 +18,7 @@ from typing import Callable, Mapping, Sequence
 from ..article.text import ArticleText, Paragraph, TextSpan
 from ..cjk import CLOSING
 from ..errors import LayoutError
+from ..i18n import _
 from ..spec import ArticleSpec, PageSpec, story_key
 from ..typeset.story import JUMP_LABEL, SetStory, StoryCache, split_halves
 from .plan import Placement
@@ -185,16 +186,18 @@ def _check_worth(spec: ArticleSpec, capacity: int, total: int) -> None:
     """A jump needs overset, and a first part of at least a third of the story or 15 lines (plus its label)."""
     page, target = spec.jump_pages
     if total <= capacity:
-        raise LayoutError(f"article {spec.id} fits its slot on page {page} ({total} body lines, the slot holds "
-                          f"{capacity}): nothing is left to jump to page {target}", spec.location,
-                          "remove the jump and its continuation slot, or make the slot smaller")
+        raise LayoutError(_("article {article} fits its slot on page {page} ({total} body lines, the slot holds "
+                            "{capacity}): nothing is left to jump to page {target}").format(
+            article=spec.id, page=page, total=total, capacity=capacity, target=target), spec.location,
+            _("remove the jump and its continuation slot, or make the slot smaller"))
     least = minimum_first(total)
     if capacity - 1 < least:
-        raise LayoutError(f"article {spec.id}: its slot on page {page} holds {capacity - 1} of its {total} body lines "
-                          f"(and the jump label); a jump keeps at least {least} lines before it (a third of the "
-                          f"story or {MIN_FIRST_LINES} lines, whichever is more)", spec.location,
-                          f"cut the story or fit it to its slot instead of jumping, or make the slot on page "
-                          f"{page} hold at least {least + 1} body lines")
+        raise LayoutError(_("article {article}: its slot on page {page} holds {held} of its {total} body lines (and "
+                            "the jump label); a jump keeps at least {least} lines before it (a third of the story or "
+                            "{minimum} lines, whichever is more)").format(
+            article=spec.id, page=page, held=capacity - 1, total=total, least=least, minimum=MIN_FIRST_LINES),
+            spec.location, _("cut the story or fit it to its slot instead of jumping, or make the slot on page {page} "
+                             "hold at least {lines} body lines").format(page=page, lines=least + 1))
 
 
 def _choose(spec: ArticleSpec, story: SetStory, text: ArticleText, capacity: int, stories: StoryCache) -> Candidate:
@@ -211,12 +214,13 @@ def _choose(spec: ArticleSpec, story: SetStory, text: ArticleText, capacity: int
     if short:
         return max(short, key=lambda c: (c.lines, c.cut.paragraph, c.cut.offset))
     page, target = spec.jump_pages
-    raise LayoutError(f"article {spec.id}: no sentence end (。！？ or ；) lets its first part fill the "
-                      f"{capacity} body lines of its slot on page {page} with at least {MIN_SIDE_LINES} lines of "
-                      f"the broken paragraph on each side (the story is {len(story.body)} lines, "
-                      f"{len(story.body) - capacity + 1} over the slot with the jump label)", spec.location,
-                      f"break a long paragraph into sentences, change the slot's height, or fit the story to "
-                      f"page {page} instead of jumping to page {target}")
+    raise LayoutError(_("article {article}: no sentence end (。！？ or ；) lets its first part fill the {capacity} body "
+                        "lines of its slot on page {page} with at least {side} lines of the broken paragraph on each "
+                        "side (the story is {lines} lines, {over} over the slot with the jump label)").format(
+        article=spec.id, capacity=capacity, page=page, side=MIN_SIDE_LINES, lines=len(story.body),
+        over=len(story.body) - capacity + 1), spec.location,
+        _("break a long paragraph into sentences, change the slot's height, or fit the story to page {page} instead "
+          "of jumping to page {target}").format(page=page, target=target))
 
 
 def _candidates(spec: ArticleSpec, story: SetStory, text: ArticleText, capacity: int,

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import LayoutError
 from ..geometry import Cell, PageGrid
+from ..i18n import _
 from ..spec import ArticleSpec, FitPolicy, PageSpec, Slot, StorySpec
 from ..typeset.story import AIR_ROWS, Shape, StoryCache
 from . import fit as fitting
@@ -623,15 +624,17 @@ def _held_notes(held: Sequence[StorySpec], variants, grid: PageGrid, cuts: dict[
     notes = []
     for story in held:
         body = next((v.body for v in variants[story.id]), 0)
-        head = (f"story {story.id} (priority {story.priority}, {lines(body)}, ≈ {body * grid.characters} 字) "
-                "is held over: the page has no exact fill with it")
+        head = _("story {story} (priority {priority}, {lines}, ≈ {characters} 字) is held over: the page has no "
+                 "exact fill with it").format(story=story.id, priority=story.priority, lines=lines(body),
+                                              characters=body * grid.characters)
         change = cuts.get(story.id)
         if change:
-            verb = "cut" if change < 0 else "lengthen"
-            notes.append(f"{head}; {verb} it by {lines(abs(change))} (≈ {abs(change) * grid.characters} 字) and "
-                         "it fits, or move it to another page")
+            tail = (_("; cut it by {lines} (≈ {characters} 字) and it fits, or move it to another page")
+                    if change < 0 else
+                    _("; lengthen it by {lines} (≈ {characters} 字) and it fits, or move it to another page"))
+            notes.append(head + tail.format(lines=lines(abs(change)), characters=abs(change) * grid.characters))
         else:
-            notes.append(f"{head}; move it to another page")
+            notes.append(head + _("; move it to another page"))
     return notes
 
 
@@ -642,9 +645,12 @@ def _size_notes(spots: Sequence[Spot]) -> list[str]:
         under = set(a.cell.columns) & set(b.cell.columns) and b.cell.top >= a.cell.bottom
         beside = a.cell.top < b.cell.bottom and b.cell.top < a.cell.bottom and a.story.priority < b.story.priority
         if (under or beside) and b.size > a.size:
-            where = "under" if under else "beside"
-            notes.append(f"story {b.story.id}: its headline ({b.size:g}pt) is larger than that of {a.story.id} "
-                         f"({a.size:g}pt) {where} it (headline_size in the manifest): make it smaller")
+            said = (_("story {story}: its headline ({size}pt) is larger than that of {other} ({other_size}pt) under "
+                      "it (headline_size in the manifest): make it smaller") if under else
+                    _("story {story}: its headline ({size}pt) is larger than that of {other} ({other_size}pt) beside "
+                      "it (headline_size in the manifest): make it smaller"))
+            notes.append(said.format(story=b.story.id, size=f"{b.size:g}", other=a.story.id,
+                                     other_size=f"{a.size:g}"))
     return notes
 
 
@@ -654,8 +660,9 @@ def _white_notes(spots: Sequence[Spot], grid: PageGrid) -> list[str]:
     for spot in spots:
         if spot.white:
             missing = spot.white * spot.cell.span
-            notes.append(f"story {spot.story.id}: no exact fill; {lines(missing)} "
-                         f"(≈ {missing * grid.characters} 字) missing: rows {spot.cell.bottom}–{spot.cell.bottom + spot.white - 1} "
-                         f"of columns {spot.cell.column}–{spot.cell.column + spot.cell.span - 1} stay in no slot under "
-                         "it; lengthen it or add a story")
+            notes.append(_("story {story}: no exact fill; {lines} (≈ {characters} 字) missing: rows {first}–{last} of "
+                           "columns {column}–{last_column} stay in no slot under it; lengthen it or add a story").format(
+                story=spot.story.id, lines=lines(missing), characters=missing * grid.characters,
+                first=spot.cell.bottom, last=spot.cell.bottom + spot.white - 1, column=spot.cell.column,
+                last_column=spot.cell.column + spot.cell.span - 1))
     return notes

@@ -9,6 +9,7 @@ from PIL import Image, UnidentifiedImageError
 
 from ..spec import FIGURE_FITS, FIGURE_PLACES, FigureSpec, Slot
 from . import kinds
+from ..i18n import N_, _
 from .nodes import Value, inside, regular_file
 
 _FIGURE_KEYS = ("file", "span", "column_offset", "rows", "aspect", "place", "caption", "credit", "crop", "fit")
@@ -67,8 +68,8 @@ def _figure(value: Value, slot: Slot, root: Path) -> FigureSpec:
 def _photo_file(value: Value, root: Path) -> Path:
     """The photo: relative to the issue folder (or absolute), never outside it, a regular file."""
     raw = value.text("photos/bridge.jpg")
-    full = inside(value, root, raw, "photo", "keep photos inside the issue folder, e.g. photos/bridge.jpg")
-    return regular_file(value, raw, full, "photo", "photo paths are relative to the issue folder; check the name")
+    full = inside(value, root, raw, "photo", N_("keep photos inside the issue folder, e.g. photos/bridge.jpg"))
+    return regular_file(value, raw, full, "photo", N_("photo paths are relative to the issue folder; check the name"))
 
 
 def _own_aspect(value: Value, path: Path) -> float:
@@ -79,7 +80,8 @@ def _own_aspect(value: Value, path: Path) -> float:
             if image.getexif().get(0x0112) in _ROTATED:
                 width, height = height, width
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
-        value.fail(f"photo '{path.name}' cannot be read as an image: {exc}", "give a JPEG, PNG or TIFF file")
+        value.fail(_("photo '{name}' cannot be read as an image: {reason}").format(name=path.name, reason=exc),
+                   _("give a JPEG, PNG or TIFF file"))
     return width / height
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from ..i18n import N_
 from ..errors import ManifestError
 from ..geometry import PageGrid
 from ..spec import MASTHEAD_ALIGNS, BoxSpec, Masthead, PageSpec, Slot
@@ -106,13 +107,13 @@ def _ad(value: Value, grid: PageGrid, root: Path) -> BoxSpec:
 def _ad_file(value: Value, root: Path) -> Path | None:
     """An ad's file inside the issue folder, of a kind it can hold; None when it is not in yet."""
     raw = value.text("ads/bank.pdf")
-    full = inside(value, root, raw, "ad file", "keep ads inside the issue folder")
+    full = inside(value, root, raw, "ad file", N_("keep ads inside the issue folder"))
     if full.suffix.lower() not in AD_SUFFIXES:
         value.fail(f"ad file '{raw}' is not a PDF or an image ({', '.join(AD_SUFFIXES)})",
                    "supply the ad as a PDF/X-1a page, or a JPEG, PNG or TIFF")
     if not full.exists():
         return None  # not in yet: a marked placeholder, reported in the build summary
-    return regular_file(value, raw, full, "ad file", "ad paths are relative to the issue folder")
+    return regular_file(value, raw, full, "ad file", N_("ad paths are relative to the issue folder"))
 
 
 def _ad_slot(value: Value, grid: PageGrid) -> Slot:
@@ -146,7 +147,7 @@ def _file(value: Value, root: Path, what: str, suffixes: tuple[str, ...]) -> Pat
     full = inside(value, root, raw, what, f"keep the {what} inside the issue folder")
     if full.suffix.lower() not in suffixes:
         value.fail(f"{what} '{raw}' is not a PDF or an image", "give a .pdf (vector) or a .jpg/.png/.tif file")
-    return regular_file(value, raw, full, what, "paths are relative to the issue folder; check the name")
+    return regular_file(value, raw, full, what, N_("paths are relative to the issue folder; check the name"))
 
 
 def count_entries(pages: tuple[PageSpec, ...]) -> tuple[PageSpec, ...]:

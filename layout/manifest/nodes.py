@@ -24,6 +24,8 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _INT = re.compile(r"^[+-]?[0-9]+$")  # ASCII digits only: str.isdigit() and \d accept '¹' and '２'
 NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
 FULLWIDTH_COLON = "："
+# what the manifest's file paths name (the `what` of inside / regular_file), said in the active language
+FILE_KINDS = (N_("photo"), N_("font"), N_("logo"), N_("ad file"), N_("ICC profile"), N_("article file"))
 _COLON_HINT = N_("the full-width colon '：' (Chinese input method) is not a YAML ':': type an ASCII ':' and a space")
 _BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 TOL = 1e-6
@@ -282,7 +284,7 @@ def existing_file(value: Value, root: Path, what: str) -> Path:
     """A file path relative to the manifest's folder (or absolute) that must exist."""
     raw = value.text("profiles/ISOnewspaper26v4.icc")
     return regular_file(value, raw, resolved(value, root, raw, what), what,
-                        "paths are relative to the folder of the manifest; check the name")
+                        N_("paths are relative to the folder of the manifest; check the name"))
 
 
 def resolved(value: Value, root: Path, raw: str, what: str) -> Path:
@@ -307,7 +309,8 @@ def inside(value: Value, root: Path, raw: str, what: str, hint: str) -> Path:
     """`raw` resolved (as `resolved`), which must lie inside the issue folder `root`; else fails at `value`."""
     full = resolved(value, root, raw, what)
     if not full.is_relative_to(root):
-        value.fail(f"{what} '{raw}' is outside the issue folder {root}", hint)
+        value.fail(_("{what} '{raw}' is outside the issue folder {root}").format(what=_(what), raw=raw, root=root),
+                   _(hint))
     return full
 
 
@@ -318,28 +321,31 @@ def regular_file(value: Value, raw: str, full: Path, what: str, hint: str) -> Pa
         info = os.stat(full)
     except OSError as exc:
         if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-            value.fail(f"{what} '{raw}' not found (looked for {full})", hint)
-        value.fail(f"{what} '{raw}' cannot be read: {_reason(exc)}", _fix(exc))
+            value.fail(_("{what} '{raw}' not found (looked for {full})").format(what=_(what), raw=raw, full=full),
+                       _(hint))
+        value.fail(_("{what} '{raw}' cannot be read: {reason}").format(what=_(what), raw=raw, reason=_reason(exc)),
+                   _fix(exc))
     if stat.S_ISDIR(info.st_mode):
-        value.fail(f"{what} '{raw}' is a folder, not a file ({full})", "give the path of a file in it")
+        value.fail(_("{what} '{raw}' is a folder, not a file ({full})").format(what=_(what), raw=raw, full=full),
+                   _("give the path of a file in it"))
     if not stat.S_ISREG(info.st_mode):
-        value.fail(f"{what} '{raw}' is not a regular file (a FIFO, device or socket: {full})",
-                   "give the path of an ordinary file")
+        value.fail(_("{what} '{raw}' is not a regular file (a FIFO, device or socket: {full})").format(
+            what=_(what), raw=raw, full=full), _("give the path of an ordinary file"))
     return full
 
 
 def _fix(exc: BaseException) -> str:
     """How to fix an OS error on a path."""
     if getattr(exc, "errno", None) == errno.ELOOP or isinstance(exc, RuntimeError):
-        return "replace the link by the file, or point it at the file (ls -l shows where it points)"
-    return "check the path and its permissions"
+        return _("replace the link by the file, or point it at the file (ls -l shows where it points)")
+    return _("check the path and its permissions")
 
 
 def _reason(exc: BaseException) -> str:
     """An OS error in words; a symlink loop and an over-long name said plainly."""
     number = getattr(exc, "errno", None)
     if number == errno.ELOOP or isinstance(exc, RuntimeError):
-        return "it is a symbolic link that loops (points back to itself)"
+        return _("it is a symbolic link that loops (points back to itself)")
     if number == errno.ENAMETOOLONG:
-        return "the name is too long"
+        return _("the name is too long")
     return getattr(exc, "strerror", None) or str(exc)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from ..i18n import N_
 from ..spec import ALIGNMENTS, AUTO, REST, ArticleSpec, Masthead, PageSpec, Slot, StorySpec
 from ..geometry import PageGrid
 from . import front, kinds
@@ -202,9 +203,10 @@ def _span_range(value: Value | None, grid: PageGrid) -> tuple[int, int] | None:
 def _article_file(value: Value, root: Path) -> Path:
     """The article's file: relative to the issue folder (or absolute), never outside it, a regular file."""
     raw = value.text("articles/01.txt")
-    full = inside(value, root, raw, "article file", "keep article files inside the issue folder, e.g. articles/01.txt")
+    full = inside(value, root, raw, "article file",
+                  N_("keep article files inside the issue folder, e.g. articles/01.txt"))
     return regular_file(value, raw, full, "article file",
-                        "article paths are relative to the issue folder (where issue.yaml is); check the name")
+                        N_("article paths are relative to the issue folder (where issue.yaml is); check the name"))
 
 
 def _slot(value: Value, grid: PageGrid) -> Slot:

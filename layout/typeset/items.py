@@ -17,6 +17,7 @@ from typing import Sequence
 
 from .. import cjk
 from ..fonts import TextFont
+from ..i18n import _
 from . import hyphen
 from .config import ComposeConfig
 from .knuth import EPS, INF, Box, Glue, Item, Penalty
@@ -250,7 +251,8 @@ def _indent(spans: Sequence[Span], measure: float, config: ComposeConfig, warnin
     size = next((s.font.size for s in spans if s.style == "body"), spans[0].font.size)
     indent = config.indent * size
     if indent + size > measure + EPS:
-        warnings.append(f"measure {measure:.2f} pt too narrow for a {config.indent:g}-字 indent: indent dropped")
+        warnings.append(_("measure {measure} pt too narrow for a {indent}-字 indent: indent dropped").format(
+            measure=f"{measure:.2f}", indent=f"{config.indent:g}"))
         return 0.0
     return indent
 
@@ -467,8 +469,8 @@ class _Builder:
         p = self.p
         token = p.text[start:end]
         if over and sum(p.advances[start:end]) > self.measure + EPS:
-            self.warnings.append(f"'{_short(token)}' is wider than the measure: broken after / . - _ @ \\ = &"
-                                 if cuts else f"'{_short(token)}' is wider than the measure")
+            self.warnings.append((_("'{token}' is wider than the measure: broken after / . - _ @ \\ = &") if cuts
+                                  else _("'{token}' is wider than the measure")).format(token=_short(token)))
         bounds = [start, *[i for i, _ in cuts], end]
         costs = [0.0, *[c for _, c in cuts]]
         for piece in range(len(bounds) - 1):
@@ -482,8 +484,8 @@ class _Builder:
             if width <= self.measure - self.indent + EPS:  # (may follow the first-line indent)
                 out.append(Box(width=width, start=s, end=e, count=_count(p.text, s, e)))
                 continue
-            self.warnings.append(f"'{_short(p.text[s:e])}' has no / . - _ @ \\ = & to break at: "
-                                 "it may be broken between any two characters")
+            self.warnings.append(_("'{token}' has no / . - _ @ \\ = & to break at: it may be broken between any "
+                                   "two characters").format(token=_short(p.text[s:e])))
             for i in range(s, e):
                 if i > s:
                     out.append(P_ANYWHERE)

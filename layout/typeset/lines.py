@@ -15,6 +15,7 @@ from typing import Sequence
 
 from .. import cjk
 from ..fonts import Face
+from ..i18n import _
 from .breaking import (LOOSE_RATIO, RATIO_EPS, Break, BreakParams, Breaks, greedy, set_glue, short_stiff_lines,
                        stiff_lines, total_fit,
                        total_fit_lines)
@@ -211,7 +212,7 @@ def _latin_joined(spans: Sequence[Span], measure: float, config: ComposeConfig, 
     the line of the Han word before or after it): each such line is joined to its neighbour before or
     after (the break between them is kept), whichever sets with fewer such lines and less demerits;
     the breaking as it was if neither can."""
-    for _ in range(3):  # a headline has few Latin runs
+    for _attempt in range(3):  # a headline has few Latin runs
         texts = _line_texts(broken)
         lone = [n for n, t in enumerate(texts) if lone_latin(t) and len(texts) > 1]
         if not lone:
@@ -295,8 +296,8 @@ def _break_once(spans: Sequence[Span], measure: float, config: ComposeConfig,
     items, text = relaxed.items, relaxed.prepared.text
     used = [text[items[b.index - 1].start:items[b.index - 1].end]
             for b in retry.breaks if items[b.index] is P_RELAXED]
-    note = (f"measure {measure:.2f} pt too narrow to keep the line-break prohibitions: "
-            f"broke after {'、'.join(repr(u) for u in used)}",) if used else ()
+    note = (_("measure {measure} pt too narrow to keep the line-break prohibitions: broke after {after}").format(
+        measure=f"{measure:.2f}", after="、".join(repr(u) for u in used)),) if used else ()
     return _Broken(relaxed, retry, note)
 
 
@@ -306,13 +307,16 @@ def _warnings(lines: Sequence[Line]) -> tuple[str, ...]:
     out = []
     for number, line in enumerate(lines, start=1):
         if line.width > line.measure + FLUSH_TOLERANCE:
-            out.append(f"line {number} '{line.text}' is {line.width - line.measure:.2f} pt wider than the "
-                       f"{line.measure:.2f} pt measure: a character is wider than the column")
+            out.append(_("line {number} '{text}' is {over} pt wider than the {measure} pt measure: a character "
+                         "is wider than the column").format(number=number, text=line.text,
+                                                            over=f"{line.width - line.measure:.2f}",
+                                                            measure=f"{line.measure:.2f}"))
     loose = max(((letterspacing(line), number, line) for number, line in enumerate(lines, start=1)
                  if not line.last), default=None, key=lambda t: t[0])
     if loose and loose[0] > cjk.MAX_LETTERSPACING + 1e-6:
-        out.append(f"line {loose[1]} '{loose[2].text}' opens its gaps by {loose[0]:.2f} em "
-                   f"(over {cjk.MAX_LETTERSPACING:g} em): no better break was found")
+        out.append(_("line {number} '{text}' opens its gaps by {gap} em (over {limit} em): no better break was "
+                     "found").format(number=loose[1], text=loose[2].text, gap=f"{loose[0]:.2f}",
+                                     limit=f"{cjk.MAX_LETTERSPACING:g}"))
     return tuple(out)
 
 

@@ -14,6 +14,7 @@ import pickle
 from collections.abc import Sequence
 
 from .. import store as _store
+from .. import i18n
 from ..fonts import Face, TextFont
 from .config import ComposeConfig
 from .items import Span
@@ -34,7 +35,8 @@ class ParagraphMemo:
         """The paragraph set as set_paragraph sets it, from the store when it was set before."""
         faces = _faces(spans)
         key = _store.key(KIND, tuple((s.text, s.style, s.words, _font_id(s.font, faces)) for s in spans),
-                         measure, config, looseness, tuple(_face_id(f) for f in faces))
+                         measure, config, looseness, tuple(_face_id(f) for f in faces),
+                         i18n.active())  # the paragraph's warnings are in the language they were made in
         found = self._known.get(key)
         if found is None and self.store.enabled:
             found = _loads(self.store.load(KIND, key), faces)

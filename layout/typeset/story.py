@@ -18,6 +18,7 @@ from ..article.text import Paragraph
 from ..cjk import CLOSING, OPENING
 from ..errors import FontError, LayoutError
 from ..fonts import FontBook, TextFont
+from ..i18n import _
 from ..spec import TextStyle
 from .config import ComposeConfig
 from .items import Span
@@ -57,9 +58,10 @@ class Setter:
         try:
             return self.fonts.text_font(style.role, style.weight, size or style.size)
         except FontError as error:  # a role/weight not installed: say which style asked for it
-            raise FontError(f"style '{name}' ({style.role} {style.weight}): {error.message}",
-                            f"styles.{name} (issue.yaml), {error.where}", error.hint + f"; or give styles.{name} "
-                            "another role or weight") from None
+            raise FontError(_("style '{name}' ({role} {weight}): {message}").format(
+                name=name, role=style.role, weight=style.weight, message=error.message),
+                f"styles.{name} (issue.yaml), {error.where}",
+                error.hint + _("; or give styles.{name} another role or weight").format(name=name)) from None
 
     def config_for(self, name: str, **changes) -> ComposeConfig:
         """The composer options for style `name`: its alignment and prohibition level."""
@@ -296,14 +298,15 @@ def set_body_paragraph(story_id: str, text: ArticleText, index: int, measure: fl
         if composed is not None:
             composed[key] = result
     check_fits(result.lines, story_id, f"paragraph {number}")
-    warnings = tuple(f"article {story_id}, paragraph {number}: {w}" for w in result.warnings)
+    warnings = tuple(_("article {article}, paragraph {number}: {warning}").format(article=story_id, number=number,
+                                                                                warning=w) for w in result.warnings)
     return BodyParagraph(result.lines, warnings, result.looseness)
 
 
 def _span(part: TextSpan, setter: Setter, story_id: str, text: ArticleText, paragraph: int) -> Span:
     """A composer span for a text span, after checking every character has a glyph."""
     font = setter.font(part.style)
-    check_coverage(part.text, font, story_id, text, f"paragraph {paragraph}")
+    check_coverage(part.text, font, story_id, text, _("paragraph {number}").format(number=paragraph))
     return Span(part.text, font, part.style, words=part.style == "dateline")  # dateline: names unbroken
 
 
@@ -312,9 +315,10 @@ def check_coverage(chars: str, font: TextFont, story_id: str, text: ArticleText,
     missing = font.missing(chars)
     if missing:
         codes = ", ".join(f"'{c}' U+{ord(c):04X}" for c in missing)
-        raise FontError(f"article {story_id}, {place}: no font has {codes}", f"{text.source}",
-                        "replace the character, or add a font that has it to the fallback chain "
-                        "(fonts/fonts.yaml or the manifest's fonts:)")
+        raise FontError(_("article {article}, {place}: no font has {codes}").format(
+            article=story_id, place=place, codes=codes), f"{text.source}",
+            _("replace the character, or add a font that has it to the fallback chain (fonts/fonts.yaml or "
+              "the manifest's fonts:)"))
 
 
 class StoryCache:

@@ -27,6 +27,8 @@ from reportlab.pdfbase import pdfdoc
 from ... import store as _store
 from ...errors import FontError
 from ...fonts import Face
+from ...fonts.faces import font_where
+from ...i18n import _
 from . import backend
 
 if TYPE_CHECKING:
@@ -331,10 +333,10 @@ def _read_program(face: Face) -> Program:
     """Read what embedding needs from the face's tables (fontTools imported here: a warm store skips it)."""
     from fontTools.ttLib import TTFont
     tt = TTFont(str(face.source.file), fontNumber=face.source.index, lazy=True)
-    where = f"font {face.source.role}/{face.source.weight}"
     if "CFF2" in tt:
-        raise FontError(f"font {face.source.file} has CFF2 (variable) outlines, which PDF cannot embed",
-                        where, "use a static OpenType/CFF or TrueType instance of the font")
+        raise FontError(_("font {file} has CFF2 (variable) outlines, which PDF cannot embed").format(
+            file=face.source.file), font_where(face.source),
+            _("use a static OpenType/CFF or TrueType instance of the font"))
     descriptor = _descriptor(tt, face)
     if face.outline != "cff":
         return Program(kind="truetype", cid_keyed=False, ros=("Adobe", "Identity"), supplement=0,
@@ -546,9 +548,9 @@ class CIDFont:
             gid = self.layout_face.glyph(char)
             if gid is None:
                 face = self.layout_face
-                raise FontError(f"character U+{ord(char):04X} '{char}' is not in font {face.source.file}",
-                                f"font {face.source.role}/{face.source.weight}",
-                                "the composer should have chosen a fallback face for it")
+                raise FontError(_("character {code} '{char}' is not in font {file}").format(
+                    code=f"U+{ord(char):04X}", char=char, file=face.source.file), font_where(face.source),
+                    _("the composer should have chosen a fallback face for it"))
             code = self._char_codes[char] = self.program.codes.code(char, gid)
         return code
 

@@ -24,6 +24,7 @@ from reportlab.pdfbase.pdfmetrics import standardFonts
 from ... import __version__
 from ...spec import PDFX, PdfxStandard
 from ...errors import PrintError
+from ...i18n import _
 from ...geometry import Rect
 from . import backend
 
@@ -131,15 +132,16 @@ def read_icc_profile(path: Path) -> bytes:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise PrintError(f"cannot read ICC profile {path}: {exc.strerror}", "print.icc_profile",
-                         "give the path of the plant's CMYK output profile (.icc)") from None
+        raise PrintError(_("cannot read ICC profile {path}: {reason}").format(path=path, reason=exc.strerror),
+                         "print.icc_profile", _("give the path of the plant's CMYK output profile (.icc)")) from None
     if len(data) < 128 or data[36:40] != b"acsp":
-        raise PrintError(f"{path} is not an ICC profile (no 'acsp' signature)", "print.icc_profile",
-                         "give the plant's CMYK output profile (.icc)")
+        raise PrintError(_("{path} is not an ICC profile (no 'acsp' signature)").format(path=path), "print.icc_profile",
+                         _("give the plant's CMYK output profile (.icc)"))
     if data[16:20] != b"CMYK" or data[12:16] != b"prtr":
-        raise PrintError(f"{path} is a {data[12:16].decode('latin-1')}/{data[16:20].decode('latin-1')} "
-                         "profile; the output intent needs an output (prtr) profile of CMYK data",
-                         "print.icc_profile", "use the newsprint profile, e.g. ISOnewspaper26v4.icc")
+        raise PrintError(_("{path} is a {kind} profile; the output intent needs an output (prtr) profile of CMYK "
+                           "data").format(path=path, kind=f"{data[12:16].decode('latin-1')}/"
+                                                         f"{data[16:20].decode('latin-1')}"),
+                         "print.icc_profile", _("use the newsprint profile, e.g. ISOnewspaper26v4.icc"))
     return data
 
 
@@ -149,15 +151,15 @@ def check_settings(settings: PdfxSettings) -> Standard:
     if settings.icc_profile is not None:
         read_icc_profile(settings.icc_profile)
     elif standard.icc_required:
-        raise PrintError(f"{standard.version} needs the ICC profile of the output condition embedded",
-                         "print.icc_profile", "set print.icc_profile to the plant's CMYK profile")
+        raise PrintError(_("{standard} needs the ICC profile of the output condition embedded").format(
+            standard=standard.version), "print.icc_profile", _("set print.icc_profile to the plant's CMYK profile"))
     elif not settings.registry:
-        raise PrintError(f"output condition {settings.output_condition!r} names no registry, so its ICC "
-                         "profile must be embedded", "print.icc_profile",
-                         "set print.registry (http://www.color.org) or print.icc_profile")
+        raise PrintError(_("output condition {condition} names no registry, so its ICC profile must be "
+                           "embedded").format(condition=repr(settings.output_condition)), "print.icc_profile",
+                         _("set print.registry (http://www.color.org) or print.icc_profile"))
     if not settings.output_condition:
-        raise PrintError("the output condition identifier is empty", "print.output_condition",
-                         "use the plant's characterization, e.g. IFRA26")
+        raise PrintError(_("the output condition identifier is empty"), "print.output_condition",
+                         _("use the plant's characterization, e.g. IFRA26"))
     return standard
 
 
