@@ -6,9 +6,10 @@ with its kind and column) and, from the manifest, each story's priority and head
 - empty lines: per column of every slot, the baselines under its last body line down to the slot's last
   baseline (a column with no body line counts every row under the headline block);
 - legs: runs of body lines in one column shorter than 5 or longer than 45 lines;
-- 碰题: two slots side by side (neighbouring columns, rows overlapping) whose headline blocks share rows;
-  two blocks that both start on the top row of a band — the type area's first row, or a row directly under
-  one single slot above both — are separated by the column rule and not counted;
+- 碰题: two slots side by side (neighbouring columns, rows overlapping) whose headline blocks share rows,
+  unless a 栏线 the sidecar records (`column_rules`, the heavier rules the page asks for — not the thin rule
+  every gutter between two slots gets) stands in the gutter between them from the top of the first shared
+  headline row down to the last one;
 - headline-size inversions: a slot under another (shared columns) with a larger headline, or a less
   important story beside a more important one (rows overlapping) with a larger headline;
 - 头条 position: the priority-1 story not at the top-left of the planned area, or its headline not the largest;
@@ -104,7 +105,7 @@ def check_page(page: dict, sizes: dict[str, float], priorities: dict[str, int], 
     for a, b in itertools.combinations(slots, 2):
         _overlap(a, b, found)
     _holes(slots, len(page["columns"]), first_row, rows, found)
-    _collisions(slots, first_row, found)
+    _collisions(slots, page, found)
     _inversions(slots, sizes, priorities, found)
     _lead(slots, sizes, priorities, found)
     return found
@@ -158,28 +159,33 @@ def _holes(slots: list[Box], columns: int, first_row: int, rows: int, found: Vio
         found.details.append(f"{len(missing)} grid cells in no slot, first column {missing[0][0]} row {missing[0][1]}")
 
 
-def _collisions(slots: list[Box], first_row: int, found: Violations) -> None:
-    """碰题: neighbouring slots side by side whose headline blocks share rows (band openers excepted)."""
+def _collisions(slots: list[Box], page: dict, found: Violations) -> None:
+    """碰题: neighbouring slots side by side whose headline blocks share rows, with no 栏线 between them."""
     for a, b in itertools.permutations(slots, 2):
         if a.column + a.span != b.column or not (a.top < b.bottom and b.top < a.bottom):
             continue
         if a.head_last is None or b.head_last is None:
             continue
         if a.top <= b.head_last and b.top <= a.head_last:
-            if a.top == b.top and _band_top(slots, a, b, first_row):
+            first, last = max(a.top, b.top), min(max(a.head_last, b.head_last), a.bottom - 1, b.bottom - 1)
+            if _ruled(page, b.column, first, last):
                 continue
             found.collisions += 1
             found.details.append(f"碰题: {a.id} (rows {a.top}–{a.head_last}) beside {b.id} (rows {b.top}–{b.head_last})")
 
 
-def _band_top(slots: list[Box], a: Box, b: Box, first_row: int) -> bool:
-    """Whether a and b start on the type area's first row, or right under one single slot covering both."""
-    if a.top == first_row:
-        return True
-    above = {box.id for box in slots for c in list(a.columns) + list(b.columns)
-             if c in box.columns and box.bottom == a.top}
-    covering = [box for box in slots if box.id in above]
-    return len(covering) == 1 and set(a.columns) | set(b.columns) <= set(covering[0].columns)
+def _ruled(page: dict, column: int, first: int, last: int) -> bool:
+    """Whether a 栏线 of the sidecar stands in the gutter left of `column` (1-based) over rows first–last:
+    from above the first row's baseline (at least half a row) down to the last row's baseline."""
+    columns, baselines = page["columns"], page["baselines"]
+    gutter = (columns[column - 2][2], columns[column - 1][0])
+    pitch = baselines[0] - baselines[1]
+    for rule in page.get("column_rules", []):
+        x0, y0, x1, y1 = rule["box"]
+        inside = gutter[0] - TOL <= x0 <= gutter[1] + TOL and gutter[0] - TOL <= x1 <= gutter[1] + TOL
+        if inside and max(y0, y1) >= baselines[first] + pitch / 2 - TOL and min(y0, y1) <= baselines[last] + TOL:
+            return True
+    return False
 
 
 def _inversions(slots: list[Box], sizes: dict[str, float], priorities: dict[str, int], found: Violations) -> None:

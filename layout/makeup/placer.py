@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import LayoutError
 from ..geometry import Cell, PageGrid
-from ..spec import ArticleSpec, FitPolicy, PageSpec, Slot, StorySpec
+from ..spec import ArticleSpec, ColumnRule, FitPolicy, PageSpec, Slot, StorySpec
 from ..typeset.story import AIR_ROWS, Shape, StoryCache
 from . import fit as fitting
 from . import fixed
@@ -94,6 +94,13 @@ class Spot:
     head: int
     cost: float  # slack and loosening of this height
     white: int = 0  # rows left in no slot under it, down to the band's foot (short pages only)
+    air: int = 0  # rows of headline air the slot gives its headline block
+
+    @property
+    def zone(self) -> tuple[int, int]:
+        """The rows its headline lines may take: (first row, row after) — block and air, not the air row
+        between block and body."""
+        return self.cell.top, self.cell.top + self.head - AIR_ROWS + self.air
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,7 @@ class Placed:
     spots: tuple[Spot, ...]
     held: tuple[StorySpec, ...] = ()
     score: Score = Score()
+    rules: tuple[ColumnRule, ...] = ()  # 栏线 parting headlines side by side (碰题) that the stacks could not stagger
     notes: tuple[str, ...] = ()  # what the build and `layout plan` say: held over, short, copy-fit advice
 
 
@@ -150,13 +158,14 @@ def plan_page(page: PageSpec, grid: PageGrid, edition: str, stories: StoryCache,
     """The page plan of a manifest page with `stories:`: place them, then plan every slot as fixed does (a
     pinned article that jumps is split with the edition's `jumps` labels)."""
     placed = place(page, grid, stories, policy, jumps)
-    plan = fixed.plan_page(_with_articles(page, placed.articles), grid, edition, stories, policy, jumps)
+    plan = fixed.plan_page(_with_articles(page, placed.articles, placed.rules), grid, edition, stories, policy,
+                           jumps)
     return replace(plan, notes=placed.notes)
 
 
-def _with_articles(page: PageSpec, articles: tuple[ArticleSpec, ...]) -> PageSpec:
-    """The page with its stories turned into articles with slots (what `layout plan` writes)."""
-    return replace(page, articles=articles, stories=())
+def _with_articles(page: PageSpec, articles: tuple[ArticleSpec, ...], rules: tuple[ColumnRule, ...] = ()) -> PageSpec:
+    """The page with its stories turned into articles with slots and its 栏线 added (what `layout plan` writes)."""
+    return replace(page, articles=articles, stories=(), column_rules=page.column_rules + rules)
 
 
 def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy = FitPolicy(),
@@ -176,7 +185,22 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
     spots, score = best
     notes += _white_notes(spots, grid) + _size_notes(spots)
     articles = tuple(page.articles) + tuple(_article(s) for s in sorted(spots, key=lambda s: s.story.priority))
-    return Placed(articles=articles, spots=spots, held=held, score=score, notes=tuple(notes))
+    return Placed(articles=articles, spots=spots, held=held, score=score, notes=tuple(notes),
+                  rules=column_rules(spots))
+
+
+def column_rules(spots: Sequence[Spot]) -> tuple[ColumnRule, ...]:
+    """A 栏线 in the gutter between every two neighbouring slots whose headlines share rows (碰题), over the
+    rows the two slots share; in the order of their columns and rows."""
+    out = set()
+    for a, b in itertools.permutations(spots, 2):
+        if a.cell.column + a.cell.span != b.cell.column:
+            continue
+        top, bottom = max(a.cell.top, b.cell.top), min(a.cell.bottom, b.cell.bottom)
+        (a0, a1), (b0, b1) = a.zone, b.zone
+        if top < bottom and a0 < b1 and b0 < a1:
+            out.add(ColumnRule(b.cell.column, top, bottom - top))
+    return tuple(sorted(out, key=lambda r: (r.column, r.top, r.lines)))
 
 
 def _article(spot: Spot) -> ArticleSpec:
@@ -285,11 +309,11 @@ def _search(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...
             plan = _band(rest, variants, below, short)
             if plan is not None:
                 spot = Spot(lead, Cell(area.column, area.span, area.top, height), band.size, band.head,
-                            band.heights[height])
+                            band.heights[height], air=band.air.get(height, 0))
                 found.append(_scored((spot,) + plan, area, short))
     elif band is not None and area.rows in band.heights:
         spot = Spot(lead, Cell(area.column, area.span, area.top, area.rows), band.size, band.head,
-                    band.heights[area.rows])
+                    band.heights[area.rows], air=band.air.get(area.rows, 0))
         found.append(_scored((spot,), area, short))
     plan = _band(ordered, variants, area, short, lead=lead)
     if plan is not None:
@@ -456,7 +480,7 @@ def _heights_for(state: _State, area: Area, short: bool) -> tuple[Spot, ...] | N
             last = k == len(stack) - 1
             white = area.bottom - top - height if last and short else 0
             spots.append(Spot(variant.story, Cell(columns[j], variant.span, top, height), variant.size,
-                              variant.head, variant.heights[height], white))
+                              variant.head, variant.heights[height], white, variant.air.get(height, 0)))
             top += height
     return tuple(spots)
 

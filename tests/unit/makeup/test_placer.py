@@ -160,6 +160,30 @@ def test_neighbouring_headlines_are_staggered():
     assert not placer._clear([(5, 9)], [(5, 9)], band_top=0)  # same row below the band's top: 碰题
 
 
+def test_headlines_side_by_side_get_a_column_rule_over_the_rows_the_slots_share():
+    def spot(column, span, top, rows, head=5, air=0):
+        return placer.Spot(story(f"c{column}t{top}", 2), Cell(column, span, top, rows), 24.0, head, 0.0, air=air)
+    # three openers on the band's top row: two 栏线; a story below the left one, staggered: none
+    spots = [spot(1, 3, 10, 30), spot(4, 2, 10, 40), spot(6, 3, 10, 20), spot(1, 3, 40, 20)]
+    assert placer.column_rules(spots) == (placer.ColumnRule(4, 10, 30), placer.ColumnRule(6, 10, 20))
+    # a headline whose rows (with its air) reach the neighbour's: parted too, over the shared rows only
+    spots = [spot(1, 2, 0, 20, head=5, air=2), spot(3, 2, 0, 4, head=0), spot(3, 2, 4, 30)]
+    assert placer.column_rules(spots) == (placer.ColumnRule(3, 4, 16),)
+
+
+def test_the_planned_page_parts_its_openers_with_column_rules(six):
+    world, page = six
+    record, plan, composed = planned_record(world, page)
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert plan.column_rules == placed.rules and len(composed.column_rules) == len(placed.rules)
+    assert placed.rules  # the openers under the 头条 stand side by side; without the 栏线 the checker counts 碰题
+    sizes = {s.story.id: s.size for s in placed.spots}
+    priorities = {s.story.id: s.story.priority for s in placed.spots}
+    bare = {k: v for k, v in record.items() if k != "column_rules"}
+    assert check_page(bare, sizes, priorities).collisions >= len(placed.rules)
+    assert check_page(record, sizes, priorities).collisions == 0
+
+
 def test_cells_of_a_plan_are_whole_columns_and_rows(six):
     world, page = six
     for spot in placer.place(page, world.grid, world.desk).spots:

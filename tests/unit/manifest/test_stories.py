@@ -118,3 +118,27 @@ def test_the_planned_manifest_keeps_pinned_articles_and_every_other_value(tmp_pa
     assert [(a.id, a.slot, a.headline_size) for a in again.pages[0].articles] == [
         ("a", Slot(1, 4, 0, 5), None), ("b", Slot(1, 2, 5, 13), 24.0), ("c", Slot(3, 2, 5, 13), 20.5)]
     assert "file: articles/b.txt" in text
+
+
+def test_column_rules_are_read_and_kept_in_the_planned_manifest(tmp_path):
+    from layout.manifest.planned import planned_manifest
+    from layout.spec import ColumnRule
+    text = BASE + "    column_rules:\n      - {column: 2, top: 0, lines: 5}\n"
+    page = load(tmp_path, text).pages[0]
+    assert page.column_rules == (ColumnRule(2, 0, 5),)
+    written = planned_manifest(tmp_path / "issue.yaml", {1: page.articles}, rules={1: (ColumnRule(3, 5, 8),)})
+    (tmp_path / "planned.yaml").write_text(written, encoding="utf-8")
+    again = load_issue(tmp_path / "planned.yaml").pages[0]
+    assert again.column_rules == (ColumnRule(2, 0, 5), ColumnRule(3, 5, 8))  # the editor's first, then the planner's
+    assert "- {column: 3, top: 5, lines: 8}" in written
+
+
+@pytest.mark.parametrize("rule,path,message,hint", [
+    ("{column: 1, top: 0, lines: 5}", "column_rules[0].column", "less than the minimum 2", "give a value ≥ 2"),
+    ("{column: 5, top: 0, lines: 5}", "column_rules[0].column", "the grid has 4 columns", "use a column of 2–4"),
+    ("{column: 2, top: 10, lines: 90}", "column_rules[0].lines", "rows 10–99 run past the type area",
+     "top + lines must be ≤"),
+    ("{column: 2, top: 0}", "column_rules[0]", "lines", "lines")])
+def test_a_column_rule_stays_in_the_grid(tmp_path, rule, path, message, hint):
+    error = fails(tmp_path, BASE + f"    column_rules:\n      - {rule}\n")
+    assert f"pages[0].{path}" in error.where and message in error.message and hint in error.hint
