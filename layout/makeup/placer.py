@@ -51,6 +51,7 @@ class Weights:
     lead: float = 8.0  # per column the 头条 is narrower than half the free area
     long_leg: float = 0.5  # per line a leg runs over 35 lines
     white: float = 50.0  # per empty line (only when the stories are too short in total)
+    smaller: float = 10.0  # per headline set one level under the ladder's size (only when the ladder does not fill)
 
 
 WEIGHTS = Weights()
@@ -72,6 +73,16 @@ class Variant:
     grow: int = 0  # … a line longer (拉行)
     paragraphs: int = 0
     slack: FitPolicy = FitPolicy(0, 0)  # the air and gap rows a slot may add (none without a headline)
+    smaller: dict[int, tuple[float, int]] = field(default_factory=dict)  # slot rows only the headline one
+    # level smaller fills → (that size, its block rows); their cost in `heights` includes WEIGHTS.smaller
+
+    def size_at(self, height: int) -> float:
+        """The headline size the story has in a slot of `height` rows."""
+        return self.smaller[height][0] if height in self.smaller else self.size
+
+    def head_at(self, height: int) -> int:
+        """The headline block rows (占行) the story has in a slot of `height` rows."""
+        return self.smaller[height][1] if height in self.smaller else self.head
 
     @property
     def low(self) -> int:
@@ -95,6 +106,7 @@ class Spot:
     cost: float  # slack and loosening of this height
     white: int = 0  # rows left in no slot under it, down to the band's foot (short pages only)
     air: int = 0  # rows of headline air the slot gives its headline block
+    ladder: float = 0.0  # the ladder's size when the headline was set one level smaller (0: it was not)
 
     @property
     def zone(self) -> tuple[int, int]:
@@ -113,15 +125,16 @@ class Score:
     variety: float = 0.0
     lead: float = 0.0
     white: float = 0.0
+    smaller: float = 0.0  # headlines set one level under the ladder
 
     @property
     def total(self) -> float:
         """The plan's score: the sum of its terms."""
-        return self.order + self.left + self.fill + self.variety + self.lead + self.white
+        return self.order + self.left + self.fill + self.variety + self.lead + self.white + self.smaller
 
     def breakdown(self) -> str:
         """'total 12.5 = order 0 + left 3 + …' for the report."""
-        terms = ("order", "left", "fill", "variety", "lead", "white")
+        terms = ("order", "left", "fill", "variety", "lead", "white", "smaller")
         return f"score {self.total:g} = " + " + ".join(f"{t} {getattr(self, t):g}" for t in terms)
 
 
@@ -175,7 +188,11 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
     ordered = tuple(sorted(page.stories, key=lambda s: s.priority))  # stable: equal priorities keep order
     sizes = headline_sizes(ordered)
     variants = {s.id: measure(s, sizes[s.id], area, grid, stories, policy, s is ordered[0]) for s in ordered}
-    best, held = _fallbacks(ordered, variants, area)
+
+    def smaller() -> dict[str, tuple[Variant, ...]]:
+        """The variants with the headline one level smaller where it may be (asked only when needed)."""
+        return _with_smaller(ordered, variants, area, grid, stories, policy)
+    best, held = _fallbacks(ordered, variants, area, smaller)
     cuts = _copy_fit(ordered, held, variants, area) if best is not None else {}
     notes = _held_notes(held, variants, grid, cuts)
     if best is None:
@@ -183,7 +200,7 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
                           f"({fitting.free_area(area)})",
                           page.where, "give the story a wider span range, shorten it, or pin it with a slot")
     spots, score = best
-    notes += _white_notes(spots, grid) + _size_notes(spots)
+    notes += _white_notes(spots, grid) + _size_notes(spots) + _smaller_notes(spots)
     articles = tuple(page.articles) + tuple(_article(s) for s in sorted(spots, key=lambda s: s.story.priority))
     return Placed(articles=articles, spots=spots, held=held, score=score, notes=tuple(notes),
                   rules=column_rules(spots))
@@ -229,6 +246,44 @@ def headline_sizes(ordered: Sequence[StorySpec]) -> dict[str, float]:
     """Each story's headline size: the manifest's, else the ladder by priority rank (equal priority, equal size)."""
     ranks = {p: k for k, p in enumerate(sorted({s.priority for s in ordered}))}
     return {s.id: s.headline_size or LADDER[min(ranks[s.priority], len(LADDER) - 1)] for s in ordered}
+
+
+def one_smaller(size: float) -> float | None:
+    """The ladder's next size under `size` (None at the foot of the ladder)."""
+    return next((step for step in LADDER if step < size - 1e-6), None)
+
+
+def _with_smaller(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
+                  grid: PageGrid, stories: StoryCache, policy: FitPolicy) -> dict[str, tuple[Variant, ...]]:
+    """Every story's variants with the slot heights only its headline one level smaller fills added (at
+    WEIGHTS.smaller more): not the 头条's (it keeps the largest headline), not a size the manifest pins,
+    not under the ladder's foot; one level only, so no story gets a headline smaller than a less important
+    one's ladder size and sizes keep their order by priority."""
+    out = dict(variants)
+    for story in ordered[1:]:
+        size = next((v.size for v in variants[story.id]), None)
+        lower = one_smaller(size) if size is not None and story.headline_size is None else None
+        if lower is None:
+            continue
+        by_span = {v.span: v for v in variants[story.id]}
+        merged = []
+        for alt in measure(story, lower, area, grid, stories, policy, False):
+            base = by_span.pop(alt.span, None)
+            merged.append(_merged(base, alt, size))
+        out[story.id] = tuple(sorted(merged + list(by_span.values()), key=lambda v: v.span))
+    return out
+
+
+def _merged(base: Variant | None, alt: Variant, size: float) -> Variant:
+    """The ladder variant (None: the ladder's `size` does not fit the span) with the heights only the smaller
+    headline (`alt`) fills added, at WEIGHTS.smaller more."""
+    extra = {h: c + WEIGHTS.smaller for h, c in alt.heights.items() if base is None or h not in base.heights}
+    if base is None:
+        base = replace(alt, heights={}, air={}, size=size)
+    heights = dict(base.heights) | extra
+    air = dict(base.air) | {h: alt.air[h] for h in extra}
+    mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
+    return replace(base, heights=heights, air=air, mid=mid, smaller={h: (alt.size, alt.head) for h in extra})
 
 
 def span_range(story: StorySpec, area: Area, lead: bool) -> range:
@@ -479,8 +534,10 @@ def _heights_for(state: _State, area: Area, short: bool) -> tuple[Spot, ...] | N
         for k, (variant, height) in enumerate(zip(stack, rows)):
             last = k == len(stack) - 1
             white = area.bottom - top - height if last and short else 0
-            spots.append(Spot(variant.story, Cell(columns[j], variant.span, top, height), variant.size,
-                              variant.head, variant.heights[height], white, variant.air.get(height, 0)))
+            shrunk = height in variant.smaller
+            spots.append(Spot(variant.story, Cell(columns[j], variant.span, top, height), variant.size_at(height),
+                              variant.head_at(height), variant.heights[height] - (WEIGHTS.smaller if shrunk else 0),
+                              white, variant.air.get(height, 0), variant.size if shrunk else 0.0))
             top += height
     return tuple(spots)
 
@@ -499,19 +556,24 @@ def _stack_options(stack: Sequence[Variant], area: Area, short: bool) -> list[tu
         suffix[k] = _shift(suffix[k + 1], stack[k].heights)
     found: list[tuple[float, tuple[int, ...]]] = []
 
-    def walk(k: int, left: int, rows: tuple[int, ...], cost: float) -> None:
-        """Depth-first over story k's heights that leave a reachable remainder (cheapest first)."""
+    def walk(k: int, left: int, rows: tuple[int, ...], cost: float, above: float) -> None:
+        """Depth-first over story k's heights that leave a reachable remainder (cheapest first); `above`:
+        the size of a headline set one level smaller just above (none under it may be larger)."""
         if len(found) >= COMBOS * 4:
             return
         if k == len(stack):
             if left == 0:
                 found.append((cost, rows))
             return
-        for height, c in sorted(stack[k].heights.items(), key=lambda hc: (hc[1], hc[0])):
+        variant = stack[k]
+        for height, c in sorted(variant.heights.items(), key=lambda hc: (hc[1], hc[0])):
+            if variant.size_at(height) > above + 1e-6:
+                continue
             if height <= left and (suffix[k + 1] >> (left - height)) & 1:
-                walk(k + 1, left - height, rows + (height,), cost + c)
+                walk(k + 1, left - height, rows + (height,), cost + c,
+                     variant.size_at(height) if height in variant.smaller else float("inf"))
 
-    walk(0, target, (), 0.0)
+    walk(0, target, (), 0.0, float("inf"))
     return [rows for _, rows in sorted(found)[:COMBOS]]
 
 
@@ -549,7 +611,7 @@ def _zones(stack: Sequence[Variant], rows: Sequence[int], top: int) -> list[tupl
     headline air, without the air row between block and body (no headline line is set there)."""
     out = []
     for variant, height in zip(stack, rows):
-        out.append((top, top + variant.head - AIR_ROWS + variant.air.get(height, 0)))
+        out.append((top, top + variant.head_at(height) - AIR_ROWS + variant.air.get(height, 0)))
         top += height
     return out
 
@@ -584,19 +646,24 @@ def _scored(spots: tuple[Spot, ...], area: Area, short: bool) -> tuple[tuple[Spo
     white = sum(s.white * s.cell.span for s in spots)
     return spots, Score(order=order, left=left, fill=round(sum(s.cost for s in spots), 3),
                         variety=WEIGHTS.variety if len(spots) > 2 and len(widths) == 1 else 0.0,
-                        lead=lead_term, white=WEIGHTS.white * white)
+                        lead=lead_term, white=WEIGHTS.white * white,
+                        smaller=WEIGHTS.smaller * sum(1 for s in spots if s.ladder))
 
 
 # --- when the stories do not fit ------------------------------------------------------------------
 
-def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area):
+def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None):
     """The plan and the stories held over, in the order of the levers: every story filling exactly; white
-    at the foot only when the stories are too short in total; else the lowest-priority stories held over
-    (one more at a time) until the rest fill exactly; else every story with the least white; else held
-    over with white."""
+    at the foot only when the stories are too short in total; else every story filling exactly with
+    headlines one level smaller where that helps (`smaller()`: those variants); else the lowest-priority
+    stories held over (one more at a time) until the rest fill exactly; else every story with the least
+    white; else held over with white."""
     best = _search(ordered, variants, area)
-    if best is None and _too_short(ordered, variants, area):
+    too_short = best is None and _too_short(ordered, variants, area)
+    if too_short:
         best = _search(ordered, variants, area, short=True)
+    if best is None and not too_short and smaller is not None:
+        best = _search(ordered, smaller(), area)
     if best is not None:
         return best, ()
     for short in (False, True):
@@ -670,6 +737,13 @@ def _size_notes(spots: Sequence[Spot]) -> list[str]:
             notes.append(f"story {b.story.id}: its headline ({b.size:g}pt) is larger than that of {a.story.id} "
                          f"({a.size:g}pt) {where} it (headline_size in the manifest): make it smaller")
     return notes
+
+
+def _smaller_notes(spots: Sequence[Spot]) -> list[str]:
+    """The headlines set one level under the ladder so that the page fills exactly: said."""
+    return [f"story {s.story.id}: headline one level smaller ({s.size:g}pt, the ladder gives {s.ladder:g}pt) so "
+            "that the page fills exactly" for s in sorted(spots, key=lambda s: (s.story.priority, s.story.id))
+            if s.ladder]
 
 
 def _white_notes(spots: Sequence[Spot], grid: PageGrid) -> list[str]:

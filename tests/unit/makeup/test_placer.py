@@ -210,3 +210,52 @@ def test_a_held_over_story_gets_the_copy_fit_that_brings_it_back(tiny_font_path)
     world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=40)
     again = placer.place(page, world.grid, world.desk)
     assert again.held == () and again.notes == ()
+
+
+LONG_HEADS = {"a": ("甲", 47), "b": ("乙" * 17, 40), "c": ("丙" * 9, 44)}  # b's head wraps at 24pt, not at 22pt
+
+
+def test_a_headline_one_level_smaller_fills_the_page_before_anything_is_held_over(tiny_font_path):
+    stories = [story("a", 1), story("b", 2), story("c", 3)]
+    texts = {k: text(h, n) for k, (h, n) in LONG_HEADS.items()}
+    world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=40)
+    ordered = tuple(sorted(page.stories, key=lambda s: s.priority))
+    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
+    sizes = placer.headline_sizes(ordered)
+    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
+                                     s is ordered[0]) for s in ordered}
+    assert placer._fallbacks(ordered, variants, area)[1] != ()  # at the ladder's sizes a story is held over
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert placed.held == ()
+    assert {s.story.id: (s.size, s.ladder) for s in placed.spots} == {"a": (30.0, 0.0), "b": (22.0, 24.0),
+                                                                       "c": (22.0, 0.0)}
+    assert placed.notes == ("story b: headline one level smaller (22pt, the ladder gives 24pt) so that the page "
+                            "fills exactly",)
+    assert placed.score.smaller == placer.WEIGHTS.smaller and "+ smaller 10" in placed.score.breakdown()
+    assert [a.headline_size for a in placed.articles] == [30.0, 22.0, 22.0]  # what `layout plan` writes
+    record, _, _ = planned_record(world, page)
+    found = check_page(record, {s.story.id: s.size for s in placed.spots}, {s.id: s.priority for s in stories})
+    assert found.total == 0, found.details
+
+
+def test_the_smaller_headline_is_never_the_leads_nor_a_pinned_one(tiny_font_path):
+    stories = [story("a", 1), story("b", 2, size=24.0), story("c", 3)]
+    texts = {k: text(h, n) for k, (h, n) in LONG_HEADS.items()} | {"c": text("丙" * 10, 44)}  # wraps at 22pt only
+    world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=40)
+    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
+    sizes = placer.headline_sizes(stories)
+    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
+                                     s is stories[0]) for s in stories}
+    more = placer._with_smaller(stories, variants, area, world.grid, world.desk, world.ctx.issue.fit)
+    assert more["a"] == variants["a"] and more["b"] == variants["b"]  # the 头条, and b's pinned 24pt
+    assert any(v.smaller for v in more["c"]) and all(size == 20.0 for v in more["c"] for size, _ in v.smaller.values())
+    assert placer.one_smaller(22.0) == 20.0 and placer.one_smaller(18.0) is None
+
+
+def test_under_a_smaller_headline_no_larger_one_follows_in_the_stack():
+    def variant(id_, size, heights, smaller=()):
+        return placer.Variant(story(id_, 3), 2, size, 3, 20, dict(heights), smaller={h: (20.0, 2) for h in smaller})
+    upper = variant("u", 22.0, {10: 0.0, 12: 10.0}, smaller=(12,))  # 12 rows only with its headline at 20pt
+    lower = variant("l", 22.0, {18: 0.0, 20: 0.0})  # same priority: the ladder's 22pt
+    options = placer._stack_options((upper, lower), placer.Area(1, 2, 0, 30), short=False)
+    assert options == [(10, 20)]  # (12, 18) would put a 22pt headline under a 20pt one
