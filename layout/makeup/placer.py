@@ -35,6 +35,7 @@ DEFAULT_SPAN = (2, 4)  # columns a story may take when the manifest gives no spa
 LEAD_SPAN = (3, 99)  # columns the 头条 may take (capped at the free area's width)
 BEAM = 400  # partial assignments kept per story step
 COMBOS = 150  # height choices kept per stack when staggering neighbouring stacks
+RULED = 30  # … of which the cheapest are tried when no choice staggers them (碰题 parted by 栏线)
 EVALUATED = 60  # complete assignments given concrete heights (the cheapest by the beam's estimate)
 CUT_SHARE = 0.10  # copy-fit advice: at most 10 % of a story's lines
 
@@ -52,6 +53,7 @@ class Weights:
     long_leg: float = 0.5  # per line a leg runs over 35 lines
     white: float = 50.0  # per empty line (only when the stories are too short in total)
     smaller: float = 10.0  # per headline set one level under the ladder's size (only when the ladder does not fill)
+    ruled: float = 20.0  # per 碰题 parted by a 栏线 below the band's top (only when the stacks cannot be staggered)
 
 
 WEIGHTS = Weights()
@@ -126,15 +128,16 @@ class Score:
     lead: float = 0.0
     white: float = 0.0
     smaller: float = 0.0  # headlines set one level under the ladder
+    ruled: float = 0.0  # 碰题 below the band's top parted by a 栏线 (not staggered)
 
     @property
     def total(self) -> float:
         """The plan's score: the sum of its terms."""
-        return self.order + self.left + self.fill + self.variety + self.lead + self.white + self.smaller
+        return self.order + self.left + self.fill + self.variety + self.lead + self.white + self.smaller + self.ruled
 
     def breakdown(self) -> str:
         """'total 12.5 = order 0 + left 3 + …' for the report."""
-        terms = ("order", "left", "fill", "variety", "lead", "white", "smaller")
+        terms = ("order", "left", "fill", "variety", "lead", "white", "smaller", "ruled")
         return f"score {self.total:g} = " + " + ".join(f"{t} {getattr(self, t):g}" for t in terms)
 
 
@@ -208,16 +211,29 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
 
 def column_rules(spots: Sequence[Spot]) -> tuple[ColumnRule, ...]:
     """A 栏线 in the gutter between every two neighbouring slots whose headlines share rows (碰题), over the
-    rows the two slots share; in the order of their columns and rows."""
-    out = set()
+    rows the two slots share; rules meeting in one gutter are one; in the order of their columns and rows."""
+    out: list[ColumnRule] = []
+    for rule in sorted((ColumnRule(b.cell.column, top, bottom - top) for _, b, top, bottom in _touching_pairs(spots)),
+                       key=lambda r: (r.column, r.top, r.lines)):
+        last = out[-1] if out else None
+        if last is not None and last.column == rule.column and rule.top <= last.top + last.lines:
+            out[-1] = ColumnRule(last.column, last.top, max(last.lines, rule.top + rule.lines - last.top))
+        else:
+            out.append(rule)
+    return tuple(out)
+
+
+def _touching_pairs(spots: Sequence[Spot]) -> list[tuple[Spot, Spot, int, int]]:
+    """Every two neighbouring slots (a left of b) whose headlines share rows, with the rows they share (top, bottom)."""
+    out = []
     for a, b in itertools.permutations(spots, 2):
         if a.cell.column + a.cell.span != b.cell.column:
             continue
         top, bottom = max(a.cell.top, b.cell.top), min(a.cell.bottom, b.cell.bottom)
         (a0, a1), (b0, b1) = a.zone, b.zone
         if top < bottom and a0 < b1 and b0 < a1:
-            out.add(ColumnRule(b.cell.column, top, bottom - top))
-    return tuple(sorted(out, key=lambda r: (r.column, r.top, r.lines)))
+            out.append((a, b, top, bottom))
+    return out
 
 
 def _article(spot: Spot) -> ArticleSpec:
@@ -603,7 +619,31 @@ def _stagger(options, stacks, area: Area) -> list[tuple[int, ...]] | None:
         if tail is not None:
             picks = [i] + tail
             return [options[j][n] for j, n in enumerate(picks)]
-    return None
+    return _ruled(options, stacks, zones, area.top)
+
+
+def _ruled(options, stacks, zones, band_top: int) -> list[tuple[int, ...]]:
+    """When no choice staggers the stacks: per stack one of its RULED cheapest height tuples, with the fewest
+    碰题 between neighbours (each parted by a 栏线, WEIGHTS.ruled) plus the tuples' cost (a chain DP)."""
+    kept = [range(min(RULED, len(opts))) for opts in options]
+    costs = [[sum(v.heights[h] for v, h in zip(stack, options[j][i])) for i in kept[j]] for j, stack in enumerate(stacks)]
+    last = len(options) - 1
+    best: list[dict[int, tuple[float, int]]] = [dict() for _ in options]
+    best[last] = {i: (costs[last][i], -1) for i in kept[last]}
+    for j in range(last - 1, -1, -1):
+        for i in kept[j]:
+            best[j][i] = min(((costs[j][i] + WEIGHTS.ruled * _touching(zones[j][i], zones[j + 1][n], band_top)
+                               + best[j + 1][n][0], n) for n in kept[j + 1]))
+    i = min(kept[0], key=lambda k: (best[0][k][0], k))
+    picks = [i]
+    for j in range(last):
+        picks.append(best[j][picks[-1]][1])
+    return [options[j][n] for j, n in enumerate(picks)]
+
+
+def _touching(left: list[tuple[int, int]], right: list[tuple[int, int]], band_top: int) -> int:
+    """The headline blocks of one stack sharing rows with one of its neighbour's (the band's openers not counted)."""
+    return sum(1 for a0, a1 in left for b0, b1 in right if not a0 == b0 == band_top and a0 < b1 and b0 < a1)
 
 
 def _zones(stack: Sequence[Variant], rows: Sequence[int], top: int) -> list[tuple[int, int]]:
@@ -644,10 +684,12 @@ def _scored(spots: tuple[Spot, ...], area: Area, short: bool) -> tuple[tuple[Spo
     lead = spots[0] if spots else None
     lead_term = WEIGHTS.lead * max(0.0, area.span / 2 - lead.cell.span) if lead else 0.0
     white = sum(s.white * s.cell.span for s in spots)
+    band_top = lead.cell.bottom if lead and lead.cell.span == area.span and len(spots) > 1 else area.top
+    ruled = sum(1 for a, b, _, _ in _touching_pairs(spots) if not a.cell.top == b.cell.top == band_top)
     return spots, Score(order=order, left=left, fill=round(sum(s.cost for s in spots), 3),
                         variety=WEIGHTS.variety if len(spots) > 2 and len(widths) == 1 else 0.0,
                         lead=lead_term, white=WEIGHTS.white * white,
-                        smaller=WEIGHTS.smaller * sum(1 for s in spots if s.ladder))
+                        smaller=WEIGHTS.smaller * sum(1 for s in spots if s.ladder), ruled=WEIGHTS.ruled * ruled)
 
 
 # --- when the stories do not fit ------------------------------------------------------------------

@@ -259,3 +259,19 @@ def test_under_a_smaller_headline_no_larger_one_follows_in_the_stack():
     lower = variant("l", 22.0, {18: 0.0, 20: 0.0})  # same priority: the ladder's 22pt
     options = placer._stack_options((upper, lower), placer.Area(1, 2, 0, 30), short=False)
     assert options == [(10, 20)]  # (12, 18) would put a 22pt headline under a 20pt one
+
+
+def test_stacks_that_cannot_be_staggered_are_parted_by_column_rules_at_a_cost():
+    def variant(id_, heights):
+        return placer.Variant(story(id_, 2), 2, 24.0, 3, 20, dict(heights))  # a block of 3 rows: lines on 2
+    left = (variant("l1", {10: 0.0}), variant("l2", {20: 0.0}))
+    right = (variant("r1", {10: 0.0, 11: 1.0}), variant("r2", {20: 0.0, 19: 0.0}))
+    area = placer.Area(1, 4, 0, 30)
+    options = [placer._stack_options(stack, area, False) for stack in (left, right)]
+    assert options == [[(10, 20)], [(10, 20), (11, 19)]]  # the second stories start on row 10 or 11: 碰题 both ways
+    assert placer._stagger(options, (left, right), area) == [(10, 20), (10, 20)]  # the cheapest, with a 栏线
+    spots = placer._heights_for(placer._State((2, 2), (left, right), (0, 0)), area, False)
+    rules = placer.column_rules(spots)
+    assert rules == (placer.ColumnRule(3, 0, 30),)  # openers and the 碰题 on row 10 share one gutter: one 栏线
+    score = placer._scored(spots, area, False)[1]
+    assert score.ruled == placer.WEIGHTS.ruled  # the openers' 栏线 is free, the one below the band's top is not
