@@ -4,7 +4,9 @@ It reads a built page's sidecar record (`*.layout.json`: slot boxes, page column
 with its kind and column) and, from the manifest, each story's priority and headline size, and counts:
 
 - empty lines: per column of every slot, the baselines under its last body line down to the slot's last
-  baseline (a column with no body line counts every row under the headline block);
+  baseline (a column with no body line counts every row under the headline block), except the rows a
+  figure (photo and caption, from the sidecar's `figures`) takes in that column and one row of air on
+  either side of it;
 - legs: runs of body lines in one column shorter than 5 or longer than 45 lines;
 - 碰题: two slots side by side (neighbouring columns, rows overlapping) whose headline blocks share rows,
   unless a 栏线 the sidecar records (`column_rules`, the heavier rules the page asks for — not the thin rule
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 
 TOL = 0.5  # pt
 HEAD_KINDS = ("label", "kicker", "headline", "deck")
+FIGURE_KINDS = ("caption", "credit")  # lines under a photo: neither headline nor body
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Box:
     rows: int
     head_last: int | None  # row of the headline block's last baseline (None: no headline)
     body: dict  # column → sorted body rows
+    taken: dict = field(default_factory=dict)  # column → rows a figure takes (photo, caption, an air row either side)
 
     @property
     def bottom(self) -> int:
@@ -83,10 +87,25 @@ def boxes(page: dict) -> list[Box]:
                 for line in article["lines"] if line["kind"] in HEAD_KINDS]
         body: dict[int, list[int]] = {}
         for line in article["lines"]:
-            if line["kind"] not in HEAD_KINDS:
+            if line["kind"] not in HEAD_KINDS + FIGURE_KINDS:
                 body.setdefault(line["column"], []).append(_nearest(baselines, line["baseline"]))
         out.append(Box(article["id"], cols[0], len(cols), rows[0], len(rows), max(head) if head else None,
-                       {c: sorted(v) for c, v in body.items()}))
+                       {c: sorted(v) for c, v in body.items()}, _taken(article, columns, baselines)))
+    return out
+
+
+def _taken(article: dict, columns: list, baselines: list[float]) -> dict[int, set[int]]:
+    """Per page column, the rows the article's figures take: baselines from one row above the photo's top
+    to one row under the caption's foot."""
+    pitch = baselines[0] - baselines[1] if len(baselines) > 1 else 0.0
+    out: dict[int, set[int]] = {}
+    for figure in article.get("figures", []):
+        x0, y0, x1, y1 = figure["box"]
+        low = min(y0, figure["caption"][1])
+        for k, c in enumerate(columns):
+            if c[0] >= x0 - TOL and c[2] <= x1 + TOL:
+                out.setdefault(k + 1, set()).update(
+                    r for r, y in enumerate(baselines) if low - pitch - TOL <= y <= y1 + pitch + TOL)
     return out
 
 
@@ -117,7 +136,8 @@ def _fill_and_legs(box: Box, found: Violations) -> None:
     head_end = box.head_last + 1 if box.head_last is not None else box.top
     for column in box.columns:
         body = box.body.get(column, [])
-        empty = last - body[-1] if body else last - head_end + 1
+        taken = box.taken.get(column, set())
+        empty = sum(1 for r in range(body[-1] + 1 if body else head_end, last + 1) if r not in taken)
         if empty:
             found.empty_lines += empty
             found.details.append(f"{box.id}: column {column} ends {empty} line(s) above the slot's last baseline")

@@ -25,7 +25,8 @@ from ..spec import ArticleSpec, ColumnRule, FitPolicy, PageSpec, Slot, StorySpec
 from ..typeset.story import AIR_ROWS, Shape, StoryCache
 from . import fit as fitting
 from . import fixed
-from .fit import distribute, lines, targets
+from .figures import SetFigure, lay_out, set_figure
+from .fit import column_targets, distribute, lines, targets
 from .jumps import EditionJumps
 from .plan import PagePlan
 
@@ -75,6 +76,7 @@ class Variant:
     grow: int = 0  # … a line longer (拉行)
     paragraphs: int = 0
     slack: FitPolicy = FitPolicy(0, 0)  # the air and gap rows a slot may add (none without a headline)
+    figures: tuple[SetFigure, ...] = ()  # the story's photos, set (their rows and captions)
     smaller: dict[int, tuple[float, int]] = field(default_factory=dict)  # slot rows only the headline one
     # level smaller fills → (that size, its block rows); their cost in `heights` includes WEIGHTS.smaller
 
@@ -109,6 +111,7 @@ class Spot:
     white: int = 0  # rows left in no slot under it, down to the band's foot (short pages only)
     air: int = 0  # rows of headline air the slot gives its headline block
     ladder: float = 0.0  # the ladder's size when the headline was set one level smaller (0: it was not)
+    photos: tuple[Cell, ...] = ()  # the page cells of its figures' photos
 
     @property
     def zone(self) -> tuple[int, int]:
@@ -240,7 +243,8 @@ def _article(spot: Spot) -> ArticleSpec:
     """A planned story as an ordinary article with its slot and headline size."""
     cell = spot.cell
     return ArticleSpec(id=spot.story.id, file=spot.story.file, where=spot.story.where, slot_where=spot.story.where,
-                       slot=Slot(cell.column, cell.span, cell.top, cell.rows), headline_size=spot.size)
+                       slot=Slot(cell.column, cell.span, cell.top, cell.rows), headline_size=spot.size,
+                       figures=spot.story.figures)
 
 
 # --- the free area and the variants ---------------------------------------------------------------
@@ -305,6 +309,7 @@ def _merged(base: Variant | None, alt: Variant, size: float) -> Variant:
 def span_range(story: StorySpec, area: Area, lead: bool) -> range:
     """The spans a story may take: the manifest's range, else the default (wider for the 头条), within the area."""
     low, high = story.span or (LEAD_SPAN if lead else DEFAULT_SPAN)
+    low = max([low] + [f.column_offset + f.span for f in story.figures])  # its figures fit across the slot
     return range(low, min(high, area.span) + 1)
 
 
@@ -315,6 +320,7 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
     count = len(base.paragraphs)
     shrink = sum(stories.paragraph(story.id, i, grid.measure, -1).looseness == -1 for i in range(count))
     grow = sum(stories.paragraph(story.id, i, grid.measure, 1).looseness == 1 for i in range(count))
+    photos = tuple(set_figure(f, story.id, grid, stories.setter) for f in story.figures)
     out = []
     for span in span_range(story, area, lead):
         try:
@@ -322,11 +328,38 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
         except LayoutError:
             continue  # the headline does not fit this width
         head = set_story.head_rows
-        slack = policy if set_story.head else FitPolicy(0, 0)
-        heights, air = _heights(len(base.body), span, head, slack, shrink, grow, area.rows, count)
+        slack = policy if set_story.head and not photos else FitPolicy(0, 0)
+        if photos:
+            heights, air = _figure_heights(story.id, len(base.body), span, head, photos, shrink, grow, area.rows,
+                                           count)
+        else:
+            heights, air = _heights(len(base.body), span, head, slack, shrink, grow, area.rows, count)
         mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
-        out.append(Variant(story, span, size, head, len(base.body), heights, mid, air, shrink, grow, count, slack))
+        out.append(Variant(story, span, size, head, len(base.body), heights, mid, air, shrink, grow, count, slack,
+                           photos))
     return tuple(out)
+
+
+def _figure_heights(story: str, body: int, span: int, head: int, photos: tuple[SetFigure, ...], shrink: int,
+                    grow: int, most: int, paragraphs: int) -> tuple[dict[int, float], dict[int, int]]:
+    """Slot rows → cost for a story with figures: the heights whose figure layout (makeup.figures.lay_out:
+    legs of 5 lines or none beside, under and over each photo) the body fills to the last line of every
+    column (white 0 after squaring over the unequal columns, as makeup.fixed does), no column over 45
+    lines. No headline air: a slot with figures fills exactly without it."""
+    costs: dict[int, float] = {}
+    for height in range(head + LEG_MIN, most + 1):
+        try:
+            layout = lay_out(photos, Cell(1, span, 0, height), head, story)
+        except LayoutError:
+            continue
+        if max(layout.capacities) > LEG_MAX:
+            continue
+        options = column_targets(body, layout.starts, layout.capacities, paragraphs)
+        chosen = next((t for t in options if -shrink <= t.delta <= grow), None)
+        if chosen is None or chosen.white:
+            continue
+        costs[height] = WEIGHTS.square * abs(chosen.delta) + WEIGHTS.long_leg * max(0, max(layout.capacities) - 35)
+    return costs, {h: 0 for h in costs}
 
 
 def _heights(body: int, span: int, head: int, slack: FitPolicy, shrink: int, grow: int, most: int,
@@ -551,11 +584,21 @@ def _heights_for(state: _State, area: Area, short: bool) -> tuple[Spot, ...] | N
             last = k == len(stack) - 1
             white = area.bottom - top - height if last and short else 0
             shrunk = height in variant.smaller
-            spots.append(Spot(variant.story, Cell(columns[j], variant.span, top, height), variant.size_at(height),
+            cell = Cell(columns[j], variant.span, top, height)
+            photos = tuple(f.photo for f in lay_out(variant.figures, cell, variant.head_at(height),
+                                                    variant.story.id).figures) if variant.figures else ()
+            spots.append(Spot(variant.story, cell, variant.size_at(height),
                               variant.head_at(height), variant.heights[height] - (WEIGHTS.smaller if shrunk else 0),
-                              white, variant.air.get(height, 0), variant.size if shrunk else 0.0))
+                              white, variant.air.get(height, 0), variant.size if shrunk else 0.0, photos))
             top += height
-    return tuple(spots)
+    return None if _photos_touch(spots) else tuple(spots)
+
+
+def _photos_touch(spots: Sequence[Spot]) -> bool:
+    """Whether two photos of neighbouring slots stand side by side across a gutter (rows shared)."""
+    photos = [(k, p) for k, s in enumerate(spots) for p in s.photos]
+    return any(i != j and a.column + a.span == b.column and a.top < b.bottom and b.top < a.bottom
+               for (i, a), (j, b) in itertools.permutations(photos, 2))
 
 
 def _stack_options(stack: Sequence[Variant], area: Area, short: bool) -> list[tuple[int, ...]]:
@@ -745,8 +788,12 @@ def _copy_fit(ordered: Sequence[StorySpec], held: Sequence[StorySpec], variants,
 
 def _recut(variant: Variant, change: int, area: Area) -> Variant:
     """The variant as it would be with `change` body lines more (> 0) or fewer (< 0)."""
-    heights, air = _heights(variant.body + change, variant.span, variant.head, variant.slack, variant.shrink,
-                            variant.grow, area.rows, variant.paragraphs)
+    if variant.figures:
+        heights, air = _figure_heights(variant.story.id, variant.body + change, variant.span, variant.head,
+                                       variant.figures, variant.shrink, variant.grow, area.rows, variant.paragraphs)
+    else:
+        heights, air = _heights(variant.body + change, variant.span, variant.head, variant.slack, variant.shrink,
+                                variant.grow, area.rows, variant.paragraphs)
     mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
     return replace(variant, body=variant.body + change, heights=heights, air=air, mid=mid)
 

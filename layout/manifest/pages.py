@@ -22,7 +22,7 @@ _ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "head
                  "index") + JUMP_KEYS
 _YES, _NO = ("true", "yes", "on"), ("false", "no", "off")
 _SLOT_KEYS = ("column", "span", "top", "lines")
-_STORY_KEYS = ("id", "file", "priority", "span", "headline_size")  # docs/planner.md
+_STORY_KEYS = ("id", "file", "priority", "span", "headline_size", "figures")  # docs/planner.md
 _RULE_KEYS = ("column", "top", "lines")  # a 栏线: docs/planner.md
 _PAGE_REQUIRED, _ARTICLE_REQUIRED, _SLOT_REQUIRED = ("number",), ("id", "file", "slot"), ("column", "span")
 
@@ -45,7 +45,7 @@ _STORY_KINDS = {"id": kinds.text("the story's id, unique in the issue"),
                 "priority": kinds.integer(1, "1 = 头条, 2, 3 …"),
                 "span": kinds.one_of(kinds.integer(1), kinds.listing(kinds.integer(1), count=2),
                                      description="columns: one number, or [min, max]"),
-                "headline_size": kinds.size("this story's headline size")}
+                "headline_size": kinds.size("this story's headline size"), "figures": FIGURES_KIND}
 _PAGE_KINDS = {"number": kinds.integer(1, "版次: the page number"), "section": kinds.text("版名, e.g. 要闻"),
                "section_front": kinds.flag("the page fronts a section (叠) and may carry a masthead"),
                "credits": kinds.table(kinds.text(), "责任编辑: 王静 …"),
@@ -204,8 +204,18 @@ def _story(value: Value, ctx: PageContext) -> StorySpec:
     path = _article_file(m.need("file"), ctx.root)
     priority = m.need("priority").integer(low=1, example="1 (头条), 2, 3 …")
     size = m.get("headline_size").size(ctx.hao_table) if m.get("headline_size") else None
-    return StorySpec(id=story_id, file=path, priority=priority, where=value.where(),
-                     span=_span_range(m.get("span"), ctx.grid), headline_size=size)
+    span = _span_range(m.get("span"), ctx.grid)
+    for item in m.get("figures").items() if m.get("figures") else ():
+        place = item.mapping().get("place") if isinstance(item.node, yaml.MappingNode) else None
+        if place is not None and isinstance(place.node, yaml.ScalarNode) and place.node.value.strip() == "top":
+            place.fail(
+                _("a planned story's figure goes under its headline (before-body) or at its foot (bottom), not "
+                  "above the headline"), _("write place: before-body or place: bottom, or pin the story as an "
+                                           "article with a slot"))
+    widest = Slot(1, span[1] if span else ctx.grid.columns, 0, REST)  # figures are checked against the widest slot
+    found = figures(m.get("figures"), widest, ctx.root)
+    return StorySpec(id=story_id, file=path, priority=priority, where=value.where(), span=span, headline_size=size,
+                     figures=found)
 
 
 def _span_range(value: Value | None, grid: PageGrid) -> tuple[int, int] | None:

@@ -50,11 +50,14 @@ def _replace(page: yaml.MappingNode, articles: Sequence[ArticleSpec], root: Path
     """Drop the page's `stories:`, set its `articles:` to the articles as planned and add the planner's 栏线
     to its `column_rules:` (after the editor's)."""
     asked = _value(page, "column_rules")
+    listed = _value(page, "stories")
+    photos = {_value(n, "id").value: _value(n, "figures") for n in (listed.value if isinstance(listed, yaml.SequenceNode)
+                                                                    else ()) if _value(n, "id") is not None}
     kept = [(k, v) for k, v in page.value if k.value not in ("stories", "articles", "column_rules")]
     pinned = _value(page, "articles")
     nodes = list(pinned.value) if isinstance(pinned, yaml.SequenceNode) else []
     ids = {_value(n, "id").value for n in nodes if _value(n, "id") is not None}
-    nodes += [_article(a, root) for a in articles if a.id not in ids]
+    nodes += [_article(a, root, photos.get(a.id)) for a in articles if a.id not in ids]
     page.value = kept + [(_scalar("articles"), yaml.SequenceNode(_SEQ, nodes, flow_style=False))]
     drawn = list(asked.value) if isinstance(asked, yaml.SequenceNode) else []
     drawn += [_rule(r) for r in rules]
@@ -68,8 +71,9 @@ def _rule(rule: ColumnRule) -> yaml.MappingNode:
         ("column", rule.column), ("top", rule.top), ("lines", rule.lines))], flow_style=True)
 
 
-def _article(article: ArticleSpec, root: Path) -> yaml.MappingNode:
-    """One planned article: id, file (relative to the issue folder), slot, headline size."""
+def _article(article: ArticleSpec, root: Path, figures: yaml.Node | None = None) -> yaml.MappingNode:
+    """One planned article: id, file (relative to the issue folder), slot, headline size, and the story's
+    `figures:` as the manifest wrote them."""
     slot = article.slot
     slot_node = yaml.MappingNode(_MAP, [(_scalar(k), _scalar(v)) for k, v in (
         ("column", slot.column), ("span", slot.span), ("top", slot.top), ("lines", slot.lines))], flow_style=True)
@@ -78,6 +82,8 @@ def _article(article: ArticleSpec, root: Path) -> yaml.MappingNode:
              (_scalar("slot"), slot_node)]
     if article.headline_size is not None:
         pairs.append((_scalar("headline_size"), _scalar(f"{article.headline_size:g}pt")))
+    if figures is not None:
+        pairs.append((_scalar("figures"), figures))
     return yaml.MappingNode(_MAP, pairs, flow_style=False)
 
 

@@ -275,3 +275,54 @@ def test_stacks_that_cannot_be_staggered_are_parted_by_column_rules_at_a_cost():
     assert rules == (placer.ColumnRule(3, 0, 30),)  # openers and the 碰题 on row 10 share one gutter: one 栏线
     score = placer._scored(spots, area, False)[1]
     assert score.ruled == placer.WEIGHTS.ruled  # the openers' 栏线 is free, the one below the band's top is not
+
+
+@pytest.fixture
+def photo_world(tiny_font_path, tmp_path):
+    """A 6 × 50 page: a 头条 and two stories, the second of them with a 2-column photo."""
+    from PIL import Image as PILImage
+
+    from layout.compose.figure import Photos
+    from layout.spec import FigureSpec, TextStyle
+    photo = tmp_path / "p.jpg"
+    PILImage.new("RGB", (800, 600), (120, 140, 160)).save(photo, quality=90)
+
+    def make(place: str = "before-body", lengths=(90, 60, 68)):
+        figure = FigureSpec(file=photo, span=2, rows=6, caption="图为测试。", credit="图片来源：测试",
+                            where="pages[0].stories[1].figures[0]", place=place)
+        stories = [story("a", 1), replace(story("b", 2), figures=(figure,)), story("c", 3)]
+        world, page = world_with(tiny_font_path, stories, {k: text(h, n) for k, h, n in zip("abc", "甲乙丙", lengths)},
+                                 columns=6, rows=50)
+        caption = TextStyle(name="caption", role="kai", weight="regular", size=8.0, leading=8.0, align="justify")
+        issue = replace(world.ctx.issue, styles=world.ctx.issue.styles + (caption,))
+        world = make_world(tiny_font_path, issue, {k: text(h, n) for k, h, n in zip("abc", "甲乙丙", lengths)})
+        world = replace(world, ctx=replace(world.ctx, photos=Photos(cache=tmp_path / ".cache")))
+        return world, page
+    return make
+
+
+@pytest.mark.parametrize("place", ["before-body", "bottom"])
+def test_a_story_with_a_photo_is_planned_to_fill_exactly(photo_world, place):
+    world, page = photo_world(place)
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert placed.held == () and placed.score.white == 0
+    b = next(s for s in placed.spots if s.story.id == "b")
+    assert b.cell.span >= 2 and len(b.photos) == 1 and b.photos[0].span == 2  # the photo inside its slot
+    assert next(a for a in placed.articles if a.id == "b").figures == page.stories[1].figures
+    record, plan, _ = planned_record(world, page)
+    assert next(p for p in plan.placements if p.id == "b").figures  # makeup.fixed lays the photo out as planned
+    sizes, priorities = {s.story.id: s.size for s in placed.spots}, {s.id: s.priority for s in page.stories}
+    found = check_page(record, sizes, priorities)
+    assert found.total == 0, found.details
+    if place == "bottom":  # the rows the photo takes at the column's foot are not white; without it they would be
+        bare = {**record, "articles": [{k: v for k, v in a.items() if k != "figures"} for a in record["articles"]]}
+        assert check_page(bare, sizes, priorities).empty_lines > 0
+
+
+def test_photos_of_neighbouring_slots_never_stand_side_by_side():
+    def spot(column, top, photos):
+        return placer.Spot(story(f"s{column}", 2), Cell(column, 2, top, 30), 24.0, 3, 0.0, photos=photos)
+    left, right = spot(1, 0, (Cell(1, 2, 4, 6),)), spot(3, 0, (Cell(3, 2, 8, 6),))
+    assert placer._photos_touch([left, right])  # rows 8–9 side by side across the gutter
+    assert not placer._photos_touch([left, spot(3, 0, (Cell(3, 2, 10, 6),))])  # staggered: the caption between
+    assert not placer._photos_touch([spot(1, 0, (Cell(1, 1, 4, 6), Cell(2, 1, 4, 6)))])  # one story's own pair

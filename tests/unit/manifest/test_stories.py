@@ -9,6 +9,7 @@ import pytest
 
 from layout.errors import ManifestError
 from layout.manifest import load_issue
+from layout.spec import ArticleSpec
 
 BASE = """\
 issue:
@@ -142,3 +143,40 @@ def test_column_rules_are_read_and_kept_in_the_planned_manifest(tmp_path):
 def test_a_column_rule_stays_in_the_grid(tmp_path, rule, path, message, hint):
     error = fails(tmp_path, BASE + f"    column_rules:\n      - {rule}\n")
     assert f"pages[0].{path}" in error.where and message in error.message and hint in error.hint
+
+
+PHOTO = "      - {id: d, file: articles/a.txt, priority: 3, span: [2, 3], figures: [{file: photos/p.jpg, span: 2, rows: 6, " \
+        "caption: 图为测试。, credit: none, PLACE}]}\n"
+
+
+def with_photo(tmp_path: Path, place: str = "place: bottom") -> str:
+    from PIL import Image
+    (tmp_path / "photos").mkdir(exist_ok=True)
+    Image.new("RGB", (80, 60)).save(tmp_path / "photos" / "p.jpg")
+    return BASE + PHOTO.replace("PLACE", place)
+
+
+def test_a_story_may_carry_figures_and_the_planned_manifest_keeps_them(tmp_path):
+    from dataclasses import replace
+
+    from layout.manifest.planned import planned_manifest
+    from layout.spec import Slot
+    page = load(tmp_path, with_photo(tmp_path)).pages[0]
+    d = page.stories[2]
+    assert [(f.span, f.rows, f.place, f.credit) for f in d.figures] == [(2, 6, "bottom", None)]
+    planned = [page.articles[0], ArticleSpec(id="d", file=d.file, slot=Slot(1, 3, 5, 15), where="", figures=d.figures)]
+    written = planned_manifest(tmp_path / "issue.yaml", {1: planned})
+    (tmp_path / "planned.yaml").write_text(written, encoding="utf-8")
+    again = load_issue(tmp_path / "planned.yaml").pages[0]
+    assert again.articles[1].id == "d"
+    assert [replace(f, where="") for f in again.articles[1].figures] == [replace(f, where="") for f in d.figures]
+
+
+def test_a_planned_storys_figure_does_not_go_above_its_headline(tmp_path):
+    error = fails(tmp_path, with_photo(tmp_path, "place: top"))
+    assert "pages[0].stories[2].figures[0].place" in error.where and "not above the headline" in error.message
+
+
+def test_a_planned_storys_figure_fits_its_widest_span(tmp_path):
+    error = fails(tmp_path, with_photo(tmp_path).replace("span: 2, rows", "span: 4, rows"))
+    assert "pages[0].stories[2].figures[0]" in error.where and "the slot has 3" in error.message
