@@ -118,3 +118,30 @@ def test_the_report_lists_every_story_and_the_score(planned):
     assert result.exit_code == 0
     assert result.output.startswith("page 2: 10 stories placed, 0 held over; score ")
     assert "  lead               priority 1  columns 1–8, rows 0–" in result.output
+
+
+def test_a_planned_story_with_a_photo_fills_exactly_and_rebuilds_the_same(tmp_path):
+    """The sample with a photo on one story (visits, 2 columns × 10 rows under its headline): every story is
+    placed, the page keeps every rule, and the written plan (with the story's figures:) rebuilds the same."""
+    root = tmp_path / "issue"
+    shutil.copytree(SAMPLE, root, ignore=shutil.ignore_patterns("build"))
+    shutil.copytree(SAMPLE.parent / "jining-photos" / "photos", root / "photos")
+    text = (root / "issue.yaml").read_text(encoding="utf-8")
+    story = "      - {id: visits,           file: articles/04.txt, priority: 3}"
+    assert story in text
+    (root / "issue.yaml").write_text(text.replace(story, (
+        "      - id: visits\n        file: articles/04.txt\n        priority: 3\n        figures:\n"
+        "          - {file: photos/boats-ian-hex.jpg, span: 2, rows: 10, caption: 图为湖边停靠的游船。（资料图片）,"
+        " credit: 图片来源：Ian Hex / KDE（LGPL-3.0）}")), encoding="utf-8")
+    result = CliRunner().invoke(main, ["plan", str(root / "issue.yaml"), "-o", str(root / "planned.yaml"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "figures:" in (root / "planned.yaml").read_text(encoding="utf-8")
+    stories = build(root / "issue.yaml", BuildOptions(outdir=root / "out-stories"))
+    slots = build(root / "planned.yaml", BuildOptions(outdir=root / "out-slots"))
+    assert stories.issue_pdf.read_bytes() == slots.issue_pdf.read_bytes()
+    page = json.loads(stories.sidecar.read_text(encoding="utf-8"))["pages"][0]
+    visits = next(a for a in page["articles"] if a["id"] == "visits")
+    assert len(visits["figures"]) == 1 and len(page["articles"]) == 10
+    found = check_page(page, _sizes(root / "planned.yaml"), _priorities(root / "issue.yaml"))
+    assert found.total == 0, found.details
+    assert stories.summary.oversets == () and stories.summary.underfull == () and stories.summary.unplaced == ()
