@@ -9,8 +9,12 @@ lines its paragraphs can give or take (拉行/缩行, makeup.square); the slot m
 headline air and body gap taller (makeup.fit.distribute). A beam search assigns stories to stacks (widths
 from the compositions of the free columns), keeps the assignments every stack of which can reach the band's
 rows exactly, then picks per stack the heights that stagger the headlines of neighbouring stacks (no 碰题)
-at the least cost. The chosen slots become ordinary articles, planned by makeup.fixed: `layout plan` writes
-them back as a manifest that rebuilds to the same page.
+at the least cost — or, when none does, the fewest 碰题, each parted by a 栏线 (column rule). Two headlines
+side by side that share rows always get a 栏线 between them (the band's openers by construction). When the
+ladder's headline sizes do not fill, a headline may go one level smaller before stories are held over;
+stories with photos are measured with makeup.figures as makeup.fixed lays them out. The chosen slots become
+ordinary articles (and the page's `column_rules:`), planned by makeup.fixed: `layout plan` writes them back
+as a manifest that rebuilds to the same page.
 """
 
 from __future__ import annotations
@@ -638,8 +642,9 @@ def _stack_options(stack: Sequence[Variant], area: Area, short: bool) -> list[tu
 
 def _stagger(options, stacks, area: Area) -> list[tuple[int, ...]] | None:
     """A height tuple per stack, cheapest first, whose headlines clear those of the stack to its left (the
-    band's openers excepted: the column rule separates them); None when no choice works. Compatibility is
-    only between neighbours, so whether stack j's option i can be continued is remembered (a chain DP)."""
+    band's openers excepted: a 栏线 parts them); when no choice works, the fewest 碰题 (each parted by a 栏线,
+    _ruled). Compatibility is only between neighbours, so whether stack j's option i can be continued is
+    remembered (a chain DP)."""
     zones = [[_zones(stack, rows, area.top) for rows in opts] for stack, opts in zip(stacks, options)]
     memo: dict[tuple[int, int], list[int] | None] = {}
 
@@ -700,7 +705,8 @@ def _zones(stack: Sequence[Variant], rows: Sequence[int], top: int) -> list[tupl
 
 
 def _clear(left: list[tuple[int, int]], right: list[tuple[int, int]], band_top: int) -> bool:
-    """Whether no headline block of one stack shares rows with one of its neighbour (both at the band top: allowed)."""
+    """Whether no headline block of one stack shares rows with one of its neighbour (both at the band top: allowed,
+    a 栏线 parts them)."""
     for a0, a1 in left:
         for b0, b1 in right:
             if a0 == b0 == band_top:
