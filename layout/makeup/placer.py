@@ -43,6 +43,9 @@ COMBOS = 150  # height choices kept per stack when staggering neighbouring stack
 RULED = 30  # … of which the cheapest are tried when no choice staggers them (碰题 parted by 栏线)
 EVALUATED = 60  # complete assignments given concrete heights (the cheapest by the beam's estimate)
 CUT_SHARE = 0.10  # copy-fit advice: at most 10 % of a story's lines
+PHOTO_ROWS = (-1, -2)  # rows a photo without pinned rows may be cropped shorter (never taller: with fit cover
+# a taller cell enlarges the photo and lowers its resolution, a shorter one only crops it)
+PHOTO_LEAST = 3  # … but never under this many photo rows
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class Weights:
     white: float = 50.0  # per empty line (only when the stories are too short in total)
     smaller: float = 10.0  # per headline set one level under the ladder's size (only when the ladder does not fill)
     ruled: float = 20.0  # per 碰题 parted by a 栏线 below the band's top (only when the stacks cannot be staggered)
+    photo: float = 2.0  # per row a photo is cropped shorter than its aspect gives (its rows not pinned)
 
 
 WEIGHTS = Weights()
@@ -81,12 +85,18 @@ class Variant:
     paragraphs: int = 0
     slack: FitPolicy = FitPolicy(0, 0)  # the air and gap rows a slot may add (none without a headline)
     figures: tuple[SetFigure, ...] = ()  # the story's photos, set (their rows and captions)
+    resized: dict[int, tuple[SetFigure, ...]] = field(default_factory=dict)  # slot rows only photos cropped
+    # shorter fill → those photos; their cost in `heights` includes WEIGHTS.photo per row
     smaller: dict[int, tuple[float, int]] = field(default_factory=dict)  # slot rows only the headline one
     # level smaller fills → (that size, its block rows); their cost in `heights` includes WEIGHTS.smaller
 
     def size_at(self, height: int) -> float:
         """The headline size the story has in a slot of `height` rows."""
         return self.smaller[height][0] if height in self.smaller else self.size
+
+    def figures_at(self, height: int) -> tuple[SetFigure, ...]:
+        """The story's photos in a slot of `height` rows (resized where only that fills)."""
+        return self.resized.get(height, self.figures)
 
     def head_at(self, height: int) -> int:
         """The headline block rows (占行) the story has in a slot of `height` rows."""
@@ -116,6 +126,7 @@ class Spot:
     air: int = 0  # rows of headline air the slot gives its headline block
     ladder: float = 0.0  # the ladder's size when the headline was set one level smaller (0: it was not)
     photos: tuple[Cell, ...] = ()  # the page cells of its figures' photos
+    figures: tuple = ()  # its figures as planned (FigureSpec: a photo cropped shorter, with its rows); () = the story's
 
     @property
     def zone(self) -> tuple[int, int]:
@@ -210,7 +221,7 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
                           f"({fitting.free_area(area)})",
                           page.where, "give the story a wider span range, shorten it, or pin it with a slot")
     spots, score = best
-    notes += _white_notes(spots, grid) + _size_notes(spots) + _smaller_notes(spots)
+    notes += _white_notes(spots, grid) + _size_notes(spots) + _smaller_notes(spots) + _photo_notes(spots, variants)
     articles = tuple(page.articles) + tuple(_article(s) for s in sorted(spots, key=lambda s: s.story.priority))
     return Placed(articles=articles, spots=spots, held=held, score=score, notes=tuple(notes),
                   rules=column_rules(spots))
@@ -248,7 +259,7 @@ def _article(spot: Spot) -> ArticleSpec:
     cell = spot.cell
     return ArticleSpec(id=spot.story.id, file=spot.story.file, where=spot.story.where, slot_where=spot.story.where,
                        slot=Slot(cell.column, cell.span, cell.top, cell.rows), headline_size=spot.size,
-                       figures=spot.story.figures)
+                       figures=spot.figures or spot.story.figures)
 
 
 # --- the free area and the variants ---------------------------------------------------------------
@@ -306,8 +317,10 @@ def _merged(base: Variant | None, alt: Variant, size: float) -> Variant:
         base = replace(alt, heights={}, air={}, size=size)
     heights = dict(base.heights) | extra
     air = dict(base.air) | {h: alt.air[h] for h in extra}
+    resized = dict(base.resized) | {h: alt.resized[h] for h in extra if h in alt.resized}
     mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
-    return replace(base, heights=heights, air=air, mid=mid, smaller={h: (alt.size, alt.head) for h in extra})
+    return replace(base, heights=heights, air=air, mid=mid, smaller={h: (alt.size, alt.head) for h in extra},
+                   resized=resized)
 
 
 def span_range(story: StorySpec, area: Area, lead: bool) -> range:
@@ -333,15 +346,35 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
             continue  # the headline does not fit this width
         head = set_story.head_rows
         slack = policy if set_story.head and not photos else FitPolicy(0, 0)
+        resized: dict[int, tuple[SetFigure, ...]] = {}
         if photos:
             heights, air = _figure_heights(story.id, len(base.body), span, head, photos, shrink, grow, area.rows,
                                            count)
+            for change, other in _resized(photos):
+                more, _ = _figure_heights(story.id, len(base.body), span, head, other, shrink, grow, area.rows, count)
+                for h, c in more.items():
+                    if h not in heights:
+                        heights[h], air[h], resized[h] = c + WEIGHTS.photo * abs(change), 0, other
         else:
             heights, air = _heights(len(base.body), span, head, slack, shrink, grow, area.rows, count)
         mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
         out.append(Variant(story, span, size, head, len(base.body), heights, mid, air, shrink, grow, count, slack,
-                           photos))
+                           photos, resized))
     return tuple(out)
+
+
+def _resized(photos: tuple[SetFigure, ...]) -> list[tuple[int, tuple[SetFigure, ...]]]:
+    """The story's photos cropped PHOTO_ROWS shorter, each change with the photos it gives: only when no
+    photo's rows are pinned in the manifest (rows:) and every one is cropped to its box (fit: cover), never
+    under PHOTO_LEAST photo rows."""
+    if any(f.spec.rows is not None or f.spec.fit != "cover" for f in photos):
+        return []  # pinned rows, or a letterboxed photo (contain: a shorter box would shrink it, not crop it)
+    out = []
+    for change in PHOTO_ROWS:
+        if all(f.photo_rows + change >= PHOTO_LEAST for f in photos):
+            out.append((change, tuple(replace(f, photo_rows=f.photo_rows + change,
+                                              spec=replace(f.spec, rows=f.photo_rows + change)) for f in photos)))
+    return out
 
 
 def _figure_heights(story: str, body: int, span: int, head: int, photos: tuple[SetFigure, ...], shrink: int,
@@ -416,12 +449,10 @@ def _search(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...
                 continue
             plan = _band(rest, variants, below, short)
             if plan is not None:
-                spot = Spot(lead, Cell(area.column, area.span, area.top, height), band.size, band.head,
-                            band.heights[height], air=band.air.get(height, 0))
+                spot = _spot(band, Cell(area.column, area.span, area.top, height))
                 found.append(_scored((spot,) + plan, area, short))
     elif band is not None and area.rows in band.heights:
-        spot = Spot(lead, Cell(area.column, area.span, area.top, area.rows), band.size, band.head,
-                    band.heights[area.rows], air=band.air.get(area.rows, 0))
+        spot = _spot(band, Cell(area.column, area.span, area.top, area.rows))
         found.append(_scored((spot,), area, short))
     plan = _band(ordered, variants, area, short, lead=lead)
     if plan is not None:
@@ -587,15 +618,23 @@ def _heights_for(state: _State, area: Area, short: bool) -> tuple[Spot, ...] | N
         for k, (variant, height) in enumerate(zip(stack, rows)):
             last = k == len(stack) - 1
             white = area.bottom - top - height if last and short else 0
-            shrunk = height in variant.smaller
-            cell = Cell(columns[j], variant.span, top, height)
-            photos = tuple(f.photo for f in lay_out(variant.figures, cell, variant.head_at(height),
-                                                    variant.story.id).figures) if variant.figures else ()
-            spots.append(Spot(variant.story, cell, variant.size_at(height),
-                              variant.head_at(height), variant.heights[height] - (WEIGHTS.smaller if shrunk else 0),
-                              white, variant.air.get(height, 0), variant.size if shrunk else 0.0, photos))
+            spots.append(_spot(variant, Cell(columns[j], variant.span, top, height), white))
             top += height
     return None if _photos_touch(spots) else tuple(spots)
+
+
+def _spot(variant: Variant, cell: Cell, white: int = 0) -> Spot:
+    """The story of `variant` in `cell`: its headline size and block at that height (one level smaller?),
+    its cost, air, and its photos' cells (resized?)."""
+    height = cell.rows
+    shrunk = height in variant.smaller
+    set_figures = variant.figures_at(height)
+    photos = tuple(f.photo for f in lay_out(set_figures, cell, variant.head_at(height), variant.story.id).figures) \
+        if set_figures else ()
+    resized = tuple(f.spec for f in set_figures) if height in variant.resized else ()
+    return Spot(variant.story, cell, variant.size_at(height), variant.head_at(height),
+                variant.heights[height] - (WEIGHTS.smaller if shrunk else 0), white, variant.air.get(height, 0),
+                variant.size if shrunk else 0.0, photos, resized)
 
 
 def _photos_touch(spots: Sequence[Spot]) -> bool:
@@ -801,7 +840,7 @@ def _recut(variant: Variant, change: int, area: Area) -> Variant:
         heights, air = _heights(variant.body + change, variant.span, variant.head, variant.slack, variant.shrink,
                                 variant.grow, area.rows, variant.paragraphs)
     mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
-    return replace(variant, body=variant.body + change, heights=heights, air=air, mid=mid)
+    return replace(variant, body=variant.body + change, heights=heights, air=air, mid=mid, resized={}, smaller={})
 
 
 def _held_notes(held: Sequence[StorySpec], variants, grid: PageGrid, cuts: dict[str, int]) -> list[str]:
@@ -831,6 +870,18 @@ def _size_notes(spots: Sequence[Spot]) -> list[str]:
             where = "under" if under else "beside"
             notes.append(f"story {b.story.id}: its headline ({b.size:g}pt) is larger than that of {a.story.id} "
                          f"({a.size:g}pt) {where} it (headline_size in the manifest): make it smaller")
+    return notes
+
+
+def _photo_notes(spots: Sequence[Spot], variants) -> list[str]:
+    """The photos cropped shorter than their aspect gives so that the page fills exactly: said."""
+    notes = []
+    for spot in sorted(spots, key=lambda s: (s.story.priority, s.story.id)):
+        before = next((v.figures for v in variants[spot.story.id] if v.figures), ())
+        for k, (old, new) in enumerate(zip(before, spot.figures)):
+            change = new.rows - old.photo_rows
+            notes.append(f"story {spot.story.id}: photo {k + 1} cropped {lines(abs(change), 'row')} shorter "
+                         f"({old.photo_rows} → {new.rows} rows) so that the page fills exactly")
     return notes
 
 

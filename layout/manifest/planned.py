@@ -83,8 +83,24 @@ def _article(article: ArticleSpec, root: Path, figures: yaml.Node | None = None)
     if article.headline_size is not None:
         pairs.append((_scalar("headline_size"), _scalar(f"{article.headline_size:g}pt")))
     if figures is not None:
-        pairs.append((_scalar("figures"), figures))
+        pairs.append((_scalar("figures"), _figures(figures, article)))
     return yaml.MappingNode(_MAP, pairs, flow_style=False)
+
+
+def _figures(node: yaml.Node, article: ArticleSpec) -> yaml.Node:
+    """The story's `figures:` node, with `rows:` written (instead of any `aspect:`) for each photo the planner
+    made taller or shorter; the other photos' entries as the manifest wrote them."""
+    if not isinstance(node, yaml.SequenceNode) or len(node.value) != len(article.figures):
+        return node
+    items = []
+    for item, figure in zip(node.value, article.figures):
+        given = _value(item, "rows")
+        if figure.rows is None or given is not None or not isinstance(item, yaml.MappingNode):
+            items.append(item)
+            continue
+        pairs = [(k, v) for k, v in item.value if k.value != "aspect"] + [(_scalar("rows"), _scalar(figure.rows))]
+        items.append(yaml.MappingNode(_MAP, pairs, flow_style=item.flow_style))
+    return yaml.SequenceNode(_SEQ, items, flow_style=node.flow_style)
 
 
 def _scalar(value: str | int) -> yaml.ScalarNode:

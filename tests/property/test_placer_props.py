@@ -52,11 +52,12 @@ def pages(draw, columns=(3, 8), rows=(30, 90), count=(1, 8), lines=(8, 160)):
 
 @st.composite
 def pages_with_photos(draw):
-    """As pages() (3–8 stories of 20–100 lines on 4–8 columns), with a photo (1–2 columns, 3–10 rows, under
-    the headline or at the foot) on 1–2 stories, the 头条's too at times."""
+    """As pages() (3–8 stories of 20–100 lines on 4–8 columns), with a photo (1–2 columns, 3–10 rows or an
+    aspect the planner may resize, under the headline or at the foot) on 1–2 stories, the 头条's too at times."""
     columns, rows, stories, texts = draw(pages(columns=(4, 8), rows=(40, 90), count=(3, 8), lines=(20, 100)))
     for k in sorted(set(draw(st.lists(st.integers(0, len(stories) - 1), min_size=1, max_size=2)))):
-        figure = FigureSpec(file=PHOTO, span=draw(st.integers(1, 2)), rows=draw(st.integers(3, 10)),
+        figure = FigureSpec(file=PHOTO, span=draw(st.integers(1, 2)), rows=draw(st.none() | st.integers(3, 10)),
+                            aspect=draw(st.sampled_from((1.0, 1.5, 0.75))),
                             caption="图为测试。", credit=None, where=f"stories[{k}].figures[0]",
                             place=draw(st.sampled_from(("before-body", "bottom"))))
         stories[k] = replace(stories[k], figures=(figure,))
@@ -64,7 +65,7 @@ def pages_with_photos(draw):
 
 
 PHOTO = Path(tempfile.mkdtemp(prefix="placer-photo-")) / "p.jpg"
-PILImage.new("RGB", (400, 300), (120, 140, 160)).save(PHOTO, quality=90)
+PILImage.new("RGB", (800, 600), (120, 140, 160)).save(PHOTO, quality=90)
 CAPTION = TextStyle(name="caption", role="song", weight="regular", size=8.0, leading=8.0, align="justify")
 
 

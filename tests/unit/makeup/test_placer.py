@@ -287,8 +287,8 @@ def photo_world(tiny_font_path, tmp_path):
     photo = tmp_path / "p.jpg"
     PILImage.new("RGB", (800, 600), (120, 140, 160)).save(photo, quality=90)
 
-    def make(place: str = "before-body", lengths=(90, 60, 68)):
-        figure = FigureSpec(file=photo, span=2, rows=6, caption="图为测试。", credit="图片来源：测试",
+    def make(place: str = "before-body", lengths=(90, 60, 68), rows: int | None = 6):
+        figure = FigureSpec(file=photo, span=2, rows=rows, aspect=1.5, caption="图为测试。", credit="图片来源：测试",
                             where="pages[0].stories[1].figures[0]", place=place)
         stories = [story("a", 1), replace(story("b", 2), figures=(figure,)), story("c", 3)]
         world, page = world_with(tiny_font_path, stories, {k: text(h, n) for k, h, n in zip("abc", "甲乙丙", lengths)},
@@ -326,3 +326,27 @@ def test_photos_of_neighbouring_slots_never_stand_side_by_side():
     assert placer._photos_touch([left, right])  # rows 8–9 side by side across the gutter
     assert not placer._photos_touch([left, spot(3, 0, (Cell(3, 2, 10, 6),))])  # staggered: the caption between
     assert not placer._photos_touch([spot(1, 0, (Cell(1, 1, 4, 6), Cell(2, 1, 4, 6)))])  # one story's own pair
+
+
+def test_a_photo_without_pinned_rows_may_be_cropped_a_row_shorter_to_fill_the_page(photo_world, monkeypatch):
+    world, page = photo_world(lengths=(90, 32, 88), rows=None)  # 210 pt wide at 3:2: 9 rows of 15 pt
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert placed.held == () and placed.score.white == 0
+    assert placed.notes == ("story b: photo 1 cropped 1 row shorter (9 → 8 rows) so that the page fills exactly",)
+    b = next(a for a in placed.articles if a.id == "b")
+    assert [f.rows for f in b.figures] == [8] and page.stories[1].figures[0].rows is None
+    record, plan, _ = planned_record(world, page)
+    photo = next(p for p in plan.placements if p.id == "b").figures[0].photo
+    assert photo.rows == 8  # makeup.fixed sets the photo as planned
+    found = check_page(record, {s.story.id: s.size for s in placed.spots}, {s.id: s.priority for s in page.stories})
+    assert found.total == 0, found.details
+    monkeypatch.setattr(placer, "PHOTO_ROWS", ())  # without the lever the page does not fill exactly
+    again = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert again.held or again.score.white
+
+
+def test_a_photo_with_pinned_rows_keeps_them(photo_world):
+    world, page = photo_world(lengths=(90, 32, 88), rows=9)
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert all(f.rows == 9 for a in placed.articles for f in a.figures)
+    assert not any("photo" in note for note in placed.notes)

@@ -180,3 +180,20 @@ def test_a_planned_storys_figure_does_not_go_above_its_headline(tmp_path):
 def test_a_planned_storys_figure_fits_its_widest_span(tmp_path):
     error = fails(tmp_path, with_photo(tmp_path).replace("span: 2, rows", "span: 4, rows"))
     assert "pages[0].stories[2].figures[0]" in error.where and "the slot has 3" in error.message
+
+
+def test_the_planned_manifest_writes_the_rows_of_a_photo_the_planner_resized(tmp_path):
+    from dataclasses import replace
+
+    from layout.manifest.planned import planned_manifest
+    from layout.spec import Slot
+    text = with_photo(tmp_path).replace("rows: 6, ", "aspect: 1.5, ")
+    page = load(tmp_path, text).pages[0]
+    d = page.stories[2]
+    assert d.figures[0].rows is None
+    resized = (replace(d.figures[0], rows=7),)
+    planned = [page.articles[0], ArticleSpec(id="d", file=d.file, slot=Slot(1, 3, 5, 15), where="", figures=resized)]
+    written = planned_manifest(tmp_path / "issue.yaml", {1: planned})
+    assert "aspect" not in written and "rows: 7" in written
+    (tmp_path / "planned.yaml").write_text(written, encoding="utf-8")
+    assert load_issue(tmp_path / "planned.yaml").pages[0].articles[1].figures[0].rows == 7
