@@ -130,9 +130,8 @@ class Spot:
 
     @property
     def zone(self) -> tuple[int, int]:
-        """The rows its headline lines may take: (first row, row after) — block and air, not the air row
-        between block and body."""
-        return self.cell.top, self.cell.top + self.head - AIR_ROWS + self.air
+        """The rows its headline lines may take: (first row, row after), as head_zone."""
+        return head_zone(self.cell.top, self.head, self.air)
 
 
 @dataclass(frozen=True)
@@ -363,6 +362,20 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
     return tuple(out)
 
 
+def _white_beside(layout, span: int, head: int, height: int) -> bool:
+    """Whether a column of the slot holds no text and its photos do not take it from the body top to the foot:
+    a row left white (lay_out allows a text leg of 0 lines, i.e. an air row toward no text, e.g. over a photo
+    at the foot that does not quite reach the body top)."""
+    top = layout.head_top + head
+    body = set(range(top, height))
+    for k, capacity in enumerate(layout.capacities):
+        mine = [f for f in layout.figures if k + 1 in f.cell.columns]
+        taken = {r for f in mine for r in range(f.cell.top, f.cell.bottom)}
+        if capacity == 0 and (not mine or not body <= taken or min(f.photo.top for f in mine) != top):
+            return True
+    return False
+
+
 def _resized(photos: tuple[SetFigure, ...]) -> list[tuple[int, tuple[SetFigure, ...]]]:
     """The story's photos cropped PHOTO_ROWS shorter, each change with the photos it gives: only when no
     photo's rows are pinned in the manifest (rows:) and every one is cropped to its box (fit: cover), never
@@ -389,7 +402,7 @@ def _figure_heights(story: str, body: int, span: int, head: int, photos: tuple[S
             layout = lay_out(photos, Cell(1, span, 0, height), head, story)
         except LayoutError:
             continue
-        if max(layout.capacities) > LEG_MAX:
+        if max(layout.capacities) > LEG_MAX or _white_beside(layout, span, head, height):
             continue
         options = column_targets(body, layout.starts, layout.capacities, paragraphs)
         chosen = next((t for t in options if -shrink <= t.delta <= grow), None)
@@ -733,12 +746,20 @@ def _touching(left: list[tuple[int, int]], right: list[tuple[int, int]], band_to
     return sum(1 for a0, a1 in left for b0, b1 in right if not a0 == b0 == band_top and a0 < b1 and b0 < a1)
 
 
+def head_zone(top: int, head: int, air: int) -> tuple[int, int]:
+    """The rows a headline block of `head` rows (占行, the air row before the body included) with `air` rows
+    of headline air may put type on: (first row, row after). Compose centres the block's lines in their rows
+    and splits the spare rows (the air row and the air) above and below them, so the lines go down by
+    (AIR_ROWS + air) / 2 rows: their foot reaches half into the air row when there is no air."""
+    lines = head - AIR_ROWS
+    return top, top + lines + max(air, -(-(AIR_ROWS + air) // 2))
+
+
 def _zones(stack: Sequence[Variant], rows: Sequence[int], top: int) -> list[tuple[int, int]]:
-    """The rows each story's headline lines may take: (first row, row after it) — the block's rows and its
-    headline air, without the air row between block and body (no headline line is set there)."""
+    """The rows each story's headline lines may take (head_zone)."""
     out = []
     for variant, height in zip(stack, rows):
-        out.append((top, top + variant.head_at(height) - AIR_ROWS + variant.air.get(height, 0)))
+        out.append(head_zone(top, variant.head_at(height), variant.air.get(height, 0)))
         top += height
     return out
 

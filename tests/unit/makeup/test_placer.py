@@ -350,3 +350,26 @@ def test_a_photo_with_pinned_rows_keeps_them(photo_world):
     placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
     assert all(f.rows == 9 for a in placed.articles for f in a.figures)
     assert not any("photo" in note for note in placed.notes)
+
+
+def test_a_headline_without_air_reaches_half_into_the_air_row():
+    # compose splits the block's spare rows (the air row, the air) above and below its lines: a 2-row head
+    # with no air goes down half a row, so rows 10–12 take type; with 2 rows of air it goes down 1.5 rows
+    assert placer.head_zone(10, 3, 0) == (10, 13)
+    assert placer.head_zone(10, 3, 1) == (10, 13)
+    assert placer.head_zone(10, 3, 2) == (10, 14)
+    assert placer.head_zone(10, 0, 0) == (10, 10)  # no headline: no rows
+
+
+def test_a_column_a_photo_does_not_take_from_the_body_top_is_white():
+    from layout.makeup.figures import FigureLayout
+    from layout.makeup.plan import Figure
+
+    def figure(photo_top, cell_top):
+        return Figure(file=Path("p.jpg"), photo=Cell(1, 1, photo_top, 8), cell=Cell(1, 1, cell_top, 13 - cell_top),
+                      caption=(), credit=None, credit_on_last=False, pitch=10.0, fit="cover", focus=(0.5, 0.5),
+                      where="")
+    # head 3 rows (0–2), body from row 3: a photo at the foot from row 4 leaves row 3 white in column 1
+    assert placer._white_beside(FigureLayout((figure(4, 3),), (0, 0), (0, 10)), 2, 3, 13)
+    assert not placer._white_beside(FigureLayout((figure(3, 3),), (0, 0), (0, 10)), 2, 3, 13)
+    assert not placer._white_beside(FigureLayout((figure(6, 5),), (0, 0), (1, 10)), 2, 3, 13)  # text above it
