@@ -185,3 +185,4 @@ class Page:
     warnings: tuple[str, ...] = ()
     images: tuple[Image, ...] = ()  # photos, painted under the text
     forms: tuple[Form, ...] = ()  # supplied PDF pages (ads, logo), painted with the photos
+    column_rules: tuple[Rule, ...] = ()  # the 栏线 among `rules` (recorded in the sidecar)

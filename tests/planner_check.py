@@ -4,11 +4,14 @@ It reads a built page's sidecar record (`*.layout.json`: slot boxes, page column
 with its kind and column) and, from the manifest, each story's priority and headline size, and counts:
 
 - empty lines: per column of every slot, the baselines under its last body line down to the slot's last
-  baseline (a column with no body line counts every row under the headline block);
+  baseline (a column with no body line counts every row under the headline block), except the rows a
+  figure (photo and caption, from the sidecar's `figures`) takes in that column and one row of air on
+  either side of it;
 - legs: runs of body lines in one column shorter than 5 or longer than 45 lines;
-- 碰题: two slots side by side (neighbouring columns, rows overlapping) whose headline blocks share rows;
-  two blocks that both start on the top row of a band — the type area's first row, or a row directly under
-  one single slot above both — are separated by the column rule and not counted;
+- 碰题: two slots side by side (neighbouring columns, rows overlapping) whose headline blocks share rows,
+  unless a 栏线 the sidecar records (`column_rules`, the heavier rules the page asks for — not the thin rule
+  every gutter between two slots gets) stands in the gutter between them from the top of the first shared
+  headline row down to the last one;
 - headline-size inversions: a slot under another (shared columns) with a larger headline, or a less
   important story beside a more important one (rows overlapping) with a larger headline;
 - 头条 position: the priority-1 story not at the top-left of the planned area, or its headline not the largest;
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field
 
 TOL = 0.5  # pt
 HEAD_KINDS = ("label", "kicker", "headline", "deck")
+FIGURE_KINDS = ("caption", "credit")  # lines under a photo: neither headline nor body
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Box:
     rows: int
     head_last: int | None  # row of the headline block's last baseline (None: no headline)
     body: dict  # column → sorted body rows
+    taken: dict = field(default_factory=dict)  # column → rows a figure takes (photo, caption, an air row either side)
 
     @property
     def bottom(self) -> int:
@@ -82,10 +87,25 @@ def boxes(page: dict) -> list[Box]:
                 for line in article["lines"] if line["kind"] in HEAD_KINDS]
         body: dict[int, list[int]] = {}
         for line in article["lines"]:
-            if line["kind"] not in HEAD_KINDS:
+            if line["kind"] not in HEAD_KINDS + FIGURE_KINDS:
                 body.setdefault(line["column"], []).append(_nearest(baselines, line["baseline"]))
         out.append(Box(article["id"], cols[0], len(cols), rows[0], len(rows), max(head) if head else None,
-                       {c: sorted(v) for c, v in body.items()}))
+                       {c: sorted(v) for c, v in body.items()}, _taken(article, columns, baselines)))
+    return out
+
+
+def _taken(article: dict, columns: list, baselines: list[float]) -> dict[int, set[int]]:
+    """Per page column, the rows the article's figures take: baselines from one row above the photo's top
+    to one row under the caption's foot."""
+    pitch = baselines[0] - baselines[1] if len(baselines) > 1 else 0.0
+    out: dict[int, set[int]] = {}
+    for figure in article.get("figures", []):
+        x0, y0, x1, y1 = figure["box"]
+        low = min(y0, figure["caption"][1])
+        for k, c in enumerate(columns):
+            if c[0] >= x0 - TOL and c[2] <= x1 + TOL:
+                out.setdefault(k + 1, set()).update(
+                    r for r, y in enumerate(baselines) if low - pitch - TOL <= y <= y1 + pitch + TOL)
     return out
 
 
@@ -104,7 +124,7 @@ def check_page(page: dict, sizes: dict[str, float], priorities: dict[str, int], 
     for a, b in itertools.combinations(slots, 2):
         _overlap(a, b, found)
     _holes(slots, len(page["columns"]), first_row, rows, found)
-    _collisions(slots, first_row, found)
+    _collisions(slots, page, found)
     _inversions(slots, sizes, priorities, found)
     _lead(slots, sizes, priorities, found)
     return found
@@ -116,7 +136,8 @@ def _fill_and_legs(box: Box, found: Violations) -> None:
     head_end = box.head_last + 1 if box.head_last is not None else box.top
     for column in box.columns:
         body = box.body.get(column, [])
-        empty = last - body[-1] if body else last - head_end + 1
+        taken = box.taken.get(column, set())
+        empty = sum(1 for r in range(body[-1] + 1 if body else head_end, last + 1) if r not in taken)
         if empty:
             found.empty_lines += empty
             found.details.append(f"{box.id}: column {column} ends {empty} line(s) above the slot's last baseline")
@@ -158,28 +179,33 @@ def _holes(slots: list[Box], columns: int, first_row: int, rows: int, found: Vio
         found.details.append(f"{len(missing)} grid cells in no slot, first column {missing[0][0]} row {missing[0][1]}")
 
 
-def _collisions(slots: list[Box], first_row: int, found: Violations) -> None:
-    """碰题: neighbouring slots side by side whose headline blocks share rows (band openers excepted)."""
+def _collisions(slots: list[Box], page: dict, found: Violations) -> None:
+    """碰题: neighbouring slots side by side whose headline blocks share rows, with no 栏线 between them."""
     for a, b in itertools.permutations(slots, 2):
         if a.column + a.span != b.column or not (a.top < b.bottom and b.top < a.bottom):
             continue
         if a.head_last is None or b.head_last is None:
             continue
         if a.top <= b.head_last and b.top <= a.head_last:
-            if a.top == b.top and _band_top(slots, a, b, first_row):
+            first, last = max(a.top, b.top), min(max(a.head_last, b.head_last), a.bottom - 1, b.bottom - 1)
+            if _ruled(page, b.column, first, last):
                 continue
             found.collisions += 1
             found.details.append(f"碰题: {a.id} (rows {a.top}–{a.head_last}) beside {b.id} (rows {b.top}–{b.head_last})")
 
 
-def _band_top(slots: list[Box], a: Box, b: Box, first_row: int) -> bool:
-    """Whether a and b start on the type area's first row, or right under one single slot covering both."""
-    if a.top == first_row:
-        return True
-    above = {box.id for box in slots for c in list(a.columns) + list(b.columns)
-             if c in box.columns and box.bottom == a.top}
-    covering = [box for box in slots if box.id in above]
-    return len(covering) == 1 and set(a.columns) | set(b.columns) <= set(covering[0].columns)
+def _ruled(page: dict, column: int, first: int, last: int) -> bool:
+    """Whether a 栏线 of the sidecar stands in the gutter left of `column` (1-based) over rows first–last:
+    from above the first row's baseline (at least half a row) down to the last row's baseline."""
+    columns, baselines = page["columns"], page["baselines"]
+    gutter = (columns[column - 2][2], columns[column - 1][0])
+    pitch = baselines[0] - baselines[1]
+    for rule in page.get("column_rules", []):
+        x0, y0, x1, y1 = rule["box"]
+        inside = gutter[0] - TOL <= x0 <= gutter[1] + TOL and gutter[0] - TOL <= x1 <= gutter[1] + TOL
+        if inside and max(y0, y1) >= baselines[first] + pitch / 2 - TOL and min(y0, y1) <= baselines[last] + TOL:
+            return True
+    return False
 
 
 def _inversions(slots: list[Box], sizes: dict[str, float], priorities: dict[str, int], found: Violations) -> None:

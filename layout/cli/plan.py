@@ -31,7 +31,8 @@ def command(manifest: Path, output: Path | None, quiet: bool) -> None:
     _, placed = plan_stories(manifest)
     report = plan_report(placed)
     text = planned_manifest(manifest, {number: p.articles for number, p in placed},
-                            header=f"Planned by `layout plan {manifest.name}` (docs/planner.md).\n" + report)
+                            header=f"Planned by `layout plan {manifest.name}` (docs/planner.md).\n" + report,
+                            rules={number: p.rules for number, p in placed})
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -49,6 +50,8 @@ def plan_report(placed) -> str:
             c = spot.cell
             out.append(f"  {spot.story.id:<18} priority {spot.story.priority:<2} columns {c.column}–"
                        f"{c.column + c.span - 1}, rows {c.top}–{c.bottom - 1} ({c.rows} × {c.span}), "
-                       f"headline {spot.size:g}pt")
+                       f"headline {spot.size:g}pt" + (f" (one level smaller; ladder {spot.ladder:g}pt)" if spot.ladder else ""))
+        out.extend(f"  栏线: gutter left of column {r.column}, rows {r.top}–{r.top + r.lines - 1} (碰题 parted)"
+                   for r in p.rules)
         out.extend(f"  note: {note}" for note in p.notes)
     return "\n".join(out)

@@ -14,7 +14,7 @@ from ..typeset.story import SetStory, Setter
 from .figure import Photos
 from .boxes import paint_boxes
 from .furniture import Furnisher, furniture
-from .rules import rules_between
+from .rules import column_rules, rules_between
 from .runs import Painted
 from .story import place_story
 
@@ -55,11 +55,12 @@ def compose_page(plan: PagePlan, stories: Mapping[str, SetStory], ctx: Context) 
         frame, part = place_story(placement, stories[placement.story], plan.number, grid, ctx.setter, ctx.photos)
         frames.append(frame)
         painted = painted + part
-    painted = painted + Painted(rules=rules_between(frames, grid))
+    heavy = column_rules(plan.column_rules, grid)
+    painted = painted + Painted(rules=rules_between(frames, grid, heavy) + heavy)
     trim = Rect(0, 0, grid.width, grid.height)
     bleed = bleed_box(trim, ctx.issue.print.bleed)
     return Page(number=plan.number, label=plan.label, trim=trim, bleed=bleed, runs=painted.runs,
-                rules=painted.rules, fills=painted.fills, articles=tuple(frames),
+                rules=painted.rules, fills=painted.fills, articles=tuple(frames), column_rules=heavy,
                 column_boxes=tuple(grid.column_box(c) for c in range(1, grid.columns + 1)),
                 baselines=tuple(grid.baseline(r) for r in range(grid.rows)),
                 warnings=painted.warnings + tuple(w for image in painted.images for w in image.warnings),

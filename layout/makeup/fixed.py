@@ -54,7 +54,8 @@ def plan_page(page: PageSpec, grid: PageGrid, edition: str, stories: StoryCache,
     unplaced = free_cells([p.cell for p in placements] + fixed_cells, grid.columns, 0, grid.rows)
     return PagePlan(number=page.number, label=f"{edition}{page.number:02d}", section=page.section,
                     credits=page.credits, masthead=page.masthead, placements=tuple(placements),
-                    where=page.where, unplaced=unplaced, masthead_cell=mast, boxes=tuple(boxes))
+                    where=page.where, unplaced=unplaced, masthead_cell=mast, boxes=tuple(boxes),
+                    column_rules=page.column_rules)
 
 
 def _add_box(box, boxes: list, mast, grid: PageGrid, stories: StoryCache, placed: list) -> None:

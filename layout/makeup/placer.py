@@ -9,8 +9,12 @@ lines its paragraphs can give or take (拉行/缩行, makeup.square); the slot m
 headline air and body gap taller (makeup.fit.distribute). A beam search assigns stories to stacks (widths
 from the compositions of the free columns), keeps the assignments every stack of which can reach the band's
 rows exactly, then picks per stack the heights that stagger the headlines of neighbouring stacks (no 碰题)
-at the least cost. The chosen slots become ordinary articles, planned by makeup.fixed: `layout plan` writes
-them back as a manifest that rebuilds to the same page.
+at the least cost — or, when none does, the fewest 碰题, each parted by a 栏线 (column rule). Two headlines
+side by side that share rows always get a 栏线 between them (the band's openers by construction). When the
+ladder's headline sizes do not fill, a headline may go one level smaller before stories are held over;
+stories with photos are measured with makeup.figures as makeup.fixed lays them out. The chosen slots become
+ordinary articles (and the page's `column_rules:`), planned by makeup.fixed: `layout plan` writes them back
+as a manifest that rebuilds to the same page.
 """
 
 from __future__ import annotations
@@ -22,11 +26,12 @@ from dataclasses import dataclass, field, replace
 from ..errors import LayoutError
 from ..geometry import Cell, PageGrid
 from ..i18n import _
-from ..spec import ArticleSpec, FitPolicy, PageSpec, Slot, StorySpec
+from ..spec import ArticleSpec, ColumnRule, FitPolicy, PageSpec, Slot, StorySpec
 from ..typeset.story import AIR_ROWS, Shape, StoryCache
 from . import fit as fitting
 from . import fixed
-from .fit import distribute, lines, targets
+from .figures import SetFigure, lay_out, set_figure
+from .fit import column_targets, distribute, lines, targets
 from .jumps import EditionJumps
 from .plan import PagePlan
 
@@ -36,8 +41,12 @@ DEFAULT_SPAN = (2, 4)  # columns a story may take when the manifest gives no spa
 LEAD_SPAN = (3, 99)  # columns the 头条 may take (capped at the free area's width)
 BEAM = 400  # partial assignments kept per story step
 COMBOS = 150  # height choices kept per stack when staggering neighbouring stacks
+RULED = 30  # … of which the cheapest are tried when no choice staggers them (碰题 parted by 栏线)
 EVALUATED = 60  # complete assignments given concrete heights (the cheapest by the beam's estimate)
 CUT_SHARE = 0.10  # copy-fit advice: at most 10 % of a story's lines
+PHOTO_ROWS = (-1, -2)  # rows a photo without pinned rows may be cropped shorter (never taller: with fit cover
+# a taller cell enlarges the photo and lowers its resolution, a shorter one only crops it)
+PHOTO_LEAST = 3  # … but never under this many photo rows
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,9 @@ class Weights:
     lead: float = 8.0  # per column the 头条 is narrower than half the free area
     long_leg: float = 0.5  # per line a leg runs over 35 lines
     white: float = 50.0  # per empty line (only when the stories are too short in total)
+    smaller: float = 10.0  # per headline set one level under the ladder's size (only when the ladder does not fill)
+    ruled: float = 20.0  # per 碰题 parted by a 栏线 below the band's top (only when the stacks cannot be staggered)
+    photo: float = 2.0  # per row a photo is cropped shorter than its aspect gives (its rows not pinned)
 
 
 WEIGHTS = Weights()
@@ -73,6 +85,23 @@ class Variant:
     grow: int = 0  # … a line longer (拉行)
     paragraphs: int = 0
     slack: FitPolicy = FitPolicy(0, 0)  # the air and gap rows a slot may add (none without a headline)
+    figures: tuple[SetFigure, ...] = ()  # the story's photos, set (their rows and captions)
+    resized: dict[int, tuple[SetFigure, ...]] = field(default_factory=dict)  # slot rows only photos cropped
+    # shorter fill → those photos; their cost in `heights` includes WEIGHTS.photo per row
+    smaller: dict[int, tuple[float, int]] = field(default_factory=dict)  # slot rows only the headline one
+    # level smaller fills → (that size, its block rows); their cost in `heights` includes WEIGHTS.smaller
+
+    def size_at(self, height: int) -> float:
+        """The headline size the story has in a slot of `height` rows."""
+        return self.smaller[height][0] if height in self.smaller else self.size
+
+    def figures_at(self, height: int) -> tuple[SetFigure, ...]:
+        """The story's photos in a slot of `height` rows (resized where only that fills)."""
+        return self.resized.get(height, self.figures)
+
+    def head_at(self, height: int) -> int:
+        """The headline block rows (占行) the story has in a slot of `height` rows."""
+        return self.smaller[height][1] if height in self.smaller else self.head
 
     @property
     def low(self) -> int:
@@ -95,6 +124,15 @@ class Spot:
     head: int
     cost: float  # slack and loosening of this height
     white: int = 0  # rows left in no slot under it, down to the band's foot (short pages only)
+    air: int = 0  # rows of headline air the slot gives its headline block
+    ladder: float = 0.0  # the ladder's size when the headline was set one level smaller (0: it was not)
+    photos: tuple[Cell, ...] = ()  # the page cells of its figures' photos
+    figures: tuple = ()  # its figures as planned (FigureSpec: a photo cropped shorter, with its rows); () = the story's
+
+    @property
+    def zone(self) -> tuple[int, int]:
+        """The rows its headline lines may take: (first row, row after), as head_zone."""
+        return head_zone(self.cell.top, self.head, self.air)
 
 
 @dataclass(frozen=True)
@@ -107,15 +145,17 @@ class Score:
     variety: float = 0.0
     lead: float = 0.0
     white: float = 0.0
+    smaller: float = 0.0  # headlines set one level under the ladder
+    ruled: float = 0.0  # 碰题 below the band's top parted by a 栏线 (not staggered)
 
     @property
     def total(self) -> float:
         """The plan's score: the sum of its terms."""
-        return self.order + self.left + self.fill + self.variety + self.lead + self.white
+        return self.order + self.left + self.fill + self.variety + self.lead + self.white + self.smaller + self.ruled
 
     def breakdown(self) -> str:
         """'total 12.5 = order 0 + left 3 + …' for the report."""
-        terms = ("order", "left", "fill", "variety", "lead", "white")
+        terms = ("order", "left", "fill", "variety", "lead", "white", "smaller", "ruled")
         return f"score {self.total:g} = " + " + ".join(f"{t} {getattr(self, t):g}" for t in terms)
 
 
@@ -127,6 +167,7 @@ class Placed:
     spots: tuple[Spot, ...]
     held: tuple[StorySpec, ...] = ()
     score: Score = Score()
+    rules: tuple[ColumnRule, ...] = ()  # 栏线 parting headlines side by side (碰题) that the stacks could not stagger
     notes: tuple[str, ...] = ()  # what the build and `layout plan` say: held over, short, copy-fit advice
 
 
@@ -151,13 +192,14 @@ def plan_page(page: PageSpec, grid: PageGrid, edition: str, stories: StoryCache,
     """The page plan of a manifest page with `stories:`: place them, then plan every slot as fixed does (a
     pinned article that jumps is split with the edition's `jumps` labels)."""
     placed = place(page, grid, stories, policy, jumps)
-    plan = fixed.plan_page(_with_articles(page, placed.articles), grid, edition, stories, policy, jumps)
+    plan = fixed.plan_page(_with_articles(page, placed.articles, placed.rules), grid, edition, stories, policy,
+                           jumps)
     return replace(plan, notes=placed.notes)
 
 
-def _with_articles(page: PageSpec, articles: tuple[ArticleSpec, ...]) -> PageSpec:
-    """The page with its stories turned into articles with slots (what `layout plan` writes)."""
-    return replace(page, articles=articles, stories=())
+def _with_articles(page: PageSpec, articles: tuple[ArticleSpec, ...], rules: tuple[ColumnRule, ...] = ()) -> PageSpec:
+    """The page with its stories turned into articles with slots and its 栏线 added (what `layout plan` writes)."""
+    return replace(page, articles=articles, stories=(), column_rules=page.column_rules + rules)
 
 
 def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy = FitPolicy(),
@@ -167,7 +209,11 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
     ordered = tuple(sorted(page.stories, key=lambda s: s.priority))  # stable: equal priorities keep order
     sizes = headline_sizes(ordered)
     variants = {s.id: measure(s, sizes[s.id], area, grid, stories, policy, s is ordered[0]) for s in ordered}
-    best, held = _fallbacks(ordered, variants, area)
+
+    def smaller() -> dict[str, tuple[Variant, ...]]:
+        """The variants with the headline one level smaller where it may be (asked only when needed)."""
+        return _with_smaller(ordered, variants, area, grid, stories, policy)
+    best, held = _fallbacks(ordered, variants, area, smaller)
     cuts = _copy_fit(ordered, held, variants, area) if best is not None else {}
     notes = _held_notes(held, variants, grid, cuts)
     if best is None:
@@ -175,16 +221,45 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
                           f"({fitting.free_area(area)})",
                           page.where, "give the story a wider span range, shorten it, or pin it with a slot")
     spots, score = best
-    notes += _white_notes(spots, grid) + _size_notes(spots)
+    notes += _white_notes(spots, grid) + _size_notes(spots) + _smaller_notes(spots) + _photo_notes(spots, variants)
     articles = tuple(page.articles) + tuple(_article(s) for s in sorted(spots, key=lambda s: s.story.priority))
-    return Placed(articles=articles, spots=spots, held=held, score=score, notes=tuple(notes))
+    return Placed(articles=articles, spots=spots, held=held, score=score, notes=tuple(notes),
+                  rules=column_rules(spots))
+
+
+def column_rules(spots: Sequence[Spot]) -> tuple[ColumnRule, ...]:
+    """A 栏线 in the gutter between every two neighbouring slots whose headlines share rows (碰题), over the
+    rows the two slots share; rules meeting in one gutter are one; in the order of their columns and rows."""
+    out: list[ColumnRule] = []
+    for rule in sorted((ColumnRule(b.cell.column, top, bottom - top) for _a, b, top, bottom in _touching_pairs(spots)),
+                       key=lambda r: (r.column, r.top, r.lines)):
+        last = out[-1] if out else None
+        if last is not None and last.column == rule.column and rule.top <= last.top + last.lines:
+            out[-1] = ColumnRule(last.column, last.top, max(last.lines, rule.top + rule.lines - last.top))
+        else:
+            out.append(rule)
+    return tuple(out)
+
+
+def _touching_pairs(spots: Sequence[Spot]) -> list[tuple[Spot, Spot, int, int]]:
+    """Every two neighbouring slots (a left of b) whose headlines share rows, with the rows they share (top, bottom)."""
+    out = []
+    for a, b in itertools.permutations(spots, 2):
+        if a.cell.column + a.cell.span != b.cell.column:
+            continue
+        top, bottom = max(a.cell.top, b.cell.top), min(a.cell.bottom, b.cell.bottom)
+        (a0, a1), (b0, b1) = a.zone, b.zone
+        if top < bottom and a0 < b1 and b0 < a1:
+            out.append((a, b, top, bottom))
+    return out
 
 
 def _article(spot: Spot) -> ArticleSpec:
     """A planned story as an ordinary article with its slot and headline size."""
     cell = spot.cell
     return ArticleSpec(id=spot.story.id, file=spot.story.file, where=spot.story.where, slot_where=spot.story.where,
-                       slot=Slot(cell.column, cell.span, cell.top, cell.rows), headline_size=spot.size)
+                       slot=Slot(cell.column, cell.span, cell.top, cell.rows), headline_size=spot.size,
+                       figures=spot.figures or spot.story.figures)
 
 
 # --- the free area and the variants ---------------------------------------------------------------
@@ -208,9 +283,50 @@ def headline_sizes(ordered: Sequence[StorySpec]) -> dict[str, float]:
     return {s.id: s.headline_size or LADDER[min(ranks[s.priority], len(LADDER) - 1)] for s in ordered}
 
 
+def one_smaller(size: float) -> float | None:
+    """The ladder's next size under `size` (None at the foot of the ladder)."""
+    return next((step for step in LADDER if step < size - 1e-6), None)
+
+
+def _with_smaller(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
+                  grid: PageGrid, stories: StoryCache, policy: FitPolicy) -> dict[str, tuple[Variant, ...]]:
+    """Every story's variants with the slot heights only its headline one level smaller fills added (at
+    WEIGHTS.smaller more): not the 头条's (it keeps the largest headline), not a size the manifest pins,
+    not under the ladder's foot; one level only, so no story gets a headline smaller than a less important
+    one's ladder size and sizes keep their order by priority."""
+    out = dict(variants)
+    for story in ordered[1:]:
+        size = next((v.size for v in variants[story.id]), None)
+        lower = one_smaller(size) if size is not None and story.headline_size is None else None
+        if lower is None:
+            continue
+        by_span = {v.span: v for v in variants[story.id]}
+        merged = []
+        for alt in measure(story, lower, area, grid, stories, policy, False):
+            base = by_span.pop(alt.span, None)
+            merged.append(_merged(base, alt, size))
+        out[story.id] = tuple(sorted(merged + list(by_span.values()), key=lambda v: v.span))
+    return out
+
+
+def _merged(base: Variant | None, alt: Variant, size: float) -> Variant:
+    """The ladder variant (None: the ladder's `size` does not fit the span) with the heights only the smaller
+    headline (`alt`) fills added, at WEIGHTS.smaller more."""
+    extra = {h: c + WEIGHTS.smaller for h, c in alt.heights.items() if base is None or h not in base.heights}
+    if base is None:
+        base = replace(alt, heights={}, air={}, size=size)
+    heights = dict(base.heights) | extra
+    air = dict(base.air) | {h: alt.air[h] for h in extra}
+    resized = dict(base.resized) | {h: alt.resized[h] for h in extra if h in alt.resized}
+    mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
+    return replace(base, heights=heights, air=air, mid=mid, smaller={h: (alt.size, alt.head) for h in extra},
+                   resized=resized)
+
+
 def span_range(story: StorySpec, area: Area, lead: bool) -> range:
     """The spans a story may take: the manifest's range, else the default (wider for the 头条), within the area."""
     low, high = story.span or (LEAD_SPAN if lead else DEFAULT_SPAN)
+    low = max([low] + [f.column_offset + f.span for f in story.figures])  # its figures fit across the slot
     return range(low, min(high, area.span) + 1)
 
 
@@ -221,6 +337,7 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
     count = len(base.paragraphs)
     shrink = sum(stories.paragraph(story.id, i, grid.measure, -1).looseness == -1 for i in range(count))
     grow = sum(stories.paragraph(story.id, i, grid.measure, 1).looseness == 1 for i in range(count))
+    photos = tuple(set_figure(f, story.id, grid, stories.setter) for f in story.figures)
     out = []
     for span in span_range(story, area, lead):
         try:
@@ -228,11 +345,72 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
         except LayoutError:
             continue  # the headline does not fit this width
         head = set_story.head_rows
-        slack = policy if set_story.head else FitPolicy(0, 0)
-        heights, air = _heights(len(base.body), span, head, slack, shrink, grow, area.rows, count)
+        slack = policy if set_story.head and not photos else FitPolicy(0, 0)
+        resized: dict[int, tuple[SetFigure, ...]] = {}
+        if photos:
+            heights, air = _figure_heights(story.id, len(base.body), span, head, photos, shrink, grow, area.rows,
+                                           count)
+            for change, other in _resized(photos):
+                more, _ = _figure_heights(story.id, len(base.body), span, head, other, shrink, grow, area.rows, count)
+                for h, c in more.items():
+                    if h not in heights:
+                        heights[h], air[h], resized[h] = c + WEIGHTS.photo * abs(change), 0, other
+        else:
+            heights, air = _heights(len(base.body), span, head, slack, shrink, grow, area.rows, count)
         mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
-        out.append(Variant(story, span, size, head, len(base.body), heights, mid, air, shrink, grow, count, slack))
+        out.append(Variant(story, span, size, head, len(base.body), heights, mid, air, shrink, grow, count, slack,
+                           photos, resized))
     return tuple(out)
+
+
+def _white_beside(layout, span: int, head: int, height: int) -> bool:
+    """Whether a column of the slot holds no text and its photos do not take it from the body top to the foot:
+    a row left white (lay_out allows a text leg of 0 lines, i.e. an air row toward no text, e.g. over a photo
+    at the foot that does not quite reach the body top)."""
+    top = layout.head_top + head
+    body = set(range(top, height))
+    for k, capacity in enumerate(layout.capacities):
+        mine = [f for f in layout.figures if k + 1 in f.cell.columns]
+        taken = {r for f in mine for r in range(f.cell.top, f.cell.bottom)}
+        if capacity == 0 and (not mine or not body <= taken or min(f.photo.top for f in mine) != top):
+            return True
+    return False
+
+
+def _resized(photos: tuple[SetFigure, ...]) -> list[tuple[int, tuple[SetFigure, ...]]]:
+    """The story's photos cropped PHOTO_ROWS shorter, each change with the photos it gives: only when no
+    photo's rows are pinned in the manifest (rows:) and every one is cropped to its box (fit: cover), never
+    under PHOTO_LEAST photo rows."""
+    if any(f.spec.rows is not None or f.spec.fit != "cover" for f in photos):
+        return []  # pinned rows, or a letterboxed photo (contain: a shorter box would shrink it, not crop it)
+    out = []
+    for change in PHOTO_ROWS:
+        if all(f.photo_rows + change >= PHOTO_LEAST for f in photos):
+            out.append((change, tuple(replace(f, photo_rows=f.photo_rows + change,
+                                              spec=replace(f.spec, rows=f.photo_rows + change)) for f in photos)))
+    return out
+
+
+def _figure_heights(story: str, body: int, span: int, head: int, photos: tuple[SetFigure, ...], shrink: int,
+                    grow: int, most: int, paragraphs: int) -> tuple[dict[int, float], dict[int, int]]:
+    """Slot rows → cost for a story with figures: the heights whose figure layout (makeup.figures.lay_out:
+    legs of 5 lines or none beside, under and over each photo) the body fills to the last line of every
+    column (white 0 after squaring over the unequal columns, as makeup.fixed does), no column over 45
+    lines. No headline air: a slot with figures fills exactly without it."""
+    costs: dict[int, float] = {}
+    for height in range(head + LEG_MIN, most + 1):
+        try:
+            layout = lay_out(photos, Cell(1, span, 0, height), head, story)
+        except LayoutError:
+            continue
+        if max(layout.capacities) > LEG_MAX or _white_beside(layout, span, head, height):
+            continue
+        options = column_targets(body, layout.starts, layout.capacities, paragraphs)
+        chosen = next((t for t in options if -shrink <= t.delta <= grow), None)
+        if chosen is None or chosen.white:
+            continue
+        costs[height] = WEIGHTS.square * abs(chosen.delta) + WEIGHTS.long_leg * max(0, max(layout.capacities) - 35)
+    return costs, {h: 0 for h in costs}
 
 
 def _heights(body: int, span: int, head: int, slack: FitPolicy, shrink: int, grow: int, most: int,
@@ -285,12 +463,10 @@ def _search(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...
                 continue
             plan = _band(rest, variants, below, short)
             if plan is not None:
-                spot = Spot(lead, Cell(area.column, area.span, area.top, height), band.size, band.head,
-                            band.heights[height])
+                spot = _spot(band, Cell(area.column, area.span, area.top, height))
                 found.append(_scored((spot,) + plan, area, short))
     elif band is not None and area.rows in band.heights:
-        spot = Spot(lead, Cell(area.column, area.span, area.top, area.rows), band.size, band.head,
-                    band.heights[area.rows])
+        spot = _spot(band, Cell(area.column, area.span, area.top, area.rows))
         found.append(_scored((spot,), area, short))
     plan = _band(ordered, variants, area, short, lead=lead)
     if plan is not None:
@@ -456,10 +632,30 @@ def _heights_for(state: _State, area: Area, short: bool) -> tuple[Spot, ...] | N
         for k, (variant, height) in enumerate(zip(stack, rows)):
             last = k == len(stack) - 1
             white = area.bottom - top - height if last and short else 0
-            spots.append(Spot(variant.story, Cell(columns[j], variant.span, top, height), variant.size,
-                              variant.head, variant.heights[height], white))
+            spots.append(_spot(variant, Cell(columns[j], variant.span, top, height), white))
             top += height
-    return tuple(spots)
+    return None if _photos_touch(spots) else tuple(spots)
+
+
+def _spot(variant: Variant, cell: Cell, white: int = 0) -> Spot:
+    """The story of `variant` in `cell`: its headline size and block at that height (one level smaller?),
+    its cost, air, and its photos' cells (resized?)."""
+    height = cell.rows
+    shrunk = height in variant.smaller
+    set_figures = variant.figures_at(height)
+    photos = tuple(f.photo for f in lay_out(set_figures, cell, variant.head_at(height), variant.story.id).figures) \
+        if set_figures else ()
+    resized = tuple(f.spec for f in set_figures) if height in variant.resized else ()
+    return Spot(variant.story, cell, variant.size_at(height), variant.head_at(height),
+                variant.heights[height] - (WEIGHTS.smaller if shrunk else 0), white, variant.air.get(height, 0),
+                variant.size if shrunk else 0.0, photos, resized)
+
+
+def _photos_touch(spots: Sequence[Spot]) -> bool:
+    """Whether two photos of neighbouring slots stand side by side across a gutter (rows shared)."""
+    photos = [(k, p) for k, s in enumerate(spots) for p in s.photos]
+    return any(i != j and a.column + a.span == b.column and a.top < b.bottom and b.top < a.bottom
+               for (i, a), (j, b) in itertools.permutations(photos, 2))
 
 
 def _stack_options(stack: Sequence[Variant], area: Area, short: bool) -> list[tuple[int, ...]]:
@@ -476,26 +672,32 @@ def _stack_options(stack: Sequence[Variant], area: Area, short: bool) -> list[tu
         suffix[k] = _shift(suffix[k + 1], stack[k].heights)
     found: list[tuple[float, tuple[int, ...]]] = []
 
-    def walk(k: int, left: int, rows: tuple[int, ...], cost: float) -> None:
-        """Depth-first over story k's heights that leave a reachable remainder (cheapest first)."""
+    def walk(k: int, left: int, rows: tuple[int, ...], cost: float, above: float) -> None:
+        """Depth-first over story k's heights that leave a reachable remainder (cheapest first); `above`:
+        the size of a headline set one level smaller just above (none under it may be larger)."""
         if len(found) >= COMBOS * 4:
             return
         if k == len(stack):
             if left == 0:
                 found.append((cost, rows))
             return
-        for height, c in sorted(stack[k].heights.items(), key=lambda hc: (hc[1], hc[0])):
+        variant = stack[k]
+        for height, c in sorted(variant.heights.items(), key=lambda hc: (hc[1], hc[0])):
+            if variant.size_at(height) > above + 1e-6:
+                continue
             if height <= left and (suffix[k + 1] >> (left - height)) & 1:
-                walk(k + 1, left - height, rows + (height,), cost + c)
+                walk(k + 1, left - height, rows + (height,), cost + c,
+                     variant.size_at(height) if height in variant.smaller else float("inf"))
 
-    walk(0, target, (), 0.0)
+    walk(0, target, (), 0.0, float("inf"))
     return [rows for _, rows in sorted(found)[:COMBOS]]
 
 
 def _stagger(options, stacks, area: Area) -> list[tuple[int, ...]] | None:
     """A height tuple per stack, cheapest first, whose headlines clear those of the stack to its left (the
-    band's openers excepted: the column rule separates them); None when no choice works. Compatibility is
-    only between neighbours, so whether stack j's option i can be continued is remembered (a chain DP)."""
+    band's openers excepted: a 栏线 parts them); when no choice works, the fewest 碰题 (each parted by a 栏线,
+    _ruled). Compatibility is only between neighbours, so whether stack j's option i can be continued is
+    remembered (a chain DP)."""
     zones = [[_zones(stack, rows, area.top) for rows in opts] for stack, opts in zip(stacks, options)]
     memo: dict[tuple[int, int], list[int] | None] = {}
 
@@ -518,21 +720,54 @@ def _stagger(options, stacks, area: Area) -> list[tuple[int, ...]] | None:
         if tail is not None:
             picks = [i] + tail
             return [options[j][n] for j, n in enumerate(picks)]
-    return None
+    return _ruled(options, stacks, zones, area.top)
+
+
+def _ruled(options, stacks, zones, band_top: int) -> list[tuple[int, ...]]:
+    """When no choice staggers the stacks: per stack one of its RULED cheapest height tuples, with the fewest
+    碰题 between neighbours (each parted by a 栏线, WEIGHTS.ruled) plus the tuples' cost (a chain DP)."""
+    kept = [range(min(RULED, len(opts))) for opts in options]
+    costs = [[sum(v.heights[h] for v, h in zip(stack, options[j][i])) for i in kept[j]] for j, stack in enumerate(stacks)]
+    last = len(options) - 1
+    best: list[dict[int, tuple[float, int]]] = [dict() for _ in options]
+    best[last] = {i: (costs[last][i], -1) for i in kept[last]}
+    for j in range(last - 1, -1, -1):
+        for i in kept[j]:
+            best[j][i] = min(((costs[j][i] + WEIGHTS.ruled * _touching(zones[j][i], zones[j + 1][n], band_top)
+                               + best[j + 1][n][0], n) for n in kept[j + 1]))
+    i = min(kept[0], key=lambda k: (best[0][k][0], k))
+    picks = [i]
+    for j in range(last):
+        picks.append(best[j][picks[-1]][1])
+    return [options[j][n] for j, n in enumerate(picks)]
+
+
+def _touching(left: list[tuple[int, int]], right: list[tuple[int, int]], band_top: int) -> int:
+    """The headline blocks of one stack sharing rows with one of its neighbour's (the band's openers not counted)."""
+    return sum(1 for a0, a1 in left for b0, b1 in right if not a0 == b0 == band_top and a0 < b1 and b0 < a1)
+
+
+def head_zone(top: int, head: int, air: int) -> tuple[int, int]:
+    """The rows a headline block of `head` rows (占行, the air row before the body included) with `air` rows
+    of headline air may put type on: (first row, row after). Compose centres the block's lines in their rows
+    and splits the spare rows (the air row and the air) above and below them, so the lines go down by
+    (AIR_ROWS + air) / 2 rows: their foot reaches half into the air row when there is no air."""
+    lines = head - AIR_ROWS
+    return top, top + lines + max(air, -(-(AIR_ROWS + air) // 2))
 
 
 def _zones(stack: Sequence[Variant], rows: Sequence[int], top: int) -> list[tuple[int, int]]:
-    """The rows each story's headline lines may take: (first row, row after it) — the block's rows and its
-    headline air, without the air row between block and body (no headline line is set there)."""
+    """The rows each story's headline lines may take (head_zone)."""
     out = []
     for variant, height in zip(stack, rows):
-        out.append((top, top + variant.head - AIR_ROWS + variant.air.get(height, 0)))
+        out.append(head_zone(top, variant.head_at(height), variant.air.get(height, 0)))
         top += height
     return out
 
 
 def _clear(left: list[tuple[int, int]], right: list[tuple[int, int]], band_top: int) -> bool:
-    """Whether no headline block of one stack shares rows with one of its neighbour (both at the band top: allowed)."""
+    """Whether no headline block of one stack shares rows with one of its neighbour (both at the band top: allowed,
+    a 栏线 parts them)."""
     for a0, a1 in left:
         for b0, b1 in right:
             if a0 == b0 == band_top:
@@ -559,21 +794,28 @@ def _scored(spots: tuple[Spot, ...], area: Area, short: bool) -> tuple[tuple[Spo
     lead = spots[0] if spots else None
     lead_term = WEIGHTS.lead * max(0.0, area.span / 2 - lead.cell.span) if lead else 0.0
     white = sum(s.white * s.cell.span for s in spots)
+    band_top = lead.cell.bottom if lead and lead.cell.span == area.span and len(spots) > 1 else area.top
+    ruled = sum(1 for a, b, _, _ in _touching_pairs(spots) if not a.cell.top == b.cell.top == band_top)
     return spots, Score(order=order, left=left, fill=round(sum(s.cost for s in spots), 3),
                         variety=WEIGHTS.variety if len(spots) > 2 and len(widths) == 1 else 0.0,
-                        lead=lead_term, white=WEIGHTS.white * white)
+                        lead=lead_term, white=WEIGHTS.white * white,
+                        smaller=WEIGHTS.smaller * sum(1 for s in spots if s.ladder), ruled=WEIGHTS.ruled * ruled)
 
 
 # --- when the stories do not fit ------------------------------------------------------------------
 
-def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area):
+def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None):
     """The plan and the stories held over, in the order of the levers: every story filling exactly; white
-    at the foot only when the stories are too short in total; else the lowest-priority stories held over
-    (one more at a time) until the rest fill exactly; else every story with the least white; else held
-    over with white."""
+    at the foot only when the stories are too short in total; else every story filling exactly with
+    headlines one level smaller where that helps (`smaller()`: those variants); else the lowest-priority
+    stories held over (one more at a time) until the rest fill exactly; else every story with the least
+    white; else held over with white."""
     best = _search(ordered, variants, area)
-    if best is None and _too_short(ordered, variants, area):
+    too_short = best is None and _too_short(ordered, variants, area)
+    if too_short:
         best = _search(ordered, variants, area, short=True)
+    if best is None and not too_short and smaller is not None:
+        best = _search(ordered, smaller(), area)
     if best is not None:
         return best, ()
     for short in (False, True):
@@ -613,10 +855,14 @@ def _copy_fit(ordered: Sequence[StorySpec], held: Sequence[StorySpec], variants,
 
 def _recut(variant: Variant, change: int, area: Area) -> Variant:
     """The variant as it would be with `change` body lines more (> 0) or fewer (< 0)."""
-    heights, air = _heights(variant.body + change, variant.span, variant.head, variant.slack, variant.shrink,
-                            variant.grow, area.rows, variant.paragraphs)
+    if variant.figures:
+        heights, air = _figure_heights(variant.story.id, variant.body + change, variant.span, variant.head,
+                                       variant.figures, variant.shrink, variant.grow, area.rows, variant.paragraphs)
+    else:
+        heights, air = _heights(variant.body + change, variant.span, variant.head, variant.slack, variant.shrink,
+                                variant.grow, area.rows, variant.paragraphs)
     mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
-    return replace(variant, body=variant.body + change, heights=heights, air=air, mid=mid)
+    return replace(variant, body=variant.body + change, heights=heights, air=air, mid=mid, resized={}, smaller={})
 
 
 def _held_notes(held: Sequence[StorySpec], variants, grid: PageGrid, cuts: dict[str, int]) -> list[str]:
@@ -652,6 +898,25 @@ def _size_notes(spots: Sequence[Spot]) -> list[str]:
             notes.append(said.format(story=b.story.id, size=f"{b.size:g}", other=a.story.id,
                                      other_size=f"{a.size:g}"))
     return notes
+
+
+def _photo_notes(spots: Sequence[Spot], variants) -> list[str]:
+    """The photos cropped shorter than their aspect gives so that the page fills exactly: said."""
+    notes = []
+    for spot in sorted(spots, key=lambda s: (s.story.priority, s.story.id)):
+        before = next((v.figures for v in variants[spot.story.id] if v.figures), ())
+        for k, (old, new) in enumerate(zip(before, spot.figures)):
+            change = new.rows - old.photo_rows
+            notes.append(f"story {spot.story.id}: photo {k + 1} cropped {lines(abs(change), 'row')} shorter "
+                         f"({old.photo_rows} → {new.rows} rows) so that the page fills exactly")
+    return notes
+
+
+def _smaller_notes(spots: Sequence[Spot]) -> list[str]:
+    """The headlines set one level under the ladder so that the page fills exactly: said."""
+    return [f"story {s.story.id}: headline one level smaller ({s.size:g}pt, the ladder gives {s.ladder:g}pt) so "
+            "that the page fills exactly" for s in sorted(spots, key=lambda s: (s.story.priority, s.story.id))
+            if s.ladder]
 
 
 def _white_notes(spots: Sequence[Spot], grid: PageGrid) -> list[str]:

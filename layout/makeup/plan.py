@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..geometry import Cell
-from ..spec import BoxSpec, Masthead, story_key
+from ..spec import BoxSpec, ColumnRule, Masthead, story_key
 from ..typeset.lines import Line
 from ..typeset.story import Shape
 
@@ -87,3 +87,4 @@ class PagePlan:
     masthead_cell: Cell | None = None  # the 报头's columns and rows (its band: rows 0 … bottom − 1)
     boxes: tuple[BoxPlan, ...] = ()  # 导读, weather and ad slots
     notes: tuple[str, ...] = ()  # what the placer reports: stories held over, lines missing (makeup.placer)
+    column_rules: tuple[ColumnRule, ...] = ()  # 栏线 the page asks for (manifest or planner), drawn by compose

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from ..i18n import N_
-from ..spec import ALIGNMENTS, AUTO, REST, ArticleSpec, Masthead, PageSpec, Slot, StorySpec
+from ..i18n import N_, _
+from ..spec import ALIGNMENTS, AUTO, REST, ArticleSpec, ColumnRule, Masthead, PageSpec, Slot, StorySpec
 from ..geometry import PageGrid
 from . import front, kinds
 from .figures import FIGURES_KIND, figures
@@ -17,12 +17,13 @@ from .jumps import (CONTINUATION_KEYS, JUMP_KEYS, Continuation, continuation_kin
 from .nodes import Value, inside, regular_file
 
 _PAGE_KEYS = ("number", "section", "section_front", "credits", "masthead", "index", "weather", "ads", "articles",
-              "stories")
+              "stories", "column_rules")
 _ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size", "figures",
                  "index") + JUMP_KEYS
 _YES, _NO = ("true", "yes", "on"), ("false", "no", "off")
 _SLOT_KEYS = ("column", "span", "top", "lines")
-_STORY_KEYS = ("id", "file", "priority", "span", "headline_size")  # docs/planner.md
+_STORY_KEYS = ("id", "file", "priority", "span", "headline_size", "figures")  # docs/planner.md
+_RULE_KEYS = ("column", "top", "lines")  # a 栏线: docs/planner.md
 _PAGE_REQUIRED, _ARTICLE_REQUIRED, _SLOT_REQUIRED = ("number",), ("id", "file", "slot"), ("column", "span")
 
 # What each key's reader takes (kinds.py), next to the key tuples: `layout schema` is generated from both.
@@ -44,7 +45,7 @@ _STORY_KINDS = {"id": kinds.text("the story's id, unique in the issue"),
                 "priority": kinds.integer(1, "1 = 头条, 2, 3 …"),
                 "span": kinds.one_of(kinds.integer(1), kinds.listing(kinds.integer(1), count=2),
                                      description="columns: one number, or [min, max]"),
-                "headline_size": kinds.size("this story's headline size")}
+                "headline_size": kinds.size("this story's headline size"), "figures": FIGURES_KIND}
 _PAGE_KINDS = {"number": kinds.integer(1, "版次: the page number"), "section": kinds.text("版名, e.g. 要闻"),
                "section_front": kinds.flag("the page fronts a section (叠) and may carry a masthead"),
                "credits": kinds.table(kinds.text(), "责任编辑: 王静 …"),
@@ -53,6 +54,10 @@ _PAGE_KINDS = {"number": kinds.integer(1, "版次: the page number"), "section":
                                                       continuation_kind(_SLOT_KIND))),
                "stories": kinds.listing(kinds.mapping(_STORY_KEYS, _STORY_KINDS, _STORY_REQUIRED),
                                         "stories the planner places (docs/planner.md)")}
+_RULE_KINDS = {"column": kinds.integer(2, "the gutter left of this column (2 = between columns 1 and 2)"),
+               "top": kinds.integer(0, "first row (0 = top)"), "lines": kinds.integer(1, "rows long")}
+_PAGE_KINDS["column_rules"] = kinds.listing(kinds.mapping(_RULE_KEYS, _RULE_KINDS, _RULE_KEYS),
+                                            "栏线 in gutters, e.g. between two headlines side by side (碰题)")
 PAGES_KIND = kinds.listing(kinds.mapping(_PAGE_KEYS, _PAGE_KINDS, _PAGE_REQUIRED), min_items=1)
 
 
@@ -106,7 +111,28 @@ def _page(value: Value, ctx: PageContext) -> PageSpec:
     stories = tuple(_story(item, ctx) for item in (m.get("stories").items() if m.get("stories") else []))
     return PageSpec(number=number, section=section, credits=_credits(m.get("credits")),
                     articles=tuple(p.spec for p in placed), where=value.where(), masthead=masthead,
-                    section_front=section_front, boxes=boxes, stories=stories)
+                    section_front=section_front, boxes=boxes, stories=stories,
+                    column_rules=_column_rules(m.get("column_rules"), ctx.grid))
+
+
+def _column_rules(value: Value | None, grid: PageGrid) -> tuple[ColumnRule, ...]:
+    """Read `column_rules:` (栏线 in gutters): each {column, top, lines} inside the grid."""
+    out = []
+    for item in value.items() if value is not None else []:
+        m = item.mapping(_RULE_KEYS, required=_RULE_KEYS)
+        column = m.need("column").integer(low=2, example="4")
+        top = m.need("top").integer(low=0, example="20")
+        lines = m.need("lines").integer(low=1, example="10")
+        if column > grid.columns:
+            m.need("column").fail(_("column {column}: a 栏线 goes in the gutter left of a column, and the grid has "
+                                    "{columns} columns").format(column=column, columns=grid.columns),
+                                  _("use a column of 2–{columns}").format(columns=grid.columns))
+        if top + lines > grid.rows:
+            m.need("lines").fail(_("the 栏线's rows {first}–{last} run past the type area's {rows} body lines").format(
+                first=top, last=top + lines - 1, rows=grid.rows),
+                _("top + lines must be ≤ {rows}").format(rows=grid.rows))
+        out.append(ColumnRule(column, top, lines))
+    return tuple(out)
 
 
 def _credits(value: Value | None) -> tuple[tuple[str, str], ...]:
@@ -178,8 +204,18 @@ def _story(value: Value, ctx: PageContext) -> StorySpec:
     path = _article_file(m.need("file"), ctx.root)
     priority = m.need("priority").integer(low=1, example="1 (头条), 2, 3 …")
     size = m.get("headline_size").size(ctx.hao_table) if m.get("headline_size") else None
-    return StorySpec(id=story_id, file=path, priority=priority, where=value.where(),
-                     span=_span_range(m.get("span"), ctx.grid), headline_size=size)
+    span = _span_range(m.get("span"), ctx.grid)
+    for item in m.get("figures").items() if m.get("figures") else ():
+        place = item.mapping().get("place") if isinstance(item.node, yaml.MappingNode) else None
+        if place is not None and isinstance(place.node, yaml.ScalarNode) and place.node.value.strip() == "top":
+            place.fail(
+                _("a planned story's figure goes under its headline (before-body) or at its foot (bottom), not "
+                  "above the headline"), _("write place: before-body or place: bottom, or pin the story as an "
+                                           "article with a slot"))
+    widest = Slot(1, span[1] if span else ctx.grid.columns, 0, REST)  # figures are checked against the widest slot
+    found = figures(m.get("figures"), widest, ctx.root)
+    return StorySpec(id=story_id, file=path, priority=priority, where=value.where(), span=span, headline_size=size,
+                     figures=found)
 
 
 def _span_range(value: Value | None, grid: PageGrid) -> tuple[int, int] | None:

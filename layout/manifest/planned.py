@@ -14,14 +14,16 @@ from pathlib import Path
 import yaml
 
 from ..errors import ManifestError
-from ..spec import ArticleSpec
+from ..spec import ArticleSpec, ColumnRule
 
 _STR, _INT, _MAP, _SEQ = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:map",
                           "tag:yaml.org,2002:seq")
 
 
-def planned_manifest(path: Path, planned: Mapping[int, Sequence[ArticleSpec]], header: str = "") -> str:
-    """The manifest at `path` with the `stories:` of page N replaced by `planned[N]` (pinned articles first)."""
+def planned_manifest(path: Path, planned: Mapping[int, Sequence[ArticleSpec]], header: str = "",
+                     rules: Mapping[int, Sequence[ColumnRule]] | None = None) -> str:
+    """The manifest at `path` with the `stories:` of page N replaced by `planned[N]` (pinned articles first)
+    and the planner's 栏线 `rules[N]` added to the page's `column_rules:`."""
     path = Path(path)
     root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     pages = _value(root, "pages")
@@ -31,7 +33,7 @@ def planned_manifest(path: Path, planned: Mapping[int, Sequence[ArticleSpec]], h
         number = _value(page, "number")
         if number is None or not number.value.strip().isdigit() or int(number.value) not in planned:
             continue
-        _replace(page, planned[int(number.value)], path.resolve().parent)
+        _replace(page, planned[int(number.value)], path.resolve().parent, (rules or {}).get(int(number.value), ()))
     text = yaml.serialize(root, allow_unicode=True, width=110)
     return "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines()) + text
 
@@ -43,18 +45,35 @@ def _value(node: yaml.Node, key: str) -> yaml.Node | None:
     return next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
 
 
-def _replace(page: yaml.MappingNode, articles: Sequence[ArticleSpec], root: Path) -> None:
-    """Drop the page's `stories:` and set its `articles:` to the articles as planned."""
-    kept = [(k, v) for k, v in page.value if k.value not in ("stories", "articles")]
+def _replace(page: yaml.MappingNode, articles: Sequence[ArticleSpec], root: Path,
+             rules: Sequence[ColumnRule] = ()) -> None:
+    """Drop the page's `stories:`, set its `articles:` to the articles as planned and add the planner's 栏线
+    to its `column_rules:` (after the editor's)."""
+    asked = _value(page, "column_rules")
+    listed = _value(page, "stories")
+    photos = {_value(n, "id").value: _value(n, "figures") for n in (listed.value if isinstance(listed, yaml.SequenceNode)
+                                                                    else ()) if _value(n, "id") is not None}
+    kept = [(k, v) for k, v in page.value if k.value not in ("stories", "articles", "column_rules")]
     pinned = _value(page, "articles")
     nodes = list(pinned.value) if isinstance(pinned, yaml.SequenceNode) else []
     ids = {_value(n, "id").value for n in nodes if _value(n, "id") is not None}
-    nodes += [_article(a, root) for a in articles if a.id not in ids]
+    nodes += [_article(a, root, photos.get(a.id)) for a in articles if a.id not in ids]
     page.value = kept + [(_scalar("articles"), yaml.SequenceNode(_SEQ, nodes, flow_style=False))]
+    drawn = list(asked.value) if isinstance(asked, yaml.SequenceNode) else []
+    drawn += [_rule(r) for r in rules]
+    if drawn:
+        page.value.append((_scalar("column_rules"), yaml.SequenceNode(_SEQ, drawn, flow_style=False)))
 
 
-def _article(article: ArticleSpec, root: Path) -> yaml.MappingNode:
-    """One planned article: id, file (relative to the issue folder), slot, headline size."""
+def _rule(rule: ColumnRule) -> yaml.MappingNode:
+    """One 栏线: {column, top, lines}."""
+    return yaml.MappingNode(_MAP, [(_scalar(k), _scalar(v)) for k, v in (
+        ("column", rule.column), ("top", rule.top), ("lines", rule.lines))], flow_style=True)
+
+
+def _article(article: ArticleSpec, root: Path, figures: yaml.Node | None = None) -> yaml.MappingNode:
+    """One planned article: id, file (relative to the issue folder), slot, headline size, and the story's
+    `figures:` as the manifest wrote them."""
     slot = article.slot
     slot_node = yaml.MappingNode(_MAP, [(_scalar(k), _scalar(v)) for k, v in (
         ("column", slot.column), ("span", slot.span), ("top", slot.top), ("lines", slot.lines))], flow_style=True)
@@ -63,7 +82,25 @@ def _article(article: ArticleSpec, root: Path) -> yaml.MappingNode:
              (_scalar("slot"), slot_node)]
     if article.headline_size is not None:
         pairs.append((_scalar("headline_size"), _scalar(f"{article.headline_size:g}pt")))
+    if figures is not None:
+        pairs.append((_scalar("figures"), _figures(figures, article)))
     return yaml.MappingNode(_MAP, pairs, flow_style=False)
+
+
+def _figures(node: yaml.Node, article: ArticleSpec) -> yaml.Node:
+    """The story's `figures:` node, with `rows:` written (instead of any `aspect:`) for each photo the planner
+    made taller or shorter; the other photos' entries as the manifest wrote them."""
+    if not isinstance(node, yaml.SequenceNode) or len(node.value) != len(article.figures):
+        return node
+    items = []
+    for item, figure in zip(node.value, article.figures):
+        given = _value(item, "rows")
+        if figure.rows is None or given is not None or not isinstance(item, yaml.MappingNode):
+            items.append(item)
+            continue
+        pairs = [(k, v) for k, v in item.value if k.value != "aspect"] + [(_scalar("rows"), _scalar(figure.rows))]
+        items.append(yaml.MappingNode(_MAP, pairs, flow_style=item.flow_style))
+    return yaml.SequenceNode(_SEQ, items, flow_style=node.flow_style)
 
 
 def _scalar(value: str | int) -> yaml.ScalarNode:

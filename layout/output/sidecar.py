@@ -98,6 +98,14 @@ class SidecarArticle:
 
 
 @dataclass(frozen=True, kw_only=True)
+class SidecarRule:
+    """A 栏线 (column rule) of the page: its line as a box (x0 = x1) and its width in pt."""
+
+    box: Box
+    width: float
+
+
+@dataclass(frozen=True, kw_only=True)
 class SidecarPage:
     """One PDF page: index (0-based), page number, label, size, boxes, grid, furniture, articles."""
 
@@ -112,6 +120,7 @@ class SidecarPage:
     ignore: tuple[Box, ...]
     furniture: tuple[Furniture, ...]
     articles: tuple[SidecarArticle, ...]
+    column_rules: tuple[SidecarRule, ...] = ()  # written only when the page has 栏线
 
 
 @dataclass(frozen=True)
@@ -175,7 +184,9 @@ def page_record(index: int, page: Page, media: Rect, ignore: Sequence[Rect] = ()
                        baselines=tuple(round(y + dy, DIGITS) for y in page.baselines),
                        ignore=tuple(_box(b, dx, dy) for b in ignore),
                        furniture=tuple(_furniture(run, dx, dy) for run in page.runs if not run.article),
-                       articles=tuple(_article(a, dx, dy) for a in page.articles))
+                       articles=tuple(_article(a, dx, dy) for a in page.articles),
+                       column_rules=tuple(SidecarRule(box=_box(Rect(r.x0, min(r.y0, r.y1), r.x1, max(r.y0, r.y1)),
+                                                               dx, dy), width=r.width) for r in page.column_rules))
 
 
 def page_sidecar(whole: Sidecar, label: str) -> Sidecar | None:
@@ -219,6 +230,8 @@ def _json(value: Any) -> str:
 def _page_json(page: SidecarPage) -> str:
     """One page record as JSON text (JSON nests, so the sidecar is its fields around these)."""
     record = _plain(page)
+    if not record["column_rules"]:
+        del record["column_rules"]  # pages without 栏线 are written as before 栏线 existed
     for article in record["articles"]:
         if not article["figures"]:
             del article["figures"]  # articles without figures are written as before figures existed
@@ -350,6 +363,10 @@ def _read_figure(data: Any, where: str) -> SidecarFigure:
                          file=_get(data, where, "file", _text))
 
 
+def _read_rule(data: Any, where: str) -> SidecarRule:
+    return SidecarRule(box=_get(data, where, "box", _read_box), width=_get(data, where, "width", _number))
+
+
 def _read_article(data: Any, where: str) -> SidecarArticle:
     def boxes(value: Any, path: str) -> tuple[Box, ...]:
         return _items(value, path, _read_box)
@@ -377,7 +394,9 @@ def _read_page(data: Any, where: str) -> SidecarPage:
                        baselines=_get(data, where, "baselines", many(_number)),
                        ignore=_get(data, where, "ignore", many(_read_box)),
                        furniture=_get(data, where, "furniture", many(_read_furniture)),
-                       articles=_get(data, where, "articles", many(_read_article)))
+                       articles=_get(data, where, "articles", many(_read_article)),
+                       column_rules=_get(data, where, "column_rules", many(_read_rule))
+                       if isinstance(data, dict) and "column_rules" in data else ())
 
 
 def loads(text: str, where: str = "sidecar") -> Sidecar:

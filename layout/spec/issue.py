@@ -57,6 +57,16 @@ class Masthead:
     where: str = ""  # its YAML location, for messages
 
 
+@dataclass(frozen=True)
+class ColumnRule:
+    """A 栏线 the page asks for: in the gutter left of `column`, from row `top` for `lines` rows (it parts
+    two headlines side by side, 碰题; it replaces the thin rule between the slots there)."""
+
+    column: int  # 2 … columns: the gutter between column − 1 and column
+    top: int  # 0-based row
+    lines: int
+
+
 @dataclass(frozen=True, kw_only=True)
 class BoxSpec:
     """A boxed slot of a page that holds no story: a 导读 index, a weather box or an ad (广告)."""
@@ -86,6 +96,7 @@ class PageSpec:
     section_front: bool = False  # a section's front page (may carry a masthead though not page 1)
     boxes: tuple[BoxSpec, ...] = ()  # 导读, weather and ad slots
     stories: tuple[StorySpec, ...] = ()  # planned by makeup.placer around the articles' fixed slots
+    column_rules: tuple[ColumnRule, ...] = ()  # 栏线 between slots (the planner's against 碰题, or the editor's)
 
 
 @dataclass(frozen=True)

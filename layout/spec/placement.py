@@ -96,6 +96,7 @@ class StorySpec:
     where: str
     span: tuple[int, int] | None = None  # (min, max) columns; None = the planner's default range
     headline_size: float | None = None  # pins the headline size (pt); None = the planner's ladder by priority
+    figures: tuple["FigureSpec", ...] = ()  # photos under the headline (before-body) or at the foot (bottom)
 
 
 @dataclass(frozen=True)

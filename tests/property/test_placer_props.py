@@ -6,31 +6,35 @@ story is placed or held over and named), never overset."""
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PIL import Image as PILImage
 from planner_check import check_page
 from worlds import make_issue, make_world
 
+from layout.compose.figure import Photos
 from layout.compose.page import compose_page
 from layout.errors import LayoutError
 from layout.geometry import Rect
 from layout.makeup import placer
 from layout.output import sidecar
-from layout.spec import StorySpec
+from layout.spec import FigureSpec, StorySpec, TextStyle
 
 
 @st.composite
-def pages(draw):
+def pages(draw, columns=(3, 8), rows=(30, 90), count=(1, 8), lines=(8, 160)):
     """A grid (columns × rows) and 1–8 stories with texts: lines, paragraphs, priority, optional span range."""
-    columns = draw(st.integers(3, 8))
-    rows = draw(st.integers(30, 90))
-    count = draw(st.integers(1, 8))
+    columns = draw(st.integers(*columns))
+    rows = draw(st.integers(*rows))
+    count = draw(st.integers(*count))
     stories, texts = [], {}
+    low_lines, high_lines = lines
     for k in range(count):
-        lines = draw(st.integers(8, 160))
+        lines = draw(st.integers(low_lines, high_lines))
         paragraphs = draw(st.integers(1, 6))
         priority = draw(st.integers(1, 4))
         span = None
@@ -46,13 +50,44 @@ def pages(draw):
     return columns, rows, stories, texts
 
 
+@st.composite
+def pages_with_photos(draw):
+    """As pages() (3–8 stories of 20–100 lines on 4–8 columns), with a photo (1–2 columns, 3–10 rows or an
+    aspect the planner may resize, under the headline or at the foot) on 1–2 stories, the 头条's too at times."""
+    columns, rows, stories, texts = draw(pages(columns=(4, 8), rows=(40, 90), count=(3, 8), lines=(20, 100)))
+    for k in sorted(set(draw(st.lists(st.integers(0, len(stories) - 1), min_size=1, max_size=2)))):
+        figure = FigureSpec(file=PHOTO, span=draw(st.integers(1, 2)), rows=draw(st.none() | st.integers(3, 10)),
+                            aspect=draw(st.sampled_from((1.0, 1.5, 0.75))),
+                            caption="图为测试。", credit=None, where=f"stories[{k}].figures[0]",
+                            place=draw(st.sampled_from(("before-body", "bottom"))))
+        stories[k] = replace(stories[k], figures=(figure,))
+    return columns, rows, stories, texts
+
+
+PHOTO = Path(tempfile.mkdtemp(prefix="placer-photo-")) / "p.jpg"
+PILImage.new("RGB", (800, 600), (120, 140, 160)).save(PHOTO, quality=90)
+CAPTION = TextStyle(name="caption", role="song", weight="regular", size=8.0, leading=8.0, align="justify")
+
+
 @settings(max_examples=int(__import__("os").environ.get("PLACER_EXAMPLES", "30")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(pages())
 def test_random_pages_plan_with_no_violation_or_say_why(tiny_font_path, drawn):
+    check_drawn(tiny_font_path, drawn)
+
+
+@settings(max_examples=int(__import__("os").environ.get("PLACER_EXAMPLES", "30")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pages_with_photos())
+def test_random_pages_with_photos_plan_with_no_violation_or_say_why(tiny_font_path, drawn):
+    check_drawn(tiny_font_path, drawn)
+
+
+def check_drawn(tiny_font_path, drawn):
+    """Plan, set, compose and check one drawn page."""
     columns, rows, stories, texts = drawn
     issue = make_issue((), columns=columns, rows=rows)
     page = replace(issue.pages[0], stories=tuple(stories))
-    world = make_world(tiny_font_path, replace(issue, pages=(page,)), texts)
+    world = make_world(tiny_font_path, replace(issue, styles=issue.styles + (CAPTION,), pages=(page,)), texts)
+    world = replace(world, ctx=replace(world.ctx, photos=Photos(cache=PHOTO.parent / ".cache")))
     try:
         placed = placer.place(page, world.grid, world.desk, issue.fit)
     except LayoutError as error:

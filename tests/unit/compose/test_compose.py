@@ -213,3 +213,32 @@ def test_the_page_number_has_its_own_style_not_the_label_colour(tiny_font_path):
     number = next(r for r in page.runs if r.text.startswith("第2版"))
     assert number.color.is_pure_black and number.size == 10
     assert next(r for r in page.runs if r.text == "栏目").color == red
+
+
+def test_a_column_rule_replaces_the_thin_rule_over_its_rows(tiny_font_path):
+    from layout.compose.rules import COLUMN_RULE_WIDTH, RULE_WIDTH
+    from layout.output.sidecar import Sidecar, dumps, loads, page_record
+    from layout.spec import ColumnRule
+    texts = {"a": "headline: 甲\n\n正文。", "b": "headline: 乙\n\n正文。"}
+    issue = replace(make_issue((article("a", 1, 2, 0, 20), article("b", 3, 2, 0, 20))), fit=NO_SLACK)
+    issue = replace(issue, pages=(replace(issue.pages[0], column_rules=(ColumnRule(3, 0, 6),)),))
+    world = make_world(tiny_font_path, issue, texts)
+    page = world.compose(issue.pages[0])
+    grid = world.grid
+    x = grid.column_box(2).x1 + grid.gutter / 2
+    in_gutter = sorted(((round(min(r.y0, r.y1), 2), round(max(r.y0, r.y1), 2), r.width) for r in page.rules
+                        if r.x0 == r.x1 == pytest.approx(x)), key=lambda t: -t[1])
+    # the 栏线 over rows 0–5, the thin rule only under it (rows 6–19), nothing drawn twice
+    assert in_gutter == [(round(grid.row_top(6), 2), round(grid.row_top(0), 2), COLUMN_RULE_WIDTH),
+                         (round(grid.row_top(20), 2), round(grid.row_top(6), 2), RULE_WIDTH)]
+    record = page_record(0, page, page.bleed)
+    assert len(record.column_rules) == 1 and record.column_rules[0].width == COLUMN_RULE_WIDTH
+    again = loads(dumps(Sidecar("t", "t.pdf", (record,))))
+    assert again.pages[0].column_rules == record.column_rules  # read back from the JSON
+
+
+def test_a_page_without_column_rules_writes_none_in_the_sidecar(tiny_font_path):
+    from layout.output.sidecar import Sidecar, dumps, page_record
+    page, _ = page_for(tiny_font_path, {"a": "headline: 甲\n\n正文。", "b": "headline: 乙\n\n正文。"},
+                       article("a", 1, 2, 0, 10), article("b", 3, 2, 0, 10))
+    assert "column_rules" not in dumps(Sidecar("t", "t.pdf", (page_record(0, page, page.bleed),)))

@@ -160,6 +160,30 @@ def test_neighbouring_headlines_are_staggered():
     assert not placer._clear([(5, 9)], [(5, 9)], band_top=0)  # same row below the band's top: 碰题
 
 
+def test_headlines_side_by_side_get_a_column_rule_over_the_rows_the_slots_share():
+    def spot(column, span, top, rows, head=5, air=0):
+        return placer.Spot(story(f"c{column}t{top}", 2), Cell(column, span, top, rows), 24.0, head, 0.0, air=air)
+    # three openers on the band's top row: two 栏线; a story below the left one, staggered: none
+    spots = [spot(1, 3, 10, 30), spot(4, 2, 10, 40), spot(6, 3, 10, 20), spot(1, 3, 40, 20)]
+    assert placer.column_rules(spots) == (placer.ColumnRule(4, 10, 30), placer.ColumnRule(6, 10, 20))
+    # a headline whose rows (with its air) reach the neighbour's: parted too, over the shared rows only
+    spots = [spot(1, 2, 0, 20, head=5, air=2), spot(3, 2, 0, 4, head=0), spot(3, 2, 4, 30)]
+    assert placer.column_rules(spots) == (placer.ColumnRule(3, 4, 16),)
+
+
+def test_the_planned_page_parts_its_openers_with_column_rules(six):
+    world, page = six
+    record, plan, composed = planned_record(world, page)
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert plan.column_rules == placed.rules and len(composed.column_rules) == len(placed.rules)
+    assert placed.rules  # the openers under the 头条 stand side by side; without the 栏线 the checker counts 碰题
+    sizes = {s.story.id: s.size for s in placed.spots}
+    priorities = {s.story.id: s.story.priority for s in placed.spots}
+    bare = {k: v for k, v in record.items() if k != "column_rules"}
+    assert check_page(bare, sizes, priorities).collisions >= len(placed.rules)
+    assert check_page(record, sizes, priorities).collisions == 0
+
+
 def test_cells_of_a_plan_are_whole_columns_and_rows(six):
     world, page = six
     for spot in placer.place(page, world.grid, world.desk).spots:
@@ -186,3 +210,166 @@ def test_a_held_over_story_gets_the_copy_fit_that_brings_it_back(tiny_font_path)
     world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=40)
     again = placer.place(page, world.grid, world.desk)
     assert again.held == () and again.notes == ()
+
+
+LONG_HEADS = {"a": ("甲", 47), "b": ("乙" * 17, 40), "c": ("丙" * 9, 44)}  # b's head wraps at 24pt, not at 22pt
+
+
+def test_a_headline_one_level_smaller_fills_the_page_before_anything_is_held_over(tiny_font_path):
+    stories = [story("a", 1), story("b", 2), story("c", 3)]
+    texts = {k: text(h, n) for k, (h, n) in LONG_HEADS.items()}
+    world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=40)
+    ordered = tuple(sorted(page.stories, key=lambda s: s.priority))
+    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
+    sizes = placer.headline_sizes(ordered)
+    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
+                                     s is ordered[0]) for s in ordered}
+    assert placer._fallbacks(ordered, variants, area)[1] != ()  # at the ladder's sizes a story is held over
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert placed.held == ()
+    assert {s.story.id: (s.size, s.ladder) for s in placed.spots} == {"a": (30.0, 0.0), "b": (22.0, 24.0),
+                                                                       "c": (22.0, 0.0)}
+    assert placed.notes == ("story b: headline one level smaller (22pt, the ladder gives 24pt) so that the page "
+                            "fills exactly",)
+    assert placed.score.smaller == placer.WEIGHTS.smaller and "+ smaller 10" in placed.score.breakdown()
+    assert [a.headline_size for a in placed.articles] == [30.0, 22.0, 22.0]  # what `layout plan` writes
+    record, _, _ = planned_record(world, page)
+    found = check_page(record, {s.story.id: s.size for s in placed.spots}, {s.id: s.priority for s in stories})
+    assert found.total == 0, found.details
+
+
+def test_the_smaller_headline_is_never_the_leads_nor_a_pinned_one(tiny_font_path):
+    stories = [story("a", 1), story("b", 2, size=24.0), story("c", 3)]
+    texts = {k: text(h, n) for k, (h, n) in LONG_HEADS.items()} | {"c": text("丙" * 10, 44)}  # wraps at 22pt only
+    world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=40)
+    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
+    sizes = placer.headline_sizes(stories)
+    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
+                                     s is stories[0]) for s in stories}
+    more = placer._with_smaller(stories, variants, area, world.grid, world.desk, world.ctx.issue.fit)
+    assert more["a"] == variants["a"] and more["b"] == variants["b"]  # the 头条, and b's pinned 24pt
+    assert any(v.smaller for v in more["c"]) and all(size == 20.0 for v in more["c"] for size, _ in v.smaller.values())
+    assert placer.one_smaller(22.0) == 20.0 and placer.one_smaller(18.0) is None
+
+
+def test_under_a_smaller_headline_no_larger_one_follows_in_the_stack():
+    def variant(id_, size, heights, smaller=()):
+        return placer.Variant(story(id_, 3), 2, size, 3, 20, dict(heights), smaller={h: (20.0, 2) for h in smaller})
+    upper = variant("u", 22.0, {10: 0.0, 12: 10.0}, smaller=(12,))  # 12 rows only with its headline at 20pt
+    lower = variant("l", 22.0, {18: 0.0, 20: 0.0})  # same priority: the ladder's 22pt
+    options = placer._stack_options((upper, lower), placer.Area(1, 2, 0, 30), short=False)
+    assert options == [(10, 20)]  # (12, 18) would put a 22pt headline under a 20pt one
+
+
+def test_stacks_that_cannot_be_staggered_are_parted_by_column_rules_at_a_cost():
+    def variant(id_, heights):
+        return placer.Variant(story(id_, 2), 2, 24.0, 3, 20, dict(heights))  # a block of 3 rows: lines on 2
+    left = (variant("l1", {10: 0.0}), variant("l2", {20: 0.0}))
+    right = (variant("r1", {10: 0.0, 11: 1.0}), variant("r2", {20: 0.0, 19: 0.0}))
+    area = placer.Area(1, 4, 0, 30)
+    options = [placer._stack_options(stack, area, False) for stack in (left, right)]
+    assert options == [[(10, 20)], [(10, 20), (11, 19)]]  # the second stories start on row 10 or 11: 碰题 both ways
+    assert placer._stagger(options, (left, right), area) == [(10, 20), (10, 20)]  # the cheapest, with a 栏线
+    spots = placer._heights_for(placer._State((2, 2), (left, right), (0, 0)), area, False)
+    rules = placer.column_rules(spots)
+    assert rules == (placer.ColumnRule(3, 0, 30),)  # openers and the 碰题 on row 10 share one gutter: one 栏线
+    score = placer._scored(spots, area, False)[1]
+    assert score.ruled == placer.WEIGHTS.ruled  # the openers' 栏线 is free, the one below the band's top is not
+
+
+@pytest.fixture
+def photo_world(tiny_font_path, tmp_path):
+    """A 6 × 50 page: a 头条 and two stories, the second of them with a 2-column photo."""
+    from PIL import Image as PILImage
+
+    from layout.compose.figure import Photos
+    from layout.spec import FigureSpec, TextStyle
+    photo = tmp_path / "p.jpg"
+    PILImage.new("RGB", (800, 600), (120, 140, 160)).save(photo, quality=90)
+
+    def make(place: str = "before-body", lengths=(90, 60, 68), rows: int | None = 6):
+        figure = FigureSpec(file=photo, span=2, rows=rows, aspect=1.5, caption="图为测试。", credit="图片来源：测试",
+                            where="pages[0].stories[1].figures[0]", place=place)
+        stories = [story("a", 1), replace(story("b", 2), figures=(figure,)), story("c", 3)]
+        world, page = world_with(tiny_font_path, stories, {k: text(h, n) for k, h, n in zip("abc", "甲乙丙", lengths)},
+                                 columns=6, rows=50)
+        caption = TextStyle(name="caption", role="kai", weight="regular", size=8.0, leading=8.0, align="justify")
+        issue = replace(world.ctx.issue, styles=world.ctx.issue.styles + (caption,))
+        world = make_world(tiny_font_path, issue, {k: text(h, n) for k, h, n in zip("abc", "甲乙丙", lengths)})
+        world = replace(world, ctx=replace(world.ctx, photos=Photos(cache=tmp_path / ".cache")))
+        return world, page
+    return make
+
+
+@pytest.mark.parametrize("place", ["before-body", "bottom"])
+def test_a_story_with_a_photo_is_planned_to_fill_exactly(photo_world, place):
+    world, page = photo_world(place)
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert placed.held == () and placed.score.white == 0
+    b = next(s for s in placed.spots if s.story.id == "b")
+    assert b.cell.span >= 2 and len(b.photos) == 1 and b.photos[0].span == 2  # the photo inside its slot
+    assert next(a for a in placed.articles if a.id == "b").figures == page.stories[1].figures
+    record, plan, _ = planned_record(world, page)
+    assert next(p for p in plan.placements if p.id == "b").figures  # makeup.fixed lays the photo out as planned
+    sizes, priorities = {s.story.id: s.size for s in placed.spots}, {s.id: s.priority for s in page.stories}
+    found = check_page(record, sizes, priorities)
+    assert found.total == 0, found.details
+    if place == "bottom":  # the rows the photo takes at the column's foot are not white; without it they would be
+        bare = {**record, "articles": [{k: v for k, v in a.items() if k != "figures"} for a in record["articles"]]}
+        assert check_page(bare, sizes, priorities).empty_lines > 0
+
+
+def test_photos_of_neighbouring_slots_never_stand_side_by_side():
+    def spot(column, top, photos):
+        return placer.Spot(story(f"s{column}", 2), Cell(column, 2, top, 30), 24.0, 3, 0.0, photos=photos)
+    left, right = spot(1, 0, (Cell(1, 2, 4, 6),)), spot(3, 0, (Cell(3, 2, 8, 6),))
+    assert placer._photos_touch([left, right])  # rows 8–9 side by side across the gutter
+    assert not placer._photos_touch([left, spot(3, 0, (Cell(3, 2, 10, 6),))])  # staggered: the caption between
+    assert not placer._photos_touch([spot(1, 0, (Cell(1, 1, 4, 6), Cell(2, 1, 4, 6)))])  # one story's own pair
+
+
+def test_a_photo_without_pinned_rows_may_be_cropped_a_row_shorter_to_fill_the_page(photo_world, monkeypatch):
+    world, page = photo_world(lengths=(90, 32, 88), rows=None)  # 210 pt wide at 3:2: 9 rows of 15 pt
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert placed.held == () and placed.score.white == 0
+    assert placed.notes == ("story b: photo 1 cropped 1 row shorter (9 → 8 rows) so that the page fills exactly",)
+    b = next(a for a in placed.articles if a.id == "b")
+    assert [f.rows for f in b.figures] == [8] and page.stories[1].figures[0].rows is None
+    record, plan, _ = planned_record(world, page)
+    photo = next(p for p in plan.placements if p.id == "b").figures[0].photo
+    assert photo.rows == 8  # makeup.fixed sets the photo as planned
+    found = check_page(record, {s.story.id: s.size for s in placed.spots}, {s.id: s.priority for s in page.stories})
+    assert found.total == 0, found.details
+    monkeypatch.setattr(placer, "PHOTO_ROWS", ())  # without the lever the page does not fill exactly
+    again = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert again.held or again.score.white
+
+
+def test_a_photo_with_pinned_rows_keeps_them(photo_world):
+    world, page = photo_world(lengths=(90, 32, 88), rows=9)
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert all(f.rows == 9 for a in placed.articles for f in a.figures)
+    assert not any("photo" in note for note in placed.notes)
+
+
+def test_a_headline_without_air_reaches_half_into_the_air_row():
+    # compose splits the block's spare rows (the air row, the air) above and below its lines: a 2-row head
+    # with no air goes down half a row, so rows 10–12 take type; with 2 rows of air it goes down 1.5 rows
+    assert placer.head_zone(10, 3, 0) == (10, 13)
+    assert placer.head_zone(10, 3, 1) == (10, 13)
+    assert placer.head_zone(10, 3, 2) == (10, 14)
+    assert placer.head_zone(10, 0, 0) == (10, 10)  # no headline: no rows
+
+
+def test_a_column_a_photo_does_not_take_from_the_body_top_is_white():
+    from layout.makeup.figures import FigureLayout
+    from layout.makeup.plan import Figure
+
+    def figure(photo_top, cell_top):
+        return Figure(file=Path("p.jpg"), photo=Cell(1, 1, photo_top, 8), cell=Cell(1, 1, cell_top, 13 - cell_top),
+                      caption=(), credit=None, credit_on_last=False, pitch=10.0, fit="cover", focus=(0.5, 0.5),
+                      where="")
+    # head 3 rows (0–2), body from row 3: a photo at the foot from row 4 leaves row 3 white in column 1
+    assert placer._white_beside(FigureLayout((figure(4, 3),), (0, 0), (0, 10)), 2, 3, 13)
+    assert not placer._white_beside(FigureLayout((figure(3, 3),), (0, 0), (0, 10)), 2, 3, 13)
+    assert not placer._white_beside(FigureLayout((figure(6, 5),), (0, 0), (1, 10)), 2, 3, 13)  # text above it

@@ -9,6 +9,7 @@ import pytest
 
 from layout.errors import ManifestError
 from layout.manifest import load_issue
+from layout.spec import ArticleSpec
 
 BASE = """\
 issue:
@@ -118,3 +119,81 @@ def test_the_planned_manifest_keeps_pinned_articles_and_every_other_value(tmp_pa
     assert [(a.id, a.slot, a.headline_size) for a in again.pages[0].articles] == [
         ("a", Slot(1, 4, 0, 5), None), ("b", Slot(1, 2, 5, 13), 24.0), ("c", Slot(3, 2, 5, 13), 20.5)]
     assert "file: articles/b.txt" in text
+
+
+def test_column_rules_are_read_and_kept_in_the_planned_manifest(tmp_path):
+    from layout.manifest.planned import planned_manifest
+    from layout.spec import ColumnRule
+    text = BASE + "    column_rules:\n      - {column: 2, top: 0, lines: 5}\n"
+    page = load(tmp_path, text).pages[0]
+    assert page.column_rules == (ColumnRule(2, 0, 5),)
+    written = planned_manifest(tmp_path / "issue.yaml", {1: page.articles}, rules={1: (ColumnRule(3, 5, 8),)})
+    (tmp_path / "planned.yaml").write_text(written, encoding="utf-8")
+    again = load_issue(tmp_path / "planned.yaml").pages[0]
+    assert again.column_rules == (ColumnRule(2, 0, 5), ColumnRule(3, 5, 8))  # the editor's first, then the planner's
+    assert "- {column: 3, top: 5, lines: 8}" in written
+
+
+@pytest.mark.parametrize("rule,path,message,hint", [
+    ("{column: 1, top: 0, lines: 5}", "column_rules[0].column", "less than the minimum 2", "give a value ≥ 2"),
+    ("{column: 5, top: 0, lines: 5}", "column_rules[0].column", "the grid has 4 columns", "use a column of 2–4"),
+    ("{column: 2, top: 10, lines: 90}", "column_rules[0].lines", "rows 10–99 run past the type area",
+     "top + lines must be ≤"),
+    ("{column: 2, top: 0}", "column_rules[0]", "lines", "lines")])
+def test_a_column_rule_stays_in_the_grid(tmp_path, rule, path, message, hint):
+    error = fails(tmp_path, BASE + f"    column_rules:\n      - {rule}\n")
+    assert f"pages[0].{path}" in error.where and message in error.message and hint in error.hint
+
+
+PHOTO = "      - {id: d, file: articles/a.txt, priority: 3, span: [2, 3], figures: [{file: photos/p.jpg, span: 2, rows: 6, " \
+        "caption: 图为测试。, credit: none, PLACE}]}\n"
+
+
+def with_photo(tmp_path: Path, place: str = "place: bottom") -> str:
+    from PIL import Image
+    (tmp_path / "photos").mkdir(exist_ok=True)
+    Image.new("RGB", (80, 60)).save(tmp_path / "photos" / "p.jpg")
+    return BASE + PHOTO.replace("PLACE", place)
+
+
+def test_a_story_may_carry_figures_and_the_planned_manifest_keeps_them(tmp_path):
+    from dataclasses import replace
+
+    from layout.manifest.planned import planned_manifest
+    from layout.spec import Slot
+    page = load(tmp_path, with_photo(tmp_path)).pages[0]
+    d = page.stories[2]
+    assert [(f.span, f.rows, f.place, f.credit) for f in d.figures] == [(2, 6, "bottom", None)]
+    planned = [page.articles[0], ArticleSpec(id="d", file=d.file, slot=Slot(1, 3, 5, 15), where="", figures=d.figures)]
+    written = planned_manifest(tmp_path / "issue.yaml", {1: planned})
+    (tmp_path / "planned.yaml").write_text(written, encoding="utf-8")
+    again = load_issue(tmp_path / "planned.yaml").pages[0]
+    assert again.articles[1].id == "d"
+    assert [replace(f, where="") for f in again.articles[1].figures] == [replace(f, where="") for f in d.figures]
+
+
+def test_a_planned_storys_figure_does_not_go_above_its_headline(tmp_path):
+    error = fails(tmp_path, with_photo(tmp_path, "place: top"))
+    assert "pages[0].stories[2].figures[0].place" in error.where and "not above the headline" in error.message
+
+
+def test_a_planned_storys_figure_fits_its_widest_span(tmp_path):
+    error = fails(tmp_path, with_photo(tmp_path).replace("span: 2, rows", "span: 4, rows"))
+    assert "pages[0].stories[2].figures[0]" in error.where and "the slot has 3" in error.message
+
+
+def test_the_planned_manifest_writes_the_rows_of_a_photo_the_planner_resized(tmp_path):
+    from dataclasses import replace
+
+    from layout.manifest.planned import planned_manifest
+    from layout.spec import Slot
+    text = with_photo(tmp_path).replace("rows: 6, ", "aspect: 1.5, ")
+    page = load(tmp_path, text).pages[0]
+    d = page.stories[2]
+    assert d.figures[0].rows is None
+    resized = (replace(d.figures[0], rows=7),)
+    planned = [page.articles[0], ArticleSpec(id="d", file=d.file, slot=Slot(1, 3, 5, 15), where="", figures=resized)]
+    written = planned_manifest(tmp_path / "issue.yaml", {1: planned})
+    assert "aspect" not in written and "rows: 7" in written
+    (tmp_path / "planned.yaml").write_text(written, encoding="utf-8")
+    assert load_issue(tmp_path / "planned.yaml").pages[0].articles[1].figures[0].rows == 7
