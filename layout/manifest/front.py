@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..i18n import N_
+from ..i18n import N_, _
 from ..errors import ManifestError
 from ..geometry import PageGrid
 from ..spec import MASTHEAD_ALIGNS, BoxSpec, Masthead, PageSpec, Slot
 from . import kinds
 from .nodes import Value, inside, regular_file
-from ..i18n import _
 
 MASTHEAD_KEYS = ("title", "logo", "logo_rows", "lines", "align", "column", "span", "subtitle", "publisher",
                  "registration", "postal_code")
@@ -68,7 +67,7 @@ def masthead(value: Value | None, grid: PageGrid, paper: str, root: Path) -> Mas
     texts = {key: m.get(key).text() for key in ("subtitle", "publisher", "registration", "postal_code")
              if m.get(key)}
     return Masthead(title=m.get("title").text("济宁日报") if m.get("title") else paper, lines=lines,
-                    logo=_file(m.get("logo"), root, "logo", _LOGO_SUFFIXES) if m.get("logo") else None,
+                    logo=_file(m.get("logo"), root, N_("logo"), _LOGO_SUFFIXES) if m.get("logo") else None,
                     logo_rows=m.get("logo_rows").integer(low=1, example="5") if m.get("logo_rows") else None,
                     align=m.get("align").choice(MASTHEAD_ALIGNS) if m.get("align") else "center",
                     column=column, span=span if span is not None else grid.columns - column + 1,
@@ -118,7 +117,7 @@ def _ad_file(value: Value, root: Path) -> Path | None:
                    _("supply the ad as a PDF/X-1a page, or a JPEG, PNG or TIFF"))
     if not full.exists():
         return None  # not in yet: a marked placeholder, reported in the build summary
-    return regular_file(value, raw, full, "ad file", N_("ad paths are relative to the issue folder"))
+    return regular_file(value, raw, full, N_("ad file"), N_("ad paths are relative to the issue folder"))
 
 
 def _ad_slot(value: Value, grid: PageGrid) -> Slot:
@@ -152,9 +151,9 @@ def _ad_slot(value: Value, grid: PageGrid) -> Slot:
 def _file(value: Value, root: Path, what: str, suffixes: tuple[str, ...]) -> Path:
     """A file the page needs (a logo): inside the issue folder, of one of `suffixes`, present."""
     raw = value.text("logo.pdf")
-    full = inside(value, root, raw, what, f"keep the {what} inside the issue folder")
+    full = inside(value, root, raw, what, _("keep the {what} inside the issue folder").format(what=_(what)))
     if full.suffix.lower() not in suffixes:
-        value.fail(_("{what} '{raw}' is not a PDF or an image").format(what=what, raw=raw), _("give a .pdf (vector) or a .jpg/.png/.tif file"))
+        value.fail(_("{what} '{raw}' is not a PDF or an image").format(what=_(what), raw=raw), _("give a .pdf (vector) or a .jpg/.png/.tif file"))
     return regular_file(value, raw, full, what, N_("paths are relative to the issue folder; check the name"))
 
 

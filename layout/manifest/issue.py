@@ -21,7 +21,7 @@ from .nodes import NUMBER, TOL, Map, Source, Value, close, existing_file
 from .reader import read_yaml
 from .pages import PAGES_KIND, PageContext, pages
 from .styles import COLORS_KIND, STYLES_KIND, StyleContext, check_ink, colors, styles
-from ..i18n import _
+from ..i18n import N_, _
 
 _ISSUE_ID = re.compile(r"^[A-Za-z0-9._-]+$")
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")  # ASCII digits (\d takes '２')
@@ -120,7 +120,7 @@ def _issue_head(value: Value) -> _Head:
 
 def _date(value: Value) -> _dt.date:
     """A YYYY-MM-DD date (YAML 1.1 would make it a date object; the source text is read instead)."""
-    raw = value.scalar("a date", "2023-08-22").strip()
+    raw = value.scalar(N_("a date"), "2023-08-22").strip()
     match = _DATE.match(raw)
     if not match:
         value.fail(_("date '{raw}' is not in the form YYYY-MM-DD").format(raw=raw), _("write e.g. date: 2023-08-22"))
@@ -162,7 +162,7 @@ def _typography(value: Value | None) -> Typography:
 
 def _indent(value: Value) -> float:
     """The first-line indent in 字: a number or '2字'."""
-    raw = value.scalar("a number of 字", "2字").strip()
+    raw = value.scalar(N_("a number of 字"), "2字").strip()
     number = raw[:-1].strip() if raw.endswith("字") else raw
     if not NUMBER.match(number) or float(number) < 0:
         value.fail(_("indent must be a number of 字, not '{raw}'").format(raw=raw), _("write e.g. indent: 2字 (or 0 for none)"))
@@ -191,7 +191,7 @@ def _page_size(value: Value | None) -> tuple[float, float]:
     if isinstance(value.node, yaml.MappingNode):
         m = value.mapping(_SIZE_KEYS, required=_SIZE_KEYS)
         return m.need("width").length(None, positive=True), m.need("height").length(None, positive=True)
-    name = value.scalar("broadsheet, tabloid or {width, height}", "broadsheet").strip()
+    name = value.scalar(N_("broadsheet, tabloid or {width, height}"), "broadsheet").strip()
     if name not in PAGE_FORMATS:
         value.fail(_("format '{name}' is not one of {join}").format(name=name, join=', '.join(PAGE_FORMATS)),
                    close(name, tuple(PAGE_FORMATS)) + _("; or give the trim size as {width: 300mm, height: 420mm}"))

@@ -153,7 +153,7 @@ class Value:
 
     def choice(self, options: Sequence[str]) -> str:
         """One of `options`, listing them when the value is not one."""
-        raw = self.scalar("one of " + ", ".join(options), options[0]).strip()
+        raw = self.scalar(_("one of {options}").format(options=", ".join(options)), options[0]).strip()
         if raw not in options:
             self.fail(_("{name} '{raw}' is not one of {options}").format(name=self.name, raw=raw,
                                                                         options=", ".join(options)),
@@ -165,8 +165,9 @@ class Value:
         raw = self.scalar(N_("a length"), "12mm").strip()
         value = length(raw, self.where(), em)
         if value < 0 or (positive and value <= TOL):
-            self.fail(_("{name} must be {value} 0, not '{raw}'").format(
-                          name=self.name, value='more than' if positive else 'at least', raw=raw),
+            message = (_("{name} must be more than 0, not '{raw}'") if positive
+                       else _("{name} must be at least 0, not '{raw}'"))
+            self.fail(message.format(name=self.name, raw=raw),
                       _("give a positive length, e.g. 12mm or 9pt"))
         return value
 
@@ -295,14 +296,14 @@ def resolved(value: Value, root: Path, raw: str, what: str) -> Path:
     name fails at `value` (the OS would refuse them with a ValueError or ENAMETOOLONG)."""
     bad = next((c for c in raw if ord(c) < 0x20 or ord(c) == 0x7F), None)
     if bad is not None:
-        name = "a NUL byte" if bad == "\0" else f"the control character U+{ord(bad):04X}"
-        value.fail(_("{what} path {raw!r} contains {name}").format(what=what, raw=raw, name=name), _("write the file name without it (a NUL can never be "
+        name = _("a NUL byte") if bad == "\0" else _("the control character U+{code:04X}").format(code=ord(bad))
+        value.fail(_("{what} path {raw!r} contains {name}").format(what=_(what), raw=raw, name=name), _("write the file name without it (a NUL can never be "
                      "part of a file name)"))
     long = next((part for part in Path(raw).parts if len(os.fsencode(part)) > MAX_NAME_BYTES), None)
     if long is not None:
         value.fail(_("{what} path has a name of {count} bytes ('{long}…'), more than the "
                      "{MAX_NAME_BYTES} a file system allows").format(
-                       what=what, count=len(os.fsencode(long)), long=long[:20], MAX_NAME_BYTES=MAX_NAME_BYTES), _("shorten the file name"))
+                       what=_(what), count=len(os.fsencode(long)), long=long[:20], MAX_NAME_BYTES=MAX_NAME_BYTES), _("shorten the file name"))
     try:
         return (root / raw).resolve()
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on older Pythons

@@ -20,7 +20,7 @@ import yaml
 from yaml.events import AliasEvent
 
 from ..errors import LayoutError
-from ..i18n import _
+from ..i18n import N_, _
 from .limits import MAX_ALIASES, MAX_DEPTH, MAX_MANIFEST_BYTES, MAX_NODES
 from .nodes import FULLWIDTH_COLON, Source, Value
 
@@ -143,19 +143,19 @@ def _too_big(size: int) -> str:
 
 def _file_kind(mode: int) -> str:
     """What a non-regular file is, in words."""
-    for test, name in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+    for test, name in ((stat.S_ISFIFO, N_("a named pipe (FIFO)")), (stat.S_ISCHR, N_("a character device")),
+                       (stat.S_ISBLK, N_("a block device")), (stat.S_ISSOCK, N_("a socket"))):
         if test(mode):
-            return name
-    return "not a plain file"
+            return _(name)
+    return _("not a plain file")
 
 
 def _os_reason(exc: OSError) -> str:
     """An OSError's reason in words (a symlink loop and an over-long name said plainly)."""
     if exc.errno == errno.ELOOP:
-        return "it is a symbolic link that loops (points back to itself)"
+        return _("it is a symbolic link that loops (points back to itself)")
     if exc.errno == errno.ENAMETOOLONG:
-        return "the file name is too long"
+        return _("the file name is too long")
     return exc.strerror or str(exc)
 
 
@@ -185,7 +185,7 @@ def _decode(data: bytes, src: Source) -> str:
         guess = ""
         try:
             data.decode("gb18030")
-            guess = " (it looks like GBK/GB18030, the Windows “ANSI” encoding for Chinese)"
+            guess = _(" (it looks like GBK/GB18030, the Windows “ANSI” encoding for Chinese)")
         except UnicodeDecodeError:
             pass
         raise src.error(_("the file is not UTF-8 text{guess}: byte {bad} at byte offset {start} "
