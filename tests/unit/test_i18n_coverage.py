@@ -1,5 +1,5 @@
 """Every user-facing message goes through the catalog: an `ast` scan of layout/ fails on a LayoutError (or a
-subclass), a node's `.fail()`, a source's `.error()` or a `warnings.append()` whose message or hint is an
+subclass), a node's `.fail()`, a source's `.error()` or a `warnings.append()` / `notes.append()` whose message or hint is an
 English str literal, f-string or literal concatenation not wrapped in `_()` / `N_()` / `ngettext()`."""
 
 from __future__ import annotations
@@ -107,8 +107,8 @@ def _message_args(call: ast.Call, classes: set[str]) -> list[ast.expr] | None:
         return [*call.args[:2], *keywords]
     if isinstance(call.func, ast.Attribute) and name == "error" and _name(call.func.value) == "src":
         return [*call.args[:1], *call.args[2:3], *keywords]  # Source.error(message, where, hint)
-    if isinstance(call.func, ast.Attribute) and name in ("append", "extend") and "warning" in _name(
-            call.func.value):
+    if isinstance(call.func, ast.Attribute) and name in ("append", "extend") and any(
+            word in _name(call.func.value) for word in ("warning", "notes")):
         return list(call.args[:1])
     return None
 
