@@ -292,7 +292,8 @@ def created_at(issue: Issue) -> _dt.datetime:
         valid = f"give whole seconds 0–{last} (1970-01-01 to {MAX_YEAR}-12-31 UTC), e.g. 1692662400"
         shown = epoch if len(epoch) <= 24 else epoch[:24] + "…"
         if epoch.startswith("-") and epoch[1:].isascii() and epoch[1:].isdigit():
-            raise LayoutError(_("SOURCE_DATE_EPOCH={shown} is negative (before 1970-01-01 UTC)").format(shown=shown), "environment",
+            raise LayoutError(_("SOURCE_DATE_EPOCH={shown} is negative (before 1970-01-01 UTC)").format(shown=shown),
+                              "environment",
                               _("unset it, or {valid}").format(valid=valid))
         if not (epoch.isascii() and epoch.isdigit()):
             raise LayoutError(_("SOURCE_DATE_EPOCH={shown!r} is not a number of seconds (ASCII "

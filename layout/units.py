@@ -53,11 +53,13 @@ def length(value: object, where: str, em: float | None) -> float:
         return float(value)
     match = _LENGTH.match(str(value))
     if not match:
-        raise ManifestError(_("'{value}' is not a length").format(value=value), where, _("write e.g. 12mm, 9pt, 1字, 40Q"))
+        raise ManifestError(_("'{value}' is not a length").format(value=value), where,
+                            _("write e.g. 12mm, 9pt, 1字, 40Q"))
     number, unit = float(match.group(1)), match.group(2) or "pt"
     if unit in ("字", "em"):
         if em is None:
-            raise ManifestError(_("'{value}': 字/em is not allowed here").format(value=value), where, _("give mm or pt"))
+            raise ManifestError(_("'{value}': 字/em is not allowed here").format(value=value), where,
+                                _("give mm or pt"))
         return number * em
     factor = {"mm": PT_PER_MM, "cm": 10 * PT_PER_MM, "pt": 1.0, "q": PT_PER_Q, "Q": PT_PER_Q}[unit]
     return number * factor

@@ -48,7 +48,8 @@ def read_raw(path: Path) -> Decoded:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise CleanError(_("cannot read the file: {strerror}").format(strerror=err.strerror), where, _("check the path and permissions"))
+        raise CleanError(_("cannot read the file: {strerror}").format(strerror=err.strerror), where,
+                         _("check the path and permissions"))
     return decode_bytes(data, where)
 
 

@@ -67,7 +67,8 @@ def _index(box: BoxPlan, plan: PagePlan, f: Furnisher) -> Painted:
         if room < 2 * leader_w:
             raise LayoutError(_("the 导读 entry '{text}' ({label}) is {value:.0f} pt wide, the box "
                                 "holds {value2:.0f} pt beside its leaders").format(
-                                  text=entry.text, label=entry.label, value=text_w + label_w, value2=outer.width - 2 * pad - 2 * gap - 2 * leader_w),
+                                  text=entry.text, label=entry.label, value=text_w + label_w,
+                                  value2=outer.width - 2 * pad - 2 * gap - 2 * leader_w),
                               box.spec.where, _("give article '{article}' a shorter form: index: "
                                                 "短题, or widen the box (span)").format(article=entry.article))
         count = int(room // leader_w)
@@ -88,7 +89,8 @@ def _weather(box: BoxPlan, plan: PagePlan, f: Furnisher) -> Painted:
         if text_width(line, font) > outer.width - 2 * pad + 1e-6:
             raise LayoutError(_("the weather line '{line}' is {text_width:.0f} pt wide, the box "
                                 "holds {value:.0f} pt").format(
-                                  line=line, text_width=text_width(line, font), value=outer.width - 2 * pad), box.spec.where, _("shorten it or widen the box (span)"))
+                                  line=line, text_width=text_width(line, font), value=outer.width - 2 * pad),
+                              box.spec.where, _("shorten it or widen the box (span)"))
         painted = painted + Painted(runs=f.text(line, "box", outer.x0 + pad, _line_baseline(box, i, f), "weather"))
     return painted
 

@@ -203,8 +203,9 @@ def _rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, top: in
     need = Depth(head, max(1, story.lines_needed), spec.slot.span).rows
     if top + need > grid.rows:
         raise LayoutError(_("article {id}: lines: auto needs {story}{need} rows from row {top}, "
-                            "the type area has {value} left").format(
-                              id=spec.id, story=_approx(story), need=need, top=top, value=grid.rows - top), spec.location,
+                            "the type area has {left} left").format(
+                              id=spec.id, story=_approx(story), need=need, top=top, left=grid.rows - top),
+                          spec.location,
                           _("shorten the story, widen the slot (span), or give it fewer rows above"))
     return need
 
@@ -220,9 +221,10 @@ def _check_free(placement: Placement, placed: list[Placement], spec: ArticleSpec
     for other in placed:
         o = other.cell
         if set(cell.columns) & set(o.columns) and cell.top < o.bottom and o.top < cell.bottom:
-            raise LayoutError(_("the slots of articles '{id}' and '{id2}' overlap (rows "
-                                "{top}–{value} and {top2}–{value2})").format(
-                                  id=other.id, id2=spec.id, top=cell.top, value=cell.bottom - 1, top2=o.top, value2=o.bottom - 1), spec.location,
+            raise LayoutError(_("the slots of articles '{other}' and '{article}' overlap (rows "
+                                "{top}–{bottom} and {other_top}–{other_bottom})").format(
+                                  other=other.id, article=spec.id, top=cell.top, bottom=cell.bottom - 1,
+                                  other_top=o.top, other_bottom=o.bottom - 1), spec.location,
                               _("move or shrink one of them ('{id}' is at {where})").format(
                                   id=other.id, where=other.where))
 

@@ -55,9 +55,9 @@ def _figure(value: Value, slot: Slot, root: Path) -> FigureSpec:
     place = m.get("place").choice(FIGURE_PLACES) if m.get("place") else "before-body"
     if place == "top" and span != slot.span:
         m.need("place").fail(_("a figure above the headline (place: top) spans the whole slot "
-                               "({span} columns), this one spans {span2}").format(span=slot.span, span2=span), _("set span: {span} and no column_offset, "
-                                                         "or use place: before-body (under the "
-                                                         "headline block)").format(span=slot.span))
+                               "({span} columns), this one spans {span2}").format(span=slot.span, span2=span),
+                             _("set span: {span} and no column_offset, or use place: before-body (under the "
+                               "headline block)").format(span=slot.span))
     caption = m.need("caption").text("图为……。（资料图片）")
     if not caption:
         m.need("caption").fail(_("the caption is empty"), _("every photo needs a caption (图片说明)"))

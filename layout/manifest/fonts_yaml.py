@@ -28,7 +28,8 @@ def font_overrides(value: Value | None, root: Path) -> tuple[FontOverride, ...]:
         m = item.mapping(_OVERRIDE_KEYS, required=_OVERRIDE_REQUIRED)
         role, weight = m.need("role").choice(ROLES), m.need("weight").choice(WEIGHTS)
         if (role, weight) in overrides:
-            item.fail(_("font {role}/{weight} is overridden twice").format(role=role, weight=weight), _("keep one entry per role and weight"))
+            item.fail(_("font {role}/{weight} is overridden twice").format(role=role, weight=weight),
+                      _("keep one entry per role and weight"))
         index = m.get("index").integer(low=0, example="0") if m.get("index") else 0
         overrides[(role, weight)] = FontOverride(role, weight, existing_file(m.need("file"), root, "font"),
                                                        index)

@@ -86,7 +86,8 @@ def boxes(index: Value | None, weather: Value | None, ads: Value | None, grid: P
         m = weather.mapping(_WEATHER_KEYS, required=("slot", "lines"))
         lines = tuple(item.text("今天 晴 26～35℃") for item in m.need("lines").items())
         if not lines:
-            m.need("lines").fail(_("the weather box has no lines"), _("give its lines, e.g. - 今天 晴 26～35℃ 南风3级"))
+            m.need("lines").fail(_("the weather box has no lines"),
+                                 _("give its lines, e.g. - 今天 晴 26～35℃ 南风3级"))
         out.append(BoxSpec(kind="weather", id="weather", slot=slot_reader(m.need("slot"), grid),
                            where=weather.where(), lines=lines,
                            title=m.get("title").text("天气") if m.get("title") else "天气"))
@@ -128,8 +129,8 @@ def _ad_slot(value: Value, grid: PageGrid) -> Slot:
         if m.get(a) and m.get(b):
             m.need(b).fail(_("an ad slot takes {a} or {b}, not both").format(a=a, b=b), _("remove one of them"))
         if not m.get(a) and not m.get(b):
-            m.here.fail(_("the ad slot has no {a} (or {b})").format(a=a, b=b), _("give {a}: … in whole units, or "
-                                                              "{b}: …mm").format(a=a, b=b))
+            m.here.fail(_("the ad slot has no {a} (or {b})").format(a=a, b=b),
+                        _("give {a}: … in whole units, or {b}: …mm").format(a=a, b=b))
     column = m.need("column").integer(low=1, example="1")
     top = m.need("top").integer(low=0, example="60")
     pitch = grid.span_width(2) - grid.span_width(1)  # one column and its gutter
@@ -140,11 +141,13 @@ def _ad_slot(value: Value, grid: PageGrid) -> Slot:
     if column + span - 1 > grid.columns:
         (m.get("span") or m.need("width")).fail(_("the ad's columns {column}–{value} run past "
                                                   "the grid's {columns} columns").format(
-                                                    column=column, value=column + span - 1, columns=grid.columns), _("make it narrower or move it left"))
+                                                    column=column, value=column + span - 1, columns=grid.columns),
+                                                _("make it narrower or move it left"))
     if top + lines > grid.rows:
         (m.get("lines") or m.need("height")).fail(_("the ad's rows {top}–{value} run past the "
                                                     "type area's {rows} body lines").format(
-                                                      top=top, value=top + lines - 1, rows=grid.rows), _("make it lower or move it up"))
+                                                      top=top, value=top + lines - 1, rows=grid.rows),
+                                                  _("make it lower or move it up"))
     return Slot(column, span, top, lines)
 
 
@@ -153,7 +156,8 @@ def _file(value: Value, root: Path, what: str, suffixes: tuple[str, ...]) -> Pat
     raw = value.text("logo.pdf")
     full = inside(value, root, raw, what, _("keep the {what} inside the issue folder").format(what=_(what)))
     if full.suffix.lower() not in suffixes:
-        value.fail(_("{what} '{raw}' is not a PDF or an image").format(what=_(what), raw=raw), _("give a .pdf (vector) or a .jpg/.png/.tif file"))
+        value.fail(_("{what} '{raw}' is not a PDF or an image").format(what=_(what), raw=raw),
+                   _("give a .pdf (vector) or a .jpg/.png/.tif file"))
     return regular_file(value, raw, full, what, N_("paths are relative to the issue folder; check the name"))
 
 

@@ -165,7 +165,8 @@ def _indent(value: Value) -> float:
     raw = value.scalar(N_("a number of 字"), "2字").strip()
     number = raw[:-1].strip() if raw.endswith("字") else raw
     if not NUMBER.match(number) or float(number) < 0:
-        value.fail(_("indent must be a number of 字, not '{raw}'").format(raw=raw), _("write e.g. indent: 2字 (or 0 for none)"))
+        value.fail(_("indent must be a number of 字, not '{raw}'").format(raw=raw),
+                   _("write e.g. indent: 2字 (or 0 for none)"))
     return float(number)
 
 

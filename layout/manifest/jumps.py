@@ -71,10 +71,12 @@ def jump_ask(m: Map, article_id: str, page: int, slot: Slot, read_slot: Callable
                         article_id=article_id))
     if not slot.fixed:
         m.need("slot").fail(_("article '{article_id}' jumps, so it fills its slot: the slot "
-                              "needs a top and a height").format(article_id=article_id), _("give the slot top: N and lines: N (or lines: rest)"))
+                              "needs a top and a height").format(article_id=article_id),
+                            _("give the slot top: N and lines: N (or lines: rest)"))
     title = headline.text("高新区重点项目建设提速") if headline is not None else None
     if title is not None and not title.strip():
-        headline.fail(_("jump_headline is empty"), _("write the headline's short form, or leave the key out to derive it"))
+        headline.fail(_("jump_headline is empty"),
+                      _("write the headline's short form, or leave the key out to derive it"))
     if jump is not None:
         word = jump.scalar("auto", "auto").strip() if isinstance(jump.node, yaml.ScalarNode) else ""
         if word != "auto":
@@ -117,7 +119,8 @@ def _check_continuation(cont: Continuation, specs: dict, asks: dict, seen: dict)
     """A `continues:` entry names a story on an earlier page that has jump: auto and no other continuation."""
     article = cont.spec.id
     if article not in specs:
-        cont.value.fail(_("continues: '{article}' is no article of the issue").format(article=article), close(article, tuple(specs)))
+        cont.value.fail(_("continues: '{article}' is no article of the issue").format(article=article),
+                        close(article, tuple(specs)))
     if article in seen:
         cont.value.fail(_("article '{article}' is continued twice (first at {where})").format(
                             article=article, where=seen[article].value.where()),
@@ -134,8 +137,8 @@ def _check_continuation(cont: Continuation, specs: dict, asks: dict, seen: dict)
     page = specs[article][1]
     if cont.page <= page:
         cont.value.fail(_("article '{article}' is on page {page}; its continuation on page "
-                          "{page2} is not on a later page").format(article=article, page=page, page2=cont.page), _("a story jumps to a later page: continue it on a page "
-                                        "after {page}").format(page=page))
+                          "{page2} is not on a later page").format(article=article, page=page, page2=cont.page),
+                        _("a story jumps to a later page: continue it on a page after {page}").format(page=page))
 
 
 def _check_later(value: Value, article: str, page: int, target: int, order: dict[int, int]) -> None:

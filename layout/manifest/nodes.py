@@ -178,7 +178,8 @@ class Value:
         if value is None:
             value = font_size(raw, self.where(), table)
         if value <= TOL:
-            self.fail(_("{name} must be more than 0, not '{raw}'").format(name=self.name, raw=raw), _("give a size, e.g. 五号 or 10.5pt"))
+            self.fail(_("{name} must be more than 0, not '{raw}'").format(name=self.name, raw=raw),
+                      _("give a size, e.g. 五号 or 10.5pt"))
         return value
 
     def items(self) -> list[Value]:
@@ -242,7 +243,8 @@ def collect(owner: Value, node: yaml.MappingNode, table: Map, merged: int = 0) -
     """Fill `table` from a mapping node: duplicate keys fail; `<<:` merges fill keys not given (`merged`
     counts how deep merges are chained; each merged mapping is read once however often it is merged)."""
     if merged > MAX_DEPTH:
-        owner.fail(_("'<<' merges are chained more than {MAX_DEPTH} deep").format(MAX_DEPTH=MAX_DEPTH), _("see docs/limits.md"))
+        owner.fail(_("'<<' merges are chained more than {MAX_DEPTH} deep").format(MAX_DEPTH=MAX_DEPTH),
+                   _("see docs/limits.md"))
     merges = []
     for key_node, value_node in node.value:
         if key_node.tag == _MERGE_TAG:
@@ -297,17 +299,20 @@ def resolved(value: Value, root: Path, raw: str, what: str) -> Path:
     bad = next((c for c in raw if ord(c) < 0x20 or ord(c) == 0x7F), None)
     if bad is not None:
         name = _("a NUL byte") if bad == "\0" else _("the control character U+{code:04X}").format(code=ord(bad))
-        value.fail(_("{what} path {raw!r} contains {name}").format(what=_(what), raw=raw, name=name), _("write the file name without it (a NUL can never be "
+        value.fail(_("{what} path {raw!r} contains {name}").format(what=_(what), raw=raw, name=name),
+                   _("write the file name without it (a NUL can never be "
                      "part of a file name)"))
     long = next((part for part in Path(raw).parts if len(os.fsencode(part)) > MAX_NAME_BYTES), None)
     if long is not None:
         value.fail(_("{what} path has a name of {count} bytes ('{long}…'), more than the "
                      "{MAX_NAME_BYTES} a file system allows").format(
-                       what=_(what), count=len(os.fsencode(long)), long=long[:20], MAX_NAME_BYTES=MAX_NAME_BYTES), _("shorten the file name"))
+                       what=_(what), count=len(os.fsencode(long)), long=long[:20], MAX_NAME_BYTES=MAX_NAME_BYTES),
+                   _("shorten the file name"))
     try:
         return (root / raw).resolve()
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on older Pythons
-        value.fail(_("{what} '{raw}' cannot be read: {reason}").format(what=what, raw=raw, reason=_reason(exc)), _fix(exc))
+        value.fail(_("{what} '{raw}' cannot be read: {reason}").format(what=what, raw=raw, reason=_reason(exc)),
+                   _fix(exc))
 
 
 def inside(value: Value, root: Path, raw: str, what: str, hint: str) -> Path:

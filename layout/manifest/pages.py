@@ -195,19 +195,15 @@ def _span_range(value: Value | None, grid: PageGrid) -> tuple[int, int] | None:
     else:
         items = value.items()
         if len(items) != 2:
-            value.fail(_("span must be [min, max] (two numbers), not {count} items").format(count=len(items)), _("write e.g. span: [2, 4]"))
+            value.fail(_("span must be [min, max] (two numbers), not {count} items").format(count=len(items)),
+                       _("write e.g. span: [2, 4]"))
         low, high = items[0].integer(low=1, example="2"), items[1].integer(low=1, example="4")
         if low > high:
-            value.fail(_("span [{low}, {high}]: the minimum is larger than the maximum").format(low=low, high=high), _("write "
-                                                                                          "span: "
-                                                                                          "[{high}"
-                                                                                          ", "
-                                                                                          "{low}]").format(
-                                                                                            high=high, low=low))
+            value.fail(_("span [{low}, {high}]: the minimum is larger than the maximum").format(low=low, high=high),
+                       _("write span: [{high}, {low}]").format(high=high, low=low))
     if high > grid.columns:
-        value.fail(_("span up to {high} columns, the grid has {columns}").format(high=high, columns=grid.columns), _("use a maximum ≤ "
-                                                                                "{columns}").format(
-                                                                                  columns=grid.columns))
+        value.fail(_("span up to {high} columns, the grid has {columns}").format(high=high, columns=grid.columns),
+                   _("use a maximum ≤ {columns}").format(columns=grid.columns))
     return low, high
 
 
@@ -239,7 +235,8 @@ def _slot(value: Value, grid: PageGrid) -> Slot:
                                 columns=grid.columns, value=grid.columns - column + 1))
     if isinstance(top, int) and top >= grid.rows:
         m.need("top").fail(_("top line {top} is below the type area ({rows} body lines, "
-                             "0–{value})").format(top=top, rows=grid.rows, value=grid.rows - 1), _("use top < {rows}").format(rows=grid.rows))
+                             "0–{value})").format(top=top, rows=grid.rows,
+                                                  value=grid.rows - 1), _("use top < {rows}").format(rows=grid.rows))
     if isinstance(top, int) and isinstance(lines, int) and top + lines > grid.rows:
         m.need("lines").fail(_("lines {top}–{value} run past the type area's {rows} body lines").format(
                                  top=top, value=top + lines - 1, rows=grid.rows),
@@ -267,7 +264,8 @@ def _check_slots(placed: list[_Placed], masthead: Masthead | None) -> None:
                 masthead.column < slot.column + slot.span and slot.column < masthead.column + masthead.span:
             item.slot.mapping().need("top").fail(
                 _("article '{id}' starts on line {top}, inside the masthead (lines 0–{value})").format(
-                    id=item.spec.id, top=slot.top, value=masthead.lines - 1), _("start it at top: {lines} or lower").format(lines=masthead.lines))
+                    id=item.spec.id, top=slot.top, value=masthead.lines - 1),
+                _("start it at top: {lines} or lower").format(lines=masthead.lines))
         for other in placed[:index]:
             if other.spec.slot.fixed and overlap(slot, other.spec.slot):
                 item.slot.fail(_("the slots of articles '{id}' and '{id2}' overlap").format(

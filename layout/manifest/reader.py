@@ -113,7 +113,8 @@ def _read_text(path: Path, src: Source) -> str:
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            raise src.error(_("{path} is a folder, not a YAML file").format(path=path), label, _("give the .yaml file in it"))
+            raise src.error(_("{path} is a folder, not a YAML file").format(path=path), label,
+                            _("give the .yaml file in it"))
         if not stat.S_ISREG(info.st_mode):
             raise src.error(_("{path} is not a regular file ({file_kind})").format(
                                 path=path, file_kind=_file_kind(info.st_mode)), label,
@@ -125,7 +126,8 @@ def _read_text(path: Path, src: Source) -> str:
     except FileNotFoundError:
         raise src.error(_("{path} not found").format(path=path), label, _("check the path")) from None
     except OSError as exc:
-        raise src.error(_("cannot read {path}: {os_reason}").format(path=path, os_reason=_os_reason(exc)), label, _("check the path and its permissions")) \
+        raise src.error(_("cannot read {path}: {os_reason}").format(path=path, os_reason=_os_reason(exc)), label,
+                        _("check the path and its permissions")) \
             from None
     if len(data) > MAX_MANIFEST_BYTES:  # grew while being read
         raise src.error(_too_big(len(data)), label, _("a manifest is a few KiB: is this the right file?"))
@@ -238,5 +240,6 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, src: Source) -> LayoutEr
     problem = " ".join(part for part in (exc.context, exc.problem) if part)
     hint = (_("YAML does not allow tabs for indentation: use spaces") if "\\t" in problem
             else _("check indentation and quoting near this line; quote values containing ': ', '#', '[' or '{'"))
-    return src.error(_("YAML syntax error at column {column}: {problem}").format(column=column, problem=problem), f"{src.label}:{line}", hint)
+    return src.error(_("YAML syntax error at column {column}: {problem}").format(column=column, problem=problem),
+                     f"{src.label}:{line}", hint)
 

@@ -37,7 +37,8 @@ def cmyk(value: Value, colors: dict[str, CMYK]) -> CMYK:
                    _("write e.g. [0, 100, 100, 0] (percent) or a name from colors:"))
     items = value.items()
     if len(items) != 4:
-        value.fail(_("a CMYK colour needs 4 numbers, not {count}").format(count=len(items)), _("write [c, m, y, k] in percent 0–100"))
+        value.fail(_("a CMYK colour needs 4 numbers, not {count}").format(count=len(items)),
+                   _("write [c, m, y, k] in percent 0–100"))
     return CMYK(*(item.number(0, 100, "100") for item in items))
 
 

@@ -405,7 +405,9 @@ def read(path: Path) -> Sidecar:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise LayoutError(_("no sidecar"), str(path), _("build the issue with `layout build`, which writes it")) from None
+        raise LayoutError(_("no sidecar"), str(path),
+                          _("build the issue with `layout build`, which writes it")) from None
     except (OSError, UnicodeDecodeError) as err:
-        raise LayoutError(_("cannot read the sidecar: {err}").format(err=err), str(path), _("rebuild the issue")) from None
+        raise LayoutError(_("cannot read the sidecar: {err}").format(err=err), str(path),
+                          _("rebuild the issue")) from None
     return loads(text, str(path))

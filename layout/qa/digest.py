@@ -85,7 +85,8 @@ def _page_digest(page: pikepdf.Page, memo: dict) -> str:
 def _encrypted(pdf: Path) -> LayoutError:
     """The error for an encrypted input (with or without a user password)."""
     return LayoutError(_("the PDF is encrypted"), str(pdf),
-                       _("layout diff compares unencrypted PDFs: compare the builds themselves (layout never encrypts)"))
+                       _("layout diff compares unencrypted PDFs: compare the builds themselves (layout never "
+                         "encrypts)"))
 
 
 def page_digests(pdf: Path) -> tuple[str, ...]:
@@ -99,7 +100,8 @@ def page_digests(pdf: Path) -> tuple[str, ...]:
     except pikepdf.PasswordError:
         raise _encrypted(pdf) from None
     except pikepdf.PdfError as err:
-        raise LayoutError(_("cannot read the PDF: {err}").format(err=err), str(pdf), _("is it a complete PDF file?")) from None
+        raise LayoutError(_("cannot read the PDF: {err}").format(err=err), str(pdf),
+                          _("is it a complete PDF file?")) from None
 
 
 def _look_digest(page: pikepdf.Page, memo: dict) -> str:
@@ -138,4 +140,5 @@ def page_looks(pdf: Path) -> tuple[str, ...]:
             memo: dict = {}
             return tuple(_look_digest(page, memo) for page in document.pages)
     except pikepdf.PdfError as err:
-        raise LayoutError(_("cannot read the PDF: {err}").format(err=err), str(pdf), _("is it a complete PDF file?")) from None
+        raise LayoutError(_("cannot read the PDF: {err}").format(err=err), str(pdf),
+                          _("is it a complete PDF file?")) from None

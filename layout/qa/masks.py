@@ -18,10 +18,12 @@ def parse_mask(text: str) -> Mask:
         except ValueError:
             numbers = []
         if len(numbers) != 4 or numbers[0] >= numbers[2] or numbers[1] >= numbers[3]:
-            raise LayoutError(_("bad mask '{text}'").format(text=text), "--mask", _("write x0,y0,x1,y1 in pt with x0<x1 and y0<y1"))
+            raise LayoutError(_("bad mask '{text}'").format(text=text), "--mask",
+                              _("write x0,y0,x1,y1 in pt with x0<x1 and y0<y1"))
         return Mask(box=(numbers[0], numbers[1], numbers[2], numbers[3]))
     if not value or not all(c.isalnum() or c in "-_" for c in value):
-        raise LayoutError(_("bad mask '{text}'").format(text=text), "--mask", _("give x0,y0,x1,y1 in pt or a furniture kind, e.g. folio-date"))
+        raise LayoutError(_("bad mask '{text}'").format(text=text), "--mask",
+                          _("give x0,y0,x1,y1 in pt or a furniture kind, e.g. folio-date"))
     return Mask(kind=value)
 
 

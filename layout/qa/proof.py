@@ -171,7 +171,8 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as err:
-        raise LayoutError(_("cannot open the PDF: {err}").format(err=err), str(path), _("is it a complete PDF file?")) from None
+        raise LayoutError(_("cannot open the PDF: {err}").format(err=err), str(path),
+                          _("is it a complete PDF file?")) from None
 
 
 def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> Rendered:
@@ -286,7 +287,8 @@ def proof_pdf(source: Source, outdir: Path, options: ProofOptions, progress=None
 def check_dpi(dpi: float) -> None:
     """Refuse resolutions that are useless or would exhaust memory on a broadsheet page."""
     if not 10 <= dpi <= 600:
-        raise LayoutError(_("--dpi {dpi:g} is out of range").format(dpi=dpi), "--dpi", _("use 10–600 (100 is the default)"))
+        raise LayoutError(_("--dpi {dpi:g} is out of range").format(dpi=dpi), "--dpi",
+                          _("use 10–600 (100 is the default)"))
 
 
 def proof(path: Path, outdir: Path, options: ProofOptions, progress=None) -> ProofResult:

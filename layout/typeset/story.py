@@ -262,7 +262,8 @@ def check_fits(lines, story_id: str, place: str) -> None:
         if line.width > line.measure + FLUSH_TOLERANCE:
             raise LayoutError(_("article {story_id}, {place}, line {number} '{text}' is "
                                 "{value:.2f} pt wider than the {measure:.2f} pt measure").format(
-                                  story_id=story_id, place=place, number=number, text=line.text, value=line.width - line.measure, measure=line.measure),
+                                  story_id=story_id, place=place, number=number, text=line.text,
+                                  value=line.width - line.measure, measure=line.measure),
                               story_id, _("a character is wider than the column: widen the slot or change the copy"))
 
 
