@@ -147,7 +147,7 @@ def check_level(level: str) -> None:
     if level not in LEVELS:
         from .errors import LayoutError
         raise LayoutError(_("unknown kinsoku level '{level}'").format(level=level), "typography.kinsoku",
-                          _("use one of: {join}").format(join=', '.join(LEVELS)))
+                          _("use one of: {choices}").format(choices=', '.join(LEVELS)))
 
 
 def may_start(unit: str, level: str) -> bool:

@@ -43,7 +43,7 @@ def font_size(value: object, where: str, table: str = "clreq") -> float:
     except ManifestError:
         raise ManifestError(
             _("'{value}' is not a type size").format(value=value), where,
-            _("use points (9 or '9pt'), Q ('13Q') or a 号 name: {join}").format(join='、'.join(hao)),
+            _("use points (9 or '9pt'), Q ('13Q') or a 号 name: {choices}").format(choices='、'.join(hao)),
         ) from None
 
 

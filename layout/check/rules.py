@@ -266,7 +266,7 @@ class CheckOptions:
     def __post_init__(self) -> None:
         if self.standard is not None and self.standard not in STANDARDS:
             raise LayoutError(_("unknown standard '{standard}'").format(standard=self.standard), "check options",
-                              _("use one of {join}").format(join=', '.join(STANDARDS)))
+                              _("use one of {choices}").format(choices=', '.join(STANDARDS)))
         if not 0 < self.ink_limit <= 400:
             raise LayoutError(_("ink limit {ink_limit:g} % is not between 0 and 400").format(
                                   ink_limit=self.ink_limit), "check options",

@@ -113,8 +113,8 @@ def _ad_file(value: Value, root: Path) -> Path | None:
     raw = value.text("ads/bank.pdf")
     full = inside(value, root, raw, "ad file", N_("keep ads inside the issue folder"))
     if full.suffix.lower() not in AD_SUFFIXES:
-        value.fail(_("ad file '{raw}' is not a PDF or an image ({join})").format(
-                       raw=raw, join=', '.join(AD_SUFFIXES)),
+        value.fail(_("ad file '{raw}' is not a PDF or an image ({choices})").format(
+                       raw=raw, choices=', '.join(AD_SUFFIXES)),
                    _("supply the ad as a PDF/X-1a page, or a JPEG, PNG or TIFF"))
     if not full.exists():
         return None  # not in yet: a marked placeholder, reported in the build summary

@@ -194,7 +194,7 @@ def _page_size(value: Value | None) -> tuple[float, float]:
         return m.need("width").length(None, positive=True), m.need("height").length(None, positive=True)
     name = value.scalar(N_("broadsheet, tabloid or {width, height}"), "broadsheet").strip()
     if name not in PAGE_FORMATS:
-        value.fail(_("format '{name}' is not one of {join}").format(name=name, join=', '.join(PAGE_FORMATS)),
+        value.fail(_("format '{name}' is not one of {choices}").format(name=name, choices=', '.join(PAGE_FORMATS)),
                    close(name, tuple(PAGE_FORMATS)) + _("; or give the trim size as {width: 300mm, height: 420mm}"))
     return mm(PAGE_FORMATS[name][0]), mm(PAGE_FORMATS[name][1])
 

@@ -146,7 +146,7 @@ def _check_later(value: Value, article: str, page: int, target: int, order: dict
     if target not in order:
         value.fail(_("article '{article}' jumps to page {target}, which is no page of the issue").format(
                        article=article, target=target),
-                   _("the pages are {join}").format(join=', '.join(str(n) for n in order)))
+                   _("the pages are {choices}").format(choices=', '.join(str(n) for n in order)))
     if target <= page or order[target] < order[page]:
         value.fail(_("article '{article}' is on page {page} and cannot jump to page {target}").format(
                        article=article, page=page, target=target),

@@ -52,7 +52,7 @@ def check_mask_kinds(masks: tuple[Mask, ...], sidecars: tuple[Sidecar | None, ..
                     for page in sidecar.pages for item in page.furniture})
     for kind in kinds:
         if kind not in known:
-            hint = (_("known kinds: {join}").format(join=', '.join(known)) if known
+            hint = (_("known kinds: {choices}").format(choices=', '.join(known)) if known
                     else _("furniture masks need the sidecar JSON next to the PDFs"))
             raise LayoutError(_("no page furniture of kind '{kind}'").format(kind=kind), "--mask", hint)
 

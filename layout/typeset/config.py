@@ -30,10 +30,10 @@ class ComposeConfig:
         cjk.check_level(self.kinsoku)
         if self.breaker not in BREAKERS:
             raise LayoutError(_("unknown breaker '{breaker}'").format(breaker=self.breaker), "typography.breaker",
-                              _("use one of: {join}").format(join=', '.join(BREAKERS)))
+                              _("use one of: {choices}").format(choices=', '.join(BREAKERS)))
         if self.align not in ALIGNMENTS:
             raise LayoutError(_("unknown alignment '{align}'").format(align=self.align), "styles",
-                              _("use one of: {join}").format(join=', '.join(ALIGNMENTS)))
+                              _("use one of: {choices}").format(choices=', '.join(ALIGNMENTS)))
 
     @classmethod
     def from_typography(cls, typography: Typography) -> "ComposeConfig":

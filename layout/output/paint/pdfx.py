@@ -124,7 +124,7 @@ def standard_of(settings: PdfxSettings) -> Standard:
         return STANDARDS[settings.standard]
     except KeyError:
         raise PrintError(_("unknown PDF/X standard {standard!r}").format(standard=settings.standard), "print.standard",
-                         _("use one of: {join}").format(join=', '.join(STANDARDS))) from None
+                         _("use one of: {choices}").format(choices=', '.join(STANDARDS))) from None
 
 
 def read_icc_profile(path: Path) -> bytes:
