@@ -131,3 +131,16 @@ def test_the_plan_report_is_chinese_and_its_english_is_the_placers():
     assert report == ["第 1 版：排入 1 篇，压稿 1 篇；得分 6.5 = 次序 0 + 剩余 3 + 填满 1.5 + 变化 0 + 头条 2 + 空白 0",
                       "  lead               优先级 1  第 1–3 栏，第 0–11 行（12 行 × 3 栏），主题 28pt",
                       "  注：a note"]
+
+
+def test_check_and_clean_refuse_unusable_files_in_chinese(tmp_path):
+    text = tmp_path / "notes.pdf"
+    text.write_text("hello\n", encoding="utf-8")
+    zh = run("--lang", "zh", "check", text)
+    assert f"layout check: {text}: 不是 PDF（没有 %PDF- 文件头）" in zh.output
+    assert f"layout check: {text}: not a PDF (no %PDF- header)" in run("--lang", "en", "check", text).output
+    empty = tmp_path / "page.txt"
+    empty.write_bytes(b"")
+    result = run("--lang", "zh", "clean", empty, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "文件是空的" in result.output and "提示: 重新导出这个版的文字" in result.output
