@@ -292,14 +292,17 @@ def created_at(issue: Issue) -> _dt.datetime:
         valid = f"give whole seconds 0–{last} (1970-01-01 to {MAX_YEAR}-12-31 UTC), e.g. 1692662400"
         shown = epoch if len(epoch) <= 24 else epoch[:24] + "…"
         if epoch.startswith("-") and epoch[1:].isascii() and epoch[1:].isdigit():
-            raise LayoutError(f"SOURCE_DATE_EPOCH={shown} is negative (before 1970-01-01 UTC)", "environment",
-                              f"unset it, or {valid}")
+            raise LayoutError(_("SOURCE_DATE_EPOCH={shown} is negative (before 1970-01-01 UTC)").format(shown=shown),
+                              "environment",
+                              _("unset it, or {valid}").format(valid=valid))
         if not (epoch.isascii() and epoch.isdigit()):
-            raise LayoutError(f"SOURCE_DATE_EPOCH={shown!r} is not a number of seconds (ASCII digits 0-9 only)",
-                              "environment", f"unset it, or {valid}")
+            raise LayoutError(_("SOURCE_DATE_EPOCH={shown!r} is not a number of seconds (ASCII "
+                                "digits 0-9 only)").format(shown=shown),
+                              "environment", _("unset it, or {valid}").format(valid=valid))
         if len(epoch.lstrip("0")) > len(str(last)) or int(epoch) > last:  # no int() of a 10**30 … digit string
-            raise LayoutError(f"SOURCE_DATE_EPOCH={shown} is after {MAX_YEAR}-12-31 23:59:59 UTC", "environment",
-                              f"unset it, or {valid}")
+            raise LayoutError(_("SOURCE_DATE_EPOCH={shown} is after {MAX_YEAR}-12-31 23:59:59 UTC").format(
+                                  shown=shown, MAX_YEAR=MAX_YEAR), "environment",
+                              _("unset it, or {valid}").format(valid=valid))
         return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc)
     return _dt.datetime(issue.date.year, issue.date.month, issue.date.day, tzinfo=_dt.timezone.utc)
 
@@ -341,8 +344,8 @@ def _preflight(tmp: Path, path: Path, issue: Issue, progress=None) -> None:
     if not report.passed:
         failed = path.with_suffix(".failed.pdf")
         os.replace(tmp, failed)
-        raise PrintError("the PDF written does not pass preflight:\n" + report.as_table(),
-                         str(failed), "this is a bug in layout or a manifest colour/size problem named above")
+        raise PrintError(_("the PDF written does not pass preflight:\n") + report.as_table(),
+                         str(failed), _("this is a bug in layout or a manifest colour/size problem named above"))
 
 
 def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: OutputSet,

@@ -8,6 +8,7 @@ The tables are tested against TYPOGRAPHY.md §2–§4 in tests/unit/test_cjk.py.
 from __future__ import annotations
 
 import unicodedata
+from .i18n import _
 
 # --- Punctuation classes (TYPOGRAPHY.md §1; clreq [#punctuation_width_adjustment]) -----------------
 # GB style, horizontal: a full-width mark's ink sits on one side of its em box, the other half is
@@ -145,8 +146,8 @@ def check_level(level: str) -> None:
     """Refuse an unknown prohibition level (the manifest validates too; this guards direct callers)."""
     if level not in LEVELS:
         from .errors import LayoutError
-        raise LayoutError(f"unknown kinsoku level '{level}'", "typography.kinsoku",
-                          f"use one of: {', '.join(LEVELS)}")
+        raise LayoutError(_("unknown kinsoku level '{level}'").format(level=level), "typography.kinsoku",
+                          _("use one of: {choices}").format(choices=', '.join(LEVELS)))
 
 
 def may_start(unit: str, level: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .errors import ManifestError
+from .i18n import _
 
 PT_PER_MM = 72 / 25.4
 PT_PER_Q = PT_PER_MM / 4  # 1 Q = 0.25 mm
@@ -41,8 +42,8 @@ def font_size(value: object, where: str, table: str = "clreq") -> float:
         return length(text, where, em=None)
     except ManifestError:
         raise ManifestError(
-            f"'{value}' is not a type size", where,
-            f"use points (9 or '9pt'), Q ('13Q') or a 号 name: {'、'.join(hao)}",
+            _("'{value}' is not a type size").format(value=value), where,
+            _("use points (9 or '9pt'), Q ('13Q') or a 号 name: {choices}").format(choices='、'.join(hao)),
         ) from None
 
 
@@ -52,11 +53,13 @@ def length(value: object, where: str, em: float | None) -> float:
         return float(value)
     match = _LENGTH.match(str(value))
     if not match:
-        raise ManifestError(f"'{value}' is not a length", where, "write e.g. 12mm, 9pt, 1字, 40Q")
+        raise ManifestError(_("'{value}' is not a length").format(value=value), where,
+                            _("write e.g. 12mm, 9pt, 1字, 40Q"))
     number, unit = float(match.group(1)), match.group(2) or "pt"
     if unit in ("字", "em"):
         if em is None:
-            raise ManifestError(f"'{value}': 字/em is not allowed here", where, "give mm or pt")
+            raise ManifestError(_("'{value}': 字/em is not allowed here").format(value=value), where,
+                                _("give mm or pt"))
         return number * em
     factor = {"mm": PT_PER_MM, "cm": 10 * PT_PER_MM, "pt": 1.0, "q": PT_PER_Q, "Q": PT_PER_Q}[unit]
     return number * factor

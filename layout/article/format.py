@@ -105,13 +105,14 @@ def read(path: Path) -> ArticleFile:
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            raise ManifestError(f"the article file is {size / 1048576:.1f} MiB, more than the limit of "
-                                f"{MAX_ARTICLE_BYTES // 1048576} MiB for one article", str(path),
-                                "split it into several articles, or check that the right file is named")
+            raise ManifestError(_("the article file is {value:.1f} MiB, more than the limit of "
+                                  "{value2} MiB for one article").format(
+                                    value=size / 1048576, value2=MAX_ARTICLE_BYTES // 1048576), str(path),
+                                _("split it into several articles, or check that the right file is named"))
         data = path.read_bytes()
     except OSError as exc:
-        raise ManifestError(f"cannot read article file: {exc.strerror}", str(path),
-                            "check the file: path in issue.yaml") from None
+        raise ManifestError(_("cannot read article file: {strerror}").format(strerror=exc.strerror), str(path),
+                            _("check the file: path in issue.yaml")) from None
     return parse(unicodedata.normalize("NFC", decode(data, str(path))), str(path))
 
 
@@ -121,8 +122,9 @@ def decode(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ManifestError(f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}",
-                            f"{source}:{line}", "save the file as UTF-8, or run `layout clean` on it") from None
+        raise ManifestError(_("not UTF-8: byte 0x{data:02x} at offset {start}").format(
+                                data=data[exc.start], start=exc.start),
+                            f"{source}:{line}", _("save the file as UTF-8, or run `layout clean` on it")) from None
 
 
 def parse(text: str, source: str) -> ArticleFile:

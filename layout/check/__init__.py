@@ -116,21 +116,21 @@ def _open(path: Path) -> pikepdf.Pdf:
     """Open a PDF, or raise UnusablePdfError saying why it cannot be checked."""
     where = str(path)
     if not path.exists():
-        raise UnusablePdfError("no such file", where)
+        raise UnusablePdfError(_("no such file"), where)
     if not path.is_file():
-        raise UnusablePdfError("not a file", where)
+        raise UnusablePdfError(_("not a file"), where)
     with path.open("rb") as handle:
         if b"%PDF-" not in handle.read(1024):
-            raise UnusablePdfError("not a PDF (no %PDF- header)", where)
+            raise UnusablePdfError(_("not a PDF (no %PDF- header)"), where)
     try:
         pdf = pikepdf.open(path)
     except pikepdf.PasswordError:
-        raise UnusablePdfError("encrypted: needs a password to open", where) from None
+        raise UnusablePdfError(_("encrypted: needs a password to open"), where) from None
     except (pikepdf.PdfError, OSError, ValueError) as exc:
-        raise UnusablePdfError(f"cannot be read as PDF: {first_line(exc)}", where) from None
+        raise UnusablePdfError(_("cannot be read as PDF: {exc}").format(exc=first_line(exc)), where) from None
     if len(pdf.pages) == 0:
         pdf.close()
-        raise UnusablePdfError("has no pages", where)
+        raise UnusablePdfError(_("has no pages"), where)
     return pdf
 
 
@@ -153,6 +153,6 @@ def preflight(path: Path, options: CheckOptions = CheckOptions(), progress=None,
                           for number, page in enumerate(pdf.pages, 1))
         except (pikepdf.PdfError, TypeError, ValueError, KeyError, AttributeError) as exc:
             # an object of the wrong type where the PDF standard requires another one
-            raise UnusablePdfError(f"damaged beyond checking: {first_line(exc)}", str(path)) from None
+            raise UnusablePdfError(_("damaged beyond checking: {exc}").format(exc=first_line(exc)), str(path)) from None
     return PreflightReport(path=path, standard=standard, standard_from=source, declared_version=declared,
                            options=options, document=document, pages=pages)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..errors import LayoutError
 from ..i18n import N_
 from ..spec.vocab import PDFX, pdf_limits, pdfx_versions
+from ..i18n import _
 
 ERROR, WARNING = "error", "warning"
 STANDARDS = tuple(dict.fromkeys(s.family for s in PDFX.values() if s.writable))  # ('x-1a', 'x-4')
@@ -264,8 +265,9 @@ class CheckOptions:
 
     def __post_init__(self) -> None:
         if self.standard is not None and self.standard not in STANDARDS:
-            raise LayoutError(f"unknown standard '{self.standard}'", "check options",
-                              f"use one of {', '.join(STANDARDS)}")
+            raise LayoutError(_("unknown standard '{standard}'").format(standard=self.standard), "check options",
+                              _("use one of {choices}").format(choices=', '.join(STANDARDS)))
         if not 0 < self.ink_limit <= 400:
-            raise LayoutError(f"ink limit {self.ink_limit:g} % is not between 0 and 400", "check options",
-                              "newsprint plants ask for 220–240 %")
+            raise LayoutError(_("ink limit {ink_limit:g} % is not between 0 and 400").format(
+                                  ink_limit=self.ink_limit), "check options",
+                              _("newsprint plants ask for 220–240 %"))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import CleanError
 from .rules import ALLOWED_CONTROLS, CJK_PUNCT, MAX_BYTES, is_han
+from ..i18n import _
 
 BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF8, "utf-8", "UTF-8 with BOM"),
@@ -38,26 +39,28 @@ def read_raw(path: Path) -> Decoded:
     """Read and decode a raw file, refusing missing, oversized, empty and binary files."""
     where = str(path)
     if not path.is_file():
-        raise CleanError("no such file", where, "give the path of a raw text page or an article file")
+        raise CleanError(_("no such file"), where, _("give the path of a raw text page or an article file"))
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise CleanError(f"file is {size} bytes, more than the {MAX_BYTES // (1024 * 1024)} MB limit",
-                         where, "a newspaper page is a few tens of kB: is this the right file?")
+        raise CleanError(_("file is {size} bytes, more than the {value} MB limit").format(
+                             size=size, value=MAX_BYTES // (1024 * 1024)),
+                         where, _("a newspaper page is a few tens of kB: is this the right file?"))
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise CleanError(f"cannot read the file: {err.strerror}", where, "check the path and permissions")
+        raise CleanError(_("cannot read the file: {strerror}").format(strerror=err.strerror), where,
+                         _("check the path and permissions"))
     return decode_bytes(data, where)
 
 
 def decode_bytes(data: bytes, where: str) -> Decoded:
     """Decode raw bytes or raise CleanError naming the byte offset of the first problem."""
     if not data:
-        raise CleanError("file is empty", where, "export the page text again")
+        raise CleanError(_("file is empty"), where, _("export the page text again"))
     decoded = _by_bom(data, where) or _as_utf16(data, where) or _as_utf8_or_gb(data, where)
     _check_controls(decoded, where)
     if not decoded.text.strip():
-        raise CleanError("file contains no text (only white space)", where, "export the page text again")
+        raise CleanError(_("file contains no text (only white space)"), where, _("export the page text again"))
     return decoded
 
 
@@ -83,8 +86,8 @@ def _as_utf8_or_gb(data: bytes, where: str) -> Decoded:
     """Strict UTF-8, else strict GB18030 — unless the file has real UTF-8 text too (mixed)."""
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise CleanError(f"NUL byte at byte offset {nul}: this is a binary file, not text", where,
-                         "give the text export of the page (UTF-8, GB18030, or UTF-16 with a BOM)")
+        raise CleanError(_("NUL byte at byte offset {nul}: this is a binary file, not text").format(nul=nul), where,
+                         _("give the text export of the page (UTF-8, GB18030, or UTF-16 with a BOM)"))
     try:
         return Decoded(data.decode("utf-8"), "utf-8", "UTF-8")
     except UnicodeDecodeError as err:
@@ -99,10 +102,11 @@ def _as_utf8_or_gb(data: bytes, where: str) -> Decoded:
 def _raise_bad_utf8(data: bytes, bad: int, where: str) -> None:
     """UTF-8 text with a byte that is not UTF-8: mixed encodings if it reads as GB18030 there."""
     if _gb_han_prefix(data[bad:bad + 8]) >= 2:
-        raise CleanError(f"mixed encodings: UTF-8 text, but the bytes at byte offset {bad} are GB18030/GBK",
-                         where, "convert the whole file to one encoding (UTF-8) and run again")
-    raise CleanError(f"invalid UTF-8 byte 0x{data[bad]:02X} at byte offset {bad}", where,
-                     "the file is damaged or not text; export it again as UTF-8")
+        raise CleanError(_("mixed encodings: UTF-8 text, but the bytes at byte offset {bad} are "
+                           "GB18030/GBK").format(bad=bad),
+                         where, _("convert the whole file to one encoding (UTF-8) and run again"))
+    raise CleanError(_("invalid UTF-8 byte 0x{data:02X} at byte offset {bad}").format(data=data[bad], bad=bad), where,
+                     _("the file is damaged or not text; export it again as UTF-8"))
 
 
 def _gb_han_prefix(chunk: bytes) -> int:
@@ -123,16 +127,17 @@ def _strict(data: bytes, codec: str, where: str, base: int) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as err:
         offset = base + err.start
-        raise CleanError(f"bytes that are not {codec.upper()} at byte offset {offset} ({err.reason})",
-                         where, "the file is damaged, binary, or in another encoding") from None
+        raise CleanError(_("bytes that are not {upper} at byte offset {offset} ({reason})").format(
+                             upper=codec.upper(), offset=offset, reason=err.reason),
+                         where, _("the file is damaged, binary, or in another encoding")) from None
 
 
 def _check_text_share(text: str, where: str) -> None:
     """A GB18030 decoding of non-text decodes to junk: require mostly Han, marks and ASCII."""
     plain = sum(1 for ch in text if ch.isascii() or is_han(ch) or ch in CJK_PUNCT or "\uff00" <= ch <= "\uffef")
     if plain < TEXT_SHARE * len(text):
-        raise CleanError("this does not look like text (not UTF-8; as GB18030 it decodes to junk)", where,
-                         "give the text export of the page (UTF-8, GB18030 or UTF-16)")
+        raise CleanError(_("this does not look like text (not UTF-8; as GB18030 it decodes to junk)"), where,
+                         _("give the text export of the page (UTF-8, GB18030 or UTF-16)"))
 
 
 def _check_controls(decoded: Decoded, where: str) -> None:
@@ -141,5 +146,6 @@ def _check_controls(decoded: Decoded, where: str) -> None:
         code = ord(ch)
         if (code < 0x20 or 0x7F <= code <= 0x9F) and ch not in ALLOWED_CONTROLS:
             offset = decoded.bom_length + len(decoded.text[:index].encode(decoded.codec))
-            raise CleanError(f"control character U+{code:04X} at byte offset {offset}: not a text file",
-                             where, "give the text export of the page, not a binary file")
+            raise CleanError(_("control character U+{code:04X} at byte offset {offset}: not a "
+                               "text file").format(code=code, offset=offset),
+                             where, _("give the text export of the page, not a binary file"))

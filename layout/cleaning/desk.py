@@ -34,6 +34,7 @@ from .tracked import Change, LineIndex, Notice, Step, Tracked, commit
 from ..article import format as article_format
 from ..errors import ManifestError
 from ..files import FULL, OutputSet, disk_full, final_path, write_bytes
+from ..i18n import _
 
 __all__ = ["CleanError", "CleanText", "CleanResult", "clean_text", "clean_file", "write_result",
            "check_result", "format_errors", "build_error", "diff_text", "report_text"]
@@ -84,7 +85,7 @@ def clean_tracked(tracked: Tracked) -> CleanText:
     blocks = split_blocks(normal.text)
     changes = list(normal.changes + blocks.changes)
     items = blocks.items
-    for _ in range(MAX_PASSES):
+    for _pass in range(MAX_PASSES):
         step = _clean_pass(items)
         changes.extend(step.changes)
         if step.items == items:
@@ -150,8 +151,9 @@ def _render(article: Article, name: str, where: str) -> str:
     try:
         return article_text(article, name)
     except ManifestError as err:
-        raise CleanError(f"the build would reject article file {err.where}: {err.message}", where,
-                         f"edit the raw page here: {err.hint}") from None
+        raise CleanError(_("the build would reject article file {where}: {message}").format(
+                             where=err.where, message=err.message), where,
+                         _("edit the raw page here: {hint}").format(hint=err.hint)) from None
 
 
 def _clean_article(path: Path, decoded: Decoded, tracked: Tracked) -> CleanResult:
@@ -179,7 +181,7 @@ def write_result(result: CleanResult, out_dir: Path) -> tuple[Path, ...]:
     """Write every output file into `out_dir`, all together or none (a full disk halfway leaves the
     previous files as they were): staged, then swapped in with the build's OutputSet."""
     if out_dir.exists() and not out_dir.is_dir():
-        raise CleanError("output path exists and is not a directory", str(out_dir), "give a directory with -o")
+        raise CleanError(_("output path exists and is not a directory"), str(out_dir), _("give a directory with -o"))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         with OutputSet(out_dir) as staged:
@@ -190,8 +192,8 @@ def write_result(result: CleanResult, out_dir: Path) -> tuple[Path, ...]:
         if err.errno in FULL:
             raise disk_full(err, out_dir, CleanError) from None
         where = str(final_path(Path(err.filename))) if err.filename else str(out_dir)
-        raise CleanError(f"cannot write: {err.strerror or err}", where,
-                         "check the output directory's permissions and free space; nothing was changed") from None
+        raise CleanError(_("cannot write: {value}").format(value=err.strerror or err), where,
+                         _("check the output directory's permissions and free space; nothing was changed")) from None
 
 
 def stale_files(result: CleanResult, out_dir: Path) -> tuple[str, ...]:
@@ -248,8 +250,9 @@ def report_text(result: CleanResult, out_dir: Path | None) -> str:
     """The change report of a run (stale files in `out_dir` are listed as notices)."""
     index = LineIndex(result.decoded.text)
     count = sum(1 for output in result.files if output.name != SKELETON)
-    what = f"{count} article files" if result.kind == "page" else "1 article file"
-    title = (f"layout clean: {result.source} ({result.decoded.name}, {index.lines} lines) → {what}"
-             + (f" in {out_dir}" if out_dir is not None else ""))
+    what = _("{count} article files").format(count=count) if result.kind == "page" else _("1 article file")
+    title = (_("layout clean: {source} ({encoding}, {lines} lines) → {what}").format(
+        source=result.source, encoding=result.decoded.name, lines=index.lines, what=what)
+             + (_(" in {folder}").format(folder=out_dir) if out_dir is not None else ""))
     stale = tuple(Notice("stale", -1, name) for name in stale_files(result, out_dir)) if out_dir else ()
     return format_report(ReportInput(title, result.changes, result.notices + stale, index))

@@ -13,6 +13,7 @@ import unicodedata
 from . import CleanError
 from .rules import ALLOWED_CONTROLS, INVISIBLE, SPACE_LIKE
 from .tracked import Change, Edit, Step, Tracked, commit
+from ..i18n import _
 
 LINE_END_RE = re.compile(r"\r\n|\r|\f|\v")
 LINE_END_MAP = {"\r\n": "\n", "\r": "\n", "\v": "\n", "\f": "\n\n"}
@@ -36,8 +37,9 @@ def _refuse_controls(tracked: Tracked) -> None:
     for index, ch in enumerate(tracked.text):
         code = ord(ch)
         if (code < 0x20 or 0x7F <= code <= 0x9F) and ch not in ALLOWED_CONTROLS:
-            raise CleanError(f"control character U+{code:04X} at character {tracked.at(index)}",
-                             hint="remove it from the copy")
+            raise CleanError(_("control character U+{code:04X} at character {at}").format(
+                                 code=code, at=tracked.at(index)),
+                             hint=_("remove it from the copy"))
 
 
 def _line_end_edits(text: str) -> list[Edit]:

@@ -8,38 +8,39 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..i18n import N_, _
 from .tracked import Change, LineIndex, Notice
 
 # Every kind of change, in report order, with what it means (and its source where there is one).
 CHANGE_KINDS: tuple[tuple[str, str], ...] = (
-    ("newline", "line ends → LF (form feed → blank line)"),
-    ("invisible", "invisible characters removed (zero-width space, soft hyphen, stray BOM)"),
-    ("fullwidth", "full-width letters/digits → ASCII (２０２３ → 2023)"),
-    ("nfc", "lines normalised to Unicode NFC"),
-    ("linebreak", "line breaks inside a paragraph joined"),
-    ("article", "new articles found after a single line break (headline ⏎ dateline)"),
-    ("duplicate", "duplicated fragments removed (column breaks)"),
-    ("join", "broken paragraphs joined"),
-    ("punctuation", "ASCII , ; : ? ! ( ) in Chinese → ，；：？！（） (GB/T 15834—2011 §4)"),
-    ("quote", "straight quotes → “ ” ‘ ’ (GB/T 15834—2011 §4.8)"),
-    ("ellipsis", "... 。。。 … → …… (GB/T 15834—2011 §4.11)"),
-    ("dash", "-- ——— → —— (GB/T 15834—2011 §4.10)"),
-    ("space", "stray spaces removed, runs of spaces collapsed"),
-    ("dateline", "datelines moved into the header"),
-    ("runin", "run-in heads marked **…**"),
+    ("newline", N_("line ends → LF (form feed → blank line)")),
+    ("invisible", N_("invisible characters removed (zero-width space, soft hyphen, stray BOM)")),
+    ("fullwidth", N_("full-width letters/digits → ASCII (２０２３ → 2023)")),
+    ("nfc", N_("lines normalised to Unicode NFC")),
+    ("linebreak", N_("line breaks inside a paragraph joined")),
+    ("article", N_("new articles found after a single line break (headline ⏎ dateline)")),
+    ("duplicate", N_("duplicated fragments removed (column breaks)")),
+    ("join", N_("broken paragraphs joined")),
+    ("punctuation", N_("ASCII , ; : ? ! ( ) in Chinese → ，；：？！（） (GB/T 15834—2011 §4)")),
+    ("quote", N_("straight quotes → “ ” ‘ ’ (GB/T 15834—2011 §4.8)")),
+    ("ellipsis", N_("... 。。。 … → …… (GB/T 15834—2011 §4.11)")),
+    ("dash", N_("-- ——— → —— (GB/T 15834—2011 §4.10)")),
+    ("space", N_("stray spaces removed, runs of spaces collapsed")),
+    ("dateline", N_("datelines moved into the header")),
+    ("runin", N_("run-in heads marked **…**")),
 )
 NOTICE_KINDS: tuple[tuple[str, str], ...] = (
-    ("unpaired-quote", "unpaired quotes (set by the documented rule — check them)"),
-    ("unterminated", "paragraphs without terminal punctuation (nothing added)"),
-    ("orphan-dateline", "datelines without a headline before them (left in the body)"),
-    ("untitled", "text before the first headline (an article without header)"),
-    ("stale", "files in the output directory this run does not write"),
+    ("unpaired-quote", N_("unpaired quotes (set by the documented rule — check them)")),
+    ("unterminated", N_("paragraphs without terminal punctuation (nothing added)")),
+    ("orphan-dateline", N_("datelines without a headline before them (left in the body)")),
+    ("untitled", N_("text before the first headline (an article without header)")),
+    ("stale", N_("files in the output directory this run does not write")),
 )
 LISTED: tuple[tuple[str, str], ...] = (
-    ("article", "articles split off (headline, dateline)"),
-    ("join", "joined paragraphs"),
-    ("duplicate", "duplicates removed"),
-    ("runin", "run-in heads"),
+    ("article", N_("articles split off (headline, dateline)")),
+    ("join", N_("joined paragraphs")),
+    ("duplicate", N_("duplicates removed")),
+    ("runin", N_("run-in heads")),
 )
 
 
@@ -60,12 +61,12 @@ def format_report(report: ReportInput) -> str:
     for kind, title in LISTED:
         entries = [change for change in report.changes if change.kind == kind]
         if entries:
-            lines.append(f"{len(entries)} {title}:")
+            lines.append(_("{count} {title}:").format(count=len(entries), title=_(title)))
             lines += [_change_line(change, report.index) for change in entries]
     for kind, title in NOTICE_KINDS:
         entries = [notice for notice in report.notices if notice.kind == kind]
         if entries:
-            lines.append(f"{len(entries)} {title}:")
+            lines.append(_("{count} {title}:").format(count=len(entries), title=_(title)))
             lines += [_notice_line(notice, report.index) for notice in entries]
     return "\n".join(lines) + "\n"
 
@@ -74,11 +75,12 @@ def _counts(changes: tuple[Change, ...]) -> list[str]:
     """One line per kind of change that happened, in table order."""
     counts = Counter(change.kind for change in changes)
     if not counts:
-        return ["changes: none"]
-    known = [kind for kind, _ in CHANGE_KINDS]
+        return [_("changes: none")]
+    known = [kind for kind, _meaning in CHANGE_KINDS]
     rows = [(kind, meaning) for kind, meaning in CHANGE_KINDS if counts[kind]]
     rows += [(kind, "") for kind in sorted(counts) if kind not in known]
-    return ["changes:"] + [f"  {counts[kind]:5d}  {kind:<12} {meaning}".rstrip() for kind, meaning in rows]
+    return [_("changes:")] + [f"  {counts[kind]:5d}  {kind:<12} {_(meaning) if meaning else ''}".rstrip()
+                              for kind, meaning in rows]
 
 
 def _change_line(change: Change, index: LineIndex) -> str:
@@ -86,18 +88,20 @@ def _change_line(change: Change, index: LineIndex) -> str:
     here = index.position(change.offset)
     if change.kind == "join":
         there = index.position(change.offset2)
-        return f"  line {here.line} → {there.line}  …{change.before} ⏎ {change.after}…"
+        return _("  line {line} → {line2}  …{before} ⏎ {after}…").format(
+            line=here.line, line2=there.line, before=change.before, after=change.after)
     if change.kind == "duplicate":
         there = index.position(change.offset2)
-        return (f"  line {here}  {change.before}  ({len(change.before)} characters, "
-                f"repeating the end of line {there.line})")
+        return _("  line {line}  {before}  ({count} characters, repeating the end of line {line2})").format(
+            line=here, before=change.before, count=len(change.before), line2=there.line)
     if change.kind == "article":
-        return f"  line {here.line}  {change.before} ⏎ {change.after}…"
-    return f"  line {here.line}  {change.before}"
+        return _("  line {line}  {before} ⏎ {after}…").format(line=here.line, before=change.before,
+                                                               after=change.after)
+    return _("  line {line}  {before}").format(line=here.line, before=change.before)
 
 
 def _notice_line(notice: Notice, index: LineIndex) -> str:
     """One notice with its raw position (notices about files have none: offset -1)."""
     if notice.offset < 0:
         return f"  {notice.text}"
-    return f"  line {index.position(notice.offset)}  {notice.text}"
+    return _("  line {line}  {before}").format(line=index.position(notice.offset), before=notice.text)

@@ -8,7 +8,7 @@ import click
 
 from ..errors import LayoutError
 from . import EXIT_CODES
-from ..i18n import N_
+from ..i18n import N_, _
 from .translated import LayoutCommand, PathType
 
 
@@ -25,13 +25,15 @@ def command(manifest: Path, output: Path | None, quiet: bool) -> None:
     from ..files import write_text_atomic
     from ..manifest.planned import planned_manifest
     if output is not None and output.resolve().parent != manifest.resolve().parent:
-        raise LayoutError(f"the planned manifest must go beside {manifest.name} (its article, font and photo "
-                          "paths are relative to that folder)", str(output),
-                          f"write it into {manifest.resolve().parent}, e.g. -o {manifest.parent / 'planned.yaml'}")
-    _, placed = plan_stories(manifest)
+        raise LayoutError(_("the planned manifest must go beside {name} (its article, font and "
+                            "photo paths are relative to that folder)").format(name=manifest.name), str(output),
+                          _("write it into {parent}, e.g. -o {value}").format(
+                              parent=manifest.resolve().parent, value=manifest.parent / 'planned.yaml'))
+    _stories, placed = plan_stories(manifest)
     report = plan_report(placed)
     text = planned_manifest(manifest, {number: p.articles for number, p in placed},
-                            header=f"Planned by `layout plan {manifest.name}` (docs/planner.md).\n" + report,
+                            header=_("Planned by `layout plan {name}` (docs/planner.md).").format(name=manifest.name)
+                            + "\n" + report,
                             rules={number: p.rules for number, p in placed})
     if output is None:
         click.echo(text, nl=False)
@@ -41,17 +43,32 @@ def command(manifest: Path, output: Path | None, quiet: bool) -> None:
         click.echo(report, err=output is None)
 
 
+SCORE_TERMS = {"order": N_("order"), "left": N_("left"), "fill": N_("fill"), "variety": N_("variety"),
+               "lead": N_("lead"), "white": N_("white"), "smaller": N_("smaller"), "ruled": N_("ruled")}
+
+
+def score_breakdown(score) -> str:
+    """'score 12.5 = order 0 + left 3 + …' in the active language (the placer's Score.breakdown, translated)."""
+    terms = " + ".join(_("{term} {value}").format(term=_(word), value=f"{getattr(score, key):g}")
+                       for key, word in SCORE_TERMS.items())
+    return _("score {total} = {terms}").format(total=f"{score.total:g}", terms=terms)
+
+
 def plan_report(placed) -> str:
     """Per planned page: every story's slot and headline size, the score breakdown, the notes."""
     out = []
     for number, p in placed:
-        out.append(f"page {number}: {len(p.spots)} stories placed, {len(p.held)} held over; {p.score.breakdown()}")
+        out.append(_("page {number}: {stories} stories placed, {held} held over; {score}").format(
+            number=number, stories=len(p.spots), held=len(p.held), score=score_breakdown(p.score)))
         for spot in sorted(p.spots, key=lambda s: (s.cell.column, s.cell.top)):
             c = spot.cell
-            out.append(f"  {spot.story.id:<18} priority {spot.story.priority:<2} columns {c.column}–"
-                       f"{c.column + c.span - 1}, rows {c.top}–{c.bottom - 1} ({c.rows} × {c.span}), "
-                       f"headline {spot.size:g}pt" + (f" (one level smaller; ladder {spot.ladder:g}pt)" if spot.ladder else ""))
-        out.extend(f"  栏线: gutter left of column {r.column}, rows {r.top}–{r.top + r.lines - 1} (碰题 parted)"
-                   for r in p.rules)
-        out.extend(f"  note: {note}" for note in p.notes)
+            out.append(_("  {id} priority {priority} columns {first}–{last}, rows {top}–{bottom} "
+                         "({rows} × {span}), headline {size}pt").format(
+                id=f"{spot.story.id:<18}", priority=f"{spot.story.priority:<2}", first=c.column,
+                last=c.column + c.span - 1, top=c.top, bottom=c.bottom - 1, rows=c.rows, span=c.span,
+                size=f"{spot.size:g}") + (_(" (one level smaller; ladder {size}pt)").format(size=f"{spot.ladder:g}")
+                                          if spot.ladder else ""))
+        out.extend(_("  栏线: gutter left of column {column}, rows {top}–{bottom} (碰题 parted)").format(
+            column=r.column, top=r.top, bottom=r.top + r.lines - 1) for r in p.rules)
+        out.extend(_("  note: {note}").format(note=note) for note in p.notes)
     return "\n".join(out)

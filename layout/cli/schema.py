@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..i18n import N_
+from ..i18n import N_, _
 from .translated import LayoutCommand, PathType
 
 @click.command("schema", cls=LayoutCommand,
@@ -24,4 +24,4 @@ def command(output: Path | None) -> None:
         click.echo(text, nl=False)
         return
     write_text_atomic(output, text)
-    click.echo(f"wrote {output}", err=True)
+    click.echo(_("wrote {output}").format(output=output), err=True)

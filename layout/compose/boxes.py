@@ -65,10 +65,12 @@ def _index(box: BoxPlan, plan: PagePlan, f: Furnisher) -> Painted:
         text_w, label_w, leader_w = text_width(entry.text, font), text_width(entry.label, font), font.advance(LEADER)
         room = outer.width - 2 * pad - text_w - label_w - 2 * gap
         if room < 2 * leader_w:
-            raise LayoutError(f"the 导读 entry '{entry.text}' ({entry.label}) is {text_w + label_w:.0f} pt wide, the "
-                              f"box holds {outer.width - 2 * pad - 2 * gap - 2 * leader_w:.0f} pt beside its leaders",
-                              box.spec.where, f"give article '{entry.article}' a shorter form: index: 短题, or "
-                              "widen the box (span)")
+            raise LayoutError(_("the 导读 entry '{text}' ({label}) is {value:.0f} pt wide, the box "
+                                "holds {value2:.0f} pt beside its leaders").format(
+                                  text=entry.text, label=entry.label, value=text_w + label_w,
+                                  value2=outer.width - 2 * pad - 2 * gap - 2 * leader_w),
+                              box.spec.where, _("give article '{article}' a shorter form: index: "
+                                                "短题, or widen the box (span)").format(article=entry.article))
         count = int(room // leader_w)
         label_x = outer.x1 - pad - label_w
         leaders = LEADER * count
@@ -85,8 +87,10 @@ def _weather(box: BoxPlan, plan: PagePlan, f: Furnisher) -> Painted:
     painted = _heading(box, f)
     for i, line in enumerate(box.spec.lines):
         if text_width(line, font) > outer.width - 2 * pad + 1e-6:
-            raise LayoutError(f"the weather line '{line}' is {text_width(line, font):.0f} pt wide, the box holds "
-                              f"{outer.width - 2 * pad:.0f} pt", box.spec.where, "shorten it or widen the box (span)")
+            raise LayoutError(_("the weather line '{line}' is {text_width:.0f} pt wide, the box "
+                                "holds {value:.0f} pt").format(
+                                  line=line, text_width=text_width(line, font), value=outer.width - 2 * pad),
+                              box.spec.where, _("shorten it or widen the box (span)"))
         painted = painted + Painted(runs=f.text(line, "box", outer.x0 + pad, _line_baseline(box, i, f), "weather"))
     return painted
 

@@ -96,9 +96,9 @@ def decode(opened: Opened) -> Source:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image.load()
             if getattr(image, "n_frames", 1) > 1:
-                notes.append(f"first of {image.n_frames} frames used")
+                notes.append(_("first of {count} frames used").format(count=image.n_frames))
             if _orientation(image) != 1:
-                notes.append(f"EXIF orientation {_orientation(image)} applied")
+                notes.append(_("EXIF orientation {orientation} applied").format(orientation=_orientation(image)))
                 image = ImageOps.exif_transpose(image)
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise PhotoError(_("truncated or corrupt image data: {reason}").format(reason=exc), opened.name,

@@ -20,6 +20,7 @@ from .jumps import EditionJumps, split_story
 from .fit import OVERSET_MARGIN, Depth, Target, column_targets, distribute, free_cells, level_of, targets
 from .square import square
 from .plan import PagePlan, Placement
+from ..i18n import _
 
 
 def plan_page(page: PageSpec, grid: PageGrid, edition: str, stories: StoryCache,
@@ -140,9 +141,10 @@ def _figure_rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, 
             continue
         if sum(layout.capacities) >= story.lines_needed:
             return rows
-    raise LayoutError(f"article {spec.id}: lines: auto finds no height from row {top} that holds its figures and "
-                      f"its {_approx(story)}{story.lines_needed} body lines", spec.location,
-                      "shorten the story, make the figure smaller, or widen the slot (span)")
+    raise LayoutError(_("article {id}: lines: auto finds no height from row {top} that holds its "
+                        "figures and its {story}{lines_needed} body lines").format(
+                          id=spec.id, top=top, story=_approx(story), lines_needed=story.lines_needed), spec.location,
+                      _("shorten the story, make the figure smaller, or widen the slot (span)"))
 
 
 def _figure_slack(figures: tuple[SetFigure, ...], cell: Cell, head: int, lines: int, layout: FigureLayout,
@@ -187,9 +189,9 @@ def _squared(story: SetStory, stories: StoryCache, options: list[Target]) -> Set
 def _check_head_fits(spec: ArticleSpec, head: int, rows: int) -> None:
     """A headline block taller than its slot is an error (it would overprint the body)."""
     if head > rows:
-        raise LayoutError(f"article {spec.id}: its headline block needs {head} body lines, "
-                          f"the slot holds {rows}", spec.location,
-                          "make the slot taller, or the headline smaller (headline_size)")
+        raise LayoutError(_("article {id}: its headline block needs {head} body lines, the slot "
+                            "holds {rows}").format(id=spec.id, head=head, rows=rows), spec.location,
+                          _("make the slot taller, or the headline smaller (headline_size)"))
 
 
 def _rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, top: int) -> int:
@@ -201,9 +203,11 @@ def _rows(spec: ArticleSpec, story: SetStory, head: int, grid: PageGrid, top: in
         return lines
     need = Depth(head, max(1, story.lines_needed), spec.slot.span).rows
     if top + need > grid.rows:
-        raise LayoutError(f"article {spec.id}: lines: auto needs {_approx(story)}{need} rows from row {top}, the "
-                          f"type area has {grid.rows - top} left", spec.location,
-                          "shorten the story, widen the slot (span), or give it fewer rows above")
+        raise LayoutError(_("article {id}: lines: auto needs {story}{need} rows from row {top}, "
+                            "the type area has {left} left").format(
+                              id=spec.id, story=_approx(story), need=need, top=top, left=grid.rows - top),
+                          spec.location,
+                          _("shorten the story, widen the slot (span), or give it fewer rows above"))
     return need
 
 
@@ -218,9 +222,12 @@ def _check_free(placement: Placement, placed: list[Placement], spec: ArticleSpec
     for other in placed:
         o = other.cell
         if set(cell.columns) & set(o.columns) and cell.top < o.bottom and o.top < cell.bottom:
-            raise LayoutError(f"the slots of articles '{other.id}' and '{spec.id}' overlap (rows {cell.top}–"
-                              f"{cell.bottom - 1} and {o.top}–{o.bottom - 1})", spec.location,
-                              f"move or shrink one of them ('{other.id}' is at {other.where})")
+            raise LayoutError(_("the slots of articles '{other}' and '{article}' overlap (rows "
+                                "{top}–{bottom} and {other_top}–{other_bottom})").format(
+                                  other=other.id, article=spec.id, top=cell.top, bottom=cell.bottom - 1,
+                                  other_top=o.top, other_bottom=o.bottom - 1), spec.location,
+                              _("move or shrink one of them ('{id}' is at {where})").format(
+                                  id=other.id, where=other.where))
 
 
 def head_rows(story: SetStory, spec: ArticleSpec) -> int:
@@ -229,7 +236,8 @@ def head_rows(story: SetStory, spec: ArticleSpec) -> int:
     needed = story.head_lines_rows
     rows = spec.headline_lines if spec.headline_lines is not None else story.head_rows
     if rows < needed:
-        raise LayoutError(f"article {spec.id}: its headline block needs {needed} body lines, "
-                          f"headline_lines gives {rows}", spec.where,
-                          f"set headline_lines to at least {needed}, or a smaller headline_size")
+        raise LayoutError(_("article {id}: its headline block needs {needed} body lines, "
+                            "headline_lines gives {rows}").format(id=spec.id, needed=needed, rows=rows), spec.where,
+                          _("set headline_lines to at least {needed}, or a smaller headline_size").format(
+                              needed=needed))
     return rows

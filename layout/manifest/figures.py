@@ -44,20 +44,23 @@ def _figure(value: Value, slot: Slot, root: Path) -> FigureSpec:
     offset = m.get("column_offset").integer(low=0, example="0") if m.get("column_offset") else 0
     if offset + span > slot.span:
         (m.get("column_offset") or m.need("span")).fail(
-            f"the figure takes slot columns {offset + 1}–{offset + span}, the slot has {slot.span}",
-            f"column_offset + span must be ≤ {slot.span}: use span ≤ {slot.span - offset}")
+            _("the figure takes slot columns {value}–{value2}, the slot has {span}").format(
+                value=offset + 1, value2=offset + span, span=slot.span),
+            _("column_offset + span must be ≤ {span}: use span ≤ {value}").format(
+                span=slot.span, value=slot.span - offset))
     if m.get("rows") and m.get("aspect"):
-        m.need("aspect").fail("a figure takes rows or aspect, not both", "remove one of them")
+        m.need("aspect").fail(_("a figure takes rows or aspect, not both"), _("remove one of them"))
     rows = m.get("rows").integer(low=1, example="12") if m.get("rows") else None
     aspect = m.get("aspect").number(low=0.1, high=10, example="1.5") if m.get("aspect") else None
     place = m.get("place").choice(FIGURE_PLACES) if m.get("place") else "before-body"
     if place == "top" and span != slot.span:
-        m.need("place").fail(f"a figure above the headline (place: top) spans the whole slot ({slot.span} columns), "
-                             f"this one spans {span}", f"set span: {slot.span} and no column_offset, or use "
-                             "place: before-body (under the headline block)")
+        m.need("place").fail(_("a figure above the headline (place: top) spans the whole slot "
+                               "({span} columns), this one spans {span2}").format(span=slot.span, span2=span),
+                             _("set span: {span} and no column_offset, or use place: before-body (under the "
+                               "headline block)").format(span=slot.span))
     caption = m.need("caption").text("图为……。（资料图片）")
     if not caption:
-        m.need("caption").fail("the caption is empty", "every photo needs a caption (图片说明)")
+        m.need("caption").fail(_("the caption is empty"), _("every photo needs a caption (图片说明)"))
     return FigureSpec(file=path, span=span, column_offset=offset, rows=rows,
                       aspect=aspect or _own_aspect(m.need("file"), path), where=value.where(),
                       place=place,
@@ -91,7 +94,7 @@ def _credit(value: Value) -> str | None:
     if text.lower() == NO_CREDIT:
         return None
     if not text:
-        value.fail("the credit is empty", "write the photographer or source, or credit: none")
+        value.fail(_("the credit is empty"), _("write the photographer or source, or credit: none"))
     return text
 
 
@@ -104,6 +107,6 @@ def _focus(value: Value | None) -> tuple[float, float]:
     if focus is None:
         return (0.5, 0.5)
     if not isinstance(focus.node, yaml.SequenceNode) or len(focus.items()) != 2:
-        focus.fail("focus must be two numbers [x, y]", "write e.g. focus: [0.5, 0.3] (0..1 of width and height)")
+        focus.fail(_("focus must be two numbers [x, y]"), _("write e.g. focus: [0.5, 0.3] (0..1 of width and height)"))
     x, y = (item.number(0, 1, "0.5") for item in focus.items())
     return (x, y)

@@ -10,6 +10,7 @@ from ..fonts import FONT_TABLE, FaceSource, FontTable
 from . import kinds
 from .nodes import Source, Value, existing_file
 from .reader import read_yaml
+from ..i18n import _
 
 _OVERRIDE_KEYS, _OVERRIDE_REQUIRED = ("role", "weight", "file", "index"), ("role", "weight", "file")
 _OVERRIDE_KINDS = {"role": kinds.choice(ROLES), "weight": kinds.choice(WEIGHTS),
@@ -27,7 +28,8 @@ def font_overrides(value: Value | None, root: Path) -> tuple[FontOverride, ...]:
         m = item.mapping(_OVERRIDE_KEYS, required=_OVERRIDE_REQUIRED)
         role, weight = m.need("role").choice(ROLES), m.need("weight").choice(WEIGHTS)
         if (role, weight) in overrides:
-            item.fail(f"font {role}/{weight} is overridden twice", "keep one entry per role and weight")
+            item.fail(_("font {role}/{weight} is overridden twice").format(role=role, weight=weight),
+                      _("keep one entry per role and weight"))
         index = m.get("index").integer(low=0, example="0") if m.get("index") else 0
         overrides[(role, weight)] = FontOverride(role, weight, existing_file(m.need("file"), root, "font"),
                                                        index)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..i18n import N_
+from ..i18n import N_, _
 from ..errors import ManifestError
 from ..geometry import PageGrid
 from ..spec import MASTHEAD_ALIGNS, BoxSpec, Masthead, PageSpec, Slot
@@ -49,22 +49,25 @@ def masthead(value: Value | None, grid: PageGrid, paper: str, root: Path) -> Mas
         return None
     m = value.mapping(MASTHEAD_KEYS)
     if m.get("title") and m.get("logo"):
-        m.need("logo").fail("the masthead takes a title or a logo, not both (the logo replaces the title)",
-                            "remove one of them")
+        m.need("logo").fail(_("the masthead takes a title or a logo, not both (the logo replaces the title)"),
+                            _("remove one of them"))
     column = m.get("column").integer(low=1, example="1") if m.get("column") else 1
     span = m.get("span").integer(low=1, example=str(grid.columns)) if m.get("span") else None
     if column + (span or grid.columns - column + 1) - 1 > grid.columns:
         (m.get("span") or m.need("column")).fail(
-            f"the masthead's columns {column}–{column + (span or 1) - 1} run past the grid's {grid.columns} columns",
-            f"column + span - 1 must be ≤ {grid.columns}")
+            _("the masthead's columns {column}–{value} run past the grid's {columns} columns").format(
+                column=column, value=column + (span or 1) - 1, columns=grid.columns),
+            _("column + span - 1 must be ≤ {columns}").format(columns=grid.columns))
     lines = m.get("lines").integer(low=1, example="10") if m.get("lines") else None
     if lines is not None and lines >= grid.rows:
-        m.need("lines").fail(f"the masthead takes {lines} lines but the type area has only {grid.rows}",
-                             f"give fewer than {grid.rows} lines, or leave lines out (computed from its content)")
+        m.need("lines").fail(_("the masthead takes {lines} lines but the type area has only "
+                               "{rows}").format(lines=lines, rows=grid.rows),
+                             _("give fewer than {rows} lines, or leave lines out (computed from "
+                               "its content)").format(rows=grid.rows))
     texts = {key: m.get(key).text() for key in ("subtitle", "publisher", "registration", "postal_code")
              if m.get(key)}
     return Masthead(title=m.get("title").text("济宁日报") if m.get("title") else paper, lines=lines,
-                    logo=_file(m.get("logo"), root, "logo", _LOGO_SUFFIXES) if m.get("logo") else None,
+                    logo=_file(m.get("logo"), root, N_("logo"), _LOGO_SUFFIXES) if m.get("logo") else None,
                     logo_rows=m.get("logo_rows").integer(low=1, example="5") if m.get("logo_rows") else None,
                     align=m.get("align").choice(MASTHEAD_ALIGNS) if m.get("align") else "center",
                     column=column, span=span if span is not None else grid.columns - column + 1,
@@ -83,7 +86,8 @@ def boxes(index: Value | None, weather: Value | None, ads: Value | None, grid: P
         m = weather.mapping(_WEATHER_KEYS, required=("slot", "lines"))
         lines = tuple(item.text("今天 晴 26～35℃") for item in m.need("lines").items())
         if not lines:
-            m.need("lines").fail("the weather box has no lines", "give its lines, e.g. - 今天 晴 26～35℃ 南风3级")
+            m.need("lines").fail(_("the weather box has no lines"),
+                                 _("give its lines, e.g. - 今天 晴 26～35℃ 南风3级"))
         out.append(BoxSpec(kind="weather", id="weather", slot=slot_reader(m.need("slot"), grid),
                            where=weather.where(), lines=lines,
                            title=m.get("title").text("天气") if m.get("title") else "天气"))
@@ -109,11 +113,12 @@ def _ad_file(value: Value, root: Path) -> Path | None:
     raw = value.text("ads/bank.pdf")
     full = inside(value, root, raw, "ad file", N_("keep ads inside the issue folder"))
     if full.suffix.lower() not in AD_SUFFIXES:
-        value.fail(f"ad file '{raw}' is not a PDF or an image ({', '.join(AD_SUFFIXES)})",
-                   "supply the ad as a PDF/X-1a page, or a JPEG, PNG or TIFF")
+        value.fail(_("ad file '{raw}' is not a PDF or an image ({choices})").format(
+                       raw=raw, choices=', '.join(AD_SUFFIXES)),
+                   _("supply the ad as a PDF/X-1a page, or a JPEG, PNG or TIFF"))
     if not full.exists():
         return None  # not in yet: a marked placeholder, reported in the build summary
-    return regular_file(value, raw, full, "ad file", N_("ad paths are relative to the issue folder"))
+    return regular_file(value, raw, full, N_("ad file"), N_("ad paths are relative to the issue folder"))
 
 
 def _ad_slot(value: Value, grid: PageGrid) -> Slot:
@@ -122,9 +127,10 @@ def _ad_slot(value: Value, grid: PageGrid) -> Slot:
     m = value.mapping(_AD_SLOT_KEYS, required=("column", "top"))
     for a, b in (("span", "width"), ("lines", "height")):
         if m.get(a) and m.get(b):
-            m.need(b).fail(f"an ad slot takes {a} or {b}, not both", "remove one of them")
+            m.need(b).fail(_("an ad slot takes {a} or {b}, not both").format(a=a, b=b), _("remove one of them"))
         if not m.get(a) and not m.get(b):
-            m.here.fail(f"the ad slot has no {a} (or {b})", f"give {a}: … in whole units, or {b}: …mm")
+            m.here.fail(_("the ad slot has no {a} (or {b})").format(a=a, b=b),
+                        _("give {a}: … in whole units, or {b}: …mm").format(a=a, b=b))
     column = m.need("column").integer(low=1, example="1")
     top = m.need("top").integer(low=0, example="60")
     pitch = grid.span_width(2) - grid.span_width(1)  # one column and its gutter
@@ -133,20 +139,25 @@ def _ad_slot(value: Value, grid: PageGrid) -> Slot:
     lines = (m.get("lines").integer(low=1, example="20") if m.get("lines")
              else max(1, round(m.need("height").length(None, positive=True) / grid.leading)))
     if column + span - 1 > grid.columns:
-        (m.get("span") or m.need("width")).fail(f"the ad's columns {column}–{column + span - 1} run past the "
-                                                f"grid's {grid.columns} columns", "make it narrower or move it left")
+        (m.get("span") or m.need("width")).fail(_("the ad's columns {column}–{value} run past "
+                                                  "the grid's {columns} columns").format(
+                                                    column=column, value=column + span - 1, columns=grid.columns),
+                                                _("make it narrower or move it left"))
     if top + lines > grid.rows:
-        (m.get("lines") or m.need("height")).fail(f"the ad's rows {top}–{top + lines - 1} run past the type "
-                                                  f"area's {grid.rows} body lines", "make it lower or move it up")
+        (m.get("lines") or m.need("height")).fail(_("the ad's rows {top}–{value} run past the "
+                                                    "type area's {rows} body lines").format(
+                                                      top=top, value=top + lines - 1, rows=grid.rows),
+                                                  _("make it lower or move it up"))
     return Slot(column, span, top, lines)
 
 
 def _file(value: Value, root: Path, what: str, suffixes: tuple[str, ...]) -> Path:
     """A file the page needs (a logo): inside the issue folder, of one of `suffixes`, present."""
     raw = value.text("logo.pdf")
-    full = inside(value, root, raw, what, f"keep the {what} inside the issue folder")
+    full = inside(value, root, raw, what, _("keep the {what} inside the issue folder").format(what=_(what)))
     if full.suffix.lower() not in suffixes:
-        value.fail(f"{what} '{raw}' is not a PDF or an image", "give a .pdf (vector) or a .jpg/.png/.tif file")
+        value.fail(_("{what} '{raw}' is not a PDF or an image").format(what=_(what), raw=raw),
+                   _("give a .pdf (vector) or a .jpg/.png/.tif file"))
     return regular_file(value, raw, full, what, N_("paths are relative to the issue folder; check the name"))
 
 
@@ -160,9 +171,9 @@ def count_entries(pages: tuple[PageSpec, ...]) -> tuple[PageSpec, ...]:
         for box in page.boxes:
             if box.kind == "index":
                 if later == 0:
-                    raise ManifestError(f"page {page.number} has a 导读 box but no story on a later page is "
-                                        "marked index:", box.where,
-                                        "mark the stories it lists with index: true (or index: 短题)")
+                    raise ManifestError(_("page {number} has a 导读 box but no story on a later "
+                                          "page is marked index:").format(number=page.number), box.where,
+                                        _("mark the stories it lists with index: true (or index: 短题)"))
                 box = replace(box, entries=later)
             boxes.append(box)
         out.append(replace(page, boxes=tuple(boxes)))
@@ -170,7 +181,8 @@ def count_entries(pages: tuple[PageSpec, ...]) -> tuple[PageSpec, ...]:
     for page in pages:
         for article in page.articles:
             if article.index is not None and not any(n < page.number for n in fronts):
-                raise ManifestError(f"article '{article.id}' on page {page.number} is marked index:, but no earlier "
-                                    "page has a 导读 box (index:) to list it", article.where,
-                                    "add index: {slot: {...}} to the front page, or remove index: from the article")
+                raise ManifestError(_("article '{id}' on page {number} is marked index:, but no "
+                                      "earlier page has a 导读 box (index:) to list it").format(
+                                        id=article.id, number=page.number), article.where,
+                                    _("add index: {slot: {...}} to the front page, or remove index: from the article"))
     return tuple(out)

@@ -21,6 +21,7 @@ from .nodes import NUMBER, TOL, Map, Source, Value, close, existing_file
 from .reader import read_yaml
 from .pages import PAGES_KIND, PageContext, pages
 from .styles import COLORS_KIND, STYLES_KIND, StyleContext, check_ink, colors, styles
+from ..i18n import N_, _
 
 _ISSUE_ID = re.compile(r"^[A-Za-z0-9._-]+$")
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")  # ASCII digits (\d takes '２')
@@ -103,11 +104,12 @@ def _issue_head(value: Value) -> _Head:
     m = value.mapping(_ISSUE_KEYS, required=_ISSUE_REQUIRED)
     issue_id = m.need("id").text("jining-2023-08-22")
     if not _ISSUE_ID.match(issue_id) or set(issue_id) == {"."}:
-        m.need("id").fail(f"issue id '{issue_id}' may only use letters, digits, '.', '_' and '-'",
-                          "it names the output file: write e.g. jining-2023-08-22")
+        m.need("id").fail(_("issue id '{issue_id}' may only use letters, digits, '.', '_' and '-'").format(
+                              issue_id=issue_id),
+                          _("it names the output file: write e.g. jining-2023-08-22"))
     paper = m.need("paper").text("济宁日报")
     if not paper:
-        m.need("paper").fail("paper (the newspaper's name) is empty", "write e.g. paper: 济宁日报")
+        m.need("paper").fail(_("paper (the newspaper's name) is empty"), _("write e.g. paper: 济宁日报"))
     number, total = m.get("number"), m.get("total_number")
     edition = m.get("edition")
     return _Head(id=issue_id, paper=paper, date=_date(m.need("date")),
@@ -118,17 +120,18 @@ def _issue_head(value: Value) -> _Head:
 
 def _date(value: Value) -> _dt.date:
     """A YYYY-MM-DD date (YAML 1.1 would make it a date object; the source text is read instead)."""
-    raw = value.scalar("a date", "2023-08-22").strip()
+    raw = value.scalar(N_("a date"), "2023-08-22").strip()
     match = _DATE.match(raw)
     if not match:
-        value.fail(f"date '{raw}' is not in the form YYYY-MM-DD", "write e.g. date: 2023-08-22")
+        value.fail(_("date '{raw}' is not in the form YYYY-MM-DD").format(raw=raw), _("write e.g. date: 2023-08-22"))
     year, month, day = (int(part) for part in match.groups())
     if not MIN_YEAR <= year <= MAX_YEAR:
-        value.fail(f"date '{raw}': the year {year} is outside {MIN_YEAR}–{MAX_YEAR}",
-                   f"a newspaper date is between {MIN_YEAR}-01-01 and {MAX_YEAR}-12-31: check the year, "
-                   "e.g. date: 2023-08-22")
+        value.fail(_("date '{raw}': the year {year} is outside {MIN_YEAR}–{MAX_YEAR}").format(
+                       raw=raw, year=year, MIN_YEAR=MIN_YEAR, MAX_YEAR=MAX_YEAR),
+                   _("a newspaper date is between {MIN_YEAR}-01-01 and {MAX_YEAR}-12-31: check "
+                     "the year, e.g. date: 2023-08-22").format(MIN_YEAR=MIN_YEAR, MAX_YEAR=MAX_YEAR))
     if not 1 <= month <= 12 or not 1 <= day <= _days_in_month(year, month):
-        value.fail(f"'{raw}' is not a real date", "write the date as YYYY-MM-DD, e.g. 2023-08-22")
+        value.fail(_("'{raw}' is not a real date").format(raw=raw), _("write the date as YYYY-MM-DD, e.g. 2023-08-22"))
     return _dt.date(year, month, day)
 
 
@@ -159,10 +162,11 @@ def _typography(value: Value | None) -> Typography:
 
 def _indent(value: Value) -> float:
     """The first-line indent in 字: a number or '2字'."""
-    raw = value.scalar("a number of 字", "2字").strip()
+    raw = value.scalar(N_("a number of 字"), "2字").strip()
     number = raw[:-1].strip() if raw.endswith("字") else raw
     if not NUMBER.match(number) or float(number) < 0:
-        value.fail(f"indent must be a number of 字, not '{raw}'", "write e.g. indent: 2字 (or 0 for none)")
+        value.fail(_("indent must be a number of 字, not '{raw}'").format(raw=raw),
+                   _("write e.g. indent: 2字 (or 0 for none)"))
     return float(number)
 
 
@@ -174,8 +178,9 @@ def _grid_spec(value: Value, hao_table: str) -> GridSpec:
     gutter = m.get("gutter").length(body) if m.get("gutter") else body
     leading = m.get("leading").length(body) if m.get("leading") else _DEFAULT_LEADING * body
     if leading < body - TOL:
-        m.need("leading").fail(f"grid leading {leading:g}pt is less than the body size {body:g}pt",
-                               "leading is one body line: write e.g. leading: 16.5pt (not a factor like 1.6)")
+        m.need("leading").fail(_("grid leading {leading:g}pt is less than the body size "
+                                 "{body:g}pt").format(leading=leading, body=body),
+                               _("leading is one body line: write e.g. leading: 16.5pt (not a factor like 1.6)"))
     measure = m.get("measure").length(body, positive=True) if m.get("measure") else None
     return GridSpec(columns=columns, gutter=gutter, body_size=body, leading=leading, measure=measure)
 
@@ -187,10 +192,10 @@ def _page_size(value: Value | None) -> tuple[float, float]:
     if isinstance(value.node, yaml.MappingNode):
         m = value.mapping(_SIZE_KEYS, required=_SIZE_KEYS)
         return m.need("width").length(None, positive=True), m.need("height").length(None, positive=True)
-    name = value.scalar("broadsheet, tabloid or {width, height}", "broadsheet").strip()
+    name = value.scalar(N_("broadsheet, tabloid or {width, height}"), "broadsheet").strip()
     if name not in PAGE_FORMATS:
-        value.fail(f"format '{name}' is not one of {', '.join(PAGE_FORMATS)}",
-                   close(name, tuple(PAGE_FORMATS)) + "; or give the trim size as {width: 300mm, height: 420mm}")
+        value.fail(_("format '{name}' is not one of {choices}").format(name=name, choices=', '.join(PAGE_FORMATS)),
+                   close(name, tuple(PAGE_FORMATS)) + _("; or give the trim size as {width: 300mm, height: 420mm}"))
     return mm(PAGE_FORMATS[name][0]), mm(PAGE_FORMATS[name][1])
 
 
@@ -207,19 +212,21 @@ def _page_grid(top: Map, size: tuple[float, float], margins: Margins, spec: Grid
     width, height = size
     where = top.get("margins") or top.get("format") or top.here
     if margins.left + margins.right >= width or margins.top + margins.bottom >= height:
-        where.fail(f"the margins leave no type area on a {width:g} × {height:g}pt page",
-                   "make the margins smaller than the page")
+        where.fail(_("the margins leave no type area on a {width:g} × {height:g}pt page").format(
+                       width=width, height=height),
+                   _("make the margins smaller than the page"))
     grid = make_grid(width, height, margins, spec)
     grid_value = top.need("grid").mapping()
     avail = width - margins.left - margins.right
     if grid.measure <= TOL or grid.type_area.width > avail + TOL:
         at = grid_value.get("measure") or grid_value.need("columns")
-        at.fail(f"{spec.columns} columns of {grid.measure:g}pt with {spec.gutter:g}pt gutters do not fit the "
-                f"type area width {avail:g}pt",
-                "use fewer columns, a smaller gutter or measure, or narrower margins")
+        at.fail(_("{columns} columns of {measure:g}pt with {gutter:g}pt gutters do not fit the "
+                  "type area width {avail:g}pt").format(
+                    columns=spec.columns, measure=grid.measure, gutter=spec.gutter, avail=avail),
+                _("use fewer columns, a smaller gutter or measure, or narrower margins"))
     if grid.rows < 1:
         (grid_value.get("leading") or grid_value.need("columns")).fail(
-            "the type area is lower than one body line", "reduce the leading or the top/bottom margins")
+            _("the type area is lower than one body line"), _("reduce the leading or the top/bottom margins"))
     return grid
 
 
@@ -232,11 +239,11 @@ def _ignore_regions(value: Value | None) -> tuple[tuple[float, float, float, flo
     for item in ignore.items() if ignore is not None else []:
         corners = item.items()
         if len(corners) != 4:
-            item.fail(f"a region needs 4 numbers [x0, y0, x1, y1], not {len(corners)}",
-                      "write e.g. [0, 0, 100mm, 20mm] (origin bottom-left)")
+            item.fail(_("a region needs 4 numbers [x0, y0, x1, y1], not {count}").format(count=len(corners)),
+                      _("write e.g. [0, 0, 100mm, 20mm] (origin bottom-left)"))
         x0, y0, x1, y1 = (corner.length(None) for corner in corners)
         if x1 <= x0 or y1 <= y0:
-            item.fail("a region's x1/y1 must be greater than its x0/y0", "write [left, bottom, right, top]")
+            item.fail(_("a region's x1/y1 must be greater than its x0/y0"), _("write [left, bottom, right, top]"))
         regions.append((x0, y0, x1, y1))
     return tuple(regions)
 
@@ -280,8 +287,9 @@ def load_issue(path: Path) -> Issue:
     path = Path(path)
     top = read_yaml(path, Source(str(path), ManifestError))
     if not isinstance(top.node, yaml.MappingNode):
-        top.fail(f"the manifest must be a mapping of sections (issue:, grid:, pages: …), not {top.kind()}",
-                 "see docs/manifest.md for an example")
+        top.fail(_("the manifest must be a mapping of sections (issue:, grid:, pages: …), not "
+                   "{kind}").format(kind=top.kind()),
+                 _("see docs/manifest.md for an example"))
     m = top.mapping(_TOP_KEYS, required=_TOP_REQUIRED)
     root = path.resolve().parent
     head = _issue_head(m.need("issue"))

@@ -11,6 +11,7 @@ import yaml
 from ..spec import ArticleSpec, JumpSpec, PageSpec, Slot
 from . import kinds
 from .nodes import Map, Value, close
+from ..i18n import _
 
 JUMP_KEYS = ("jump", "continue", "jump_headline")  # keys of an article entry that make it jump
 CONTINUE_KEYS = ("page", "slot")  # continue: {page: 5, slot: {...}}
@@ -59,24 +60,29 @@ def jump_ask(m: Map, article_id: str, page: int, slot: Slot, read_slot: Callable
     jump, inline, headline = m.get("jump"), m.get("continue"), m.get("jump_headline")
     if jump is None and inline is None:
         if headline is not None:
-            headline.fail(f"article '{article_id}' has a jump_headline but does not jump",
-                          "add jump: auto (or continue: {page: N, slot: {...}}), or remove jump_headline")
+            headline.fail(_("article '{article_id}' has a jump_headline but does not jump").format(
+                              article_id=article_id),
+                          _("add jump: auto (or continue: {page: N, slot: {...}}), or remove jump_headline"))
         return None
     if jump is not None and inline is not None:
-        inline.fail(f"article '{article_id}' gives both jump and continue",
-                    "write either jump: auto (its continuation declared on the later page with continues: "
-                    f"{article_id}) or continue: {{page: N, slot: {{...}}}}, not both")
+        inline.fail(_("article '{article_id}' gives both jump and continue").format(article_id=article_id),
+                    _("write either jump: auto (its continuation declared on the later page with "
+                      "continues: {article_id}) or continue: {{page: N, slot: {{...}}}}, not both").format(
+                        article_id=article_id))
     if not slot.fixed:
-        m.need("slot").fail(f"article '{article_id}' jumps, so it fills its slot: the slot needs a top and a "
-                            "height", "give the slot top: N and lines: N (or lines: rest)")
+        m.need("slot").fail(_("article '{article_id}' jumps, so it fills its slot: the slot "
+                              "needs a top and a height").format(article_id=article_id),
+                            _("give the slot top: N and lines: N (or lines: rest)"))
     title = headline.text("高新区重点项目建设提速") if headline is not None else None
     if title is not None and not title.strip():
-        headline.fail("jump_headline is empty", "write the headline's short form, or leave the key out to derive it")
+        headline.fail(_("jump_headline is empty"),
+                      _("write the headline's short form, or leave the key out to derive it"))
     if jump is not None:
         word = jump.scalar("auto", "auto").strip() if isinstance(jump.node, yaml.ScalarNode) else ""
         if word != "auto":
-            jump.fail("jump must be auto (the overset continues in the slot a later page declares)",
-                      f"write jump: auto, with `- continues: {article_id}` and a slot on the later page")
+            jump.fail(_("jump must be auto (the overset continues in the slot a later page declares)"),
+                      _("write jump: auto, with `- continues: {article_id}` and a slot on the "
+                        "later page").format(article_id=article_id))
         return JumpAsk(article_id, page, jump, title)
     c = inline.mapping(CONTINUE_KEYS, required=CONTINUE_KEYS)
     target = c.need("page").integer(low=1, example="5")
@@ -95,9 +101,10 @@ def link(pages: tuple[PageSpec, ...], asks: list[JumpAsk], continuations: list[C
         jumps[cont.spec.id] = replace(cont, spec=replace(cont.spec, file=specs[cont.spec.id][0].file))
     for ask in asks:
         if ask.target is None and ask.article not in jumps:
-            ask.value.fail(f"article '{ask.article}' has jump: auto but no later page continues it",
-                           f"add `- continues: {ask.article}` with a slot to a later page's articles, or write "
-                           "continue: {page: N, slot: {...}}")
+            ask.value.fail(_("article '{article}' has jump: auto but no later page continues it").format(
+                               article=ask.article),
+                           _("add `- continues: {article}` with a slot to a later page's "
+                             "articles, or write continue: {{page: N, slot: {{...}}}}").format(article=ask.article))
         if ask.target is not None:
             _check_later(ask.value.mapping().need("page"), ask.article, ask.page, ask.target, order)
             spec = specs[ask.article][0]
@@ -112,40 +119,49 @@ def _check_continuation(cont: Continuation, specs: dict, asks: dict, seen: dict)
     """A `continues:` entry names a story on an earlier page that has jump: auto and no other continuation."""
     article = cont.spec.id
     if article not in specs:
-        cont.value.fail(f"continues: '{article}' is no article of the issue", close(article, tuple(specs)))
+        cont.value.fail(_("continues: '{article}' is no article of the issue").format(article=article),
+                        close(article, tuple(specs)))
     if article in seen:
-        cont.value.fail(f"article '{article}' is continued twice (first at {seen[article].value.where()})",
-                        "a story jumps once: remove one of the continuations")
+        cont.value.fail(_("article '{article}' is continued twice (first at {where})").format(
+                            article=article, where=seen[article].value.where()),
+                        _("a story jumps once: remove one of the continuations"))
     ask = asks.get(article)
     if ask is None:
-        cont.value.fail(f"article '{article}' is continued here but does not jump",
-                        f"add jump: auto to article '{article}' (at {specs[article][0].where})")
+        cont.value.fail(_("article '{article}' is continued here but does not jump").format(article=article),
+                        _("add jump: auto to article '{article}' (at {where})").format(
+                            article=article, where=specs[article][0].where))
     if ask.target is not None:
-        cont.value.fail(f"article '{article}' already jumps to page {ask.target} (continue: at {ask.value.where()})",
-                        "a story jumps once: remove this entry or the story's continue:")
+        cont.value.fail(_("article '{article}' already jumps to page {target} (continue: at "
+                          "{where})").format(article=article, target=ask.target, where=ask.value.where()),
+                        _("a story jumps once: remove this entry or the story's continue:"))
     page = specs[article][1]
     if cont.page <= page:
-        cont.value.fail(f"article '{article}' is on page {page}; its continuation on page {cont.page} is not on a "
-                        "later page", f"a story jumps to a later page: continue it on a page after {page}")
+        cont.value.fail(_("article '{article}' is on page {page}; its continuation on page "
+                          "{page2} is not on a later page").format(article=article, page=page, page2=cont.page),
+                        _("a story jumps to a later page: continue it on a page after {page}").format(page=page))
 
 
 def _check_later(value: Value, article: str, page: int, target: int, order: dict[int, int]) -> None:
     """A jump goes to a page of the issue that comes after the story's page (in number and in pages:)."""
     if target not in order:
-        value.fail(f"article '{article}' jumps to page {target}, which is no page of the issue",
-                   f"the pages are {', '.join(str(n) for n in order)}")
+        value.fail(_("article '{article}' jumps to page {target}, which is no page of the issue").format(
+                       article=article, target=target),
+                   _("the pages are {choices}").format(choices=', '.join(str(n) for n in order)))
     if target <= page or order[target] < order[page]:
-        value.fail(f"article '{article}' is on page {page} and cannot jump to page {target}",
-                   f"a story jumps to a later page: give a page after {page}")
+        value.fail(_("article '{article}' is on page {page} and cannot jump to page {target}").format(
+                       article=article, page=page, target=target),
+                   _("a story jumps to a later page: give a page after {page}").format(page=page))
 
 
 def _check_free(ask: JumpAsk, page: PageSpec) -> None:
     """A continuation slot given by `continue:` may not overlap a fixed slot of its page."""
     for other in page.articles:
         if other.slot.fixed and overlap(ask.slot, other.slot):
-            ask.slot_value.fail(f"the continuation slot of article '{ask.article}' on page {page.number} overlaps "
-                                f"the slot of article '{other.id}'",
-                                f"move or shrink one of them ('{other.id}' is at {other.location})")
+            ask.slot_value.fail(_("the continuation slot of article '{article}' on page {number} "
+                                  "overlaps the slot of article '{id}'").format(
+                                    article=ask.article, number=page.number, id=other.id),
+                                _("move or shrink one of them ('{id}' is at {location})").format(
+                                    id=other.id, location=other.location))
 
 
 def overlap(a: Slot, b: Slot) -> bool:

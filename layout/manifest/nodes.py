@@ -153,7 +153,7 @@ class Value:
 
     def choice(self, options: Sequence[str]) -> str:
         """One of `options`, listing them when the value is not one."""
-        raw = self.scalar("one of " + ", ".join(options), options[0]).strip()
+        raw = self.scalar(_("one of {options}").format(options=", ".join(options)), options[0]).strip()
         if raw not in options:
             self.fail(_("{name} '{raw}' is not one of {options}").format(name=self.name, raw=raw,
                                                                         options=", ".join(options)),
@@ -165,8 +165,10 @@ class Value:
         raw = self.scalar(N_("a length"), "12mm").strip()
         value = length(raw, self.where(), em)
         if value < 0 or (positive and value <= TOL):
-            self.fail(f"{self.name} must be {'more than' if positive else 'at least'} 0, not '{raw}'",
-                      "give a positive length, e.g. 12mm or 9pt")
+            message = (_("{name} must be more than 0, not '{raw}'") if positive
+                       else _("{name} must be at least 0, not '{raw}'"))
+            self.fail(message.format(name=self.name, raw=raw),
+                      _("give a positive length, e.g. 12mm or 9pt"))
         return value
 
     def size(self, table: str) -> float:
@@ -176,7 +178,8 @@ class Value:
         if value is None:
             value = font_size(raw, self.where(), table)
         if value <= TOL:
-            self.fail(f"{self.name} must be more than 0, not '{raw}'", "give a size, e.g. 五号 or 10.5pt")
+            self.fail(_("{name} must be more than 0, not '{raw}'").format(name=self.name, raw=raw),
+                      _("give a size, e.g. 五号 or 10.5pt"))
         return value
 
     def items(self) -> list[Value]:
@@ -240,15 +243,17 @@ def collect(owner: Value, node: yaml.MappingNode, table: Map, merged: int = 0) -
     """Fill `table` from a mapping node: duplicate keys fail; `<<:` merges fill keys not given (`merged`
     counts how deep merges are chained; each merged mapping is read once however often it is merged)."""
     if merged > MAX_DEPTH:
-        owner.fail(f"'<<' merges are chained more than {MAX_DEPTH} deep", "see docs/limits.md")
+        owner.fail(_("'<<' merges are chained more than {MAX_DEPTH} deep").format(MAX_DEPTH=MAX_DEPTH),
+                   _("see docs/limits.md"))
     merges = []
     for key_node, value_node in node.value:
         if key_node.tag == _MERGE_TAG:
             merges.append(value_node)
             continue
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _NULL_TAG:
-            Value(key_node, owner.path, owner.src).fail(f"a key in {owner.name} is not a plain name",
-                                                         "write keys as plain words")
+            Value(key_node, owner.path, owner.src).fail(_("a key in {name} is not a plain name").format(
+                                                            name=owner.name),
+                                                         _("write keys as plain words"))
         key = str(key_node.value)
         key_value = owner.child(key, key_node)
         if FULLWIDTH_COLON in key and isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL_TAG:
@@ -257,8 +262,9 @@ def collect(owner: Value, node: yaml.MappingNode, table: Map, merged: int = 0) -
         if key in table.keys:
             if merged:
                 continue
-            key_value.fail(f"key '{key}' appears twice in {owner.name} (first on line {table.keys[key].line})",
-                           "YAML would silently keep only the last one: remove or rename one of them")
+            key_value.fail(_("key '{key}' appears twice in {name} (first on line {line})").format(
+                               key=key, name=owner.name, line=table.keys[key].line),
+                           _("YAML would silently keep only the last one: remove or rename one of them"))
         table.keys[key] = key_value
         table.values[key] = owner.child(key, value_node)
     seen = table.merged
@@ -266,7 +272,7 @@ def collect(owner: Value, node: yaml.MappingNode, table: Map, merged: int = 0) -
         parts = source.value if isinstance(source, yaml.SequenceNode) else [source]
         for part in parts:
             if not isinstance(part, yaml.MappingNode):
-                owner.fail("'<<' must merge a mapping (an &anchor of key: value entries)")
+                owner.fail(_("'<<' must merge a mapping (an &anchor of key: value entries)"))
             if id(part) not in seen:  # merging the same mapping again adds nothing
                 seen.add(id(part))
                 collect(owner, part, table, merged + 1)
@@ -292,17 +298,21 @@ def resolved(value: Value, root: Path, raw: str, what: str) -> Path:
     name fails at `value` (the OS would refuse them with a ValueError or ENAMETOOLONG)."""
     bad = next((c for c in raw if ord(c) < 0x20 or ord(c) == 0x7F), None)
     if bad is not None:
-        name = "a NUL byte" if bad == "\0" else f"the control character U+{ord(bad):04X}"
-        value.fail(f"{what} path {raw!r} contains {name}", "write the file name without it (a NUL can never be "
-                   "part of a file name)")
+        name = _("a NUL byte") if bad == "\0" else _("the control character U+{code:04X}").format(code=ord(bad))
+        value.fail(_("{what} path {raw!r} contains {name}").format(what=_(what), raw=raw, name=name),
+                   _("write the file name without it (a NUL can never be "
+                     "part of a file name)"))
     long = next((part for part in Path(raw).parts if len(os.fsencode(part)) > MAX_NAME_BYTES), None)
     if long is not None:
-        value.fail(f"{what} path has a name of {len(os.fsencode(long))} bytes ('{long[:20]}…'), more than the "
-                   f"{MAX_NAME_BYTES} a file system allows", "shorten the file name")
+        value.fail(_("{what} path has a name of {count} bytes ('{long}…'), more than the "
+                     "{MAX_NAME_BYTES} a file system allows").format(
+                       what=_(what), count=len(os.fsencode(long)), long=long[:20], MAX_NAME_BYTES=MAX_NAME_BYTES),
+                   _("shorten the file name"))
     try:
         return (root / raw).resolve()
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on older Pythons
-        value.fail(f"{what} '{raw}' cannot be read: {_reason(exc)}", _fix(exc))
+        value.fail(_("{what} '{raw}' cannot be read: {reason}").format(what=what, raw=raw, reason=_reason(exc)),
+                   _fix(exc))
 
 
 def inside(value: Value, root: Path, raw: str, what: str, hint: str) -> Path:

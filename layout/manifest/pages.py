@@ -15,6 +15,7 @@ from .figures import FIGURES_KIND, figures
 from .jumps import (CONTINUATION_KEYS, JUMP_KEYS, Continuation, continuation_kind, jump_ask, jump_kinds, link,
                     overlap)
 from .nodes import Value, inside, regular_file
+from ..i18n import _
 
 _PAGE_KEYS = ("number", "section", "section_front", "credits", "masthead", "index", "weather", "ads", "articles",
               "stories", "column_rules")
@@ -85,7 +86,7 @@ def pages(value: Value, ctx: PageContext) -> tuple[PageSpec, ...]:
     """Read `pages:` (at least one)."""
     items = value.items()
     if not items:
-        value.fail("pages is empty", "add at least one page with number, section and articles")
+        value.fail(_("pages is empty"), _("add at least one page with number, section and articles"))
     return front.count_entries(link(tuple(_page(item, ctx) for item in items), ctx.jumps, ctx.continuations))
 
 
@@ -94,16 +95,18 @@ def _page(value: Value, ctx: PageContext) -> PageSpec:
     m = value.mapping(_PAGE_KEYS, required=_PAGE_REQUIRED)
     number = m.need("number").integer(low=1, example="2")
     if number in ctx.page_numbers:
-        m.need("number").fail(f"page number {number} is used twice (first at {ctx.page_numbers[number]})",
-                              "give every page its own number (版次)")
+        m.need("number").fail(_("page number {number} is used twice (first at {page_numbers})").format(
+                                  number=number, page_numbers=ctx.page_numbers[number]),
+                              _("give every page its own number (版次)"))
     ctx.page_numbers[number] = m.need("number").where()
     ctx.page = number
     section = m.get("section").text("要闻") if m.get("section") else ""
     section_front = m.get("section_front").flag() if m.get("section_front") else False
     masthead = front.masthead(m.get("masthead"), ctx.grid, ctx.paper, ctx.root)
     if masthead is not None and number != 1 and not section_front:
-        m.need("masthead").fail(f"page {number} has a masthead (报头), but only the front page (第1版) carries one",
-                                "remove it, or say section_front: true if this page fronts a section (叠)")
+        m.need("masthead").fail(_("page {number} has a masthead (报头), but only the front page "
+                                  "(第1版) carries one").format(number=number),
+                                _("remove it, or say section_front: true if this page fronts a section (叠)"))
     articles = m.get("articles").items() if m.get("articles") else []
     placed = [_continuation(item, ctx) if _continues(item) else _article(item, ctx) for item in articles]
     _check_slots(placed, masthead)
@@ -190,8 +193,9 @@ def _unique_id(value: Value, ctx: PageContext) -> str:
     """An article or story id, unique in the issue."""
     article_id = value.text("lead")
     if article_id in ctx.article_ids:
-        value.fail(f"article id '{article_id}' is used twice (first at {ctx.article_ids[article_id]})",
-                   "give every article of the issue its own id")
+        value.fail(_("article id '{article_id}' is used twice (first at {article_ids})").format(
+                       article_id=article_id, article_ids=ctx.article_ids[article_id]),
+                   _("give every article of the issue its own id"))
     ctx.article_ids[article_id] = value.where()
     return article_id
 
@@ -227,12 +231,15 @@ def _span_range(value: Value | None, grid: PageGrid) -> tuple[int, int] | None:
     else:
         items = value.items()
         if len(items) != 2:
-            value.fail(f"span must be [min, max] (two numbers), not {len(items)} items", "write e.g. span: [2, 4]")
+            value.fail(_("span must be [min, max] (two numbers), not {count} items").format(count=len(items)),
+                       _("write e.g. span: [2, 4]"))
         low, high = items[0].integer(low=1, example="2"), items[1].integer(low=1, example="4")
         if low > high:
-            value.fail(f"span [{low}, {high}]: the minimum is larger than the maximum", f"write span: [{high}, {low}]")
+            value.fail(_("span [{low}, {high}]: the minimum is larger than the maximum").format(low=low, high=high),
+                       _("write span: [{high}, {low}]").format(high=high, low=low))
     if high > grid.columns:
-        value.fail(f"span up to {high} columns, the grid has {grid.columns}", f"use a maximum ≤ {grid.columns}")
+        value.fail(_("span up to {high} columns, the grid has {columns}").format(high=high, columns=grid.columns),
+                   _("use a maximum ≤ {columns}").format(columns=grid.columns))
     return low, high
 
 
@@ -253,18 +260,24 @@ def _slot(value: Value, grid: PageGrid) -> Slot:
     top = _rows(m.get("top"), (AUTO,), low=0, example="0 (or auto)")
     lines = _rows(m.get("lines"), (REST, AUTO), low=1, example="24 (or rest, auto)")
     if column > grid.columns:
-        m.need("column").fail(f"column {column} is outside the grid of {grid.columns} columns",
-                              f"columns are numbered 1–{grid.columns}")
+        m.need("column").fail(_("column {column} is outside the grid of {columns} columns").format(
+                                  column=column, columns=grid.columns),
+                              _("columns are numbered 1–{columns}").format(columns=grid.columns))
     if column + span - 1 > grid.columns:
         last = column + span - 1
-        m.need("span").fail(f"columns {column}–{last} run past the grid's {grid.columns} columns",
-                            f"column + span - 1 must be ≤ {grid.columns}: use span ≤ {grid.columns - column + 1}")
+        m.need("span").fail(_("columns {column}–{last} run past the grid's {columns} columns").format(
+                                column=column, last=last, columns=grid.columns),
+                            _("column + span - 1 must be ≤ {columns}: use span ≤ {value}").format(
+                                columns=grid.columns, value=grid.columns - column + 1))
     if isinstance(top, int) and top >= grid.rows:
-        m.need("top").fail(f"top line {top} is below the type area ({grid.rows} body lines, "
-                           f"0–{grid.rows - 1})", f"use top < {grid.rows}")
+        m.need("top").fail(_("top line {top} is below the type area ({rows} body lines, "
+                             "0–{value})").format(top=top, rows=grid.rows,
+                                                  value=grid.rows - 1), _("use top < {rows}").format(rows=grid.rows))
     if isinstance(top, int) and isinstance(lines, int) and top + lines > grid.rows:
-        m.need("lines").fail(f"lines {top}–{top + lines - 1} run past the type area's {grid.rows} body lines",
-                             f"top + lines must be ≤ {grid.rows}: use lines ≤ {grid.rows - top}, or lines: rest")
+        m.need("lines").fail(_("lines {top}–{value} run past the type area's {rows} body lines").format(
+                                 top=top, value=top + lines - 1, rows=grid.rows),
+                             _("top + lines must be ≤ {rows}: use lines ≤ {value}, or lines: rest").format(
+                                 rows=grid.rows, value=grid.rows - top))
     return Slot(column, span, top, lines)
 
 
@@ -286,9 +299,12 @@ def _check_slots(placed: list[_Placed], masthead: Masthead | None) -> None:
         if masthead is not None and masthead.lines is not None and slot.top < masthead.lines and \
                 masthead.column < slot.column + slot.span and slot.column < masthead.column + masthead.span:
             item.slot.mapping().need("top").fail(
-                f"article '{item.spec.id}' starts on line {slot.top}, inside the masthead (lines 0–"
-                f"{masthead.lines - 1})", f"start it at top: {masthead.lines} or lower")
+                _("article '{id}' starts on line {top}, inside the masthead (lines 0–{value})").format(
+                    id=item.spec.id, top=slot.top, value=masthead.lines - 1),
+                _("start it at top: {lines} or lower").format(lines=masthead.lines))
         for other in placed[:index]:
             if other.spec.slot.fixed and overlap(slot, other.spec.slot):
-                item.slot.fail(f"the slots of articles '{other.spec.id}' and '{item.spec.id}' overlap",
-                               f"move or shrink one of them ('{other.spec.id}' is at {other.slot.where()})")
+                item.slot.fail(_("the slots of articles '{id}' and '{id2}' overlap").format(
+                                   id=other.spec.id, id2=item.spec.id),
+                               _("move or shrink one of them ('{id}' is at {where})").format(
+                                   id=other.spec.id, where=other.slot.where()))

@@ -20,7 +20,7 @@ import yaml
 from yaml.events import AliasEvent
 
 from ..errors import LayoutError
-from ..i18n import _
+from ..i18n import N_, _
 from .limits import MAX_ALIASES, MAX_DEPTH, MAX_MANIFEST_BYTES, MAX_NODES
 from .nodes import FULLWIDTH_COLON, Source, Value
 
@@ -101,9 +101,9 @@ def read_yaml(path: Path, src: Source) -> Value:
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text, src) from None
     except yaml.YAMLError as exc:
-        raise src.error(f"YAML error: {exc}", label, "check the file's syntax") from None
+        raise src.error(_("YAML error: {exc}").format(exc=exc), label, _("check the file's syntax")) from None
     if node is None:
-        raise src.error("the file is empty", label, "see docs/manifest.md for an example")
+        raise src.error(_("the file is empty"), label, _("see docs/manifest.md for an example"))
     return Value(node, "", src)
 
 
@@ -113,21 +113,24 @@ def _read_text(path: Path, src: Source) -> str:
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            raise src.error(f"{path} is a folder, not a YAML file", label, "give the .yaml file in it")
+            raise src.error(_("{path} is a folder, not a YAML file").format(path=path), label,
+                            _("give the .yaml file in it"))
         if not stat.S_ISREG(info.st_mode):
-            raise src.error(f"{path} is not a regular file ({_file_kind(info.st_mode)})", label,
-                            "give the path of the issue.yaml file itself")
+            raise src.error(_("{path} is not a regular file ({file_kind})").format(
+                                path=path, file_kind=_file_kind(info.st_mode)), label,
+                            _("give the path of the issue.yaml file itself"))
         if info.st_size > MAX_MANIFEST_BYTES:
-            raise src.error(_too_big(info.st_size), label, "a manifest is a few KiB: is this the right file?")
+            raise src.error(_too_big(info.st_size), label, _("a manifest is a few KiB: is this the right file?"))
         with open(path, "rb") as file:
             data = file.read(MAX_MANIFEST_BYTES + 1)
     except FileNotFoundError:
-        raise src.error(f"{path} not found", label, "check the path") from None
+        raise src.error(_("{path} not found").format(path=path), label, _("check the path")) from None
     except OSError as exc:
-        raise src.error(f"cannot read {path}: {_os_reason(exc)}", label, "check the path and its permissions") \
+        raise src.error(_("cannot read {path}: {os_reason}").format(path=path, os_reason=_os_reason(exc)), label,
+                        _("check the path and its permissions")) \
             from None
     if len(data) > MAX_MANIFEST_BYTES:  # grew while being read
-        raise src.error(_too_big(len(data)), label, "a manifest is a few KiB: is this the right file?")
+        raise src.error(_too_big(len(data)), label, _("a manifest is a few KiB: is this the right file?"))
     text = _decode(data, src)
     bad = _NON_PRINTABLE.search(text)
     if bad:
@@ -142,19 +145,19 @@ def _too_big(size: int) -> str:
 
 def _file_kind(mode: int) -> str:
     """What a non-regular file is, in words."""
-    for test, name in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+    for test, name in ((stat.S_ISFIFO, N_("a named pipe (FIFO)")), (stat.S_ISCHR, N_("a character device")),
+                       (stat.S_ISBLK, N_("a block device")), (stat.S_ISSOCK, N_("a socket"))):
         if test(mode):
-            return name
-    return "not a plain file"
+            return _(name)
+    return _("not a plain file")
 
 
 def _os_reason(exc: OSError) -> str:
     """An OSError's reason in words (a symlink loop and an over-long name said plainly)."""
     if exc.errno == errno.ELOOP:
-        return "it is a symbolic link that loops (points back to itself)"
+        return _("it is a symbolic link that loops (points back to itself)")
     if exc.errno == errno.ENAMETOOLONG:
-        return "the file name is too long"
+        return _("the file name is too long")
     return exc.strerror or str(exc)
 
 
@@ -166,12 +169,14 @@ def _decode(data: bytes, src: Source) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 name = encoding.replace("-sig", "").upper()
-                raise src.error(f"the file starts with a {name} byte-order mark but is not valid {name}: "
-                                f"bad bytes at byte offset {exc.start}", src.label, "save the file as UTF-8") from None
+                raise src.error(_("the file starts with a {name} byte-order mark but is not "
+                                  "valid {name}: bad bytes at byte offset {start}").format(
+                                    name=name, start=exc.start), src.label, _("save the file as UTF-8")) from None
     order = "little" if data[1:4:2] == b"\0\0" else "big" if data[0:3:2] == b"\0\0" else ""
     if len(data) >= 4 and order and b"\0\0" not in data[:4]:  # 'i\0s\0': ASCII in UTF-16, no BOM
-        raise src.error(f"the file looks like UTF-16 ({order}-endian) text without a byte-order mark, not UTF-8",
-                        f"{src.label}:1", "save the file as UTF-8 (in Notepad: Save as… → Encoding: UTF-8)")
+        raise src.error(_("the file looks like UTF-16 ({order}-endian) text without a byte-order "
+                          "mark, not UTF-8").format(order=order),
+                        f"{src.label}:1", _("save the file as UTF-8 (in Notepad: Save as… → Encoding: UTF-8)"))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -182,13 +187,14 @@ def _decode(data: bytes, src: Source) -> str:
         guess = ""
         try:
             data.decode("gb18030")
-            guess = " (it looks like GBK/GB18030, the Windows “ANSI” encoding for Chinese)"
+            guess = _(" (it looks like GBK/GB18030, the Windows “ANSI” encoding for Chinese)")
         except UnicodeDecodeError:
             pass
-        raise src.error(f"the file is not UTF-8 text{guess}: byte {bad} at byte offset {start} "
-                        f"(line {line}, byte {column} of the line) is not valid UTF-8",
+        raise src.error(_("the file is not UTF-8 text{guess}: byte {bad} at byte offset {start} "
+                          "(line {line}, byte {column} of the line) is not valid UTF-8").format(
+                            guess=guess, bad=bad, start=start, line=line, column=column),
                         f"{src.label}:{line}",
-                        "save the file as UTF-8 (in Notepad: Save as… → Encoding: UTF-8)") from None
+                        _("save the file as UTF-8 (in Notepad: Save as… → Encoding: UTF-8)")) from None
 
 
 def _control_character(text: str, offset: int, src: Source) -> LayoutError:
@@ -197,11 +203,12 @@ def _control_character(text: str, offset: int, src: Source) -> LayoutError:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     name = _CHARACTER_NAMES.get(code, "a control character")
-    hint = ("a NUL in a text file usually means it was saved as UTF-16 without a byte-order mark, or is "
-            "damaged: save it as UTF-8" if code == 0 else
-            "remove it: YAML allows only printable characters, tab and line breaks")
-    return src.error(f"{name} (U+{code:04X}) at line {line}, column {column} (character offset {offset}): "
-                     "YAML does not allow it in a text file", f"{src.label}:{line}", hint)
+    hint = (_("a NUL in a text file usually means it was saved as UTF-16 without a byte-order mark, or is "
+              "damaged: save it as UTF-8") if code == 0 else
+            _("remove it: YAML allows only printable characters, tab and line breaks"))
+    return src.error(_("{name} (U+{code:04X}) at line {line}, column {column} (character offset "
+                       "{offset}): YAML does not allow it in a text file").format(
+                         name=name, code=code, line=line, column=column, offset=offset), f"{src.label}:{line}", hint)
 
 
 def fullwidth_colon_line(text: str, first: int, last: int) -> int | None:
@@ -231,7 +238,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, src: Source) -> LayoutEr
                          f"{src.label}:{colon}", _("type an ASCII ':' followed by a space after the key (switch the "
                                                    "input method to English/半角 for it)"))
     problem = " ".join(part for part in (exc.context, exc.problem) if part)
-    hint = ("YAML does not allow tabs for indentation: use spaces" if "\\t" in problem
-            else "check indentation and quoting near this line; quote values containing ': ', '#', '[' or '{'")
-    return src.error(f"YAML syntax error at column {column}: {problem}", f"{src.label}:{line}", hint)
+    hint = (_("YAML does not allow tabs for indentation: use spaces") if "\\t" in problem
+            else _("check indentation and quoting near this line; quote values containing ': ', '#', '[' or '{'"))
+    return src.error(_("YAML syntax error at column {column}: {problem}").format(column=column, problem=problem),
+                     f"{src.label}:{line}", hint)
 

@@ -10,6 +10,7 @@ import yaml
 from ..spec import ALIGNMENTS, BLACK, CMYK, GridSpec, KINSOKU_LEVELS, ROLES, STYLE_NAMES, TextStyle, WEIGHTS
 from . import kinds
 from .nodes import TOL, Map, Value, close, hao
+from ..i18n import _
 
 _STYLE_KEYS = ("role", "weight", "size", "leading", "align", "color", "kinsoku")
 _CMYK_KIND = kinds.one_of(kinds.listing(kinds.number(0, 100), count=4), {"type": "string"},
@@ -28,14 +29,16 @@ def cmyk(value: Value, colors: dict[str, CMYK]) -> CMYK:
     if isinstance(value.node, yaml.ScalarNode) and not value.is_null:
         name = value.node.value.strip()
         if name not in colors:
-            value.fail(f"colour '{name}' is not defined under colors:", close(name, tuple(colors)))
+            value.fail(_("colour '{name}' is not defined under colors:").format(name=name), close(name, tuple(colors)))
         return colors[name]
     if not isinstance(value.node, yaml.SequenceNode):
-        value.fail(f"{value.name} must be a CMYK list [c, m, y, k] or a colour name, not {value.kind()}",
-                   "write e.g. [0, 100, 100, 0] (percent) or a name from colors:")
+        value.fail(_("{name} must be a CMYK list [c, m, y, k] or a colour name, not {kind}").format(
+                       name=value.name, kind=value.kind()),
+                   _("write e.g. [0, 100, 100, 0] (percent) or a name from colors:"))
     items = value.items()
     if len(items) != 4:
-        value.fail(f"a CMYK colour needs 4 numbers, not {len(items)}", "write [c, m, y, k] in percent 0–100")
+        value.fail(_("a CMYK colour needs 4 numbers, not {count}").format(count=len(items)),
+                   _("write [c, m, y, k] in percent 0–100"))
     return CMYK(*(item.number(0, 100, "100") for item in items))
 
 
@@ -122,19 +125,22 @@ def _style(base: TextStyle, value: Value, ctx: StyleContext) -> TextStyle:
         _check_body(style, m, ctx.grid)
     if style.leading < style.size - TOL:
         (m.get("leading") or m.need("size")).fail(
-            f"style '{base.name}': leading {style.leading:g}pt is less than its size {style.size:g}pt",
-            f"give the leading as a length, e.g. {_STYLE_LEADING * style.size:g}pt")
+            _("style '{name}': leading {leading:g}pt is less than its size {size:g}pt").format(
+                name=base.name, leading=style.leading, size=style.size),
+            _("give the leading as a length, e.g. {value:g}pt").format(value=_STYLE_LEADING * style.size))
     return style
 
 
 def _check_body(style: TextStyle, m: Map, grid: GridSpec) -> None:
     """Body text sits on the baseline grid: its size and leading are the grid's."""
     if abs(style.size - grid.body_size) > TOL:
-        m.need("size").fail(f"body size {style.size:g}pt differs from grid.body {grid.body_size:g}pt",
-                            "the body size is the grid's 字: set it once under grid: body")
+        m.need("size").fail(_("body size {size:g}pt differs from grid.body {body_size:g}pt").format(
+                                size=style.size, body_size=grid.body_size),
+                            _("the body size is the grid's 字: set it once under grid: body"))
     if abs(style.leading - grid.leading) > TOL:
-        m.need("leading").fail(f"body leading {style.leading:g}pt differs from grid.leading {grid.leading:g}pt",
-                               "body lines sit on the baseline grid: set the leading once under grid: leading")
+        m.need("leading").fail(_("body leading {leading:g}pt differs from grid.leading "
+                                 "{leading2:g}pt").format(leading=style.leading, leading2=grid.leading),
+                               _("body lines sit on the baseline grid: set the leading once under grid: leading"))
 
 
 def styles(value: Value | None, ctx: StyleContext) -> dict[str, TextStyle]:
@@ -157,6 +163,7 @@ def check_ink(styles: dict[str, TextStyle], top: Map, limit: float) -> None:
         color = style_map.mapping().get("color") if style_map is not None else None
         at = color or (top.get("print").mapping().get("ink_limit") if top.get("print") else None) or top.here
         c = style.color
-        at.fail(f"style '{name}': colour C{c.c:g} M{c.m:g} Y{c.y:g} K{c.k:g} has {c.total:g} % total ink, "
-                f"above the ink limit {limit:g} %",
-                f"reduce the colour (C+M+Y+K ≤ {limit:g}) or raise print: ink_limit")
+        at.fail(_("style '{name}': colour C{c:g} M{m:g} Y{y:g} K{k:g} has {total:g} % total ink, "
+                  "above the ink limit {limit:g} %").format(
+                    name=name, c=c.c, m=c.m, y=c.y, k=c.k, total=c.total, limit=limit),
+                _("reduce the colour (C+M+Y+K ≤ {limit:g}) or raise print: ink_limit").format(limit=limit))

@@ -16,6 +16,7 @@ from ..errors import LayoutError
 from ..files import write_bytes
 from ..geometry import Rect
 from ..placed import ArticleFrame, GlyphRun, LineRecord, Overset, Page
+from ..i18n import _
 
 SIDECAR_FORMAT = "layout-sidecar/1"
 SIDECAR_SUFFIX = ".layout.json"
@@ -404,16 +405,18 @@ def loads(text: str, where: str = "sidecar") -> Sidecar:
     try:
         data = json.loads(text)
     except ValueError as err:
-        raise LayoutError(f"the sidecar is not JSON: {err}", where, "rebuild the issue") from None
+        raise LayoutError(_("the sidecar is not JSON: {err}").format(err=err), where, _("rebuild the issue")) from None
     found = data.get("format") if isinstance(data, dict) else None
     if found != SIDECAR_FORMAT:
-        raise LayoutError(f"not a {SIDECAR_FORMAT} sidecar (format: {found!r})", where, "rebuild the issue")
+        raise LayoutError(_("not a {SIDECAR_FORMAT} sidecar (format: {found!r})").format(
+                              SIDECAR_FORMAT=SIDECAR_FORMAT, found=found), where, _("rebuild the issue"))
     try:
         return Sidecar(_get(data, "", "issue", _text), _get(data, "", "pdf", _text),
                        _get(data, "", "pages", lambda v, p: _items(v, p, _read_page)))
     except _Invalid as err:
-        raise LayoutError(f"broken {SIDECAR_FORMAT} sidecar: {err.where.lstrip('.')} {err.problem}", where,
-                          "rebuild the issue") from None
+        raise LayoutError(_("broken {SIDECAR_FORMAT} sidecar: {lstrip} {problem}").format(
+                              SIDECAR_FORMAT=SIDECAR_FORMAT, lstrip=err.where.lstrip('.'), problem=err.problem), where,
+                          _("rebuild the issue")) from None
 
 
 def read(path: Path) -> Sidecar:
@@ -421,7 +424,9 @@ def read(path: Path) -> Sidecar:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise LayoutError("no sidecar", str(path), "build the issue with `layout build`, which writes it") from None
+        raise LayoutError(_("no sidecar"), str(path),
+                          _("build the issue with `layout build`, which writes it")) from None
     except (OSError, UnicodeDecodeError) as err:
-        raise LayoutError(f"cannot read the sidecar: {err}", str(path), "rebuild the issue") from None
+        raise LayoutError(_("cannot read the sidecar: {err}").format(err=err), str(path),
+                          _("rebuild the issue")) from None
     return loads(text, str(path))

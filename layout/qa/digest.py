@@ -8,6 +8,7 @@ from pathlib import Path
 import pikepdf
 
 from ..errors import LayoutError
+from ..i18n import _
 
 PAGE_KEYS = ("/Contents", "/Resources", "/MediaBox", "/CropBox", "/TrimBox", "/BleedBox", "/Rotate")
 INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")  # ISO 32000-1 §7.7.3.4
@@ -83,8 +84,9 @@ def _page_digest(page: pikepdf.Page, memo: dict) -> str:
 
 def _encrypted(pdf: Path) -> LayoutError:
     """The error for an encrypted input (with or without a user password)."""
-    return LayoutError("the PDF is encrypted", str(pdf),
-                       "layout diff compares unencrypted PDFs: compare the builds themselves (layout never encrypts)")
+    return LayoutError(_("the PDF is encrypted"), str(pdf),
+                       _("layout diff compares unencrypted PDFs: compare the builds themselves (layout never "
+                         "encrypts)"))
 
 
 def page_digests(pdf: Path) -> tuple[str, ...]:
@@ -98,7 +100,8 @@ def page_digests(pdf: Path) -> tuple[str, ...]:
     except pikepdf.PasswordError:
         raise _encrypted(pdf) from None
     except pikepdf.PdfError as err:
-        raise LayoutError(f"cannot read the PDF: {err}", str(pdf), "is it a complete PDF file?") from None
+        raise LayoutError(_("cannot read the PDF: {err}").format(err=err), str(pdf),
+                          _("is it a complete PDF file?")) from None
 
 
 def _look_digest(page: pikepdf.Page, memo: dict) -> str:
@@ -137,4 +140,5 @@ def page_looks(pdf: Path) -> tuple[str, ...]:
             memo: dict = {}
             return tuple(_look_digest(page, memo) for page in document.pages)
     except pikepdf.PdfError as err:
-        raise LayoutError(f"cannot read the PDF: {err}", str(pdf), "is it a complete PDF file?") from None
+        raise LayoutError(_("cannot read the PDF: {err}").format(err=err), str(pdf),
+                          _("is it a complete PDF file?")) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import LayoutError
 from ..output.sidecar import Sidecar, SidecarPage
 from .model import BoxPt, Mask
+from ..i18n import _
 
 
 def parse_mask(text: str) -> Mask:
@@ -17,10 +18,12 @@ def parse_mask(text: str) -> Mask:
         except ValueError:
             numbers = []
         if len(numbers) != 4 or numbers[0] >= numbers[2] or numbers[1] >= numbers[3]:
-            raise LayoutError(f"bad mask '{text}'", "--mask", "write x0,y0,x1,y1 in pt with x0<x1 and y0<y1")
+            raise LayoutError(_("bad mask '{text}'").format(text=text), "--mask",
+                              _("write x0,y0,x1,y1 in pt with x0<x1 and y0<y1"))
         return Mask(box=(numbers[0], numbers[1], numbers[2], numbers[3]))
     if not value or not all(c.isalnum() or c in "-_" for c in value):
-        raise LayoutError(f"bad mask '{text}'", "--mask", "give x0,y0,x1,y1 in pt or a furniture kind, e.g. folio-date")
+        raise LayoutError(_("bad mask '{text}'").format(text=text), "--mask",
+                          _("give x0,y0,x1,y1 in pt or a furniture kind, e.g. folio-date"))
     return Mask(kind=value)
 
 
@@ -49,9 +52,9 @@ def check_mask_kinds(masks: tuple[Mask, ...], sidecars: tuple[Sidecar | None, ..
                     for page in sidecar.pages for item in page.furniture})
     for kind in kinds:
         if kind not in known:
-            hint = (f"known kinds: {', '.join(known)}" if known
-                    else "furniture masks need the sidecar JSON next to the PDFs")
-            raise LayoutError(f"no page furniture of kind '{kind}'", "--mask", hint)
+            hint = (_("known kinds: {choices}").format(choices=', '.join(known)) if known
+                    else _("furniture masks need the sidecar JSON next to the PDFs"))
+            raise LayoutError(_("no page furniture of kind '{kind}'").format(kind=kind), "--mask", hint)
 
 
 def inside(point: tuple[float, float], box: BoxPt) -> bool:

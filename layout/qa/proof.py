@@ -18,6 +18,7 @@ from ..output import sidecar as sidecar_file
 from ..output.sidecar import SIDECAR_SUFFIX, Sidecar, SidecarArticle, SidecarLine, SidecarPage, sidecar_path
 from ..errors import LayoutError
 from ..files import write_atomic
+from ..i18n import _
 
 MANIFEST_NAMES = ("issue.yaml", "issue.yml")
 PNG_SETTINGS = {"format": "PNG", "compress_level": 1, "optimize": False}  # fixed settings: same image, same bytes
@@ -152,7 +153,7 @@ def open_source(path: Path, workdir: Path) -> Source:
     """A PDF as given, or the issue a folder/manifest names built into `workdir`; with its sidecar."""
     path = Path(path)
     if not path.exists():
-        raise LayoutError("no such file or folder", str(path), "give a PDF, an issue folder or issue.yaml")
+        raise LayoutError(_("no such file or folder"), str(path), _("give a PDF, an issue folder or issue.yaml"))
     manifest = find_manifest(path)
     if manifest is not None:
         workdir.mkdir(parents=True, exist_ok=True)
@@ -160,8 +161,8 @@ def open_source(path: Path, workdir: Path) -> Source:
     elif path.is_file() and path.suffix.lower() == ".pdf":
         pdf = path
     else:
-        raise LayoutError("neither a PDF nor an issue manifest", str(path),
-                          "give a .pdf, an issue folder holding issue.yaml, or the .yaml file")
+        raise LayoutError(_("neither a PDF nor an issue manifest"), str(path),
+                          _("give a .pdf, an issue folder holding issue.yaml, or the .yaml file"))
     return Source(pdf=pdf, sidecar=load_sidecar(pdf))
 
 
@@ -170,7 +171,8 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as err:
-        raise LayoutError(f"cannot open the PDF: {err}", str(path), "is it a complete PDF file?") from None
+        raise LayoutError(_("cannot open the PDF: {err}").format(err=err), str(path),
+                          _("is it a complete PDF file?")) from None
 
 
 def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> Rendered:
@@ -264,8 +266,8 @@ def proof_pdf(source: Source, outdir: Path, options: ProofOptions, progress=None
     """Write one PNG per page of `source` into `outdir` (overlay needs the sidecar), calling
     `progress('proofing', done, total)` after each page if given."""
     if options.overlay and source.sidecar is None:
-        raise LayoutError("--overlay needs the sidecar JSON next to the PDF", str(sidecar_path(source.pdf)),
-                          "build the issue with `layout build` (it writes the sidecar) or proof the manifest")
+        raise LayoutError(_("--overlay needs the sidecar JSON next to the PDF"), str(sidecar_path(source.pdf)),
+                          _("build the issue with `layout build` (it writes the sidecar) or proof the manifest"))
     document = open_pdf(source.pdf)
     try:
         names = page_names(source.sidecar, len(document))
@@ -285,7 +287,8 @@ def proof_pdf(source: Source, outdir: Path, options: ProofOptions, progress=None
 def check_dpi(dpi: float) -> None:
     """Refuse resolutions that are useless or would exhaust memory on a broadsheet page."""
     if not 10 <= dpi <= 600:
-        raise LayoutError(f"--dpi {dpi:g} is out of range", "--dpi", "use 10–600 (100 is the default)")
+        raise LayoutError(_("--dpi {dpi:g} is out of range").format(dpi=dpi), "--dpi",
+                          _("use 10–600 (100 is the default)"))
 
 
 def proof(path: Path, outdir: Path, options: ProofOptions, progress=None) -> ProofResult:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .. import cjk
 from ..errors import LayoutError
 from ..spec import ALIGNMENTS, BREAKERS, Typography
+from ..i18n import _
 
 _T = Typography()  # the one list of typography defaults (the manifest's defaults too)
 
@@ -28,11 +29,11 @@ class ComposeConfig:
         """Refuse options outside their vocabulary once, when the configuration is made."""
         cjk.check_level(self.kinsoku)
         if self.breaker not in BREAKERS:
-            raise LayoutError(f"unknown breaker '{self.breaker}'", "typography.breaker",
-                              f"use one of: {', '.join(BREAKERS)}")
+            raise LayoutError(_("unknown breaker '{breaker}'").format(breaker=self.breaker), "typography.breaker",
+                              _("use one of: {choices}").format(choices=', '.join(BREAKERS)))
         if self.align not in ALIGNMENTS:
-            raise LayoutError(f"unknown alignment '{self.align}'", "styles",
-                              f"use one of: {', '.join(ALIGNMENTS)}")
+            raise LayoutError(_("unknown alignment '{align}'").format(align=self.align), "styles",
+                              _("use one of: {choices}").format(choices=', '.join(ALIGNMENTS)))
 
     @classmethod
     def from_typography(cls, typography: Typography) -> "ComposeConfig":

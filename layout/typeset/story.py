@@ -260,9 +260,11 @@ def check_fits(lines, story_id: str, place: str) -> None:
     """Nothing past the column edge (issue 11 rule 1): a line wider than its measure is a build error."""
     for number, line in enumerate(lines, start=1):
         if line.width > line.measure + FLUSH_TOLERANCE:
-            raise LayoutError(f"article {story_id}, {place}, line {number} '{line.text}' is "
-                              f"{line.width - line.measure:.2f} pt wider than the {line.measure:.2f} pt measure",
-                              story_id, "a character is wider than the column: widen the slot or change the copy")
+            raise LayoutError(_("article {story_id}, {place}, line {number} '{text}' is "
+                                "{value:.2f} pt wider than the {measure:.2f} pt measure").format(
+                                  story_id=story_id, place=place, number=number, text=line.text,
+                                  value=line.width - line.measure, measure=line.measure),
+                              story_id, _("a character is wider than the column: widen the slot or change the copy"))
 
 
 @dataclass(frozen=True)

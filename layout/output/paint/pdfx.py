@@ -123,8 +123,8 @@ def standard_of(settings: PdfxSettings) -> Standard:
     try:
         return STANDARDS[settings.standard]
     except KeyError:
-        raise PrintError(f"unknown PDF/X standard {settings.standard!r}", "print.standard",
-                         f"use one of: {', '.join(STANDARDS)}") from None
+        raise PrintError(_("unknown PDF/X standard {standard!r}").format(standard=settings.standard), "print.standard",
+                         _("use one of: {choices}").format(choices=', '.join(STANDARDS))) from None
 
 
 def read_icc_profile(path: Path) -> bytes:
@@ -181,9 +181,9 @@ def set_page_boxes(canvas, media: Rect, trim: Rect, bleed: Rect) -> None:
     """Per page, before showPage: MediaBox ⊇ BleedBox ⊇ TrimBox, written as asked."""
     number = backend.page_number(canvas)
     if not (bleed.contains(trim) and media.contains(bleed)) or trim.width <= 0 or trim.height <= 0:
-        raise PrintError(f"boxes do not nest: media {_rounded(media)}, bleed {_rounded(bleed)}, "
-                         f"trim {_rounded(trim)}", f"page {number}",
-                         "the MediaBox must hold the BleedBox, which must hold the TrimBox")
+        raise PrintError(_("boxes do not nest: media {media}, bleed {bleed}, trim {trim}").format(
+                             media=_rounded(media), bleed=_rounded(bleed), trim=_rounded(trim)), f"page {number}",
+                         _("the MediaBox must hold the BleedBox, which must hold the TrimBox"))
     canvas.setPageSize((media.width, media.height))
     canvas.setTrimBox(_rounded(trim))
     canvas.setBleedBox(_rounded(bleed))
@@ -266,32 +266,33 @@ def _check_document(canvas, standard: Standard) -> None:
     if backend.has_pending_operators(canvas):
         raise ValueError("finish_document: the last page is not finished; call showPage() first")
     if backend.is_encrypted(canvas):
-        raise PrintError("the PDF is encrypted", "print", "PDF/X forbids encryption: drop the password")
+        raise PrintError(_("the PDF is encrypted"), "print", _("PDF/X forbids encryption: drop the password"))
     for name in backend.font_names(backend.document(canvas)):
         if name in standardFonts:
-            raise PrintError(f"font {name} is used but not embedded", "paint",
-                             "every font must be embedded: make the canvas with initialFontName=<embedded font>")
+            raise PrintError(_("font {name} is used but not embedded").format(name=name), "paint",
+                             _("every font must be embedded: make the canvas with initialFontName=<embedded font>"))
     records = getattr(canvas, _RECORD)
     for number, page in enumerate(backend.written_pages(canvas), start=1):
         if number not in records:
-            raise PrintError("page has no TrimBox/BleedBox", f"page {number}",
-                             "call pdfx.set_page_boxes() before showPage()")
+            raise PrintError(_("page has no TrimBox/BleedBox"), f"page {number}",
+                             _("call pdfx.set_page_boxes() before showPage()"))
         _check_page(page, number, standard)
 
 
 def _check_page(page, number: int, standard: Standard) -> None:
     """No annotations; without live transparency (X-1a): no alpha, blend modes or soft masks."""
     if page.Annots:
-        raise PrintError("the page has annotations (links, notes)", f"page {number}",
-                         "PDF/X pages carry no annotations")
+        raise PrintError(_("the page has annotations (links, notes)"), f"page {number}",
+                         _("PDF/X pages carry no annotations"))
     if standard.transparency or page.ExtGState is None:
         return
     for state in page.ExtGState.dict.values():
         for key, value in state.dict.items():
             if (key in ("CA", "ca") and value < 1) or (key == "BM" and value not in ("/Normal", "/Compatible")) \
                     or key == "SMask":
-                raise PrintError(f"transparency ({key} {value}) in {standard.version}", f"page {number}",
-                                 "PDF/X-1a has no transparency: use opaque CMYK, or print.standard: x-4")
+                raise PrintError(_("transparency ({key} {value}) in {version}").format(
+                                     key=key, value=value, version=standard.version), f"page {number}",
+                                 _("PDF/X-1a has no transparency: use opaque CMYK, or print.standard: x-4"))
 
 
 def _check_images(doc, standard: Standard) -> None:
@@ -302,8 +303,8 @@ def _check_images(doc, standard: Standard) -> None:
     for name in sorted(objects):
         obj = objects[name]
         if getattr(obj, "smask", None) is not None or getattr(obj, "_smask", None) is not None:
-            raise PrintError(f"image {name} has an alpha channel (soft mask)", "paint",
-                             "flatten the image to opaque CMYK, or print.standard: x-4")
+            raise PrintError(_("image {name} has an alpha channel (soft mask)").format(name=name), "paint",
+                             _("flatten the image to opaque CMYK, or print.standard: x-4"))
 
 
 def _apply_media_boxes(canvas) -> None:
