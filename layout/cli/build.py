@@ -17,11 +17,13 @@ from . import EXIT_CODES
                                                "(as `layout validate`).")
 @click.option("--no-cache", is_flag=True, help="Set everything afresh: neither read nor write the cache in "
                                                 "OUTDIR/.cache/store (docs/cache.md).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Compose the pages in this many processes "
+              "(default: one a CPU; 1: all in this process). The output is the same bytes whatever the number.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON (docs/json.md).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and --json).")
 @click.option("-v", "--verbose", is_flag=True, help="Also print the grid's capacity and every story's copy-fit.")
 def command(manifest: Path, outdir: Path | None, pages: bool, allow_overset: bool, strict: bool,
-            standard: str | None, revision: int | None, dry_run: bool, no_cache: bool, as_json: bool, quiet: bool,
+            standard: str | None, revision: int | None, dry_run: bool, no_cache: bool, jobs: int | None, as_json: bool, quiet: bool,
             verbose: bool) -> None:
     """Set the issue MANIFEST and write OUTDIR/<issue-id>.pdf (PDF/X-1a by default)."""
     from ..build import BuildOptions, build as run_build
@@ -29,7 +31,7 @@ def command(manifest: Path, outdir: Path | None, pages: bool, allow_overset: boo
     from ..progress import terminal_progress
     bar = terminal_progress(quiet or as_json)
     options = BuildOptions(outdir=outdir, pages=pages, allow_overset=allow_overset, strict=strict,
-                           standard=standard, revision=revision, cache=not no_cache, progress=bar)
+                           standard=standard, revision=revision, cache=not no_cache, jobs=jobs, progress=bar)
     if dry_run:
         from . import validate
         validate.run(manifest, options, as_json=as_json, quiet=quiet, verbose=verbose)
