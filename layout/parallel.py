@@ -13,6 +13,7 @@ everything in the build's process, as before.
 
 from __future__ import annotations
 
+import copyreg
 import io
 import multiprocessing
 import os
@@ -48,28 +49,59 @@ def available() -> bool:
 
 def compose_pages(plans: Sequence, stories: Mapping, ctx, jobs: int,
                   progress: Callable[[str, int, int], None] | None = None) -> Composed:
-    """Every page composed by `jobs` forked workers, joined in page order."""
-    from .output.paint import page as _paint  # imported before the fork: the workers share it
-    del _paint
+    """Every page composed, joined in page order: page i by this process when i % jobs == 0 (nothing to
+    send back), else by one of `jobs - 1` forked workers."""
+    from .compose.page import compose_page
+    _before_fork()
     _WORK.append((plans, stories, ctx))
-    pages, prepared, store = [], {}, _store.active()
+    total, store = len(plans), _store.active()
+    pages: dict[int, object] = {}
+    prepared: dict = {}
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for number, blob in enumerate(pool.imap(_work, range(len(plans))), start=1):
-                if blob is None:  # the worker failed: compose here, for the build's own error
-                    from .compose.page import compose_page
-                    compose_page(plans[number - 1], stories, ctx)
-                    raise RuntimeError(f"page {number}: composing failed in a worker process only")
-                page, operators, programs, pending = _loads(blob)
-                _install(programs)
-                prepared.update(zip(map(id, page.runs), operators))
-                store.pending.update(pending)
-                pages.append(page)
-                if progress:
-                    progress("composing", number, len(plans))
+        with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
+            theirs = [i for i in range(total) if i % jobs]
+            results = pool.imap(_work, theirs)
+            for i in range(0, total, jobs):
+                pages[i] = compose_page(plans[i], stories, ctx)
+                _progress(progress, len(pages), total)
+            for i, blob in zip(theirs, results):
+                pages[i] = _joined(blob, i, prepared, store)
+                _progress(progress, len(pages), total)
     finally:
         _WORK.pop()
-    return Composed(tuple(pages), prepared)
+    return Composed(tuple(pages[i] for i in range(total)), prepared)
+
+
+def _joined(blob: bytes | None, index: int, prepared: dict, store) -> object:
+    """A worker's page, its runs' operators into `prepared`, its fonts' data and store entries taken over."""
+    if blob is None:  # the worker failed: compose here, for the build's own error
+        from .compose.page import compose_page
+        plans, stories, ctx = _WORK[-1]
+        compose_page(plans[index], stories, ctx)
+        raise RuntimeError(f"page {index + 1}: composing failed in a worker process only")
+    page, operators, programs, pending = _loads(blob)
+    _install(programs)
+    prepared.update(zip(map(id, page.runs), operators))
+    store.pending.update(pending)
+    return page
+
+
+def _progress(progress, done: int, total: int) -> None:
+    if progress:
+        progress("composing", done, total)
+
+
+def _before_fork() -> None:
+    """What the workers would each do again, done once here: the painter imported, and the embedding data
+    of every face loaded so far read (a face that cannot be embedded is refused later, when painted)."""
+    from .errors import LayoutError
+    from .fonts.faces import loaded_faces
+    from .output.paint import cidfont
+    for face in loaded_faces():
+        try:
+            cidfont.register(face).program
+        except LayoutError:
+            pass
 
 
 def _work(index: int) -> bytes | None:
@@ -106,18 +138,16 @@ def _install(programs: Mapping[FaceSource, object]) -> None:
             font._program = program
 
 
+def _face(face: Face) -> tuple:
+    """A Face pickled as its FaceSource: unpickled by `load_face`, this process's Face of that source."""
+    return load_face, (face.source,)
+
+
 class _Pickler(pickle.Pickler):
-    """Pickles a worker's result with each Face as its FaceSource."""
+    """Pickles a worker's result with each Face as its FaceSource (a dispatch table: only Faces reduced)."""
 
-    def persistent_id(self, obj):
-        return obj.source if isinstance(obj, Face) else None
-
-
-class _Unpickler(pickle.Unpickler):
-    """Reads a worker's result back, each FaceSource becoming this process's Face."""
-
-    def persistent_load(self, pid):
-        return load_face(pid)
+    dispatch_table = copyreg.dispatch_table.copy()
+    dispatch_table[Face] = _face
 
 
 def _dumps(value: object) -> bytes:
@@ -127,4 +157,4 @@ def _dumps(value: object) -> bytes:
 
 
 def _loads(blob: bytes):
-    return _Unpickler(io.BytesIO(blob)).load()
+    return pickle.loads(blob)

@@ -130,7 +130,17 @@ def load_face(source: FaceSource) -> Face:
     hb_face = hb.Face(blob, source.index)
     metrics = face_metrics(source, hb_face)
     hb_font = hb.Font(hb_face)
-    return Face(key=f"{source.role}-{source.weight}", source=source, blob=blob, hb_font=hb_font, **metrics)
+    face = Face(key=f"{source.role}-{source.weight}", source=source, blob=blob, hb_font=hb_font, **metrics)
+    _LOADED.append(face)
+    return face
+
+
+_LOADED: list[Face] = []  # every face load_face opened, in order
+
+
+def loaded_faces() -> tuple[Face, ...]:
+    """The faces opened so far in this process (layout/parallel.py reads their embedding data before forking)."""
+    return tuple(_LOADED)
 
 
 def face_metrics(source: FaceSource, hb_face: hb.Face | None = None) -> dict:
