@@ -45,7 +45,7 @@ class BuildOptions:
     standard: str | None = None  # override print.standard ('x-1a' | 'x-1a:2003' | 'x-4')
     revision: int | None = None  # override issue.revision (a corrected page set a plant can tell apart)
     cache: bool = True  # keep set paragraphs and font data in <outdir>/.cache/store (--no-cache: off)
-    jobs: int | None = None  # pages composed in this many worker processes (None: one a CPU; 1: none)
+    jobs: int | None = 1  # pages composed in this many worker processes (None: one a CPU; 1: none, the default)
     progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)  # (stage, done, total)
     memory: Memory | None = field(default=None, compare=False)  # `layout watch`: fonts and set stories kept
 
