@@ -10,8 +10,10 @@ decoding fontTools would repair — answers None, and the caller reads the face 
 
 from __future__ import annotations
 
+import mmap
 import struct
 from dataclasses import dataclass
+from pathlib import Path
 
 import uharfbuzz as hb
 
@@ -128,3 +130,38 @@ def _decoded(raw: bytes, platform: int, encoding: int, language: int) -> str | b
 
 def _ascii(code: int) -> bool:
     return 0x20 <= code <= 0x7E or code in (0x09, 0x0A, 0x0D)
+
+
+def table_view(path: Path, index: int, tag: str) -> memoryview | None:
+    """Table `tag` of face `index` of the font file at `path` as a read-only view of the mapped file (no
+    copy: HarfBuzz's `reference_table(...).data` copies the whole table, 23 MB for a Noto CJK CFF);
+    None when the file is not an sfnt or a collection holding that face and table."""
+    try:
+        with open(path, "rb") as handle:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    view = memoryview(mapped)
+    start = _face_offset(view, index)
+    if start is None or start + 12 > len(view):
+        return None
+    count = struct.unpack_from(">H", view, start + 4)[0]
+    for record in range(start + 12, start + 12 + 16 * count, 16):
+        if record + 16 > len(view):
+            return None
+        if bytes(view[record:record + 4]) == tag.encode("latin-1"):
+            offset, length = struct.unpack_from(">II", view, record + 8)
+            return view[offset:offset + length] if offset + length <= len(view) else None
+    return None
+
+
+def _face_offset(view: memoryview, index: int) -> int | None:
+    """Where face `index`'s table directory starts: 0 in a single font, from the header in a collection."""
+    if len(view) < 12:
+        return None
+    if bytes(view[:4]) != b"ttcf":
+        return 0 if index == 0 else None
+    faces = struct.unpack_from(">I", view, 8)[0]
+    if index >= faces or 12 + 4 * (index + 1) > len(view):
+        return None
+    return struct.unpack_from(">I", view, 12 + 4 * index)[0]

@@ -270,7 +270,7 @@ def read_cff_charset(data: bytes, glyph_count: int) -> CffCharset:
 
     def sid(number: int) -> str:
         start, end = strings[number - 391]  # CFF spec Appendix A: 391 standard strings come first
-        return data[start:end].decode("latin-1")
+        return bytes(data[start:end]).decode("latin-1")
     ros = (sid(top[1230][0]), sid(top[1230][1]), top[1230][2]) if 1230 in top else None
     return CffCharset(ros, _charset_ranges(data, top.get(15, [0])[0], glyph_count))
 
@@ -352,7 +352,10 @@ def _read_program(face: Face) -> Program:
         return Program(kind="truetype", cid_keyed=False, ros=("Adobe", "Identity"), supplement=0,
                        codes=_truetype_codes(face), descriptor=descriptor)
     hb_face = face.hb_font.face
-    charset = read_cff_charset(hb_face.reference_table("CFF ").data, hb_face.glyph_count)
+    table = tables.table_view(face.source.file, face.source.index, "CFF ")
+    if table is None or not len(table):  # not found in the file's directory: HarfBuzz's copy of the table
+        table = memoryview(hb_face.reference_table("CFF ").data)
+    charset = read_cff_charset(table, hb_face.glyph_count)
     if charset.ros is None:  # name-keyed CFF: CIDs are used as glyph ids, subset keeps glyph ids
         return Program(kind="cff", cid_keyed=False, ros=("Adobe", "Identity"), supplement=0,
                        codes=CodeMap({}, {}, {}), descriptor=descriptor)

@@ -72,3 +72,13 @@ def test_debug_name_declines_what_fonttools_would_repair():
     assert tables.debug_name(_name_table([(3, 1, 0x409, b"\x00A\x00")]), 6) is False  # odd UTF-16 length
     assert tables.debug_name(_name_table([(1, 25, 33, b"\xc4\xe3")]), 6) is False  # another Mac encoding
     assert tables.metrics(hb.Face(hb.Blob(b""), 0)) is None  # no tables: the caller asks fontTools
+
+
+def test_a_table_is_read_from_the_mapped_file_as_harfbuzz_gives_it(tiny_font_path):
+    faces = [(s.file, s.index) for s in _sources()] + [(tiny_font_path, 0)]
+    for path, index in faces:
+        face = _hb_face(path, index)
+        for tag in ("head", "OS/2", "CFF " if "CFF " in face.table_tags else "glyf"):
+            assert bytes(tables.table_view(path, index, tag)) == bytes(face.reference_table(tag).data), (path, tag)
+    assert tables.table_view(tiny_font_path, 0, "CFF ") is None  # a TrueType face has none
+    assert tables.table_view(tiny_font_path, 3, "head") is None  # a single font has only face 0
