@@ -17,13 +17,14 @@ from . import EXIT_CODES
                                                "(as `layout validate`).")
 @click.option("--no-cache", is_flag=True, help="Set everything afresh: neither read nor write the cache in "
                                                 "OUTDIR/.cache/store (docs/cache.md).")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Compose the pages in this many processes "
-              "(default: one a CPU; 1: all in this process). The output is the same bytes whatever the number.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Compose the pages in this many processes (1: all in this one). The output is the same bytes "
+                   "whatever the number (docs/cache.md).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON (docs/json.md).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and --json).")
 @click.option("-v", "--verbose", is_flag=True, help="Also print the grid's capacity and every story's copy-fit.")
 def command(manifest: Path, outdir: Path | None, pages: bool, allow_overset: bool, strict: bool,
-            standard: str | None, revision: int | None, dry_run: bool, no_cache: bool, jobs: int | None, as_json: bool, quiet: bool,
+            standard: str | None, revision: int | None, dry_run: bool, no_cache: bool, jobs: int, as_json: bool, quiet: bool,
             verbose: bool) -> None:
     """Set the issue MANIFEST and write OUTDIR/<issue-id>.pdf (PDF/X-1a by default)."""
     from ..build import BuildOptions, build as run_build
