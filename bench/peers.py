@@ -175,11 +175,25 @@ def font_args(mode: str, tmp: Path) -> list[str]:
     return [a for d in folders for a in ("--font-path", d)] + ["--ignore-system-fonts"]
 
 
+def jobs_mode(jobs: int) -> str:
+    """The mode of --jobs N: bytecode cached, pages composed in N worker processes (layout/parallel.py)."""
+    return f"bytecode cached, --jobs {jobs}"
+
+
+def before_mode(baseline: Path) -> str:
+    """The baseline's mode: with bytecode when its layout/ holds compiled modules (./setup.sh compiles them)."""
+    return BEFORE.replace("no bytecode", "bytecode cached") if any((baseline / "layout").rglob("*.pyc")) else BEFORE
+
+
 def bench_size(size: int, runs: int, python: str, fonts: str, tmp: Path, distinct: bool = False,
-               baseline: Path | None = None, wheel: Path | None = None) -> dict:
+               baseline: Path | None = None, wheel: Path | None = None, jobs: int | None = None) -> dict:
     manifest, main = prepare(size, tmp, python, distinct)
     envs = environments()
     envs[WARM] = envs[BEFORE] = envs[WHEEL] = envs[NO_BYTECODE]
+    before = before_mode(baseline) if baseline else BEFORE
+    envs[before] = envs[BEFORE]
+    if jobs:
+        envs[jobs_mode(jobs)] = envs[BYTECODE]
     outside = tmp / "outside"  # the wheel's runs: a working directory without the checkout's layout/
     outside.mkdir(exist_ok=True)
     typst_cmd = [str(venv_python()), str(BENCH / "typst" / "compile.py"), str(main), str(tmp / "typst.pdf"),
@@ -192,14 +206,16 @@ def bench_size(size: int, runs: int, python: str, fonts: str, tmp: Path, distinc
             hide_bytecode()
         try:
             interpreter = str(wheel) if mode == WHEEL else python
-            return timed([interpreter, "-m", "layout", "build", str(manifest), "-o", str(out), "-q"], envs[mode],
-                         baseline if mode == BEFORE else outside if mode == WHEEL else ROOT)
+            extra = ["--jobs", str(jobs)] if jobs and mode == jobs_mode(jobs) else []
+            return timed([interpreter, "-m", "layout", "build", str(manifest), "-o", str(out), "-q", *extra],
+                         envs[mode], baseline if mode == before else outside if mode == WHEEL else ROOT)
         finally:
             show_bytecode()
             if mode != WARM:
                 shutil.rmtree(out)
 
-    modes = ([BEFORE] if baseline else []) + [NO_BYTECODE, BYTECODE, WARM] + ([WHEEL] if wheel else [])
+    modes = (([before] if baseline else []) + [NO_BYTECODE, BYTECODE, WARM] + ([jobs_mode(jobs)] if jobs else [])
+             + ([WHEEL] if wheel else []))
     # warm-ups (untimed): the bytecode one writes layout/**/__pycache__, the warm one fills its build
     # cache; all of them warm the page cache
     for mode in modes:
@@ -255,9 +271,10 @@ def main() -> None:
                     help="give every page its own text (bench/issues.py distinct=True) so that Typst's "
                          "memoization cannot reuse one page's layout for the next")
     ap.add_argument("--baseline", type=Path, help="also time the engine of this checkout (its own layout/, "
-                    "no bytecode, cold cache) in the same alternation, e.g. the tree before a speed step")
+                    "no bytecode unless its layout/ holds compiled modules, cold cache) in the same alternation, e.g. the tree before a speed step")
     ap.add_argument("--wheel", action="store_true", help="also time a non-editable install: a wheel of this "
                     "checkout in a fresh venv (bytecode compiled by pip), run outside the checkout, cold cache")
+    ap.add_argument("--jobs", type=int, help="also time `layout build --jobs N` (bytecode cached, cold cache)")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -272,7 +289,7 @@ def main() -> None:
                 if not args.json:
                     print(f"… {size} page(s)", file=sys.stderr)
                 results.append(bench_size(size, args.runs, args.python, args.typst_fonts, Path(tmp),
-                                          args.distinct_pages, args.baseline, wheel))
+                                          args.distinct_pages, args.baseline, wheel, args.jobs))
         finally:
             show_bytecode()
             if not had_bytecode:  # leave layout/ as we found it

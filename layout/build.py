@@ -45,6 +45,7 @@ class BuildOptions:
     standard: str | None = None  # override print.standard ('x-1a' | 'x-1a:2003' | 'x-4')
     revision: int | None = None  # override issue.revision (a corrected page set a plant can tell apart)
     cache: bool = True  # keep set paragraphs and font data in <outdir>/.cache/store (--no-cache: off)
+    jobs: int | None = 1  # pages composed in this many worker processes (None: one a CPU; 1: none, the default)
     progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)  # (stage, done, total)
     memory: Memory | None = field(default=None, compare=False)  # `layout watch`: fonts and set stories kept
 
@@ -89,6 +90,7 @@ class MadeUp:
     ctx: Context
     plans: tuple[PagePlan, ...]
     pages: tuple[Page, ...]
+    prepared: dict = field(default_factory=dict, compare=False, repr=False)  # the workers' run operators
 
     @property
     def fits(self) -> tuple[CopyFit, ...]:
@@ -101,9 +103,11 @@ class MadeUp:
         return tuple(unplaced_message(plan.number, cell) for plan in self.plans for cell in plan.unplaced)
 
 
-def make_up(manifest_path: Path, options: BuildOptions = BuildOptions(), store: _store.Store | None = None) -> MadeUp:
+def make_up(manifest_path: Path, options: BuildOptions = BuildOptions(), store: _store.Store | None = None,
+            workers: bool = False) -> MadeUp:
     """Read, plan, set and compose an issue (everything but painting): every step is one stage. Without a
-    `store` the build folder's cache is only read (validate and fit write no file)."""
+    `store` the build folder's cache is only read (validate and fit write no file); with `workers` the
+    pages are composed in `options.jobs` worker processes (layout/parallel.py), for a build that paints."""
     store = store or cache_store(manifest_path, options, writable=False)
     with _store.using(store):
         issue = _load(manifest_path, options)                         # read and validate issue.yaml
@@ -111,8 +115,21 @@ def make_up(manifest_path: Path, options: BuildOptions = BuildOptions(), store: 
                               ParagraphMemo(store))  # grid, styles, fonts, texts
         plans = _plan(issue, ctx, desk)                               # make-up: what goes where, page by page
         stories = _set(plans, desk)                                   # set each placed story (once per shape)
-        pages = _compose_all(plans, stories, ctx, options)            # position everything on every page
+        if workers and _parallel(options, len(plans)):              # position everything on every page
+            from . import parallel
+            composed = parallel.compose_pages(plans, stories, ctx, parallel.jobs_for(options.jobs, len(plans)),
+                                              options.progress)
+            return MadeUp(issue, ctx, plans, composed.pages, composed.prepared)
+        pages = _compose_all(plans, stories, ctx, options)
     return MadeUp(issue, ctx, plans, pages)
+
+
+def _parallel(options: BuildOptions, pages: int) -> bool:
+    """Whether the pages are composed in worker processes: several pages, more than one job, not a watch
+    (which keeps composed pages in its own process), and a platform that forks."""
+    from . import parallel
+    return pages > 1 and options.memory is None and parallel.jobs_for(options.jobs, pages) > 1 \
+        and parallel.available()
 
 
 def plan_stories(manifest_path: Path) -> tuple[Issue, tuple[tuple[int, "placer.Placed"], ...]]:
@@ -146,7 +163,7 @@ def build(manifest_path: Path, options: BuildOptions = BuildOptions()) -> BuildR
 
 def _build(manifest_path: Path, options: BuildOptions, store: _store.Store, started: float) -> BuildResult:
     """The build with its cache active."""
-    made = make_up(manifest_path, options, store)                     # load → plan → set → compose
+    made = make_up(manifest_path, options, store, workers=True)       # load → plan → set → compose
     issue, pages = made.issue, made.pages
     oversets = check_fit(made, options)                               # overset is never silent, nor white
     outdir = output_folder(manifest_path, options)
@@ -154,9 +171,9 @@ def _build(manifest_path: Path, options: BuildOptions, store: _store.Store, star
     _store.flush(store)                                               # what was set before the folder existed
     memo = _output_memo(options.memory)                               # the watch: unchanged pages kept painted
     with OutputSet(outdir) as staged:                                 # all outputs land together
-        fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged, options.progress, memo)
+        fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged, options.progress, memo, made.prepared)
         for page in pages if options.pages else ():
-            _stage_pdf([page], outdir / f"{page.label}.pdf", issue, staged, memo=memo)
+            _stage_pdf([page], outdir / f"{page.label}.pdf", issue, staged, memo=memo, prepared=made.prepared)
         _stage_sidecar(pages, issue, outdir, staged, options.pages, memo)  # records for QA (and per page PDF)
         written = staged.commit()
     count = len(pages) if options.pages else 0
@@ -324,13 +341,14 @@ def _paint_settings(issue: Issue, title: str, pages: Sequence[Page] = ()):
     return PaintSettings(settings, marks=spec.marks, slug=slug)
 
 
-def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, staged: OutputSet, progress=None, memo=None):
+def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, staged: OutputSet, progress=None, memo=None,
+               prepared=None):
     """Paint `pages` to a staged temporary for `path` and preflight it (reporting `progress` page by page;
-    with the watch's output `memo`); returns the fonts used."""
+    with the watch's output `memo`, or the runs' operators `prepared` by the workers); returns the fonts used."""
     from .output.paint.page import paint
     title = f"{issue.paper} {issue.date.isoformat()} " + (pages[0].label if len(pages) == 1 else issue.edition)
     tmp = staged.add(path)
-    fonts = paint(pages, tmp, _paint_settings(issue, title, pages), progress, memo)
+    fonts = paint(pages, tmp, _paint_settings(issue, title, pages), progress, memo, prepared)
     _preflight(tmp, path, issue, progress)
     return fonts
 

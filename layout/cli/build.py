@@ -21,11 +21,14 @@ from .translated import LayoutCommand
                                                "(as `layout validate`)."))
 @click.option("--no-cache", is_flag=True, help=N_("Set everything afresh: neither read nor write the cache in "
                                                 "OUTDIR/.cache/store (docs/cache.md)."))
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help=N_("Compose the pages in this many processes (1: all in this one). The output is the same "
+                      "bytes whatever the number (docs/cache.md)."))
 @click.option("--json", "as_json", is_flag=True, help=N_("Print the summary as JSON (docs/json.md)."))
 @click.option("-q", "--quiet", is_flag=True, help=N_("Print nothing but errors (and --json)."))
 @click.option("-v", "--verbose", is_flag=True, help=N_("Also print the grid's capacity and every story's copy-fit."))
 def command(manifest: Path, outdir: Path | None, pages: bool, allow_overset: bool, strict: bool,
-            standard: str | None, revision: int | None, dry_run: bool, no_cache: bool, as_json: bool, quiet: bool,
+            standard: str | None, revision: int | None, dry_run: bool, no_cache: bool, jobs: int, as_json: bool, quiet: bool,
             verbose: bool) -> None:
     """The `layout build` command (its help is the help= text of the decorator)."""
     from ..build import BuildOptions, build as run_build
@@ -33,7 +36,7 @@ def command(manifest: Path, outdir: Path | None, pages: bool, allow_overset: boo
     from ..progress import terminal_progress
     bar = terminal_progress(quiet or as_json)
     options = BuildOptions(outdir=outdir, pages=pages, allow_overset=allow_overset, strict=strict,
-                           standard=standard, revision=revision, cache=not no_cache, progress=bar)
+                           standard=standard, revision=revision, cache=not no_cache, jobs=jobs, progress=bar)
     if dry_run:
         from . import validate
         validate.run(manifest, options, as_json=as_json, quiet=quiet, verbose=verbose)

@@ -128,13 +128,24 @@ def load_face(source: FaceSource) -> Face:
         hint = (_("install the Debian package {package}").format(package=source.package) if source.package
                 else _("fix the path"))
         raise FontError(_("font file {file} not found").format(file=source.file), font_where(source), hint)
-    metrics = face_metrics(source)
     blob = hb.Blob.from_file_path(str(source.file))
-    hb_font = hb.Font(hb.Face(blob, source.index))
-    return Face(key=f"{source.role}-{source.weight}", source=source, blob=blob, hb_font=hb_font, **metrics)
+    hb_face = hb.Face(blob, source.index)
+    metrics = face_metrics(source, hb_face)
+    hb_font = hb.Font(hb_face)
+    face = Face(key=f"{source.role}-{source.weight}", source=source, blob=blob, hb_font=hb_font, **metrics)
+    _LOADED.append(face)
+    return face
 
 
-def face_metrics(source: FaceSource) -> dict:
+_LOADED: list[Face] = []  # every face load_face opened, in order
+
+
+def loaded_faces() -> tuple[Face, ...]:
+    """The faces opened so far in this process (layout/parallel.py reads their embedding data before forking)."""
+    return tuple(_LOADED)
+
+
+def face_metrics(source: FaceSource, hb_face: hb.Face | None = None) -> dict:
     """PostScript name, units per em, typographic ascent/descent, outline kind and fsType of a face: from
     the active store when this file (path, size, mtime) and face index were read before."""
     store = _store.active()
@@ -142,13 +153,18 @@ def face_metrics(source: FaceSource) -> dict:
     cached = store.load("faces", key)
     if cached is not None:
         return json.loads(cached)
-    metrics = _read_metrics(source)
+    metrics = _read_metrics(source, hb_face)
     store.save("faces", key, json.dumps(metrics, sort_keys=True).encode())
     return metrics
 
 
-def _read_metrics(source: FaceSource) -> dict:
-    """The face's table values, read with fontTools (imported here: a warm store never needs it)."""
+def _read_metrics(source: FaceSource, hb_face: hb.Face | None = None) -> dict:
+    """The face's table values, from HarfBuzz's table bytes (fonts/tables.py), else with fontTools
+    (imported only then)."""
+    from . import tables
+    found = tables.metrics(hb_face) if hb_face is not None else None
+    if found is not None:
+        return found | {"postscript_name": found["postscript_name"] or f"{source.role}-{source.weight}"}
     from fontTools.ttLib import TTFont
     try:
         tt = TTFont(str(source.file), fontNumber=source.index, lazy=True)

@@ -77,25 +77,30 @@ def _font_id(font: TextFont, faces: list[Face]) -> tuple:
 
 
 class _Pickler(pickle.Pickler):
-    """Pickles a paragraph with each Face replaced by its position in the face list."""
+    """Pickles a paragraph with each Face replaced by its position in the face list (a dispatch table: no
+    Python call for the other objects, and each face written once, then referenced)."""
 
     def __init__(self, stream, faces: list[Face]) -> None:
         super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
-        self.positions = {id(f): i for i, f in enumerate(faces)}
-
-    def persistent_id(self, obj):
-        return self.positions[id(obj)] if isinstance(obj, Face) else None
+        positions = {id(f): i for i, f in enumerate(faces)}
+        self.dispatch_table = {Face: lambda face: (_face_at, (positions[id(face)],))}
 
 
-class _Unpickler(pickle.Unpickler):
-    """Reads a paragraph back, each face position becoming this process's Face."""
+_LOADING: list[list[Face]] = []  # the face list of the paragraph being unpickled (see _face_at)
 
-    def __init__(self, stream, faces: list[Face]) -> None:
-        super().__init__(stream)
-        self.faces = faces
 
-    def persistent_load(self, pid):
-        return self.faces[pid]
+def _face_at(position: int) -> Face:
+    """The face at `position` of the list the paragraph being read was pickled with."""
+    return _LOADING[-1][position]
+
+
+def _unpickle(data: bytes, faces: list[Face]) -> object:
+    """A stored paragraph read back, each face position becoming this process's Face."""
+    _LOADING.append(faces)
+    try:
+        return pickle.loads(data)
+    finally:
+        _LOADING.pop()
 
 
 def _dumps(paragraph: SetParagraph, faces: list[Face]) -> bytes:
@@ -107,5 +112,5 @@ def _dumps(paragraph: SetParagraph, faces: list[Face]) -> bytes:
 
 def _loads(payload: bytes | None, faces: list[Face]) -> SetParagraph | None:
     """The stored paragraph, None when absent or unreadable (then it is set again)."""
-    found = _store.unpickled(payload, lambda data: _Unpickler(io.BytesIO(data), faces).load())
+    found = _store.unpickled(payload, lambda data: _unpickle(data, faces))
     return found if isinstance(found, SetParagraph) else None

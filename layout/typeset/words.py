@@ -8,7 +8,8 @@ not: between a credit (记者, 通讯员 …) and the name after it (`记者 刘
 The segmenter is jieba's dictionary and algorithm (DAG over the dictionary, HMM for unknown words) as
 jieba-rs, through its binding `rjieba` (Rust, dictionary built in): 0.25 s to load against 0.66 s for
 the pure-Python jieba on this machine, the same cuts. It is imported only when a line break actually
-falls inside a headline run (typeset/lines.py asks only then), once per process; a dateline needs only
+falls inside a headline run (typeset/lines.py asks only then), once per process, and not at all for a run
+the build's store holds the cut of (`words/`, docs/cache.md); a dateline needs only
 the credit–name rule, which needs no dictionary.
 """
 
@@ -17,11 +18,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import store as _store
+
 # Credits of a dateline or byline that a name follows (GB/T … house practice: `记者 刘菲`, `通讯员 王小明`).
 CREDITS = ("本报记者", "特约记者", "见习记者", "记者", "通讯员", "实习生", "摄影", "摄", "编辑", "整理")
 _CREDIT_SPACE = re.compile("(?:" + "|".join(CREDITS) + ")( +)(?=\\S)")
 
 _SEGMENTER = None
+KIND = "words"  # the store's folder of cut texts
 
 
 def _segmenter():
@@ -35,8 +39,21 @@ def _segmenter():
 
 @lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
-    """`text` cut into words (spaces are words of their own; Latin runs are one word each)."""
-    return tuple(_segmenter().cut(text, True))
+    """`text` cut into words (spaces are words of their own; Latin runs are one word each): from the
+    build's store when this text was cut before (its key holds rjieba's version), so a warm build that
+    sets a headline again — at another measure, in another slot — does not load the segmenter."""
+    if not text:
+        return ()
+    store = _store.active()
+    key = _store.key(KIND, text)
+    found = store.load(KIND, key)
+    if found is not None:
+        cut = tuple(found.decode("utf-8").split("\x00"))
+        if "".join(cut) == text:
+            return cut
+    cut = tuple(_segmenter().cut(text, True))
+    store.save(KIND, key, "\x00".join(cut).encode("utf-8"))
+    return cut
 
 
 @lru_cache(maxsize=4096)

@@ -26,8 +26,9 @@ from reportlab.pdfbase import pdfdoc
 
 from ... import store as _store
 from ...errors import FontError
-from ...fonts import Face
+from ...fonts import Face, tables
 from ...fonts.faces import font_where
+from ...fonts.tables import DescriptorFields
 from ...i18n import _
 from . import backend
 
@@ -183,26 +184,34 @@ def is_serif(family_class: int, panose_family: int, panose_serif: int) -> bool:
     return panose_family == PANOSE_LATIN_TEXT and panose_serif in PANOSE_SERIF_STYLES
 
 
-def _descriptor(tt: TTFont, face: Face) -> Descriptor:
+def _descriptor(fields: DescriptorFields, face: Face) -> Descriptor:
     """FontDescriptor numbers of a face (Ascent/Descent from the OS/2 typo metrics Face uses)."""
-    head, os2, post = tt["head"], tt["OS/2"], tt["post"]
     upem = face.upem
     flags = FLAG_SYMBOLIC
-    flags |= FLAG_FIXED_PITCH if post.isFixedPitch else 0
-    flags |= FLAG_ITALIC if post.italicAngle or head.macStyle & 2 else 0
-    panose = os2.panose
-    flags |= FLAG_SERIF if is_serif(os2.sFamilyClass, panose.bFamilyType, panose.bSerifStyle) else 0
-    cap = getattr(os2, "sCapHeight", 0) if os2.version >= 2 else 0
+    flags |= FLAG_FIXED_PITCH if fields.fixed_pitch else 0
+    flags |= FLAG_ITALIC if fields.italic_angle or fields.mac_style & 2 else 0
+    flags |= FLAG_SERIF if is_serif(fields.family_class, fields.family_type, fields.serif_style) else 0
     return Descriptor(
         flags=flags,
-        x_min=_glyph_space(head.xMin, upem), y_min=_glyph_space(head.yMin, upem),
-        x_max=_glyph_space(head.xMax, upem), y_max=_glyph_space(head.yMax, upem),
-        italic_angle=float(post.italicAngle),
+        x_min=_glyph_space(fields.x_min, upem), y_min=_glyph_space(fields.y_min, upem),
+        x_max=_glyph_space(fields.x_max, upem), y_max=_glyph_space(fields.y_max, upem),
+        italic_angle=float(fields.italic_angle),
         ascent=_glyph_space(face.ascent, upem),
         descent=_glyph_space(face.descent, upem),
-        cap_height=_glyph_space(cap or face.ascent, upem),
-        stem_v=50 + int((os2.usWeightClass / 65) ** 2),  # same estimate as reportlab's TTFont
+        cap_height=_glyph_space(fields.cap_height or face.ascent, upem),
+        stem_v=50 + int((fields.weight_class / 65) ** 2),  # same estimate as reportlab's TTFont
     )
+
+
+def fonttools_fields(tt: TTFont) -> DescriptorFields:
+    """The FontDescriptor's source fields as fontTools reads them (a face fonts/tables.py declines)."""
+    head, os2, post = tt["head"], tt["OS/2"], tt["post"]
+    panose = os2.panose
+    return DescriptorFields(
+        x_min=head.xMin, y_min=head.yMin, x_max=head.xMax, y_max=head.yMax, mac_style=head.macStyle,
+        italic_angle=post.italicAngle, fixed_pitch=post.isFixedPitch, os2_version=os2.version,
+        family_class=os2.sFamilyClass, family_type=panose.bFamilyType, serif_style=panose.bSerifStyle,
+        cap_height=getattr(os2, "sCapHeight", 0) if os2.version >= 2 else 0, weight_class=os2.usWeightClass)
 
 
 @dataclass(frozen=True)
@@ -263,7 +272,7 @@ def read_cff_charset(data: bytes, glyph_count: int) -> CffCharset:
 
     def sid(number: int) -> str:
         start, end = strings[number - 391]  # CFF spec Appendix A: 391 standard strings come first
-        return data[start:end].decode("latin-1")
+        return bytes(data[start:end]).decode("latin-1")
     ros = (sid(top[1230][0]), sid(top[1230][1]), top[1230][2]) if 1230 in top else None
     return CffCharset(ros, _charset_ranges(data, top.get(15, [0])[0], glyph_count))
 
@@ -330,19 +339,25 @@ def read_program(face: Face) -> Program:
 
 
 def _read_program(face: Face) -> Program:
-    """Read what embedding needs from the face's tables (fontTools imported here: a warm store skips it)."""
-    from fontTools.ttLib import TTFont
-    tt = TTFont(str(face.source.file), fontNumber=face.source.index, lazy=True)
-    if "CFF2" in tt:
+    """Read what embedding needs from the face's tables (from HarfBuzz's table bytes, fonts/tables.py;
+    fontTools only for a face those decline)."""
+    if "CFF2" in face.hb_font.face.table_tags:
         raise FontError(_("font {file} has CFF2 (variable) outlines, which PDF cannot embed").format(
             file=face.source.file), font_where(face.source),
             _("use a static OpenType/CFF or TrueType instance of the font"))
-    descriptor = _descriptor(tt, face)
+    fields = tables.descriptor_fields(face.hb_font.face)
+    if fields is None:
+        from fontTools.ttLib import TTFont
+        fields = fonttools_fields(TTFont(str(face.source.file), fontNumber=face.source.index, lazy=True))
+    descriptor = _descriptor(fields, face)
     if face.outline != "cff":
         return Program(kind="truetype", cid_keyed=False, ros=("Adobe", "Identity"), supplement=0,
                        codes=_truetype_codes(face), descriptor=descriptor)
     hb_face = face.hb_font.face
-    charset = read_cff_charset(hb_face.reference_table("CFF ").data, hb_face.glyph_count)
+    table = tables.table_view(face.source.file, face.source.index, "CFF ")
+    if table is None or not len(table):  # not found in the file's directory: HarfBuzz's copy of the table
+        table = memoryview(hb_face.reference_table("CFF ").data)
+    charset = read_cff_charset(table, hb_face.glyph_count)
     if charset.ros is None:  # name-keyed CFF: CIDs are used as glyph ids, subset keeps glyph ids
         return Program(kind="cff", cid_keyed=False, ros=("Adobe", "Identity"), supplement=0,
                        codes=CodeMap({}, {}, {}), descriptor=descriptor)

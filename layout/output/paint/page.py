@@ -38,12 +38,13 @@ class FontUse:
 
 
 def paint(pages: Sequence[Page], path: Path, settings: PaintSettings, progress=None,
-          memo: OutputMemo | None = None) -> tuple[FontUse, ...]:
+          memo: OutputMemo | None = None, prepared: dict | None = None) -> tuple[FontUse, ...]:
     """Write `pages` as one PDF at `path` (the caller makes it atomic), calling `progress('painting', done,
     total)` after each page if given; returns the fonts used. With the watch's output `memo`, the glyph runs,
-    streams and font subsets of the last rebuild are reused (same bytes)."""
+    streams and font subsets of the last rebuild are reused (same bytes); with `prepared` (id(run) →
+    `prepare_run(run)`, from the parallel workers, layout/parallel.py) the runs' operators are not made again."""
     if memo is None:
-        return _paint(pages, path, settings, progress, None)
+        return _paint(pages, path, settings, progress, _Prepared(prepared) if prepared else None)
     cidfont.SUBSETS.append(memo.subsets)
     try:
         with backend.kept_compression(memo.streams):
@@ -68,6 +69,35 @@ def _paint(pages: Sequence[Page], path: Path, settings: PaintSettings, progress,
     pdfx.finish_document(canvas, settings.pdfx)
     canvas.save()
     return tuple(_font_use(key, face, chars) for key, (face, chars) in sorted(used.items()))
+
+
+class _Prepared:
+    """The runs' operators made by the workers, in the place of the watch's memo (same bytes: the memo's
+    reuse of a run's operators, only the font's resource name and the codes marked used from the document)."""
+
+    def __init__(self, prepared: dict) -> None:
+        self.runs = self
+        self.prepared = prepared
+
+    def of(self, run: GlyphRun):
+        return self.prepared.get(id(run))
+
+    def keep(self, run: GlyphRun, kept) -> None:
+        pass
+
+
+def prepare_run(run: GlyphRun, scratch=None) -> tuple[str, dict]:
+    """A run's operators after its font's resource name and the {code: char} it uses (what `_paint_run`
+    makes), made apart from any document (a worker of layout/parallel.py)."""
+    encoded, pairs = cidfont.register(run.face).encode_run(run.text, scratch or _SCRATCH)
+    return _run_operators(run, encoded.hex()), pairs
+
+
+class _Scratch:
+    """A document stand-in for encoding runs outside a document (its marks are thrown away)."""
+
+
+_SCRATCH = _Scratch()
 
 
 def _font_use(key: str, face, chars: set) -> FontUse:
