@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import errno
 import os
 import re
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .errors import LayoutError
 from .i18n import _
 
 FULL = (errno.ENOSPC, errno.EDQUOT)  # a full disk, or the user's quota on it
+# Whether write_bytes makes each file durable (fsync) before it is renamed into place: a build's outputs
+# are what the plant receives; `layout watch` writes without it (a save is rebuilt at once, and an fsync
+# per file cost its one-article rebuild of 16 pages 0.19 → 0.29 s).
+_DURABLE: contextvars.ContextVar[bool] = contextvars.ContextVar("durable", default=True)
+
+
+@contextlib.contextmanager
+def without_fsync() -> Iterator[None]:
+    """Inside this block write_bytes leaves flushing to disk to the operating system (for the watch)."""
+    token = _DURABLE.set(False)
+    try:
+        yield
+    finally:
+        _DURABLE.reset(token)
 
 
 def temporary(path: Path) -> Path:
@@ -54,7 +70,8 @@ def write_bytes(path: Path, data: bytes) -> Path:
         with open(path, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if _DURABLE.get():
+                os.fsync(handle.fileno())
     except OSError as error:
         if error.errno in FULL:
             error.filename = error.filename or str(path)

@@ -132,9 +132,11 @@ def rebuild(manifest: Path, options, settings: WatchOptions, files: frozenset[Pa
     """One build with the session's memory; prints its summary or its error (never raises a LayoutError
     or OSError); returns the files to watch next (the last known set when the manifest cannot be read)."""
     from ..build import build
+    from ..files import without_fsync
     from .summary import format_summary
     try:
-        result = build(manifest, options)
+        with without_fsync():
+            result = build(manifest, options)
     except (LayoutError, OSError) as error:
         if isinstance(error, OSError):
             from . import os_error

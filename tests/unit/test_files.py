@@ -69,3 +69,34 @@ def test_two_writers_of_one_folder_always_leave_one_complete_set(tmp_path):
     final = contents(tmp_path)
     tags = {text.split()[0] for text in final.values()}
     assert len(tags) == 1 and set(final) == set(NAMES)
+
+
+def test_write_bytes_fsyncs_each_file_but_not_inside_without_fsync(tmp_path, monkeypatch):
+    """A build's outputs are made durable before they are renamed into place; the watch writes without
+    fsync (files.without_fsync), and the default comes back after the block."""
+    import os
+
+    from layout import files
+    synced = []
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd))
+    files.write_bytes(tmp_path / "a.pdf", b"%PDF-1.3")
+    with files.without_fsync():
+        files.write_bytes(tmp_path / "b.pdf", b"%PDF-1.3")
+    files.write_bytes(tmp_path / "c.pdf", b"%PDF-1.3")
+    assert len(synced) == 2 and (tmp_path / "b.pdf").read_bytes() == b"%PDF-1.3"
+
+
+def test_the_watch_rebuilds_without_fsync(tmp_path, tiny_font_path, monkeypatch):
+    """layout watch's rebuild writes the issue's PDF and sidecar without an fsync per file."""
+    import os
+
+    from layout.build import BuildOptions
+    from layout.cli.watch import WatchOptions, rebuild
+    from worlds import write_issue
+    synced = []
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd))
+    manifest = write_issue(tmp_path, tiny_font_path)
+    import click
+    with click.Context(click.Command("watch")):
+        found = rebuild(manifest, BuildOptions(outdir=tmp_path / "out"), WatchOptions(), frozenset())
+    assert found.ok and synced == [] and any((tmp_path / "out").glob("*.pdf"))
