@@ -136,6 +136,16 @@ class Spot:
 
 
 @dataclass(frozen=True)
+class Wall:
+    """A pinned article's slot beside the free area, with the rows its headline may take: the planned
+    stories beside it keep clear of them (staggered) or are parted from it by a 栏线, as from each other."""
+
+    id: str
+    cell: Cell
+    zone: tuple[int, int]  # (first row, row after) of its headline block (its air included); (r, r): no headline
+
+
+@dataclass(frozen=True)
 class Score:
     """The soft score of a plan, by term (lower is better)."""
 
@@ -205,7 +215,7 @@ def _with_articles(page: PageSpec, articles: tuple[ArticleSpec, ...], rules: tup
 def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy = FitPolicy(),
           jumps: EditionJumps = EditionJumps()) -> Placed:
     """Choose a slot and headline size for every story of the page (or hold it over, said in the notes)."""
-    area = free_area(page, grid, stories, policy, jumps)
+    area, walls = free_and_walls(page, grid, stories, policy, jumps)
     ordered = tuple(sorted(page.stories, key=lambda s: s.priority))  # stable: equal priorities keep order
     sizes = headline_sizes(ordered)
     variants = {s.id: measure(s, sizes[s.id], area, grid, stories, policy, s is ordered[0]) for s in ordered}
@@ -213,8 +223,8 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
     def smaller() -> dict[str, tuple[Variant, ...]]:
         """The variants with the headline one level smaller where it may be (asked only when needed)."""
         return _with_smaller(ordered, variants, area, grid, stories, policy)
-    best, held = _fallbacks(ordered, variants, area, smaller)
-    cuts = _copy_fit(ordered, held, variants, area) if best is not None else {}
+    best, held = _fallbacks(ordered, variants, area, smaller, walls)
+    cuts = _copy_fit(ordered, held, variants, area, walls) if best is not None else {}
     notes = _held_notes(held, variants, grid, cuts)
     if best is None:
         raise LayoutError(f"page {page.number}: no plan places even the 头条 '{ordered[0].id}' in the free area "
@@ -224,14 +234,16 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
     notes += _white_notes(spots, grid) + _size_notes(spots) + _smaller_notes(spots) + _photo_notes(spots, variants)
     articles = tuple(page.articles) + tuple(_article(s) for s in sorted(spots, key=lambda s: s.story.priority))
     return Placed(articles=articles, spots=spots, held=held, score=score, notes=tuple(notes),
-                  rules=column_rules(spots))
+                  rules=column_rules(spots, walls))
 
 
-def column_rules(spots: Sequence[Spot]) -> tuple[ColumnRule, ...]:
+def column_rules(spots: Sequence[Spot], walls: Sequence[Wall] = ()) -> tuple[ColumnRule, ...]:
     """A 栏线 in the gutter between every two neighbouring slots whose headlines share rows (碰题), over the
-    rows the two slots share; rules meeting in one gutter are one; in the order of their columns and rows."""
+    rows the two slots share — a planned story and a pinned article beside it (`walls`) too, not two pinned
+    ones (the editor's); rules meeting in one gutter are one; in the order of their columns and rows."""
     out: list[ColumnRule] = []
-    for rule in sorted((ColumnRule(b.cell.column, top, bottom - top) for _a, b, top, bottom in _touching_pairs(spots)),
+    pairs = _touching_pairs(spots) + _wall_pairs(spots, walls)
+    for rule in sorted((ColumnRule(b.cell.column, top, bottom - top) for _a, b, top, bottom in pairs),
                        key=lambda r: (r.column, r.top, r.lines)):
         last = out[-1] if out else None
         if last is not None and last.column == rule.column and rule.top <= last.top + last.lines:
@@ -243,15 +255,28 @@ def column_rules(spots: Sequence[Spot]) -> tuple[ColumnRule, ...]:
 
 def _touching_pairs(spots: Sequence[Spot]) -> list[tuple[Spot, Spot, int, int]]:
     """Every two neighbouring slots (a left of b) whose headlines share rows, with the rows they share (top, bottom)."""
+    return [pair for a, b in itertools.permutations(spots, 2) if (pair := _touching_pair(a, b)) is not None]
+
+
+def _wall_pairs(spots: Sequence[Spot], walls: Sequence[Wall]) -> list[tuple]:
+    """Every planned slot and pinned article side by side (either left of the other) whose headlines share rows."""
     out = []
-    for a, b in itertools.permutations(spots, 2):
-        if a.cell.column + a.cell.span != b.cell.column:
-            continue
-        top, bottom = max(a.cell.top, b.cell.top), min(a.cell.bottom, b.cell.bottom)
-        (a0, a1), (b0, b1) = a.zone, b.zone
-        if top < bottom and a0 < b1 and b0 < a1:
-            out.append((a, b, top, bottom))
+    for spot in spots:
+        for wall in walls:
+            for a, b in ((spot, wall), (wall, spot)):
+                pair = _touching_pair(a, b)
+                if pair is not None:
+                    out.append(pair)
     return out
+
+
+def _touching_pair(a, b) -> tuple | None:
+    """(a, b, top, bottom) when slot a stands left of slot b and their headlines share rows; else None."""
+    if a.cell.column + a.cell.span != b.cell.column:
+        return None
+    top, bottom = max(a.cell.top, b.cell.top), min(a.cell.bottom, b.cell.bottom)
+    (a0, a1), (b0, b1) = a.zone, b.zone
+    return (a, b, top, bottom) if top < bottom and a0 < b1 and b0 < a1 else None
 
 
 def _article(spot: Spot) -> ArticleSpec:
@@ -268,13 +293,26 @@ def free_area(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPo
               jumps: EditionJumps = EditionJumps()) -> Area:
     """The rectangle the stories go into: what the masthead, boxes and pinned articles leave (the fixed
     plan's unplaced areas); it must be one rectangle."""
-    cells = fixed.plan_page(_with_articles(page, page.articles), grid, "", stories, policy, jumps).unplaced
+    return free_and_walls(page, grid, stories, policy, jumps)[0]
+
+
+def free_and_walls(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy,
+                   jumps: EditionJumps = EditionJumps()) -> tuple[Area, tuple[Wall, ...]]:
+    """The free rectangle (free_area) and the pinned articles standing beside it at its left or right edge,
+    rows shared (walls), in the order of their columns and rows."""
+    pinned = fixed.plan_page(_with_articles(page, page.articles), grid, "", stories, policy, jumps)
+    cells = pinned.unplaced
     if len(cells) != 1:
         shown = "; ".join(fitting.free_area(c) for c in cells)  # in words (fit.free_area)
         raise LayoutError(f"page {page.number}: the stories need one free rectangle, the pinned articles leave "
                           f"{len(cells)} areas ({shown or 'none'})", page.where,
                           "pin articles across the top, the foot or whole columns at a side, or plan them all")
-    return cells[0]
+    area = cells[0]
+    walls = [Wall(p.id, p.cell, (p.cell.top + p.head_top, p.cell.top + p.head_top + p.head_rows))
+             for p in pinned.placements
+             if p.cell.column + p.cell.span == area.column or p.cell.column == area.column + area.span
+             if p.cell.top < area.bottom and area.top < p.cell.bottom]
+    return area, tuple(sorted(walls, key=lambda w: (w.cell.column, w.cell.top, w.id)))
 
 
 def headline_sizes(ordered: Sequence[StorySpec]) -> dict[str, float]:
@@ -449,8 +487,9 @@ def _area(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]]
 # --- the search ----------------------------------------------------------------------------------
 
 def _search(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
-            short: bool = False) -> tuple[tuple[Spot, ...], Score] | None:
-    """The best plan over both page forms (头条 band across the top, or 头条 heading the first stack)."""
+            short: bool = False, walls: Sequence[Wall] = ()) -> tuple[tuple[Spot, ...], Score] | None:
+    """The best plan over both page forms (头条 band across the top, or 头条 heading the first stack); the
+    stories beside pinned articles (`walls`) keep clear of their headlines as of a neighbouring stack's."""
     if not ordered or not variants[ordered[0].id]:
         return None
     found = []
@@ -461,16 +500,16 @@ def _search(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...
             below = Area(area.column, area.span, area.top + height, area.rows - height)
             if below.rows < LEG_MIN + 3:
                 continue
-            plan = _band(rest, variants, below, short)
+            plan = _band(rest, variants, below, short, walls=walls)
             if plan is not None:
                 spot = _spot(band, Cell(area.column, area.span, area.top, height))
-                found.append(_scored((spot,) + plan, area, short))
+                found.append(_scored((spot,) + plan, area, short, walls))
     elif band is not None and area.rows in band.heights:
         spot = _spot(band, Cell(area.column, area.span, area.top, area.rows))
-        found.append(_scored((spot,), area, short))
-    plan = _band(ordered, variants, area, short, lead=lead)
+        found.append(_scored((spot,), area, short, walls))
+    plan = _band(ordered, variants, area, short, lead=lead, walls=walls)
     if plan is not None:
-        found.append(_scored(plan, area, short))
+        found.append(_scored(plan, area, short, walls))
     return min(found, key=lambda f: (f[1].total, _signature(f[0]))) if found else None
 
 
@@ -480,15 +519,15 @@ def _signature(spots: Sequence[Spot]) -> tuple:
 
 
 def _band(stories: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area, short: bool,
-          lead: StorySpec | None = None) -> tuple[Spot, ...] | None:
+          lead: StorySpec | None = None, walls: Sequence[Wall] = ()) -> tuple[Spot, ...] | None:
     """The best band of stacks filling `area` with `stories` (`lead` heads the first stack), or None."""
     states = _assignments(stories, variants, area, short, lead)
     best = None
     for state in states[:EVALUATED]:
-        spots = _heights_for(state, area, short)
+        spots = _heights_for(state, area, short, walls)
         if spots is None:
             continue
-        score = _scored(spots, area, short)[1]
+        score = _scored(spots, area, short, walls)[1]
         if best is None or (score.total, _signature(spots)) < (best[1].total, _signature(best[0])):
             best = (spots, score)
     return best[0] if best else None
@@ -616,14 +655,14 @@ def _grown(state: _State, j: int, variant: Variant, reach: int, area: Area, inde
     return _State(state.widths, stacks, reaches, depths, base, base + balance, key)
 
 
-def _heights_for(state: _State, area: Area, short: bool) -> tuple[Spot, ...] | None:
+def _heights_for(state: _State, area: Area, short: bool, walls: Sequence[Wall] = ()) -> tuple[Spot, ...] | None:
     """Concrete rows for every story of an assignment: each stack fills the band's rows (or, short, as many
     as it can), and the headlines of neighbouring stacks never share rows below the band's top (no 碰题)."""
     options = [_stack_options(stack, area, short) for stack in state.stacks]
     if not all(options):
         return None
     columns = [area.column + sum(state.widths[:j]) for j in range(len(state.widths))]
-    chosen = _stagger(options, state.stacks, area)
+    chosen = _stagger(options, state.stacks, area, walls)
     if chosen is None:
         return None
     spots = []
@@ -693,13 +732,21 @@ def _stack_options(stack: Sequence[Variant], area: Area, short: bool) -> list[tu
     return [rows for _, rows in sorted(found)[:COMBOS]]
 
 
-def _stagger(options, stacks, area: Area) -> list[tuple[int, ...]] | None:
+def _stagger(options, stacks, area: Area, walls: Sequence[Wall] = ()) -> list[tuple[int, ...]] | None:
     """A height tuple per stack, cheapest first, whose headlines clear those of the stack to its left (the
     band's openers excepted: a 栏线 parts them); when no choice works, the fewest 碰题 (each parted by a 栏线,
     _ruled). Compatibility is only between neighbours, so whether stack j's option i can be continued is
-    remembered (a chain DP)."""
+    remembered (a chain DP). The pinned articles at the band's left and right edge (`walls`) are neighbours
+    of the first and the last stack."""
     zones = [[_zones(stack, rows, area.top) for rows in opts] for stack, opts in zip(stacks, options)]
     memo: dict[tuple[int, int], list[int] | None] = {}
+    left, right = _edge_zones(walls, area)
+    last = len(options) - 1
+
+    def walled(j: int, i: int) -> bool:
+        """Whether option i of stack j keeps clear of the pinned headlines beside it (first or last stack)."""
+        return ((j != 0 or _clear(left, zones[j][i], area.top))
+                and (j != last or _clear(zones[j][i], right, area.top)))
 
     def rest(j: int, i: int) -> list[int] | None:
         """Option indexes for stacks j+1… that continue option i of stack j (None: none do)."""
@@ -708,7 +755,7 @@ def _stagger(options, stacks, area: Area) -> list[tuple[int, ...]] | None:
         if (j, i) not in memo:
             memo[(j, i)] = None
             for n in range(len(options[j + 1])):
-                if _clear(zones[j][i], zones[j + 1][n], area.top):
+                if walled(j + 1, n) and _clear(zones[j][i], zones[j + 1][n], area.top):
                     tail = rest(j + 1, n)
                     if tail is not None:
                         memo[(j, i)] = [n] + tail
@@ -716,19 +763,32 @@ def _stagger(options, stacks, area: Area) -> list[tuple[int, ...]] | None:
         return memo[(j, i)]
 
     for i in range(len(options[0])):
-        tail = rest(0, i)
+        tail = rest(0, i) if walled(0, i) else None
         if tail is not None:
             picks = [i] + tail
             return [options[j][n] for j, n in enumerate(picks)]
-    return _ruled(options, stacks, zones, area.top)
+    return _ruled(options, stacks, zones, area.top, (left, right))
 
 
-def _ruled(options, stacks, zones, band_top: int) -> list[tuple[int, ...]]:
+def _edge_zones(walls: Sequence[Wall], area: Area) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The headline rows of the pinned articles at the area's left edge and at its right edge, within its rows."""
+    def inside(wall: Wall) -> bool:
+        return wall.cell.top < area.bottom and area.top < wall.cell.bottom and wall.zone[0] < wall.zone[1]
+    left = [w.zone for w in walls if inside(w) and w.cell.column + w.cell.span == area.column]
+    right = [w.zone for w in walls if inside(w) and w.cell.column == area.column + area.span]
+    return left, right
+
+
+def _ruled(options, stacks, zones, band_top: int, edges=([], [])) -> list[tuple[int, ...]]:
     """When no choice staggers the stacks: per stack one of its RULED cheapest height tuples, with the fewest
-    碰题 between neighbours (each parted by a 栏线, WEIGHTS.ruled) plus the tuples' cost (a chain DP)."""
+    碰题 between neighbours (each parted by a 栏线, WEIGHTS.ruled) plus the tuples' cost (a chain DP); the
+    first and the last stack count their 碰题 with the pinned articles beside them (`edges`) too."""
     kept = [range(min(RULED, len(opts))) for opts in options]
-    costs = [[sum(v.heights[h] for v, h in zip(stack, options[j][i])) for i in kept[j]] for j, stack in enumerate(stacks)]
     last = len(options) - 1
+    costs = [[sum(v.heights[h] for v, h in zip(stack, options[j][i]))
+              + WEIGHTS.ruled * (_touching(edges[0], zones[j][i], band_top) if j == 0 else 0)
+              + WEIGHTS.ruled * (_touching(zones[j][i], edges[1], band_top) if j == last else 0)
+              for i in kept[j]] for j, stack in enumerate(stacks)]
     best: list[dict[int, tuple[float, int]]] = [dict() for _ in options]
     best[last] = {i: (costs[last][i], -1) for i in kept[last]}
     for j in range(last - 1, -1, -1):
@@ -779,7 +839,8 @@ def _clear(left: list[tuple[int, int]], right: list[tuple[int, int]], band_top: 
 
 # --- the score ------------------------------------------------------------------------------------
 
-def _scored(spots: tuple[Spot, ...], area: Area, short: bool) -> tuple[tuple[Spot, ...], Score]:
+def _scored(spots: tuple[Spot, ...], area: Area, short: bool,
+            walls: Sequence[Wall] = ()) -> tuple[tuple[Spot, ...], Score]:
     """A plan and its soft score, term by term (docs/planner.md)."""
     order = left = 0.0
     for a, b in itertools.combinations(spots, 2):
@@ -796,6 +857,7 @@ def _scored(spots: tuple[Spot, ...], area: Area, short: bool) -> tuple[tuple[Spo
     white = sum(s.white * s.cell.span for s in spots)
     band_top = lead.cell.bottom if lead and lead.cell.span == area.span and len(spots) > 1 else area.top
     ruled = sum(1 for a, b, _, _ in _touching_pairs(spots) if not a.cell.top == b.cell.top == band_top)
+    ruled += sum(1 for a, b, _, _ in _wall_pairs(spots, walls) if not a.zone[0] == b.zone[0] in (area.top, band_top))
     return spots, Score(order=order, left=left, fill=round(sum(s.cost for s in spots), 3),
                         variety=WEIGHTS.variety if len(spots) > 2 and len(widths) == 1 else 0.0,
                         lead=lead_term, white=WEIGHTS.white * white,
@@ -804,18 +866,18 @@ def _scored(spots: tuple[Spot, ...], area: Area, short: bool) -> tuple[tuple[Spo
 
 # --- when the stories do not fit ------------------------------------------------------------------
 
-def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None):
+def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None, walls: Sequence[Wall] = ()):
     """The plan and the stories held over, in the order of the levers: every story filling exactly; white
     at the foot only when the stories are too short in total; else every story filling exactly with
     headlines one level smaller where that helps (`smaller()`: those variants); else the lowest-priority
     stories held over (one more at a time) until the rest fill exactly; else every story with the least
     white; else held over with white."""
-    best = _search(ordered, variants, area)
+    best = _search(ordered, variants, area, walls=walls)
     too_short = best is None and _too_short(ordered, variants, area)
     if too_short:
-        best = _search(ordered, variants, area, short=True)
+        best = _search(ordered, variants, area, short=True, walls=walls)
     if best is None and not too_short and smaller is not None:
-        best = _search(ordered, smaller(), area)
+        best = _search(ordered, smaller(), area, walls=walls)
     if best is not None:
         return best, ()
     for short in (False, True):
@@ -823,13 +885,14 @@ def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None)
             kept, held = ordered[:len(ordered) - count], tuple(ordered[len(ordered) - count:])
             if _area(kept, variants, min) > area.span * area.rows or (not short and _too_short(kept, variants, area)):
                 continue  # the kept stories cannot fill the area exactly (too much, or too little, text)
-            best = _search(kept, variants, area, short=short)
+            best = _search(kept, variants, area, short=short, walls=walls)
             if best is not None:
                 return best, held
     return None, tuple(ordered)
 
 
-def _copy_fit(ordered: Sequence[StorySpec], held: Sequence[StorySpec], variants, area: Area) -> dict[str, int]:
+def _copy_fit(ordered: Sequence[StorySpec], held: Sequence[StorySpec], variants, area: Area,
+              walls: Sequence[Wall] = ()) -> dict[str, int]:
     """The copy-fit that brings back the first held-over story: the fewest lines (at most 10 % of it) to
     cut (< 0) or add (> 0) so that it and every kept story fill the page exactly; {} when none does."""
     if not held:
@@ -846,7 +909,7 @@ def _copy_fit(ordered: Sequence[StorySpec], held: Sequence[StorySpec], variants,
         if _area(kept, trial, min) > area.span * area.rows or _too_short(kept, trial, area):
             continue
         probes += 1
-        if _search(kept, trial, area) is not None:
+        if _search(kept, trial, area, walls=walls) is not None:
             return {story.id: change}
         if probes >= 4:
             break

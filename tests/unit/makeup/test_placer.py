@@ -373,3 +373,54 @@ def test_a_column_a_photo_does_not_take_from_the_body_top_is_white():
     assert placer._white_beside(FigureLayout((figure(4, 3),), (0, 0), (0, 10)), 2, 3, 13)
     assert not placer._white_beside(FigureLayout((figure(3, 3),), (0, 0), (0, 10)), 2, 3, 13)
     assert not placer._white_beside(FigureLayout((figure(6, 5),), (0, 0), (1, 10)), 2, 3, 13)  # text above it
+
+
+def pinned_beside(tiny_font_path, lengths=(70, 50, 40)):
+    """A 6 × 50 page: two articles pinned one under the other in columns 5–6 (the second's headline on
+    row 22), three stories planned into columns 1–4 beside them."""
+    pinned = (article("p1", 5, 2, 0, 22), article("p2", 5, 2, 22, None))
+    stories = [story("a", 1), story("b", 2), story("c", 3)]
+    texts = {"p1": text("左", 34), "p2": text("右", 52)} | {k: text(h, n) for k, h, n in zip("abc", "甲乙丙", lengths)}
+    return world_with(tiny_font_path, stories, texts, columns=6, rows=50, articles=pinned)
+
+
+def test_a_pinned_article_beside_the_free_area_is_a_wall_with_its_headline_rows(tiny_font_path):
+    world, page = pinned_beside(tiny_font_path)
+    area, walls = placer.free_and_walls(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert area == Cell(1, 4, 0, 50)
+    assert [(w.id, w.cell.top, w.zone[0]) for w in walls] == [("p1", 0, 0), ("p2", 22, 22)]
+    assert all(w.zone[1] > w.zone[0] for w in walls)
+
+
+def test_planned_stories_beside_a_pinned_article_keep_clear_of_its_headlines(tiny_font_path):
+    world, page = pinned_beside(tiny_font_path)
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert placed.held == ()
+    record, plan, _ = planned_record(world, page)
+    sizes = {s.story.id: s.size for s in placed.spots}
+    priorities = {s.id: s.priority for s in page.stories}
+    found = check_page(record, sizes, priorities)
+    assert found.collisions == 0 and found.holes == 0, found.details
+    # the 头条 beside p1 and the openers under it beside p2 are parted by a 栏线 left of column 5
+    assert any(r.column == 5 and r.top == 0 and r.lines == 50 for r in placed.rules)
+    bare = {k: v for k, v in record.items() if k != "column_rules"}
+    assert check_page(bare, sizes, priorities).collisions == 3  # without them: a | p1, b | c, c | p2
+
+
+def test_a_stack_beside_a_pinned_headline_is_staggered_against_it():
+    def variant(id_, heights):
+        return placer.Variant(story(id_, 2), 2, 24.0, 3, 20, dict(heights))  # a block of 3 rows: lines on 2
+    stack = (variant("s1", {10: 0.0, 11: 1.0}), variant("s2", {20: 0.0, 19: 0.0}))
+    area = placer.Area(1, 2, 0, 30)
+    options = [placer._stack_options(stack, area, False)]
+    assert options == [[(10, 20), (11, 19)]]
+    assert placer._stagger(options, (stack,), area) == [(10, 20)]  # the cheapest
+    wall = placer.Wall("p", Cell(3, 2, 0, 30), (8, 11))  # a pinned headline on rows 8–10 right of the stack
+    assert placer._stagger(options, (stack,), area, (wall,)) == [(11, 19)]  # s2's head from row 11: clear of it
+    left = placer.Wall("q", Cell(1, 2, 0, 30), (8, 11))  # a pinned article elsewhere (not beside) is no wall
+    assert placer._stagger(options, (stack,), area, (left,)) == [(10, 20)]
+    walled = placer.Wall("p", Cell(3, 2, 0, 30), (8, 12))  # clear of neither: the cheapest, a 栏线 at a cost
+    assert placer._stagger(options, (stack,), area, (walled,)) == [(10, 20)]
+    spots = placer._heights_for(placer._State((2,), (stack,), (0,)), area, False, (walled,))
+    assert placer.column_rules(spots, (walled,)) == (placer.ColumnRule(3, 10, 20),)
+    assert placer._scored(spots, area, False, (walled,))[1].ruled == placer.WEIGHTS.ruled
