@@ -50,7 +50,8 @@ def plan_report(placed) -> str:
             c = spot.cell
             out.append(f"  {spot.story.id:<18} priority {spot.story.priority:<2} columns {c.column}–"
                        f"{c.column + c.span - 1}, rows {c.top}–{c.bottom - 1} ({c.rows} × {c.span}), "
-                       f"headline {spot.size:g}pt" + (f" (one level smaller; ladder {spot.ladder:g}pt)" if spot.ladder else ""))
+                       f"headline {spot.size:g}pt" + (f" (one level smaller; ladder {spot.ladder:g}pt)" if spot.ladder else "")
+                       + ("" if spot.deck else " (deck dropped)"))
         out.extend(f"  栏线: gutter left of column {r.column}, rows {r.top}–{r.top + r.lines - 1} (碰题 parted)"
                    for r in p.rules)
         out.extend(f"  note: {note}" for note in p.notes)

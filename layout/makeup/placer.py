@@ -64,6 +64,7 @@ class Weights:
     smaller: float = 10.0  # per headline set one level under the ladder's size (only when the ladder does not fill)
     ruled: float = 20.0  # per 碰题 parted by a 栏线 below the band's top (only when the stacks cannot be staggered)
     photo: float = 2.0  # per row a photo is cropped shorter than its aspect gives (its rows not pinned)
+    deck: float = 6.0  # per deck (副题) dropped (only when the ladder with every deck does not fill)
 
 
 WEIGHTS = Weights()
@@ -90,6 +91,8 @@ class Variant:
     # shorter fill → those photos; their cost in `heights` includes WEIGHTS.photo per row
     smaller: dict[int, tuple[float, int]] = field(default_factory=dict)  # slot rows only the headline one
     # level smaller fills → (that size, its block rows); their cost in `heights` includes WEIGHTS.smaller
+    nodeck: dict[int, int] = field(default_factory=dict)  # slot rows only the story without its deck (副题)
+    # fills → its block rows without it; their cost in `heights` includes WEIGHTS.deck
 
     def size_at(self, height: int) -> float:
         """The headline size the story has in a slot of `height` rows."""
@@ -101,7 +104,9 @@ class Variant:
 
     def head_at(self, height: int) -> int:
         """The headline block rows (占行) the story has in a slot of `height` rows."""
-        return self.smaller[height][1] if height in self.smaller else self.head
+        if height in self.smaller:
+            return self.smaller[height][1]
+        return self.nodeck.get(height, self.head)
 
     @property
     def low(self) -> int:
@@ -128,6 +133,7 @@ class Spot:
     ladder: float = 0.0  # the ladder's size when the headline was set one level smaller (0: it was not)
     photos: tuple[Cell, ...] = ()  # the page cells of its figures' photos
     figures: tuple = ()  # its figures as planned (FigureSpec: a photo cropped shorter, with its rows); () = the story's
+    deck: bool = True  # False: its deck (副题) dropped so that the page fills exactly
 
     @property
     def zone(self) -> tuple[int, int]:
@@ -157,15 +163,17 @@ class Score:
     white: float = 0.0
     smaller: float = 0.0  # headlines set one level under the ladder
     ruled: float = 0.0  # 碰题 below the band's top parted by a 栏线 (not staggered)
+    deck: float = 0.0  # decks (副题) dropped
 
     @property
     def total(self) -> float:
         """The plan's score: the sum of its terms."""
-        return self.order + self.left + self.fill + self.variety + self.lead + self.white + self.smaller + self.ruled
+        return (self.order + self.left + self.fill + self.variety + self.lead + self.white + self.smaller
+                + self.ruled + self.deck)
 
     def breakdown(self) -> str:
         """'total 12.5 = order 0 + left 3 + …' for the report."""
-        terms = ("order", "left", "fill", "variety", "lead", "white", "smaller", "ruled")
+        terms = ("order", "left", "fill", "variety", "lead", "white", "smaller", "ruled", "deck")
         return f"score {self.total:g} = " + " + ".join(f"{t} {getattr(self, t):g}" for t in terms)
 
 
@@ -223,7 +231,11 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
     def smaller() -> dict[str, tuple[Variant, ...]]:
         """The variants with the headline one level smaller where it may be (asked only when needed)."""
         return _with_smaller(ordered, variants, area, grid, stories, policy)
-    best, held = _fallbacks(ordered, variants, area, smaller, walls)
+
+    def nodeck() -> dict[str, tuple[Variant, ...]]:
+        """The variants with the deck (副题) dropped where there is one (asked only when needed)."""
+        return _without_deck(ordered, variants, area, grid, stories, policy)
+    best, held = _fallbacks(ordered, variants, area, smaller, walls, nodeck)
     cuts = _copy_fit(ordered, held, variants, area, walls) if best is not None else {}
     notes = _held_notes(held, variants, grid, cuts)
     if best is None:
@@ -231,7 +243,7 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
                           f"({fitting.free_area(area)})",
                           page.where, "give the story a wider span range, shorten it, or pin it with a slot")
     spots, score = best
-    notes += _white_notes(spots, grid) + _size_notes(spots) + _smaller_notes(spots) + _photo_notes(spots, variants)
+    notes += _white_notes(spots, grid) + _size_notes(spots) + _smaller_notes(spots) + _deck_notes(spots) + _photo_notes(spots, variants)
     articles = tuple(page.articles) + tuple(_article(s) for s in sorted(spots, key=lambda s: s.story.priority))
     return Placed(articles=articles, spots=spots, held=held, score=score, notes=tuple(notes),
                   rules=column_rules(spots, walls))
@@ -284,7 +296,7 @@ def _article(spot: Spot) -> ArticleSpec:
     cell = spot.cell
     return ArticleSpec(id=spot.story.id, file=spot.story.file, where=spot.story.where, slot_where=spot.story.where,
                        slot=Slot(cell.column, cell.span, cell.top, cell.rows), headline_size=spot.size,
-                       figures=spot.figures or spot.story.figures)
+                       figures=spot.figures or spot.story.figures, deck=spot.deck)
 
 
 # --- the free area and the variants ---------------------------------------------------------------
@@ -361,6 +373,29 @@ def _merged(base: Variant | None, alt: Variant, size: float) -> Variant:
                    resized=resized)
 
 
+def _without_deck(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
+                  grid: PageGrid, stories: StoryCache, policy: FitPolicy) -> dict[str, tuple[Variant, ...]]:
+    """Every story's variants with the slot heights only the story without its deck (副题) fills added (at
+    WEIGHTS.deck more): not the 头条's, and only a story whose text has a deck."""
+    out = dict(variants)
+    for story in ordered[1:]:
+        size = next((v.size for v in variants[story.id]), None)
+        if size is None or not stories.texts[story.id].deck:
+            continue
+        by_span = {v.span: v for v in variants[story.id]}
+        merged = []
+        for alt in measure(story, size, area, grid, stories, policy, False, deck=False):
+            base = by_span.pop(alt.span, None) or replace(alt, heights={}, air={}, resized={})
+            extra = {h: c + WEIGHTS.deck for h, c in alt.heights.items() if h not in base.heights}
+            heights = dict(base.heights) | extra
+            mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
+            merged.append(replace(base, heights=heights, mid=mid, air=dict(base.air) | {h: alt.air[h] for h in extra},
+                                  resized=dict(base.resized) | {h: alt.resized[h] for h in extra if h in alt.resized},
+                                  nodeck={h: alt.head for h in extra}))
+        out[story.id] = tuple(sorted(merged + list(by_span.values()), key=lambda v: v.span))
+    return out
+
+
 def span_range(story: StorySpec, area: Area, lead: bool) -> range:
     """The spans a story may take: the manifest's range, else the default (wider for the 头条), within the area."""
     low, high = story.span or (LEAD_SPAN if lead else DEFAULT_SPAN)
@@ -369,8 +404,9 @@ def span_range(story: StorySpec, area: Area, lead: bool) -> range:
 
 
 def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: StoryCache, policy: FitPolicy,
-            lead: bool) -> tuple[Variant, ...]:
-    """The story at every span of its range: the slot heights that fill exactly (legs of 5–45 lines)."""
+            lead: bool, deck: bool = True) -> tuple[Variant, ...]:
+    """The story at every span of its range: the slot heights that fill exactly (legs of 5–45 lines);
+    `deck` False: its headline block without the deck (副题)."""
     base = stories.story(story.id, Shape(grid.measure, grid.span_width(1), size))
     count = len(base.paragraphs)
     shrink = sum(stories.paragraph(story.id, i, grid.measure, -1).looseness == -1 for i in range(count))
@@ -379,7 +415,7 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
     out = []
     for span in span_range(story, area, lead):
         try:
-            set_story = stories.story(story.id, Shape(grid.measure, grid.span_width(span), size))
+            set_story = stories.story(story.id, Shape(grid.measure, grid.span_width(span), size, deck=deck))
         except LayoutError:
             continue  # the headline does not fit this width
         head = set_story.head_rows
@@ -685,9 +721,10 @@ def _spot(variant: Variant, cell: Cell, white: int = 0) -> Spot:
     photos = tuple(f.photo for f in lay_out(set_figures, cell, variant.head_at(height), variant.story.id).figures) \
         if set_figures else ()
     resized = tuple(f.spec for f in set_figures) if height in variant.resized else ()
+    dropped = height in variant.nodeck
     return Spot(variant.story, cell, variant.size_at(height), variant.head_at(height),
-                variant.heights[height] - (WEIGHTS.smaller if shrunk else 0), white, variant.air.get(height, 0),
-                variant.size if shrunk else 0.0, photos, resized)
+                variant.heights[height] - (WEIGHTS.smaller if shrunk else 0) - (WEIGHTS.deck if dropped else 0), white,
+                variant.air.get(height, 0), variant.size if shrunk else 0.0, photos, resized, not dropped)
 
 
 def _photos_touch(spots: Sequence[Spot]) -> bool:
@@ -861,12 +898,14 @@ def _scored(spots: tuple[Spot, ...], area: Area, short: bool,
     return spots, Score(order=order, left=left, fill=round(sum(s.cost for s in spots), 3),
                         variety=WEIGHTS.variety if len(spots) > 2 and len(widths) == 1 else 0.0,
                         lead=lead_term, white=WEIGHTS.white * white,
-                        smaller=WEIGHTS.smaller * sum(1 for s in spots if s.ladder), ruled=WEIGHTS.ruled * ruled)
+                        smaller=WEIGHTS.smaller * sum(1 for s in spots if s.ladder), ruled=WEIGHTS.ruled * ruled,
+                        deck=WEIGHTS.deck * sum(1 for s in spots if not s.deck))
 
 
 # --- when the stories do not fit ------------------------------------------------------------------
 
-def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None, walls: Sequence[Wall] = ()):
+def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None, walls: Sequence[Wall] = (),
+               nodeck=None):
     """The plan and the stories held over, in the order of the levers: every story filling exactly; white
     at the foot only when the stories are too short in total; else every story filling exactly with
     headlines one level smaller where that helps (`smaller()`: those variants); else the lowest-priority
@@ -876,6 +915,8 @@ def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None,
     too_short = best is None and _too_short(ordered, variants, area)
     if too_short:
         best = _search(ordered, variants, area, short=True, walls=walls)
+    if best is None and not too_short and nodeck is not None:
+        best = _search(ordered, nodeck(), area, walls=walls)
     if best is None and not too_short and smaller is not None:
         best = _search(ordered, smaller(), area, walls=walls)
     if best is not None:
@@ -925,7 +966,8 @@ def _recut(variant: Variant, change: int, area: Area) -> Variant:
         heights, air = _heights(variant.body + change, variant.span, variant.head, variant.slack, variant.shrink,
                                 variant.grow, area.rows, variant.paragraphs)
     mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
-    return replace(variant, body=variant.body + change, heights=heights, air=air, mid=mid, resized={}, smaller={})
+    return replace(variant, body=variant.body + change, heights=heights, air=air, mid=mid, resized={}, smaller={},
+                   nodeck={})
 
 
 def _held_notes(held: Sequence[StorySpec], variants, grid: PageGrid, cuts: dict[str, int]) -> list[str]:
@@ -980,6 +1022,13 @@ def _smaller_notes(spots: Sequence[Spot]) -> list[str]:
     return [f"story {s.story.id}: headline one level smaller ({s.size:g}pt, the ladder gives {s.ladder:g}pt) so "
             "that the page fills exactly" for s in sorted(spots, key=lambda s: (s.story.priority, s.story.id))
             if s.ladder]
+
+
+def _deck_notes(spots: Sequence[Spot]) -> list[str]:
+    """The decks (副题) dropped so that the page fills exactly: said."""
+    return [_("story {story}: deck (副题) dropped so that the page fills exactly (the planned manifest writes "
+              "deck: false)").format(story=s.story.id)
+            for s in sorted(spots, key=lambda s: (s.story.priority, s.story.id)) if not s.deck]
 
 
 def _white_notes(spots: Sequence[Spot], grid: PageGrid) -> list[str]:

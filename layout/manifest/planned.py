@@ -82,6 +82,8 @@ def _article(article: ArticleSpec, root: Path, figures: yaml.Node | None = None)
              (_scalar("slot"), slot_node)]
     if article.headline_size is not None:
         pairs.append((_scalar("headline_size"), _scalar(f"{article.headline_size:g}pt")))
+    if not article.deck:
+        pairs.append((_scalar("deck"), yaml.ScalarNode("tag:yaml.org,2002:bool", "false")))
     if figures is not None:
         pairs.append((_scalar("figures"), _figures(figures, article)))
     return yaml.MappingNode(_MAP, pairs, flow_style=False)

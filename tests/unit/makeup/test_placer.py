@@ -424,3 +424,50 @@ def test_a_stack_beside_a_pinned_headline_is_staggered_against_it():
     spots = placer._heights_for(placer._State((2,), (stack,), (0,)), area, False, (walled,))
     assert placer.column_rules(spots, (walled,)) == (placer.ColumnRule(3, 10, 20),)
     assert placer._scored(spots, area, False, (walled,))[1].ruled == placer.WEIGHTS.ruled
+
+
+def with_deck(head: str, deck: str, lines: int) -> str:
+    """text() with a deck (副题) line under the headline."""
+    return text(head, lines).replace("\n\n", f"\ndeck: {deck}\n\n", 1)
+
+
+@pytest.fixture
+def decked(tiny_font_path):
+    """A 4 × 40 page whose stories fill exactly only with b's 3-line deck dropped (the 头条 has a deck too)."""
+    stories = [story("a", 1), story("b", 2), story("c", 3)]
+    texts = {"a": with_deck("甲", "副题", 44), "b": with_deck("乙", "副" * 40, 44), "c": text("丙", 44)}
+    return world_with(tiny_font_path, stories, texts, columns=4, rows=40)
+
+
+def test_a_deck_is_dropped_before_a_headline_goes_smaller_or_a_story_is_held_over(decked):
+    world, page = decked
+    ordered = tuple(page.stories)
+    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
+    sizes = placer.headline_sizes(ordered)
+    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
+                                     s is ordered[0]) for s in ordered}
+    assert placer._fallbacks(ordered, variants, area)[1] != ()  # with every deck a story is held over
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert placed.held == ()
+    assert {s.story.id: s.deck for s in placed.spots} == {"a": True, "b": False, "c": True}  # never the 头条's
+    assert placed.notes == ("story b: deck (副题) dropped so that the page fills exactly (the planned manifest "
+                            "writes deck: false)",)
+    assert placed.score.deck == placer.WEIGHTS.deck and "+ deck 6" in placed.score.breakdown()
+    assert [a.deck for a in placed.articles] == [True, False, True]  # what `layout plan` writes
+    record, plan, _ = planned_record(world, page)
+    kinds = {a["id"]: {line["kind"] for line in a["lines"]} for a in record["articles"]}
+    assert "deck" in kinds["a"] and "deck" not in kinds["b"]  # makeup.fixed and compose set it without
+    found = check_page(record, {s.story.id: s.size for s in placed.spots}, {s.id: s.priority for s in page.stories})
+    assert found.total == 0, found.details
+
+
+def test_without_a_deck_a_story_has_no_deck_lever(decked, tiny_font_path):
+    world, page = decked
+    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
+    sizes = placer.headline_sizes(page.stories)
+    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
+                                     s is page.stories[0]) for s in page.stories}
+    more = placer._without_deck(page.stories, variants, area, world.grid, world.desk, world.ctx.issue.fit)
+    assert more["a"] == variants["a"] and more["c"] == variants["c"]  # the 头条; c has no deck
+    assert any(v.nodeck for v in more["b"])
+    assert all(v.head_at(h) < v.head for v in more["b"] for h in v.nodeck)  # a shorter headline block
