@@ -698,7 +698,8 @@ def _heights_for(state: _State, area: Area, short: bool, walls: Sequence[Wall] =
     if not all(options):
         return None
     columns = [area.column + sum(state.widths[:j]) for j in range(len(state.widths))]
-    chosen = _stagger(options, state.stacks, area, walls)
+    photos = _option_photos(state.stacks, options, columns, area.top)
+    chosen = _stagger(options, state.stacks, area, walls, photos)
     if chosen is None:
         return None
     spots = []
@@ -725,6 +726,34 @@ def _spot(variant: Variant, cell: Cell, white: int = 0) -> Spot:
     return Spot(variant.story, cell, variant.size_at(height), variant.head_at(height),
                 variant.heights[height] - (WEIGHTS.smaller if shrunk else 0) - (WEIGHTS.deck if dropped else 0), white,
                 variant.air.get(height, 0), variant.size if shrunk else 0.0, photos, resized, not dropped)
+
+
+def _option_photos(stacks, options, columns: Sequence[int], top: int) -> list[list[list[Cell]]] | None:
+    """Per stack and height option, the page cells of its stories' photos (None: no story has photos)."""
+    if not any(v.figures for stack in stacks for v in stack):
+        return None
+    out = []
+    for stack, opts, column in zip(stacks, options, columns):
+        if not any(v.figures for v in stack):
+            out.append([[] for _ in opts])
+            continue
+        cells = []
+        for rows in opts:
+            mine, row = [], top
+            for variant, height in zip(stack, rows):
+                figures = variant.figures_at(height)
+                if figures:
+                    cell = Cell(column, variant.span, row, height)
+                    mine += [f.photo for f in lay_out(figures, cell, variant.head_at(height), variant.story.id).figures]
+                row += height
+            cells.append(mine)
+        out.append(cells)
+    return out
+
+
+def _beside(left: Sequence[Cell], right: Sequence[Cell]) -> bool:
+    """Whether a photo of one stack stands beside one of the stack to its right across the gutter (rows shared)."""
+    return any(a.column + a.span == b.column and a.top < b.bottom and b.top < a.bottom for a in left for b in right)
 
 
 def _photos_touch(spots: Sequence[Spot]) -> bool:
@@ -769,16 +798,22 @@ def _stack_options(stack: Sequence[Variant], area: Area, short: bool) -> list[tu
     return [rows for _, rows in sorted(found)[:COMBOS]]
 
 
-def _stagger(options, stacks, area: Area, walls: Sequence[Wall] = ()) -> list[tuple[int, ...]] | None:
+def _stagger(options, stacks, area: Area, walls: Sequence[Wall] = (), photos=None) -> list[tuple[int, ...]] | None:
     """A height tuple per stack, cheapest first, whose headlines clear those of the stack to its left (the
     band's openers excepted: a 栏线 parts them); when no choice works, the fewest 碰题 (each parted by a 栏线,
     _ruled). Compatibility is only between neighbours, so whether stack j's option i can be continued is
     remembered (a chain DP). The pinned articles at the band's left and right edge (`walls`) are neighbours
-    of the first and the last stack."""
+    of the first and the last stack. `photos` (per stack and option the photo cells, _option_photos): two
+    neighbours' options whose photos stand side by side never go together, so the heights are staggered
+    for them too (None: no photos)."""
     zones = [[_zones(stack, rows, area.top) for rows in opts] for stack, opts in zip(stacks, options)]
     memo: dict[tuple[int, int], list[int] | None] = {}
     left, right = _edge_zones(walls, area)
     last = len(options) - 1
+
+    def apart(j: int, i: int, n: int) -> bool:
+        """Whether option i of stack j and option n of stack j + 1 keep their photos apart."""
+        return photos is None or not _beside(photos[j][i], photos[j + 1][n])
 
     def walled(j: int, i: int) -> bool:
         """Whether option i of stack j keeps clear of the pinned headlines beside it (first or last stack)."""
@@ -792,7 +827,7 @@ def _stagger(options, stacks, area: Area, walls: Sequence[Wall] = ()) -> list[tu
         if (j, i) not in memo:
             memo[(j, i)] = None
             for n in range(len(options[j + 1])):
-                if walled(j + 1, n) and _clear(zones[j][i], zones[j + 1][n], area.top):
+                if walled(j + 1, n) and _clear(zones[j][i], zones[j + 1][n], area.top) and apart(j, i, n):
                     tail = rest(j + 1, n)
                     if tail is not None:
                         memo[(j, i)] = [n] + tail
@@ -804,7 +839,7 @@ def _stagger(options, stacks, area: Area, walls: Sequence[Wall] = ()) -> list[tu
         if tail is not None:
             picks = [i] + tail
             return [options[j][n] for j, n in enumerate(picks)]
-    return _ruled(options, stacks, zones, area.top, (left, right))
+    return _ruled(options, stacks, zones, area.top, (left, right), photos)
 
 
 def _edge_zones(walls: Sequence[Wall], area: Area) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -816,10 +851,15 @@ def _edge_zones(walls: Sequence[Wall], area: Area) -> tuple[list[tuple[int, int]
     return left, right
 
 
-def _ruled(options, stacks, zones, band_top: int, edges=([], [])) -> list[tuple[int, ...]]:
+INF = float("inf")
+
+
+def _ruled(options, stacks, zones, band_top: int, edges=([], []), photos=None) -> list[tuple[int, ...]] | None:
     """When no choice staggers the stacks: per stack one of its RULED cheapest height tuples, with the fewest
     碰题 between neighbours (each parted by a 栏线, WEIGHTS.ruled) plus the tuples' cost (a chain DP); the
-    first and the last stack count their 碰题 with the pinned articles beside them (`edges`) too."""
+    first and the last stack count their 碰题 with the pinned articles beside them (`edges`) too; options
+    whose photos stand beside a neighbour's are never taken together (the assignment is skipped when every
+    choice does)."""
     kept = [range(min(RULED, len(opts))) for opts in options]
     last = len(options) - 1
     costs = [[sum(v.heights[h] for v, h in zip(stack, options[j][i]))
@@ -831,8 +871,12 @@ def _ruled(options, stacks, zones, band_top: int, edges=([], [])) -> list[tuple[
     for j in range(last - 1, -1, -1):
         for i in kept[j]:
             best[j][i] = min(((costs[j][i] + WEIGHTS.ruled * _touching(zones[j][i], zones[j + 1][n], band_top)
-                               + best[j + 1][n][0], n) for n in kept[j + 1]))
+                               + best[j + 1][n][0]
+                               + (0 if photos is None or not _beside(photos[j][i], photos[j + 1][n]) else INF), n)
+                              for n in kept[j + 1]))
     i = min(kept[0], key=lambda k: (best[0][k][0], k))
+    if best[0][i][0] >= INF:
+        return None  # every choice puts photos side by side
     picks = [i]
     for j in range(last):
         picks.append(best[j][picks[-1]][1])

@@ -471,3 +471,23 @@ def test_without_a_deck_a_story_has_no_deck_lever(decked, tiny_font_path):
     assert more["a"] == variants["a"] and more["c"] == variants["c"]  # the 头条; c has no deck
     assert any(v.nodeck for v in more["b"])
     assert all(v.head_at(h) < v.head for v in more["b"] for h in v.nodeck)  # a shorter headline block
+
+
+def test_photos_that_would_stand_side_by_side_are_staggered_apart():
+    def variant(id_, heights):
+        return placer.Variant(story(id_, 2), 2, 24.0, 3, 20, dict(heights))  # a block of 3 rows: lines on 2
+    left = (variant("l1", {12: 0.0}), variant("l2", {18: 0.0}))
+    right = (variant("r1", {8: 0.0, 16: 1.0}), variant("r2", {22: 0.0, 14: 0.0}))
+    area = placer.Area(1, 4, 0, 30)
+    options = [placer._stack_options(stack, area, False) for stack in (left, right)]
+    assert options == [[(12, 18)], [(8, 22), (16, 14)]]  # l2's headline on row 12; r2's on row 8 or 16: clear
+    assert placer._stagger(options, (left, right), area) == [(12, 18), (8, 22)]  # the cheapest, without photos
+    # l2's photo on rows 13–18 in column 2; r2's under its headline in column 3: rows 11–16 when it starts on
+    # row 8 (beside l2's across the gutter), rows 19–24 when it starts on row 16 (clear)
+    photos = [[[Cell(2, 1, 13, 6)]], [[Cell(3, 1, 11, 6)], [Cell(3, 1, 19, 6)]]]
+    assert placer._stagger(options, (left, right), area, photos=photos) == [(12, 18), (16, 14)]  # re-staggered
+    never = [[[Cell(2, 1, 13, 6)]], [[Cell(3, 1, 11, 6)], [Cell(3, 1, 17, 6)]]]  # every choice side by side
+    assert placer._stagger(options, (left, right), area, photos=never) is None  # the assignment is skipped
+    assert placer._beside([Cell(2, 1, 15, 6)], [Cell(3, 1, 20, 3)])
+    assert not placer._beside([Cell(2, 1, 15, 6)], [Cell(3, 1, 21, 3)])
+    assert not placer._beside([Cell(1, 1, 15, 6)], [Cell(3, 1, 15, 6)])  # not across one gutter
