@@ -47,6 +47,7 @@ CUT_SHARE = 0.10  # copy-fit advice: at most 10 % of a story's lines
 PHOTO_ROWS = (-1, -2)  # rows a photo without pinned rows may be cropped shorter (never taller: with fit cover
 # a taller cell enlarges the photo and lowers its resolution, a shorter one only crops it)
 PHOTO_LEAST = 3  # … but never under this many photo rows
+INF = float("inf")  # the cost of a choice never taken (photos side by side)
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ class Wall:
     id: str
     cell: Cell
     zone: tuple[int, int]  # (first row, row after) of its headline block (its air included); (r, r): no headline
+    photos: tuple[Cell, ...] = ()  # its figures' photos: a planned photo never stands beside one
 
 
 @dataclass(frozen=True)
@@ -320,7 +322,8 @@ def free_and_walls(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: 
                           f"{len(cells)} areas ({shown or 'none'})", page.where,
                           "pin articles across the top, the foot or whole columns at a side, or plan them all")
     area = cells[0]
-    walls = [Wall(p.id, p.cell, (p.cell.top + p.head_top, p.cell.top + p.head_top + p.head_rows))
+    walls = [Wall(p.id, p.cell, (p.cell.top + p.head_top, p.cell.top + p.head_top + p.head_rows),
+                  tuple(f.photo for f in p.figures))
              for p in pinned.placements
              if p.cell.column + p.cell.span == area.column or p.cell.column == area.column + area.span
              if p.cell.top < area.bottom and area.top < p.cell.bottom]
@@ -710,7 +713,7 @@ def _heights_for(state: _State, area: Area, short: bool, walls: Sequence[Wall] =
             white = area.bottom - top - height if last and short else 0
             spots.append(_spot(variant, Cell(columns[j], variant.span, top, height), white))
             top += height
-    return None if _photos_touch(spots) else tuple(spots)
+    return None if _photos_touch(spots, walls) else tuple(spots)
 
 
 def _spot(variant: Variant, cell: Cell, white: int = 0) -> Spot:
@@ -756,9 +759,13 @@ def _beside(left: Sequence[Cell], right: Sequence[Cell]) -> bool:
     return any(a.column + a.span == b.column and a.top < b.bottom and b.top < a.bottom for a in left for b in right)
 
 
-def _photos_touch(spots: Sequence[Spot]) -> bool:
-    """Whether two photos of neighbouring slots stand side by side across a gutter (rows shared)."""
+def _photos_touch(spots: Sequence[Spot], walls: Sequence[Wall] = ()) -> bool:
+    """Whether two photos of neighbouring slots stand side by side across a gutter (rows shared): planned
+    ones, or a planned one beside a pinned article's (`walls`)."""
     photos = [(k, p) for k, s in enumerate(spots) for p in s.photos]
+    if photos and any(_beside([p for _, p in photos], w.photos) or _beside(w.photos, [p for _, p in photos])
+                      for w in walls):
+        return True
     return any(i != j and a.column + a.span == b.column and a.top < b.bottom and b.top < a.bottom
                for (i, a), (j, b) in itertools.permutations(photos, 2))
 
@@ -815,10 +822,14 @@ def _stagger(options, stacks, area: Area, walls: Sequence[Wall] = (), photos=Non
         """Whether option i of stack j and option n of stack j + 1 keep their photos apart."""
         return photos is None or not _beside(photos[j][i], photos[j + 1][n])
 
+    beside = _edge_photos(walls, area)
+
     def walled(j: int, i: int) -> bool:
-        """Whether option i of stack j keeps clear of the pinned headlines beside it (first or last stack)."""
-        return ((j != 0 or _clear(left, zones[j][i], area.top))
-                and (j != last or _clear(zones[j][i], right, area.top)))
+        """Whether option i of stack j keeps clear of the pinned headlines (and photos) beside it (first or
+        last stack)."""
+        mine = photos[j][i] if photos is not None else []
+        return ((j != 0 or (_clear(left, zones[j][i], area.top) and not _beside(beside[0], mine)))
+                and (j != last or (_clear(zones[j][i], right, area.top) and not _beside(mine, beside[1]))))
 
     def rest(j: int, i: int) -> list[int] | None:
         """Option indexes for stacks j+1… that continue option i of stack j (None: none do)."""
@@ -839,7 +850,7 @@ def _stagger(options, stacks, area: Area, walls: Sequence[Wall] = (), photos=Non
         if tail is not None:
             picks = [i] + tail
             return [options[j][n] for j, n in enumerate(picks)]
-    return _ruled(options, stacks, zones, area.top, (left, right), photos)
+    return _ruled(options, stacks, zones, area.top, (left, right), photos, beside)
 
 
 def _edge_zones(walls: Sequence[Wall], area: Area) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -854,7 +865,15 @@ def _edge_zones(walls: Sequence[Wall], area: Area) -> tuple[list[tuple[int, int]
 INF = float("inf")
 
 
-def _ruled(options, stacks, zones, band_top: int, edges=([], []), photos=None) -> list[tuple[int, ...]] | None:
+def _edge_photos(walls: Sequence[Wall], area: Area) -> tuple[list[Cell], list[Cell]]:
+    """The photos of the pinned articles at the area's left edge and at its right edge."""
+    left = [p for w in walls if w.cell.column + w.cell.span == area.column for p in w.photos]
+    right = [p for w in walls if w.cell.column == area.column + area.span for p in w.photos]
+    return left, right
+
+
+def _ruled(options, stacks, zones, band_top: int, edges=([], []), photos=None,
+           beside=([], [])) -> list[tuple[int, ...]] | None:
     """When no choice staggers the stacks: per stack one of its RULED cheapest height tuples, with the fewest
     碰题 between neighbours (each parted by a 栏线, WEIGHTS.ruled) plus the tuples' cost (a chain DP); the
     first and the last stack count their 碰题 with the pinned articles beside them (`edges`) too; options
@@ -865,6 +884,8 @@ def _ruled(options, stacks, zones, band_top: int, edges=([], []), photos=None) -
     costs = [[sum(v.heights[h] for v, h in zip(stack, options[j][i]))
               + WEIGHTS.ruled * (_touching(edges[0], zones[j][i], band_top) if j == 0 else 0)
               + WEIGHTS.ruled * (_touching(zones[j][i], edges[1], band_top) if j == last else 0)
+              + (INF if photos is not None and ((j == 0 and _beside(beside[0], photos[j][i]))
+                                               or (j == last and _beside(photos[j][i], beside[1]))) else 0)
               for i in kept[j]] for j, stack in enumerate(stacks)]
     best: list[dict[int, tuple[float, int]]] = [dict() for _ in options]
     best[last] = {i: (costs[last][i], -1) for i in kept[last]}

@@ -491,3 +491,17 @@ def test_photos_that_would_stand_side_by_side_are_staggered_apart():
     assert placer._beside([Cell(2, 1, 15, 6)], [Cell(3, 1, 20, 3)])
     assert not placer._beside([Cell(2, 1, 15, 6)], [Cell(3, 1, 21, 3)])
     assert not placer._beside([Cell(1, 1, 15, 6)], [Cell(3, 1, 15, 6)])  # not across one gutter
+
+
+def test_a_planned_photo_is_staggered_apart_from_a_pinned_photo_beside_it():
+    def variant(id_, heights):
+        return placer.Variant(story(id_, 2), 2, 24.0, 3, 20, dict(heights))
+    stack = (variant("s1", {8: 0.0, 16: 1.0}), variant("s2", {22: 0.0, 14: 0.0}))
+    area = placer.Area(1, 2, 0, 30)
+    options = [placer._stack_options(stack, area, False)]
+    photos = [[[Cell(2, 1, 11, 6)], [Cell(2, 1, 19, 6)]]]  # s2's photo in column 2 as s2 starts on row 8 or 16
+    wall = placer.Wall("p", Cell(3, 2, 0, 30), (0, 3), photos=(Cell(3, 2, 10, 6),))  # a pinned photo, rows 10–15
+    assert placer._stagger(options, (stack,), area, (), photos) == [(8, 22)]
+    assert placer._stagger(options, (stack,), area, (wall,), photos) == [(16, 14)]
+    blocked = placer.Wall("p", Cell(3, 2, 0, 30), (0, 3), photos=(Cell(3, 2, 10, 12),))  # rows 10–21: both
+    assert placer._stagger(options, (stack,), area, (blocked,), photos) is None
