@@ -457,6 +457,10 @@ def test_a_deck_is_dropped_before_a_headline_goes_smaller_or_a_story_is_held_ove
     record, plan, _ = planned_record(world, page)
     kinds = {a["id"]: {line["kind"] for line in a["lines"]} for a in record["articles"]}
     assert "deck" in kinds["a"] and "deck" not in kinds["b"]  # makeup.fixed and compose set it without
+    from layout.makeup import fixed
+    rebuilt = fixed.plan_page(replace(page, articles=placed.articles, stories=(), column_rules=placed.rules),
+                              world.grid, "A", world.desk, world.ctx.issue.fit)
+    assert rebuilt.placements == plan.placements  # the planned articles (deck: false on b) rebuild the same page
     found = check_page(record, {s.story.id: s.size for s in placed.spots}, {s.id: s.priority for s in page.stories})
     assert found.total == 0, found.details
 
