@@ -509,3 +509,19 @@ def test_a_planned_photo_is_staggered_apart_from_a_pinned_photo_beside_it():
     assert placer._stagger(options, (stack,), area, (wall,), photos) == [(16, 14)]
     blocked = placer.Wall("p", Cell(3, 2, 0, 30), (0, 3), photos=(Cell(3, 2, 10, 12),))  # rows 10–21: both
     assert placer._stagger(options, (stack,), area, (blocked,), photos) is None
+
+
+def test_the_checker_counts_photos_of_two_slots_side_by_side():
+    from planner_check import Violations, _photos_beside
+    columns = [[0, 0, 100, 600], [110, 0, 210, 600], [220, 0, 320, 600]]
+
+    def page(right_top):
+        return {"columns": columns, "articles": [
+            {"id": "l", "figures": [{"box": [0, 400, 100, 300]}]},
+            {"id": "r", "figures": [{"box": [110, right_top, 210, right_top - 100]}, {"box": [220, 400, 320, 300]}]}]}
+    found = Violations()
+    _photos_beside(page(450), found)  # l's photo beside r's first (rows shared); r's two are its own
+    assert found.photos_beside == 1 and found.total == 1
+    found = Violations()
+    _photos_beside(page(300), found)  # r's photo under l's: only its edge at l's foot
+    assert found.photos_beside == 0
