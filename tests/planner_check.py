@@ -15,6 +15,8 @@ with its kind and column) and, from the manifest, each story's priority and head
 - headline-size inversions: a slot under another (shared columns) with a larger headline, or a less
   important story beside a more important one (rows overlapping) with a larger headline;
 - 头条 position: the priority-1 story not at the top-left of the planned area, or its headline not the largest;
+- photos side by side: two photos of different slots (the sidecar's `figures` boxes) whose edges face each
+  other across one gutter with rows shared, so that no caption or text stands between them;
 - overlaps: two slots sharing a grid cell; holes: grid cells (row × column) in no slot.
 """
 
@@ -64,13 +66,14 @@ class Violations:
     lead_position: int = 0
     overlaps: int = 0
     holes: int = 0
+    photos_beside: int = 0  # pairs of photos of different slots side by side across a gutter
     details: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
         """All violations."""
         return (self.empty_lines + self.short_legs + self.long_legs + self.collisions + self.inversions
-                + self.lead_position + self.overlaps + self.holes)
+                + self.lead_position + self.overlaps + self.holes + self.photos_beside)
 
 
 def boxes(page: dict) -> list[Box]:
@@ -127,7 +130,24 @@ def check_page(page: dict, sizes: dict[str, float], priorities: dict[str, int], 
     _collisions(slots, page, found)
     _inversions(slots, sizes, priorities, found)
     _lead(slots, sizes, priorities, found)
+    _photos_beside(page, found)
     return found
+
+
+def _photos_beside(page: dict, found: Violations) -> None:
+    """Photos of two slots side by side: one's right edge on a column's right, the other's left edge on the
+    next column's left, their heights sharing more than a hair."""
+    columns = page["columns"]
+    photos = [(a["id"], f["box"]) for a in page["articles"] for f in a.get("figures", [])]
+    for (ia, a), (ib, b) in itertools.permutations(photos, 2):
+        if ia == ib:
+            continue
+        k = next((k for k, c in enumerate(columns[:-1]) if abs(c[2] - a[2]) <= TOL), None)
+        if k is None or abs(columns[k + 1][0] - b[0]) > TOL:
+            continue
+        if min(max(a[1], a[3]), max(b[1], b[3])) - max(min(a[1], a[3]), min(b[1], b[3])) > TOL:
+            found.photos_beside += 1
+            found.details.append(f"photos of {ia} and {ib} side by side across the gutter right of column {k + 1}")
 
 
 def _fill_and_legs(box: Box, found: Violations) -> None:

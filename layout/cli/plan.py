@@ -44,7 +44,8 @@ def command(manifest: Path, output: Path | None, quiet: bool) -> None:
 
 
 SCORE_TERMS = {"order": N_("order"), "left": N_("left"), "fill": N_("fill"), "variety": N_("variety"),
-               "lead": N_("lead"), "white": N_("white"), "smaller": N_("smaller"), "ruled": N_("ruled")}
+               "lead": N_("lead"), "white": N_("white"), "smaller": N_("smaller"), "ruled": N_("ruled"),
+               "deck": N_("deck")}
 
 
 def score_breakdown(score) -> str:
@@ -67,7 +68,8 @@ def plan_report(placed) -> str:
                 id=f"{spot.story.id:<18}", priority=f"{spot.story.priority:<2}", first=c.column,
                 last=c.column + c.span - 1, top=c.top, bottom=c.bottom - 1, rows=c.rows, span=c.span,
                 size=f"{spot.size:g}") + (_(" (one level smaller; ladder {size}pt)").format(size=f"{spot.ladder:g}")
-                                          if spot.ladder else ""))
+                                          if spot.ladder else "")
+                       + ("" if getattr(spot, "deck", True) else _(" (deck dropped)")))
         out.extend(_("  栏线: gutter left of column {column}, rows {top}–{bottom} (碰题 parted)").format(
             column=r.column, top=r.top, bottom=r.top + r.lines - 1) for r in p.rules)
         out.extend(_("  note: {note}").format(note=note) for note in p.notes)

@@ -47,6 +47,7 @@ CUT_SHARE = 0.10  # copy-fit advice: at most 10 % of a story's lines
 PHOTO_ROWS = (-1, -2)  # rows a photo without pinned rows may be cropped shorter (never taller: with fit cover
 # a taller cell enlarges the photo and lowers its resolution, a shorter one only crops it)
 PHOTO_LEAST = 3  # … but never under this many photo rows
+INF = float("inf")  # the cost of a choice never taken (photos side by side)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Weights:
     smaller: float = 10.0  # per headline set one level under the ladder's size (only when the ladder does not fill)
     ruled: float = 20.0  # per 碰题 parted by a 栏线 below the band's top (only when the stacks cannot be staggered)
     photo: float = 2.0  # per row a photo is cropped shorter than its aspect gives (its rows not pinned)
+    deck: float = 6.0  # per deck (副题) dropped (only when the ladder with every deck does not fill)
 
 
 WEIGHTS = Weights()
@@ -90,6 +92,8 @@ class Variant:
     # shorter fill → those photos; their cost in `heights` includes WEIGHTS.photo per row
     smaller: dict[int, tuple[float, int]] = field(default_factory=dict)  # slot rows only the headline one
     # level smaller fills → (that size, its block rows); their cost in `heights` includes WEIGHTS.smaller
+    nodeck: dict[int, int] = field(default_factory=dict)  # slot rows only the story without its deck (副题)
+    # fills → its block rows without it; their cost in `heights` includes WEIGHTS.deck
 
     def size_at(self, height: int) -> float:
         """The headline size the story has in a slot of `height` rows."""
@@ -101,7 +105,9 @@ class Variant:
 
     def head_at(self, height: int) -> int:
         """The headline block rows (占行) the story has in a slot of `height` rows."""
-        return self.smaller[height][1] if height in self.smaller else self.head
+        if height in self.smaller:
+            return self.smaller[height][1]
+        return self.nodeck.get(height, self.head)
 
     @property
     def low(self) -> int:
@@ -128,11 +134,23 @@ class Spot:
     ladder: float = 0.0  # the ladder's size when the headline was set one level smaller (0: it was not)
     photos: tuple[Cell, ...] = ()  # the page cells of its figures' photos
     figures: tuple = ()  # its figures as planned (FigureSpec: a photo cropped shorter, with its rows); () = the story's
+    deck: bool = True  # False: its deck (副题) dropped so that the page fills exactly
 
     @property
     def zone(self) -> tuple[int, int]:
         """The rows its headline lines may take: (first row, row after), as head_zone."""
         return head_zone(self.cell.top, self.head, self.air)
+
+
+@dataclass(frozen=True)
+class Wall:
+    """A pinned article's slot beside the free area, with the rows its headline may take: the planned
+    stories beside it keep clear of them (staggered) or are parted from it by a 栏线, as from each other."""
+
+    id: str
+    cell: Cell
+    zone: tuple[int, int]  # (first row, row after) of its headline block (its air included); (r, r): no headline
+    photos: tuple[Cell, ...] = ()  # its figures' photos: a planned photo never stands beside one
 
 
 @dataclass(frozen=True)
@@ -147,15 +165,17 @@ class Score:
     white: float = 0.0
     smaller: float = 0.0  # headlines set one level under the ladder
     ruled: float = 0.0  # 碰题 below the band's top parted by a 栏线 (not staggered)
+    deck: float = 0.0  # decks (副题) dropped
 
     @property
     def total(self) -> float:
         """The plan's score: the sum of its terms."""
-        return self.order + self.left + self.fill + self.variety + self.lead + self.white + self.smaller + self.ruled
+        return (self.order + self.left + self.fill + self.variety + self.lead + self.white + self.smaller
+                + self.ruled + self.deck)
 
     def breakdown(self) -> str:
         """'total 12.5 = order 0 + left 3 + …' for the report."""
-        terms = ("order", "left", "fill", "variety", "lead", "white", "smaller", "ruled")
+        terms = ("order", "left", "fill", "variety", "lead", "white", "smaller", "ruled", "deck")
         return f"score {self.total:g} = " + " + ".join(f"{t} {getattr(self, t):g}" for t in terms)
 
 
@@ -205,7 +225,7 @@ def _with_articles(page: PageSpec, articles: tuple[ArticleSpec, ...], rules: tup
 def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy = FitPolicy(),
           jumps: EditionJumps = EditionJumps()) -> Placed:
     """Choose a slot and headline size for every story of the page (or hold it over, said in the notes)."""
-    area = free_area(page, grid, stories, policy, jumps)
+    area, walls = free_and_walls(page, grid, stories, policy, jumps)
     ordered = tuple(sorted(page.stories, key=lambda s: s.priority))  # stable: equal priorities keep order
     sizes = headline_sizes(ordered)
     variants = {s.id: measure(s, sizes[s.id], area, grid, stories, policy, s is ordered[0]) for s in ordered}
@@ -213,25 +233,31 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
     def smaller() -> dict[str, tuple[Variant, ...]]:
         """The variants with the headline one level smaller where it may be (asked only when needed)."""
         return _with_smaller(ordered, variants, area, grid, stories, policy)
-    best, held = _fallbacks(ordered, variants, area, smaller)
-    cuts = _copy_fit(ordered, held, variants, area) if best is not None else {}
+
+    def nodeck() -> dict[str, tuple[Variant, ...]]:
+        """The variants with the deck (副题) dropped where there is one (asked only when needed)."""
+        return _without_deck(ordered, variants, area, grid, stories, policy)
+    best, held = _fallbacks(ordered, variants, area, smaller, walls, nodeck)
+    cuts = _copy_fit(ordered, held, variants, area, walls) if best is not None else {}
     notes = _held_notes(held, variants, grid, cuts)
     if best is None:
-        raise LayoutError(f"page {page.number}: no plan places even the 头条 '{ordered[0].id}' in the free area "
-                          f"({fitting.free_area(area)})",
-                          page.where, "give the story a wider span range, shorten it, or pin it with a slot")
+        raise LayoutError(_("page {number}: no plan places even the 头条 '{lead}' in the free area ({area})").format(
+                              number=page.number, lead=ordered[0].id, area=fitting.free_area(area)),
+                          page.where, _("give the story a wider span range, shorten it, or pin it with a slot"))
     spots, score = best
-    notes += _white_notes(spots, grid) + _size_notes(spots) + _smaller_notes(spots) + _photo_notes(spots, variants)
+    notes += _white_notes(spots, grid) + _size_notes(spots) + _smaller_notes(spots) + _deck_notes(spots) + _photo_notes(spots, variants)
     articles = tuple(page.articles) + tuple(_article(s) for s in sorted(spots, key=lambda s: s.story.priority))
     return Placed(articles=articles, spots=spots, held=held, score=score, notes=tuple(notes),
-                  rules=column_rules(spots))
+                  rules=column_rules(spots, walls))
 
 
-def column_rules(spots: Sequence[Spot]) -> tuple[ColumnRule, ...]:
+def column_rules(spots: Sequence[Spot], walls: Sequence[Wall] = ()) -> tuple[ColumnRule, ...]:
     """A 栏线 in the gutter between every two neighbouring slots whose headlines share rows (碰题), over the
-    rows the two slots share; rules meeting in one gutter are one; in the order of their columns and rows."""
+    rows the two slots share — a planned story and a pinned article beside it (`walls`) too, not two pinned
+    ones (the editor's); rules meeting in one gutter are one; in the order of their columns and rows."""
     out: list[ColumnRule] = []
-    for rule in sorted((ColumnRule(b.cell.column, top, bottom - top) for _a, b, top, bottom in _touching_pairs(spots)),
+    pairs = _touching_pairs(spots) + _wall_pairs(spots, walls)
+    for rule in sorted((ColumnRule(b.cell.column, top, bottom - top) for _a, b, top, bottom in pairs),
                        key=lambda r: (r.column, r.top, r.lines)):
         last = out[-1] if out else None
         if last is not None and last.column == rule.column and rule.top <= last.top + last.lines:
@@ -243,15 +269,28 @@ def column_rules(spots: Sequence[Spot]) -> tuple[ColumnRule, ...]:
 
 def _touching_pairs(spots: Sequence[Spot]) -> list[tuple[Spot, Spot, int, int]]:
     """Every two neighbouring slots (a left of b) whose headlines share rows, with the rows they share (top, bottom)."""
+    return [pair for a, b in itertools.permutations(spots, 2) if (pair := _touching_pair(a, b)) is not None]
+
+
+def _wall_pairs(spots: Sequence[Spot], walls: Sequence[Wall]) -> list[tuple]:
+    """Every planned slot and pinned article side by side (either left of the other) whose headlines share rows."""
     out = []
-    for a, b in itertools.permutations(spots, 2):
-        if a.cell.column + a.cell.span != b.cell.column:
-            continue
-        top, bottom = max(a.cell.top, b.cell.top), min(a.cell.bottom, b.cell.bottom)
-        (a0, a1), (b0, b1) = a.zone, b.zone
-        if top < bottom and a0 < b1 and b0 < a1:
-            out.append((a, b, top, bottom))
+    for spot in spots:
+        for wall in walls:
+            for a, b in ((spot, wall), (wall, spot)):
+                pair = _touching_pair(a, b)
+                if pair is not None:
+                    out.append(pair)
     return out
+
+
+def _touching_pair(a, b) -> tuple | None:
+    """(a, b, top, bottom) when slot a stands left of slot b and their headlines share rows; else None."""
+    if a.cell.column + a.cell.span != b.cell.column:
+        return None
+    top, bottom = max(a.cell.top, b.cell.top), min(a.cell.bottom, b.cell.bottom)
+    (a0, a1), (b0, b1) = a.zone, b.zone
+    return (a, b, top, bottom) if top < bottom and a0 < b1 and b0 < a1 else None
 
 
 def _article(spot: Spot) -> ArticleSpec:
@@ -259,7 +298,7 @@ def _article(spot: Spot) -> ArticleSpec:
     cell = spot.cell
     return ArticleSpec(id=spot.story.id, file=spot.story.file, where=spot.story.where, slot_where=spot.story.where,
                        slot=Slot(cell.column, cell.span, cell.top, cell.rows), headline_size=spot.size,
-                       figures=spot.figures or spot.story.figures)
+                       figures=spot.figures or spot.story.figures, deck=spot.deck)
 
 
 # --- the free area and the variants ---------------------------------------------------------------
@@ -268,13 +307,28 @@ def free_area(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPo
               jumps: EditionJumps = EditionJumps()) -> Area:
     """The rectangle the stories go into: what the masthead, boxes and pinned articles leave (the fixed
     plan's unplaced areas); it must be one rectangle."""
-    cells = fixed.plan_page(_with_articles(page, page.articles), grid, "", stories, policy, jumps).unplaced
+    return free_and_walls(page, grid, stories, policy, jumps)[0]
+
+
+def free_and_walls(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy,
+                   jumps: EditionJumps = EditionJumps()) -> tuple[Area, tuple[Wall, ...]]:
+    """The free rectangle (free_area) and the pinned articles standing beside it at its left or right edge,
+    rows shared (walls), in the order of their columns and rows."""
+    pinned = fixed.plan_page(_with_articles(page, page.articles), grid, "", stories, policy, jumps)
+    cells = pinned.unplaced
     if len(cells) != 1:
         shown = "; ".join(fitting.free_area(c) for c in cells)  # in words (fit.free_area)
-        raise LayoutError(f"page {page.number}: the stories need one free rectangle, the pinned articles leave "
-                          f"{len(cells)} areas ({shown or 'none'})", page.where,
-                          "pin articles across the top, the foot or whole columns at a side, or plan them all")
-    return cells[0]
+        raise LayoutError(_("page {number}: the stories need one free rectangle, the pinned articles leave {count} "
+                            "areas ({areas})").format(number=page.number, count=len(cells), areas=shown or _("none")),
+                          page.where, _("pin articles across the top, the foot or whole columns at a side, or plan "
+                                        "them all"))
+    area = cells[0]
+    walls = [Wall(p.id, p.cell, (p.cell.top + p.head_top, p.cell.top + p.head_top + p.head_rows),
+                  tuple(f.photo for f in p.figures))
+             for p in pinned.placements
+             if p.cell.column + p.cell.span == area.column or p.cell.column == area.column + area.span
+             if p.cell.top < area.bottom and area.top < p.cell.bottom]
+    return area, tuple(sorted(walls, key=lambda w: (w.cell.column, w.cell.top, w.id)))
 
 
 def headline_sizes(ordered: Sequence[StorySpec]) -> dict[str, float]:
@@ -323,6 +377,29 @@ def _merged(base: Variant | None, alt: Variant, size: float) -> Variant:
                    resized=resized)
 
 
+def _without_deck(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
+                  grid: PageGrid, stories: StoryCache, policy: FitPolicy) -> dict[str, tuple[Variant, ...]]:
+    """Every story's variants with the slot heights only the story without its deck (副题) fills added (at
+    WEIGHTS.deck more): not the 头条's, and only a story whose text has a deck."""
+    out = dict(variants)
+    for story in ordered[1:]:
+        size = next((v.size for v in variants[story.id]), None)
+        if size is None or not stories.texts[story.id].deck:
+            continue
+        by_span = {v.span: v for v in variants[story.id]}
+        merged = []
+        for alt in measure(story, size, area, grid, stories, policy, False, deck=False):
+            base = by_span.pop(alt.span, None) or replace(alt, heights={}, air={}, resized={})
+            extra = {h: c + WEIGHTS.deck for h, c in alt.heights.items() if h not in base.heights}
+            heights = dict(base.heights) | extra
+            mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
+            merged.append(replace(base, heights=heights, mid=mid, air=dict(base.air) | {h: alt.air[h] for h in extra},
+                                  resized=dict(base.resized) | {h: alt.resized[h] for h in extra if h in alt.resized},
+                                  nodeck={h: alt.head for h in extra}))
+        out[story.id] = tuple(sorted(merged + list(by_span.values()), key=lambda v: v.span))
+    return out
+
+
 def span_range(story: StorySpec, area: Area, lead: bool) -> range:
     """The spans a story may take: the manifest's range, else the default (wider for the 头条), within the area."""
     low, high = story.span or (LEAD_SPAN if lead else DEFAULT_SPAN)
@@ -331,8 +408,9 @@ def span_range(story: StorySpec, area: Area, lead: bool) -> range:
 
 
 def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: StoryCache, policy: FitPolicy,
-            lead: bool) -> tuple[Variant, ...]:
-    """The story at every span of its range: the slot heights that fill exactly (legs of 5–45 lines)."""
+            lead: bool, deck: bool = True) -> tuple[Variant, ...]:
+    """The story at every span of its range: the slot heights that fill exactly (legs of 5–45 lines);
+    `deck` False: its headline block without the deck (副题)."""
     base = stories.story(story.id, Shape(grid.measure, grid.span_width(1), size))
     count = len(base.paragraphs)
     shrink = sum(stories.paragraph(story.id, i, grid.measure, -1).looseness == -1 for i in range(count))
@@ -341,7 +419,7 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
     out = []
     for span in span_range(story, area, lead):
         try:
-            set_story = stories.story(story.id, Shape(grid.measure, grid.span_width(span), size))
+            set_story = stories.story(story.id, Shape(grid.measure, grid.span_width(span), size, deck=deck))
         except LayoutError:
             continue  # the headline does not fit this width
         head = set_story.head_rows
@@ -449,8 +527,9 @@ def _area(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]]
 # --- the search ----------------------------------------------------------------------------------
 
 def _search(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
-            short: bool = False) -> tuple[tuple[Spot, ...], Score] | None:
-    """The best plan over both page forms (头条 band across the top, or 头条 heading the first stack)."""
+            short: bool = False, walls: Sequence[Wall] = ()) -> tuple[tuple[Spot, ...], Score] | None:
+    """The best plan over both page forms (头条 band across the top, or 头条 heading the first stack); the
+    stories beside pinned articles (`walls`) keep clear of their headlines as of a neighbouring stack's."""
     if not ordered or not variants[ordered[0].id]:
         return None
     found = []
@@ -461,16 +540,16 @@ def _search(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...
             below = Area(area.column, area.span, area.top + height, area.rows - height)
             if below.rows < LEG_MIN + 3:
                 continue
-            plan = _band(rest, variants, below, short)
+            plan = _band(rest, variants, below, short, walls=walls)
             if plan is not None:
                 spot = _spot(band, Cell(area.column, area.span, area.top, height))
-                found.append(_scored((spot,) + plan, area, short))
+                found.append(_scored((spot,) + plan, area, short, walls))
     elif band is not None and area.rows in band.heights:
         spot = _spot(band, Cell(area.column, area.span, area.top, area.rows))
-        found.append(_scored((spot,), area, short))
-    plan = _band(ordered, variants, area, short, lead=lead)
+        found.append(_scored((spot,), area, short, walls))
+    plan = _band(ordered, variants, area, short, lead=lead, walls=walls)
     if plan is not None:
-        found.append(_scored(plan, area, short))
+        found.append(_scored(plan, area, short, walls))
     return min(found, key=lambda f: (f[1].total, _signature(f[0]))) if found else None
 
 
@@ -480,15 +559,15 @@ def _signature(spots: Sequence[Spot]) -> tuple:
 
 
 def _band(stories: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area, short: bool,
-          lead: StorySpec | None = None) -> tuple[Spot, ...] | None:
+          lead: StorySpec | None = None, walls: Sequence[Wall] = ()) -> tuple[Spot, ...] | None:
     """The best band of stacks filling `area` with `stories` (`lead` heads the first stack), or None."""
     states = _assignments(stories, variants, area, short, lead)
     best = None
     for state in states[:EVALUATED]:
-        spots = _heights_for(state, area, short)
+        spots = _heights_for(state, area, short, walls)
         if spots is None:
             continue
-        score = _scored(spots, area, short)[1]
+        score = _scored(spots, area, short, walls)[1]
         if best is None or (score.total, _signature(spots)) < (best[1].total, _signature(best[0])):
             best = (spots, score)
     return best[0] if best else None
@@ -616,14 +695,15 @@ def _grown(state: _State, j: int, variant: Variant, reach: int, area: Area, inde
     return _State(state.widths, stacks, reaches, depths, base, base + balance, key)
 
 
-def _heights_for(state: _State, area: Area, short: bool) -> tuple[Spot, ...] | None:
+def _heights_for(state: _State, area: Area, short: bool, walls: Sequence[Wall] = ()) -> tuple[Spot, ...] | None:
     """Concrete rows for every story of an assignment: each stack fills the band's rows (or, short, as many
     as it can), and the headlines of neighbouring stacks never share rows below the band's top (no 碰题)."""
     options = [_stack_options(stack, area, short) for stack in state.stacks]
     if not all(options):
         return None
     columns = [area.column + sum(state.widths[:j]) for j in range(len(state.widths))]
-    chosen = _stagger(options, state.stacks, area)
+    photos = _option_photos(state.stacks, options, columns, area.top)
+    chosen = _stagger(options, state.stacks, area, walls, photos)
     if chosen is None:
         return None
     spots = []
@@ -634,7 +714,7 @@ def _heights_for(state: _State, area: Area, short: bool) -> tuple[Spot, ...] | N
             white = area.bottom - top - height if last and short else 0
             spots.append(_spot(variant, Cell(columns[j], variant.span, top, height), white))
             top += height
-    return None if _photos_touch(spots) else tuple(spots)
+    return None if _photos_touch(spots, walls) else tuple(spots)
 
 
 def _spot(variant: Variant, cell: Cell, white: int = 0) -> Spot:
@@ -646,14 +726,47 @@ def _spot(variant: Variant, cell: Cell, white: int = 0) -> Spot:
     photos = tuple(f.photo for f in lay_out(set_figures, cell, variant.head_at(height), variant.story.id).figures) \
         if set_figures else ()
     resized = tuple(f.spec for f in set_figures) if height in variant.resized else ()
+    dropped = height in variant.nodeck
     return Spot(variant.story, cell, variant.size_at(height), variant.head_at(height),
-                variant.heights[height] - (WEIGHTS.smaller if shrunk else 0), white, variant.air.get(height, 0),
-                variant.size if shrunk else 0.0, photos, resized)
+                variant.heights[height] - (WEIGHTS.smaller if shrunk else 0) - (WEIGHTS.deck if dropped else 0), white,
+                variant.air.get(height, 0), variant.size if shrunk else 0.0, photos, resized, not dropped)
 
 
-def _photos_touch(spots: Sequence[Spot]) -> bool:
-    """Whether two photos of neighbouring slots stand side by side across a gutter (rows shared)."""
+def _option_photos(stacks, options, columns: Sequence[int], top: int) -> list[list[list[Cell]]] | None:
+    """Per stack and height option, the page cells of its stories' photos (None: no story has photos)."""
+    if not any(v.figures for stack in stacks for v in stack):
+        return None
+    out = []
+    for stack, opts, column in zip(stacks, options, columns):
+        if not any(v.figures for v in stack):
+            out.append([[] for _ in opts])
+            continue
+        cells = []
+        for rows in opts:
+            mine, row = [], top
+            for variant, height in zip(stack, rows):
+                figures = variant.figures_at(height)
+                if figures:
+                    cell = Cell(column, variant.span, row, height)
+                    mine += [f.photo for f in lay_out(figures, cell, variant.head_at(height), variant.story.id).figures]
+                row += height
+            cells.append(mine)
+        out.append(cells)
+    return out
+
+
+def _beside(left: Sequence[Cell], right: Sequence[Cell]) -> bool:
+    """Whether a photo of one stack stands beside one of the stack to its right across the gutter (rows shared)."""
+    return any(a.column + a.span == b.column and a.top < b.bottom and b.top < a.bottom for a in left for b in right)
+
+
+def _photos_touch(spots: Sequence[Spot], walls: Sequence[Wall] = ()) -> bool:
+    """Whether two photos of neighbouring slots stand side by side across a gutter (rows shared): planned
+    ones, or a planned one beside a pinned article's (`walls`)."""
     photos = [(k, p) for k, s in enumerate(spots) for p in s.photos]
+    if photos and any(_beside([p for _, p in photos], w.photos) or _beside(w.photos, [p for _, p in photos])
+                      for w in walls):
+        return True
     return any(i != j and a.column + a.span == b.column and a.top < b.bottom and b.top < a.bottom
                for (i, a), (j, b) in itertools.permutations(photos, 2))
 
@@ -693,13 +806,31 @@ def _stack_options(stack: Sequence[Variant], area: Area, short: bool) -> list[tu
     return [rows for _, rows in sorted(found)[:COMBOS]]
 
 
-def _stagger(options, stacks, area: Area) -> list[tuple[int, ...]] | None:
+def _stagger(options, stacks, area: Area, walls: Sequence[Wall] = (), photos=None) -> list[tuple[int, ...]] | None:
     """A height tuple per stack, cheapest first, whose headlines clear those of the stack to its left (the
     band's openers excepted: a 栏线 parts them); when no choice works, the fewest 碰题 (each parted by a 栏线,
     _ruled). Compatibility is only between neighbours, so whether stack j's option i can be continued is
-    remembered (a chain DP)."""
+    remembered (a chain DP). The pinned articles at the band's left and right edge (`walls`) are neighbours
+    of the first and the last stack. `photos` (per stack and option the photo cells, _option_photos): two
+    neighbours' options whose photos stand side by side never go together, so the heights are staggered
+    for them too (None: no photos)."""
     zones = [[_zones(stack, rows, area.top) for rows in opts] for stack, opts in zip(stacks, options)]
     memo: dict[tuple[int, int], list[int] | None] = {}
+    left, right = _edge_zones(walls, area)
+    last = len(options) - 1
+
+    def apart(j: int, i: int, n: int) -> bool:
+        """Whether option i of stack j and option n of stack j + 1 keep their photos apart."""
+        return photos is None or not _beside(photos[j][i], photos[j + 1][n])
+
+    beside = _edge_photos(walls, area)
+
+    def walled(j: int, i: int) -> bool:
+        """Whether option i of stack j keeps clear of the pinned headlines (and photos) beside it (first or
+        last stack)."""
+        mine = photos[j][i] if photos is not None else []
+        return ((j != 0 or (_clear(left, zones[j][i], area.top) and not _beside(beside[0], mine)))
+                and (j != last or (_clear(zones[j][i], right, area.top) and not _beside(mine, beside[1]))))
 
     def rest(j: int, i: int) -> list[int] | None:
         """Option indexes for stacks j+1… that continue option i of stack j (None: none do)."""
@@ -708,7 +839,7 @@ def _stagger(options, stacks, area: Area) -> list[tuple[int, ...]] | None:
         if (j, i) not in memo:
             memo[(j, i)] = None
             for n in range(len(options[j + 1])):
-                if _clear(zones[j][i], zones[j + 1][n], area.top):
+                if walled(j + 1, n) and _clear(zones[j][i], zones[j + 1][n], area.top) and apart(j, i, n):
                     tail = rest(j + 1, n)
                     if tail is not None:
                         memo[(j, i)] = [n] + tail
@@ -716,26 +847,58 @@ def _stagger(options, stacks, area: Area) -> list[tuple[int, ...]] | None:
         return memo[(j, i)]
 
     for i in range(len(options[0])):
-        tail = rest(0, i)
+        tail = rest(0, i) if walled(0, i) else None
         if tail is not None:
             picks = [i] + tail
             return [options[j][n] for j, n in enumerate(picks)]
-    return _ruled(options, stacks, zones, area.top)
+    return _ruled(options, stacks, zones, area.top, (left, right), photos, beside)
 
 
-def _ruled(options, stacks, zones, band_top: int) -> list[tuple[int, ...]]:
+def _edge_zones(walls: Sequence[Wall], area: Area) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The headline rows of the pinned articles at the area's left edge and at its right edge, within its rows."""
+    def inside(wall: Wall) -> bool:
+        return wall.cell.top < area.bottom and area.top < wall.cell.bottom and wall.zone[0] < wall.zone[1]
+    left = [w.zone for w in walls if inside(w) and w.cell.column + w.cell.span == area.column]
+    right = [w.zone for w in walls if inside(w) and w.cell.column == area.column + area.span]
+    return left, right
+
+
+INF = float("inf")
+
+
+def _edge_photos(walls: Sequence[Wall], area: Area) -> tuple[list[Cell], list[Cell]]:
+    """The photos of the pinned articles at the area's left edge and at its right edge."""
+    left = [p for w in walls if w.cell.column + w.cell.span == area.column for p in w.photos]
+    right = [p for w in walls if w.cell.column == area.column + area.span for p in w.photos]
+    return left, right
+
+
+def _ruled(options, stacks, zones, band_top: int, edges=([], []), photos=None,
+           beside=([], [])) -> list[tuple[int, ...]] | None:
     """When no choice staggers the stacks: per stack one of its RULED cheapest height tuples, with the fewest
-    碰题 between neighbours (each parted by a 栏线, WEIGHTS.ruled) plus the tuples' cost (a chain DP)."""
+    碰题 between neighbours (each parted by a 栏线, WEIGHTS.ruled) plus the tuples' cost (a chain DP); the
+    first and the last stack count their 碰题 with the pinned articles beside them (`edges`) too; options
+    whose photos stand beside a neighbour's are never taken together (the assignment is skipped when every
+    choice does)."""
     kept = [range(min(RULED, len(opts))) for opts in options]
-    costs = [[sum(v.heights[h] for v, h in zip(stack, options[j][i])) for i in kept[j]] for j, stack in enumerate(stacks)]
     last = len(options) - 1
+    costs = [[sum(v.heights[h] for v, h in zip(stack, options[j][i]))
+              + WEIGHTS.ruled * (_touching(edges[0], zones[j][i], band_top) if j == 0 else 0)
+              + WEIGHTS.ruled * (_touching(zones[j][i], edges[1], band_top) if j == last else 0)
+              + (INF if photos is not None and ((j == 0 and _beside(beside[0], photos[j][i]))
+                                               or (j == last and _beside(photos[j][i], beside[1]))) else 0)
+              for i in kept[j]] for j, stack in enumerate(stacks)]
     best: list[dict[int, tuple[float, int]]] = [dict() for _ in options]
     best[last] = {i: (costs[last][i], -1) for i in kept[last]}
     for j in range(last - 1, -1, -1):
         for i in kept[j]:
             best[j][i] = min(((costs[j][i] + WEIGHTS.ruled * _touching(zones[j][i], zones[j + 1][n], band_top)
-                               + best[j + 1][n][0], n) for n in kept[j + 1]))
+                               + best[j + 1][n][0]
+                               + (0 if photos is None or not _beside(photos[j][i], photos[j + 1][n]) else INF), n)
+                              for n in kept[j + 1]))
     i = min(kept[0], key=lambda k: (best[0][k][0], k))
+    if best[0][i][0] >= INF:
+        return None  # every choice puts photos side by side
     picks = [i]
     for j in range(last):
         picks.append(best[j][picks[-1]][1])
@@ -779,7 +942,8 @@ def _clear(left: list[tuple[int, int]], right: list[tuple[int, int]], band_top: 
 
 # --- the score ------------------------------------------------------------------------------------
 
-def _scored(spots: tuple[Spot, ...], area: Area, short: bool) -> tuple[tuple[Spot, ...], Score]:
+def _scored(spots: tuple[Spot, ...], area: Area, short: bool,
+            walls: Sequence[Wall] = ()) -> tuple[tuple[Spot, ...], Score]:
     """A plan and its soft score, term by term (docs/planner.md)."""
     order = left = 0.0
     for a, b in itertools.combinations(spots, 2):
@@ -796,26 +960,31 @@ def _scored(spots: tuple[Spot, ...], area: Area, short: bool) -> tuple[tuple[Spo
     white = sum(s.white * s.cell.span for s in spots)
     band_top = lead.cell.bottom if lead and lead.cell.span == area.span and len(spots) > 1 else area.top
     ruled = sum(1 for a, b, _, _ in _touching_pairs(spots) if not a.cell.top == b.cell.top == band_top)
+    ruled += sum(1 for a, b, _, _ in _wall_pairs(spots, walls) if not a.zone[0] == b.zone[0] in (area.top, band_top))
     return spots, Score(order=order, left=left, fill=round(sum(s.cost for s in spots), 3),
                         variety=WEIGHTS.variety if len(spots) > 2 and len(widths) == 1 else 0.0,
                         lead=lead_term, white=WEIGHTS.white * white,
-                        smaller=WEIGHTS.smaller * sum(1 for s in spots if s.ladder), ruled=WEIGHTS.ruled * ruled)
+                        smaller=WEIGHTS.smaller * sum(1 for s in spots if s.ladder), ruled=WEIGHTS.ruled * ruled,
+                        deck=WEIGHTS.deck * sum(1 for s in spots if not s.deck))
 
 
 # --- when the stories do not fit ------------------------------------------------------------------
 
-def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None):
+def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None, walls: Sequence[Wall] = (),
+               nodeck=None):
     """The plan and the stories held over, in the order of the levers: every story filling exactly; white
     at the foot only when the stories are too short in total; else every story filling exactly with
     headlines one level smaller where that helps (`smaller()`: those variants); else the lowest-priority
     stories held over (one more at a time) until the rest fill exactly; else every story with the least
     white; else held over with white."""
-    best = _search(ordered, variants, area)
+    best = _search(ordered, variants, area, walls=walls)
     too_short = best is None and _too_short(ordered, variants, area)
     if too_short:
-        best = _search(ordered, variants, area, short=True)
+        best = _search(ordered, variants, area, short=True, walls=walls)
+    if best is None and not too_short and nodeck is not None:
+        best = _search(ordered, nodeck(), area, walls=walls)
     if best is None and not too_short and smaller is not None:
-        best = _search(ordered, smaller(), area)
+        best = _search(ordered, smaller(), area, walls=walls)
     if best is not None:
         return best, ()
     for short in (False, True):
@@ -823,13 +992,14 @@ def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None)
             kept, held = ordered[:len(ordered) - count], tuple(ordered[len(ordered) - count:])
             if _area(kept, variants, min) > area.span * area.rows or (not short and _too_short(kept, variants, area)):
                 continue  # the kept stories cannot fill the area exactly (too much, or too little, text)
-            best = _search(kept, variants, area, short=short)
+            best = _search(kept, variants, area, short=short, walls=walls)
             if best is not None:
                 return best, held
     return None, tuple(ordered)
 
 
-def _copy_fit(ordered: Sequence[StorySpec], held: Sequence[StorySpec], variants, area: Area) -> dict[str, int]:
+def _copy_fit(ordered: Sequence[StorySpec], held: Sequence[StorySpec], variants, area: Area,
+              walls: Sequence[Wall] = ()) -> dict[str, int]:
     """The copy-fit that brings back the first held-over story: the fewest lines (at most 10 % of it) to
     cut (< 0) or add (> 0) so that it and every kept story fill the page exactly; {} when none does."""
     if not held:
@@ -846,7 +1016,7 @@ def _copy_fit(ordered: Sequence[StorySpec], held: Sequence[StorySpec], variants,
         if _area(kept, trial, min) > area.span * area.rows or _too_short(kept, trial, area):
             continue
         probes += 1
-        if _search(kept, trial, area) is not None:
+        if _search(kept, trial, area, walls=walls) is not None:
             return {story.id: change}
         if probes >= 4:
             break
@@ -862,7 +1032,8 @@ def _recut(variant: Variant, change: int, area: Area) -> Variant:
         heights, air = _heights(variant.body + change, variant.span, variant.head, variant.slack, variant.shrink,
                                 variant.grow, area.rows, variant.paragraphs)
     mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
-    return replace(variant, body=variant.body + change, heights=heights, air=air, mid=mid, resized={}, smaller={})
+    return replace(variant, body=variant.body + change, heights=heights, air=air, mid=mid, resized={}, smaller={},
+                   nodeck={})
 
 
 def _held_notes(held: Sequence[StorySpec], variants, grid: PageGrid, cuts: dict[str, int]) -> list[str]:
@@ -907,16 +1078,25 @@ def _photo_notes(spots: Sequence[Spot], variants) -> list[str]:
         before = next((v.figures for v in variants[spot.story.id] if v.figures), ())
         for k, (old, new) in enumerate(zip(before, spot.figures)):
             change = new.rows - old.photo_rows
-            notes.append(f"story {spot.story.id}: photo {k + 1} cropped {lines(abs(change), 'row')} shorter "
-                         f"({old.photo_rows} → {new.rows} rows) so that the page fills exactly")
+            notes.append(_("story {story}: photo {number} cropped {rows} shorter ({old} → {new} rows) so that the "
+                           "page fills exactly").format(story=spot.story.id, number=k + 1,
+                                                        rows=lines(abs(change), "row"), old=old.photo_rows,
+                                                        new=new.rows))
     return notes
 
 
 def _smaller_notes(spots: Sequence[Spot]) -> list[str]:
     """The headlines set one level under the ladder so that the page fills exactly: said."""
-    return [f"story {s.story.id}: headline one level smaller ({s.size:g}pt, the ladder gives {s.ladder:g}pt) so "
-            "that the page fills exactly" for s in sorted(spots, key=lambda s: (s.story.priority, s.story.id))
-            if s.ladder]
+    return [_("story {story}: headline one level smaller ({size}pt, the ladder gives {ladder}pt) so that the page "
+              "fills exactly").format(story=s.story.id, size=f"{s.size:g}", ladder=f"{s.ladder:g}")
+            for s in sorted(spots, key=lambda s: (s.story.priority, s.story.id)) if s.ladder]
+
+
+def _deck_notes(spots: Sequence[Spot]) -> list[str]:
+    """The decks (副题) dropped so that the page fills exactly: said."""
+    return [_("story {story}: deck (副题) dropped so that the page fills exactly (the planned manifest writes "
+              "deck: false)").format(story=s.story.id)
+            for s in sorted(spots, key=lambda s: (s.story.priority, s.story.id)) if not s.deck]
 
 
 def _white_notes(spots: Sequence[Spot], grid: PageGrid) -> list[str]:

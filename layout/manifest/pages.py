@@ -19,7 +19,7 @@ from ..i18n import _
 
 _PAGE_KEYS = ("number", "section", "section_front", "credits", "masthead", "index", "weather", "ads", "articles",
               "stories", "column_rules")
-_ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size", "figures",
+_ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size", "deck", "figures",
                  "index") + JUMP_KEYS
 _YES, _NO = ("true", "yes", "on"), ("false", "no", "off")
 _SLOT_KEYS = ("column", "span", "top", "lines")
@@ -37,7 +37,8 @@ _ARTICLE_KINDS = {"id": kinds.text("the article's id, unique in the issue"),
                   "slot": _SLOT_KIND,
                   "headline_align": kinds.choice(ALIGNMENTS),
                   "headline_lines": kinds.integer(1, "占行 of the headline"),
-                  "headline_size": kinds.size("this article's headline size"), "figures": FIGURES_KIND,
+                  "headline_size": kinds.size("this article's headline size"),
+                  "deck": kinds.flag("false: the deck (副题) is not set"), "figures": FIGURES_KIND,
                   "index": kinds.text("true, or the short headline the 导读 lists it under"),
                   **jump_kinds(_SLOT_KIND)}
 _STORY_REQUIRED = ("id", "file", "priority")
@@ -157,6 +158,7 @@ def _article(value: Value, ctx: PageContext) -> _Placed:
     size = m.get("headline_size").size(ctx.hao_table) if m.get("headline_size") else None
     spec = ArticleSpec(id=article_id, file=path, slot=slot, where=value.where(), slot_where=m.need("slot").where(),
                        headline_align=align, headline_lines=lines, headline_size=size,
+                       deck=m.get("deck").flag() if m.get("deck") else True,
                        figures=figures(m.get("figures"), slot, ctx.root), index=_index(m.get("index")))
     ask = jump_ask(m, article_id, ctx.page, slot, lambda v: _slot(v, ctx.grid))
     if ask is not None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ManifestError
+from ..i18n import _
 from ..spec import ArticleSpec, ColumnRule
 
 _STR, _INT, _MAP, _SEQ = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:map",
@@ -28,7 +29,7 @@ def planned_manifest(path: Path, planned: Mapping[int, Sequence[ArticleSpec]], h
     root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     pages = _value(root, "pages")
     if not isinstance(pages, yaml.SequenceNode):
-        raise ManifestError("pages is not a list", str(path), "run `layout validate` on the manifest first")
+        raise ManifestError(_("pages is not a list"), str(path), _("run `layout validate` on the manifest first"))
     for page in pages.value:
         number = _value(page, "number")
         if number is None or not number.value.strip().isdigit() or int(number.value) not in planned:
@@ -82,6 +83,8 @@ def _article(article: ArticleSpec, root: Path, figures: yaml.Node | None = None)
              (_scalar("slot"), slot_node)]
     if article.headline_size is not None:
         pairs.append((_scalar("headline_size"), _scalar(f"{article.headline_size:g}pt")))
+    if not article.deck:
+        pairs.append((_scalar("deck"), yaml.ScalarNode("tag:yaml.org,2002:bool", "false")))
     if figures is not None:
         pairs.append((_scalar("figures"), _figures(figures, article)))
     return yaml.MappingNode(_MAP, pairs, flow_style=False)

@@ -70,6 +70,7 @@ class ArticleSpec:
     headline_lines: int | None = None  # 占行 of the headline block; None = computed
     headline_size: float | None = None  # this article's headline size (pt); None = the headline style's
     figures: tuple[FigureSpec, ...] = ()  # photos in the slot, in reading order
+    deck: bool = True  # False: its deck (副题) is not set (`deck: false`; the planner's lever)
     jump: JumpSpec | None = None  # this story continues on a later page (part 1 of a jump)
     part: int = 0  # 0: the whole story; 1: the part before a jump; 2: the continuation (docs/jumps.md)
     jump_pages: tuple[int, ...] = ()  # the pages of part 1 and part 2 (a jump's parts only)

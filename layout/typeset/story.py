@@ -77,6 +77,7 @@ class Shape:
     width: float  # the headline block: the slot's full width (pt)
     headline_size: float | None = None  # None: the headline style's size
     headline_align: str | None = None  # None: the headline style's alignment
+    deck: bool = True  # False: the article's deck (副题) is not set (`deck: false`, or the planner dropped it)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -177,7 +178,7 @@ def count_unset(paragraphs, measure: float, setter: Setter) -> Unset:
 def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> tuple[HeadLine, ...]:
     """Label, kicker, headline and deck across the block; each line takes whole grid rows (占行)."""
     parts = {"label": [text.label] if text.label else [], "kicker": [text.kicker] if text.kicker else [],
-             "headline": list(text.headline), "deck": [text.deck] if text.deck else []}
+             "headline": list(text.headline), "deck": [text.deck] if text.deck and shape.deck else []}
     block, row = [], 0
     for name in HEAD_ELEMENTS:
         is_headline = name == "headline"

@@ -128,7 +128,7 @@ def test_the_plan_report_is_chinese_and_its_english_is_the_placers():
         "  note: a note"]
     with language("zh"):
         report = plan_report(placed_page()).splitlines()
-    assert report == ["第 1 版：排入 1 篇，压稿 1 篇；得分 6.5 = 次序 0 + 剩余 3 + 填满 1.5 + 变化 0 + 头条 2 + 空白 0 + 减小字号 0 + 栏线 0",
+    assert report == ["第 1 版：排入 1 篇，压稿 1 篇；得分 6.5 = 次序 0 + 剩余 3 + 填满 1.5 + 变化 0 + 头条 2 + 空白 0 + 减小字号 0 + 栏线 0 + 去副题 0",
                       "  lead               优先级 1  第 1–3 栏，第 0–11 行（12 行 × 3 栏），主题 28pt",
                       "  注：a note"]
 

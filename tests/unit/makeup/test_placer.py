@@ -373,3 +373,155 @@ def test_a_column_a_photo_does_not_take_from_the_body_top_is_white():
     assert placer._white_beside(FigureLayout((figure(4, 3),), (0, 0), (0, 10)), 2, 3, 13)
     assert not placer._white_beside(FigureLayout((figure(3, 3),), (0, 0), (0, 10)), 2, 3, 13)
     assert not placer._white_beside(FigureLayout((figure(6, 5),), (0, 0), (1, 10)), 2, 3, 13)  # text above it
+
+
+def pinned_beside(tiny_font_path, lengths=(70, 50, 40)):
+    """A 6 × 50 page: two articles pinned one under the other in columns 5–6 (the second's headline on
+    row 22), three stories planned into columns 1–4 beside them."""
+    pinned = (article("p1", 5, 2, 0, 22), article("p2", 5, 2, 22, None))
+    stories = [story("a", 1), story("b", 2), story("c", 3)]
+    texts = {"p1": text("左", 34), "p2": text("右", 52)} | {k: text(h, n) for k, h, n in zip("abc", "甲乙丙", lengths)}
+    return world_with(tiny_font_path, stories, texts, columns=6, rows=50, articles=pinned)
+
+
+def test_a_pinned_article_beside_the_free_area_is_a_wall_with_its_headline_rows(tiny_font_path):
+    world, page = pinned_beside(tiny_font_path)
+    area, walls = placer.free_and_walls(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert area == Cell(1, 4, 0, 50)
+    assert [(w.id, w.cell.top, w.zone[0]) for w in walls] == [("p1", 0, 0), ("p2", 22, 22)]
+    assert all(w.zone[1] > w.zone[0] for w in walls)
+
+
+def test_planned_stories_beside_a_pinned_article_keep_clear_of_its_headlines(tiny_font_path):
+    world, page = pinned_beside(tiny_font_path)
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert placed.held == ()
+    record, plan, _ = planned_record(world, page)
+    sizes = {s.story.id: s.size for s in placed.spots}
+    priorities = {s.id: s.priority for s in page.stories}
+    found = check_page(record, sizes, priorities)
+    assert found.collisions == 0 and found.holes == 0, found.details
+    # the 头条 beside p1 and the openers under it beside p2 are parted by a 栏线 left of column 5
+    assert any(r.column == 5 and r.top == 0 and r.lines == 50 for r in placed.rules)
+    bare = {k: v for k, v in record.items() if k != "column_rules"}
+    assert check_page(bare, sizes, priorities).collisions == 3  # without them: a | p1, b | c, c | p2
+
+
+def test_a_stack_beside_a_pinned_headline_is_staggered_against_it():
+    def variant(id_, heights):
+        return placer.Variant(story(id_, 2), 2, 24.0, 3, 20, dict(heights))  # a block of 3 rows: lines on 2
+    stack = (variant("s1", {10: 0.0, 11: 1.0}), variant("s2", {20: 0.0, 19: 0.0}))
+    area = placer.Area(1, 2, 0, 30)
+    options = [placer._stack_options(stack, area, False)]
+    assert options == [[(10, 20), (11, 19)]]
+    assert placer._stagger(options, (stack,), area) == [(10, 20)]  # the cheapest
+    wall = placer.Wall("p", Cell(3, 2, 0, 30), (8, 11))  # a pinned headline on rows 8–10 right of the stack
+    assert placer._stagger(options, (stack,), area, (wall,)) == [(11, 19)]  # s2's head from row 11: clear of it
+    left = placer.Wall("q", Cell(1, 2, 0, 30), (8, 11))  # a pinned article elsewhere (not beside) is no wall
+    assert placer._stagger(options, (stack,), area, (left,)) == [(10, 20)]
+    walled = placer.Wall("p", Cell(3, 2, 0, 30), (8, 12))  # clear of neither: the cheapest, a 栏线 at a cost
+    assert placer._stagger(options, (stack,), area, (walled,)) == [(10, 20)]
+    spots = placer._heights_for(placer._State((2,), (stack,), (0,)), area, False, (walled,))
+    assert placer.column_rules(spots, (walled,)) == (placer.ColumnRule(3, 10, 20),)
+    assert placer._scored(spots, area, False, (walled,))[1].ruled == placer.WEIGHTS.ruled
+
+
+def with_deck(head: str, deck: str, lines: int) -> str:
+    """text() with a deck (副题) line under the headline."""
+    return text(head, lines).replace("\n\n", f"\ndeck: {deck}\n\n", 1)
+
+
+@pytest.fixture
+def decked(tiny_font_path):
+    """A 4 × 40 page whose stories fill exactly only with b's 3-line deck dropped (the 头条 has a deck too)."""
+    stories = [story("a", 1), story("b", 2), story("c", 3)]
+    texts = {"a": with_deck("甲", "副题", 44), "b": with_deck("乙", "副" * 40, 44), "c": text("丙", 44)}
+    return world_with(tiny_font_path, stories, texts, columns=4, rows=40)
+
+
+def test_a_deck_is_dropped_before_a_headline_goes_smaller_or_a_story_is_held_over(decked):
+    world, page = decked
+    ordered = tuple(page.stories)
+    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
+    sizes = placer.headline_sizes(ordered)
+    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
+                                     s is ordered[0]) for s in ordered}
+    assert placer._fallbacks(ordered, variants, area)[1] != ()  # with every deck a story is held over
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert placed.held == ()
+    assert {s.story.id: s.deck for s in placed.spots} == {"a": True, "b": False, "c": True}  # never the 头条's
+    assert placed.notes == ("story b: deck (副题) dropped so that the page fills exactly (the planned manifest "
+                            "writes deck: false)",)
+    assert placed.score.deck == placer.WEIGHTS.deck and "+ deck 6" in placed.score.breakdown()
+    assert [a.deck for a in placed.articles] == [True, False, True]  # what `layout plan` writes
+    record, plan, _ = planned_record(world, page)
+    kinds = {a["id"]: {line["kind"] for line in a["lines"]} for a in record["articles"]}
+    assert "deck" in kinds["a"] and "deck" not in kinds["b"]  # makeup.fixed and compose set it without
+    from layout.makeup import fixed
+    rebuilt = fixed.plan_page(replace(page, articles=placed.articles, stories=(), column_rules=placed.rules),
+                              world.grid, "A", world.desk, world.ctx.issue.fit)
+    assert rebuilt.placements == plan.placements  # the planned articles (deck: false on b) rebuild the same page
+    found = check_page(record, {s.story.id: s.size for s in placed.spots}, {s.id: s.priority for s in page.stories})
+    assert found.total == 0, found.details
+
+
+def test_without_a_deck_a_story_has_no_deck_lever(decked, tiny_font_path):
+    world, page = decked
+    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
+    sizes = placer.headline_sizes(page.stories)
+    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
+                                     s is page.stories[0]) for s in page.stories}
+    more = placer._without_deck(page.stories, variants, area, world.grid, world.desk, world.ctx.issue.fit)
+    assert more["a"] == variants["a"] and more["c"] == variants["c"]  # the 头条; c has no deck
+    assert any(v.nodeck for v in more["b"])
+    assert all(v.head_at(h) < v.head for v in more["b"] for h in v.nodeck)  # a shorter headline block
+
+
+def test_photos_that_would_stand_side_by_side_are_staggered_apart():
+    def variant(id_, heights):
+        return placer.Variant(story(id_, 2), 2, 24.0, 3, 20, dict(heights))  # a block of 3 rows: lines on 2
+    left = (variant("l1", {12: 0.0}), variant("l2", {18: 0.0}))
+    right = (variant("r1", {8: 0.0, 16: 1.0}), variant("r2", {22: 0.0, 14: 0.0}))
+    area = placer.Area(1, 4, 0, 30)
+    options = [placer._stack_options(stack, area, False) for stack in (left, right)]
+    assert options == [[(12, 18)], [(8, 22), (16, 14)]]  # l2's headline on row 12; r2's on row 8 or 16: clear
+    assert placer._stagger(options, (left, right), area) == [(12, 18), (8, 22)]  # the cheapest, without photos
+    # l2's photo on rows 13–18 in column 2; r2's under its headline in column 3: rows 11–16 when it starts on
+    # row 8 (beside l2's across the gutter), rows 19–24 when it starts on row 16 (clear)
+    photos = [[[Cell(2, 1, 13, 6)]], [[Cell(3, 1, 11, 6)], [Cell(3, 1, 19, 6)]]]
+    assert placer._stagger(options, (left, right), area, photos=photos) == [(12, 18), (16, 14)]  # re-staggered
+    never = [[[Cell(2, 1, 13, 6)]], [[Cell(3, 1, 11, 6)], [Cell(3, 1, 17, 6)]]]  # every choice side by side
+    assert placer._stagger(options, (left, right), area, photos=never) is None  # the assignment is skipped
+    assert placer._beside([Cell(2, 1, 15, 6)], [Cell(3, 1, 20, 3)])
+    assert not placer._beside([Cell(2, 1, 15, 6)], [Cell(3, 1, 21, 3)])
+    assert not placer._beside([Cell(1, 1, 15, 6)], [Cell(3, 1, 15, 6)])  # not across one gutter
+
+
+def test_a_planned_photo_is_staggered_apart_from_a_pinned_photo_beside_it():
+    def variant(id_, heights):
+        return placer.Variant(story(id_, 2), 2, 24.0, 3, 20, dict(heights))
+    stack = (variant("s1", {8: 0.0, 16: 1.0}), variant("s2", {22: 0.0, 14: 0.0}))
+    area = placer.Area(1, 2, 0, 30)
+    options = [placer._stack_options(stack, area, False)]
+    photos = [[[Cell(2, 1, 11, 6)], [Cell(2, 1, 19, 6)]]]  # s2's photo in column 2 as s2 starts on row 8 or 16
+    wall = placer.Wall("p", Cell(3, 2, 0, 30), (0, 3), photos=(Cell(3, 2, 10, 6),))  # a pinned photo, rows 10–15
+    assert placer._stagger(options, (stack,), area, (), photos) == [(8, 22)]
+    assert placer._stagger(options, (stack,), area, (wall,), photos) == [(16, 14)]
+    blocked = placer.Wall("p", Cell(3, 2, 0, 30), (0, 3), photos=(Cell(3, 2, 10, 12),))  # rows 10–21: both
+    assert placer._stagger(options, (stack,), area, (blocked,), photos) is None
+
+
+def test_the_checker_counts_photos_of_two_slots_side_by_side():
+    from planner_check import Violations, _photos_beside
+    columns = [[0, 0, 100, 600], [110, 0, 210, 600], [220, 0, 320, 600]]
+
+    def page(right_top):
+        return {"columns": columns, "articles": [
+            {"id": "l", "figures": [{"box": [0, 400, 100, 300]}]},
+            {"id": "r", "figures": [{"box": [110, right_top, 210, right_top - 100]}, {"box": [220, 400, 320, 300]}]}]}
+    found = Violations()
+    _photos_beside(page(450), found)  # l's photo beside r's first (rows shared); r's two are its own
+    assert found.photos_beside == 1 and found.total == 1
+    found = Violations()
+    _photos_beside(page(300), found)  # r's photo under l's: only its edge at l's foot
+    assert found.photos_beside == 0

@@ -197,3 +197,25 @@ def test_the_planned_manifest_writes_the_rows_of_a_photo_the_planner_resized(tmp
     assert "aspect" not in written and "rows: 7" in written
     (tmp_path / "planned.yaml").write_text(written, encoding="utf-8")
     assert load_issue(tmp_path / "planned.yaml").pages[0].articles[1].figures[0].rows == 7
+
+
+def test_an_articles_deck_may_be_switched_off_and_the_planned_manifest_writes_it(tmp_path):
+    from dataclasses import replace
+
+    from layout.manifest.planned import planned_manifest
+    from layout.spec import Slot
+    text = BASE.replace("        slot: {column: 1, span: 4, top: 0, lines: 5}\n",
+                        "        slot: {column: 1, span: 4, top: 0, lines: 5}\n        deck: false\n")
+    page = load(tmp_path, text).pages[0]
+    assert page.articles[0].deck is False
+    assert load(tmp_path, BASE).pages[0].articles[0].deck is True  # by default the deck is set
+    page = load(tmp_path, text).pages[0]
+    planned = [page.articles[0], replace(page.articles[0], id="b", file=page.stories[0].file, deck=False,
+                                         slot=Slot(1, 2, 5, 13)),
+               replace(page.articles[0], id="c", file=page.stories[1].file, slot=Slot(3, 2, 5, 13), deck=True)]
+    written = planned_manifest(tmp_path / "issue.yaml", {1: planned})
+    (tmp_path / "planned.yaml").write_text(written, encoding="utf-8")
+    again = load_issue(tmp_path / "planned.yaml").pages[0]
+    assert [(a.id, a.deck) for a in again.articles] == [("a", False), ("b", False), ("c", True)]
+    error = fails(tmp_path, text.replace("deck: false", "deck: maybe"))
+    assert "pages[0].articles[0].deck" in str(error) and "true or false" in str(error)
