@@ -121,13 +121,19 @@ def test_every_click_word_translated_is_one_click_marks():
     assert sorted(w for w in CLICK_WORDS if w not in marked and f'"{w}"' not in core) == []
 
 
-def test_a_photo_below_the_minimum_resolution_is_a_chinese_error_with_its_hint(tmp_path, tiny_font_path):
-    issue = write_issue(tmp_path, tiny_font_path, lines=20)
-    Image.new("RGB", (40, 20), "white").save(tmp_path / "p.jpg")
-    figure = ("        figures:\n          - file: p.jpg\n            span: 2\n            caption: 图为测试。\n"
+def issue_with_photo(folder, font, photo: str):
+    """The tiny issue with a 2-column photo `photo` (a path in `folder`) in article a."""
+    issue = write_issue(folder, font, lines=20)
+    figure = (f"        figures:\n          - file: {photo}\n            span: 2\n            caption: 图为测试。\n"
               "            credit: 图片来源：测试\n")
     issue.write_text(issue.read_text(encoding="utf-8").replace("lines: 20}\n", "lines: 20}\n" + figure, 1),
                      encoding="utf-8")
+    return issue
+
+
+def test_a_photo_below_the_minimum_resolution_is_a_chinese_error_with_its_hint(tmp_path, tiny_font_path):
+    Image.new("RGB", (40, 20), "white").save(tmp_path / "p.jpg")
+    issue = issue_with_photo(tmp_path, tiny_font_path, "p.jpg")
     zh = invoke(["build", str(issue)], ZH_ENV)
     assert zh.exit_code == 1
     assert re.search(r"错误: \S*p\.jpg: 按版面尺寸分辨率为 \d+ ppi，低于最低要求 100 ppi\n"
@@ -188,11 +194,7 @@ def test_the_language_of_a_command_line(args, environ, expected):
 
 
 def test_a_photo_not_found_is_a_chinese_error_at_its_yaml_path_with_its_hint(tmp_path, tiny_font_path):
-    issue = write_issue(tmp_path, tiny_font_path, lines=20)
-    figure = ("        figures:\n          - file: photos/q.jpg\n            span: 2\n            caption: 图为测试。\n"
-              "            credit: 图片来源：测试\n")
-    issue.write_text(issue.read_text(encoding="utf-8").replace("lines: 20}\n", "lines: 20}\n" + figure, 1),
-                     encoding="utf-8")
+    issue = issue_with_photo(tmp_path, tiny_font_path, "photos/q.jpg")
     zh = invoke(["validate", str(issue)], ZH_ENV)
     assert zh.exit_code == 1
     assert re.search(r"错误: \S+issue\.yaml:\d+ \(pages\[0\]\.articles\[0\]\.figures\[0\]\.file\): "

@@ -261,11 +261,14 @@ def test_under_a_smaller_headline_no_larger_one_follows_in_the_stack():
     assert options == [(10, 20)]  # (12, 18) would put a 22pt headline under a 20pt one
 
 
+def two_column(id_, heights):
+    """A 2-column variant of a 24pt story with a 3-row headline block (lines on 2) at these heights."""
+    return placer.Variant(story(id_, 2), 2, 24.0, 3, 20, dict(heights))
+
+
 def test_stacks_that_cannot_be_staggered_are_parted_by_column_rules_at_a_cost():
-    def variant(id_, heights):
-        return placer.Variant(story(id_, 2), 2, 24.0, 3, 20, dict(heights))  # a block of 3 rows: lines on 2
-    left = (variant("l1", {10: 0.0}), variant("l2", {20: 0.0}))
-    right = (variant("r1", {10: 0.0, 11: 1.0}), variant("r2", {20: 0.0, 19: 0.0}))
+    left = (two_column("l1", {10: 0.0}), two_column("l2", {20: 0.0}))
+    right = (two_column("r1", {10: 0.0, 11: 1.0}), two_column("r2", {20: 0.0, 19: 0.0}))
     area = placer.Area(1, 4, 0, 30)
     options = [placer._stack_options(stack, area, False) for stack in (left, right)]
     assert options == [[(10, 20)], [(10, 20), (11, 19)]]  # the second stories start on row 10 or 11: 碰题 both ways
@@ -408,9 +411,7 @@ def test_planned_stories_beside_a_pinned_article_keep_clear_of_its_headlines(tin
 
 
 def test_a_stack_beside_a_pinned_headline_is_staggered_against_it():
-    def variant(id_, heights):
-        return placer.Variant(story(id_, 2), 2, 24.0, 3, 20, dict(heights))  # a block of 3 rows: lines on 2
-    stack = (variant("s1", {10: 0.0, 11: 1.0}), variant("s2", {20: 0.0, 19: 0.0}))
+    stack = (two_column("s1", {10: 0.0, 11: 1.0}), two_column("s2", {20: 0.0, 19: 0.0}))
     area = placer.Area(1, 2, 0, 30)
     options = [placer._stack_options(stack, area, False)]
     assert options == [[(10, 20), (11, 19)]]
@@ -478,10 +479,8 @@ def test_without_a_deck_a_story_has_no_deck_lever(decked, tiny_font_path):
 
 
 def test_photos_that_would_stand_side_by_side_are_staggered_apart():
-    def variant(id_, heights):
-        return placer.Variant(story(id_, 2), 2, 24.0, 3, 20, dict(heights))  # a block of 3 rows: lines on 2
-    left = (variant("l1", {12: 0.0}), variant("l2", {18: 0.0}))
-    right = (variant("r1", {8: 0.0, 16: 1.0}), variant("r2", {22: 0.0, 14: 0.0}))
+    left = (two_column("l1", {12: 0.0}), two_column("l2", {18: 0.0}))
+    right = (two_column("r1", {8: 0.0, 16: 1.0}), two_column("r2", {22: 0.0, 14: 0.0}))
     area = placer.Area(1, 4, 0, 30)
     options = [placer._stack_options(stack, area, False) for stack in (left, right)]
     assert options == [[(12, 18)], [(8, 22), (16, 14)]]  # l2's headline on row 12; r2's on row 8 or 16: clear
@@ -498,9 +497,7 @@ def test_photos_that_would_stand_side_by_side_are_staggered_apart():
 
 
 def test_a_planned_photo_is_staggered_apart_from_a_pinned_photo_beside_it():
-    def variant(id_, heights):
-        return placer.Variant(story(id_, 2), 2, 24.0, 3, 20, dict(heights))
-    stack = (variant("s1", {8: 0.0, 16: 1.0}), variant("s2", {22: 0.0, 14: 0.0}))
+    stack = (two_column("s1", {8: 0.0, 16: 1.0}), two_column("s2", {22: 0.0, 14: 0.0}))
     area = placer.Area(1, 2, 0, 30)
     options = [placer._stack_options(stack, area, False)]
     photos = [[[Cell(2, 1, 11, 6)], [Cell(2, 1, 19, 6)]]]  # s2's photo in column 2 as s2 starts on row 8 or 16
