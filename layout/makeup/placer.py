@@ -250,9 +250,13 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
         """The variants with the deck (副题) dropped where there is one (asked only when needed)."""
         return _without_deck(ordered, variants, area, grid, stories, policy)
 
+    elastic: dict[str, tuple[Variant, ...]] = {}
+
     def jumping() -> dict[str, tuple[Variant, ...]]:
-        """The variants with the elastic heights of the stories that may jump (asked only when needed)."""
-        return _with_jumps(ordered, variants, area, grid, stories)
+        """The variants with the elastic heights of the stories that may jump (asked only when needed, once)."""
+        if not elastic:
+            elastic.update(_with_jumps(ordered, variants, area, grid, stories))
+        return elastic
     best, held = _fallbacks(ordered, variants, area, smaller, walls, nodeck, jumping)
     cuts = _copy_fit(ordered, held, variants, area, walls) if best is not None else {}
     notes = _held_notes(held, variants, grid, cuts)
@@ -1030,9 +1034,10 @@ def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None,
                nodeck=None, jumping=None):
     """The plan and the stories held over, in the order of the levers: every story filling exactly; white
     at the foot only when the stories are too short in total; else every story filling exactly with
-    headlines one level smaller where that helps (`smaller()`: those variants); else the lowest-priority
-    stories held over (one more at a time) until the rest fill exactly; else every story with the least
-    white; else held over with white."""
+    headlines one level smaller where that helps (`smaller()`: those variants); else with the stories that
+    may jump at their elastic heights too (`jumping()`); else the lowest-priority stories held over (one
+    more at a time) until the rest fill exactly (a kept story may still jump); else every story with the
+    least white; else held over with white."""
     best = _search(ordered, variants, area, walls=walls)
     too_short = best is None and _too_short(ordered, variants, area)
     if too_short:
@@ -1045,12 +1050,14 @@ def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None,
         best = _search(ordered, jumping(), area, walls=walls)  # a story that may jump fills what it is given
     if best is not None:
         return best, ()
+    jumps = any(s.jump for s in ordered[1:]) and jumping is not None
     for short in (False, True):
+        pool = jumping() if jumps and not short else variants  # a kept story that may jump still may
         for count in range(0 if short else 1, len(ordered)):
             kept, held = ordered[:len(ordered) - count], tuple(ordered[len(ordered) - count:])
-            if _area(kept, variants, min) > area.span * area.rows or (not short and _too_short(kept, variants, area)):
+            if _area(kept, pool, min) > area.span * area.rows or (not short and _too_short(kept, pool, area)):
                 continue  # the kept stories cannot fill the area exactly (too much, or too little, text)
-            best = _search(kept, variants, area, short=short, walls=walls)
+            best = _search(kept, pool, area, short=short, walls=walls)
             if best is not None:
                 return best, held
     return None, tuple(ordered)
