@@ -131,3 +131,28 @@ def test_the_checker_counts_nothing_and_the_written_plan_rebuilds_the_same_bytes
     sizes = {p.id: p.shape.headline_size for p in made.plans[0].placements}
     found = check_page(page, sizes, {"a": 1, "b": 2, "c": 3})
     assert found.total == 0, found.details
+
+
+@pytest.mark.parametrize("change, said", [
+    (", jump: auto, jump_headline: 项目续", "jump must be auto"),
+    (", jump_headline: 项目续", "has a jump_headline but no jump: auto"),
+])
+def test_a_wrong_jump_on_a_story_is_an_error_naming_its_line(tmp_path, tiny_font_path, change, said):
+    from layout.errors import LayoutError
+    path = edition(tmp_path, tiny_font_path)
+    text = path.read_text(encoding="utf-8")
+    wrong = change.replace("auto", "maybe") if "auto" in change else change
+    path.write_text(text.replace(", jump: auto, jump_headline: 项目续", wrong), encoding="utf-8")
+    with pytest.raises(LayoutError) as info:
+        make_up(path)
+    assert said in info.value.message and "issue.yaml:" in (info.value.where or str(info.value))
+
+
+def test_a_story_with_jump_auto_needs_a_continuation(tmp_path, tiny_font_path):
+    from layout.errors import LayoutError
+    path = edition(tmp_path, tiny_font_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("      - {continues: b", "      # - {continues: b"),
+                    encoding="utf-8")
+    with pytest.raises(LayoutError) as info:
+        make_up(path)
+    assert "article 'b' has jump: auto but no later page continues it" in info.value.message
