@@ -52,7 +52,7 @@ SCORE_TERMS = {"order": N_("order"), "left": N_("left"), "fill": N_("fill"), "va
 def score_breakdown(score) -> str:
     """'score 12.5 = order 0 + left 3 + …' in the active language (the placer's Score.breakdown, translated)."""
     terms = " + ".join(_("{term} {value}").format(term=_(word), value=f"{getattr(score, key):g}")
-                       for key, word in SCORE_TERMS.items() if key != "jump" or score.jump)
+                       for key, word in SCORE_TERMS.items() if key != "jump" or getattr(score, "jump", 0))
     return _("score {total} = {terms}").format(total=f"{score.total:g}", terms=terms)
 
 
@@ -71,7 +71,7 @@ def plan_report(placed) -> str:
                 size=f"{spot.size:g}") + (_(" (one level smaller; ladder {size}pt)").format(size=f"{spot.ladder:g}")
                                           if spot.ladder else "")
                        + ("" if getattr(spot, "deck", True) else _(" (deck dropped)"))
-                       + (_(" (jumps to page {page})").format(page=spot.story.jump.page) if spot.jumped else ""))
+                       + (_(" (jumps to page {page})").format(page=spot.story.jump.page) if getattr(spot, "jumped", False) else ""))
         out.extend(_("  栏线: gutter left of column {column}, rows {top}–{bottom} (碰题 parted)").format(
             column=r.column, top=r.top, bottom=r.top + r.lines - 1) for r in p.rules)
         out.extend(_("  note: {note}").format(note=note) for note in p.notes)
