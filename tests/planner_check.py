@@ -26,7 +26,8 @@ import itertools
 from dataclasses import dataclass, field
 
 TOL = 0.5  # pt
-HEAD_KINDS = ("label", "kicker", "headline", "deck")
+HEAD_KINDS = ("label", "kicker", "headline", "deck", "jump_headline")  # a jump's label line （下转…） is body: it
+# takes the last body row of a jumped story's first part, which fills its slot exactly like any story
 FIGURE_KINDS = ("caption", "credit")  # lines under a photo: neither headline nor body
 
 

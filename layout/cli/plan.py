@@ -34,7 +34,8 @@ def command(manifest: Path, output: Path | None, quiet: bool) -> None:
     text = planned_manifest(manifest, {number: p.articles for number, p in placed},
                             header=_("Planned by `layout plan {name}` (docs/planner.md).").format(name=manifest.name)
                             + "\n" + report,
-                            rules={number: p.rules for number, p in placed})
+                            rules={number: p.rules for number, p in placed},
+                            dropped=frozenset().union(*(p.unjumped for _n, p in placed)))
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -45,13 +46,13 @@ def command(manifest: Path, output: Path | None, quiet: bool) -> None:
 
 SCORE_TERMS = {"order": N_("order"), "left": N_("left"), "fill": N_("fill"), "variety": N_("variety"),
                "lead": N_("lead"), "white": N_("white"), "smaller": N_("smaller"), "ruled": N_("ruled"),
-               "deck": N_("deck")}
+               "deck": N_("deck"), "jump": N_("jump")}
 
 
 def score_breakdown(score) -> str:
     """'score 12.5 = order 0 + left 3 + …' in the active language (the placer's Score.breakdown, translated)."""
     terms = " + ".join(_("{term} {value}").format(term=_(word), value=f"{getattr(score, key):g}")
-                       for key, word in SCORE_TERMS.items())
+                       for key, word in SCORE_TERMS.items() if key != "jump" or getattr(score, "jump", 0))
     return _("score {total} = {terms}").format(total=f"{score.total:g}", terms=terms)
 
 
@@ -69,7 +70,8 @@ def plan_report(placed) -> str:
                 last=c.column + c.span - 1, top=c.top, bottom=c.bottom - 1, rows=c.rows, span=c.span,
                 size=f"{spot.size:g}") + (_(" (one level smaller; ladder {size}pt)").format(size=f"{spot.ladder:g}")
                                           if spot.ladder else "")
-                       + ("" if getattr(spot, "deck", True) else _(" (deck dropped)")))
+                       + ("" if getattr(spot, "deck", True) else _(" (deck dropped)"))
+                       + (_(" (jumps to page {page})").format(page=spot.story.jump.page) if getattr(spot, "jumped", False) else ""))
         out.extend(_("  栏线: gutter left of column {column}, rows {top}–{bottom} (碰题 parted)").format(
             column=r.column, top=r.top, bottom=r.top + r.lines - 1) for r in p.rules)
         out.extend(_("  note: {note}").format(note=note) for note in p.notes)

@@ -48,6 +48,8 @@ def edition_jumps(pages: Sequence[PageSpec], page_name: Callable[[int], str]) ->
     labels = {a.id: JumpLabels(to=f"（下转第{page_name(a.jump_pages[1])}版）",
                                back=f"（上接第{page_name(a.jump_pages[0])}版）")
               for page in pages for a in page.articles if a.part == 1}
+    labels |= {s.id: JumpLabels(to=f"（下转第{page_name(s.jump.page)}版）", back=f"（上接第{page_name(page.number)}版）")
+               for page in pages for s in page.stories if s.jump is not None}  # the planner may jump them
     return EditionJumps(MappingProxyType(labels))
 
 
@@ -204,11 +206,10 @@ def _choose(spec: ArticleSpec, story: SetStory, text: ArticleText, capacity: int
     """The best cut: a full stop before a semicolon; filling the slot as set before by squaring (fewest
     lines changed), the later cut first; else the latest cut that leaves the slot short (reported by
     the copy-fit). No cut at all is an error."""
-    candidates = _candidates(spec, story, text, capacity, stories)
-    for tier in range(len(SENTENCE_ENDS)):  # squared, the first part is the slot's lines: at least `least`
-        fitting = [c for c in candidates if c.cut.tier == tier and _squarable(c, story, text, stories)]
-        if fitting:
-            return min(fitting, key=lambda c: (abs(c.delta), -c.cut.paragraph, -c.cut.offset))
+    exact = exact_cut(spec.id, story, text, capacity, stories)
+    if exact is not None:
+        return exact
+    candidates = _candidates(spec.id, story, text, capacity, stories)
     least = minimum_first(len(story.body))
     short = [c for c in candidates if c.delta > 0 and c.lines - 1 >= least]
     if short:
@@ -223,7 +224,19 @@ def _choose(spec: ArticleSpec, story: SetStory, text: ArticleText, capacity: int
           "of jumping to page {target}").format(page=page, target=target))
 
 
-def _candidates(spec: ArticleSpec, story: SetStory, text: ArticleText, capacity: int,
+def exact_cut(article: str, story: SetStory, text: ArticleText, capacity: int, stories: StoryCache) -> Candidate | None:
+    """The cut whose first part fills `capacity` body lines exactly (label line included, squared by a line
+    per paragraph at most), as a jump chooses it: a full stop before a semicolon, fewest lines changed, the
+    later cut first; None when no cut fills exactly."""
+    candidates = _candidates(article, story, text, capacity, stories)
+    for tier in range(len(SENTENCE_ENDS)):  # squared, the first part is the slot's lines: at least `least`
+        fitting = [c for c in candidates if c.cut.tier == tier and _squarable(c, story, text, stories)]
+        if fitting:
+            return min(fitting, key=lambda c: (abs(c.delta), -c.cut.paragraph, -c.cut.offset))
+    return None
+
+
+def _candidates(article: str, story: SetStory, text: ArticleText, capacity: int,
                 stories: StoryCache) -> list[Candidate]:
     """Every cut near the slot's end that keeps 2 lines of the broken paragraph on each side, as set."""
     found, before, most = [], 0, len(text.paragraphs) + 1
@@ -232,8 +245,8 @@ def _candidates(spec: ArticleSpec, story: SetStory, text: ArticleText, capacity:
         if before + MIN_SIDE_LINES + 1 <= capacity + most and before + lines + 1 >= capacity - most:
             for cut in sentence_cuts(text.paragraphs[index], index):
                 head, rest = cut_paragraph(text.paragraphs[index], cut.offset)
-                head_lines = len(stories.set_paragraph(spec.id, head, measure).lines)
-                rest_lines = len(stories.set_paragraph(spec.id, rest, measure).lines)
+                head_lines = len(stories.set_paragraph(article, head, measure).lines)
+                rest_lines = len(stories.set_paragraph(article, rest, measure).lines)
                 if head_lines >= MIN_SIDE_LINES and rest_lines >= MIN_SIDE_LINES:
                     count = before + head_lines + 1
                     found.append(Candidate(cut=cut, lines=count, delta=capacity - count))

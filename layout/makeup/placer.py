@@ -32,7 +32,7 @@ from . import fit as fitting
 from . import fixed
 from .figures import SetFigure, lay_out, set_figure
 from .fit import column_targets, distribute, lines, targets
-from .jumps import EditionJumps
+from .jumps import EditionJumps, exact_cut, minimum_first
 from .plan import PagePlan
 
 LEG_MIN, LEG_MAX = 5, 45  # lines of a leg of type (one column of a story): shorter is a scrap, longer a 长腿
@@ -66,6 +66,7 @@ class Weights:
     ruled: float = 20.0  # per 碰题 parted by a 栏线 below the band's top (only when the stacks cannot be staggered)
     photo: float = 2.0  # per row a photo is cropped shorter than its aspect gives (its rows not pinned)
     deck: float = 6.0  # per deck (副题) dropped (only when the ladder with every deck does not fill)
+    jump: float = 40.0  # per story jumped to a later page (转版; only when the page cannot take every story whole)
 
 
 WEIGHTS = Weights()
@@ -94,6 +95,8 @@ class Variant:
     # level smaller fills → (that size, its block rows); their cost in `heights` includes WEIGHTS.smaller
     nodeck: dict[int, int] = field(default_factory=dict)  # slot rows only the story without its deck (副题)
     # fills → its block rows without it; their cost in `heights` includes WEIGHTS.deck
+    jumps: dict[int, int] = field(default_factory=dict)  # slot rows only a jump fills → the first part's body
+    # lines (its label line included); their cost in `heights` includes WEIGHTS.jump
 
     def size_at(self, height: int) -> float:
         """The headline size the story has in a slot of `height` rows."""
@@ -135,6 +138,7 @@ class Spot:
     photos: tuple[Cell, ...] = ()  # the page cells of its figures' photos
     figures: tuple = ()  # its figures as planned (FigureSpec: a photo cropped shorter, with its rows); () = the story's
     deck: bool = True  # False: its deck (副题) dropped so that the page fills exactly
+    jumped: bool = False  # True: its first part fills the slot, the rest continues on its jump page
 
     @property
     def zone(self) -> tuple[int, int]:
@@ -166,16 +170,18 @@ class Score:
     smaller: float = 0.0  # headlines set one level under the ladder
     ruled: float = 0.0  # 碰题 below the band's top parted by a 栏线 (not staggered)
     deck: float = 0.0  # decks (副题) dropped
+    jump: float = 0.0  # stories jumped to a later page
 
     @property
     def total(self) -> float:
         """The plan's score: the sum of its terms."""
         return (self.order + self.left + self.fill + self.variety + self.lead + self.white + self.smaller
-                + self.ruled + self.deck)
+                + self.ruled + self.deck + self.jump)
 
     def breakdown(self) -> str:
         """'total 12.5 = order 0 + left 3 + …' for the report."""
-        terms = ("order", "left", "fill", "variety", "lead", "white", "smaller", "ruled", "deck")
+        terms = ("order", "left", "fill", "variety", "lead", "white", "smaller", "ruled", "deck") + (
+            ("jump",) if self.jump else ())  # the jump term only where a story jumps (the sample's report unchanged)
         return f"score {self.total:g} = " + " + ".join(f"{t} {getattr(self, t):g}" for t in terms)
 
 
@@ -189,6 +195,12 @@ class Placed:
     score: Score = Score()
     rules: tuple[ColumnRule, ...] = ()  # 栏线 parting headlines side by side (碰题) that the stacks could not stagger
     notes: tuple[str, ...] = ()  # what the build and `layout plan` say: held over, short, copy-fit advice
+
+    @property
+    def unjumped(self) -> frozenset[str]:
+        """The stories that may jump but did not (set whole, or held over): their continuations are left out."""
+        return frozenset({s.story.id for s in self.spots if s.story.jump is not None and not s.jumped}
+                         | {s.id for s in self.held if s.jump is not None})
 
 
 Area = Cell  # the free rectangle the stories are planned into (the type area minus masthead, boxes, pinned slots)
@@ -237,7 +249,15 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
     def nodeck() -> dict[str, tuple[Variant, ...]]:
         """The variants with the deck (副题) dropped where there is one (asked only when needed)."""
         return _without_deck(ordered, variants, area, grid, stories, policy)
-    best, held = _fallbacks(ordered, variants, area, smaller, walls, nodeck)
+
+    elastic: dict[str, tuple[Variant, ...]] = {}
+
+    def jumping() -> dict[str, tuple[Variant, ...]]:
+        """The variants with the elastic heights of the stories that may jump (asked only when needed, once)."""
+        if not elastic:
+            elastic.update(_with_jumps(ordered, variants, area, grid, stories))
+        return elastic
+    best, held = _fallbacks(ordered, variants, area, smaller, walls, nodeck, jumping)
     cuts = _copy_fit(ordered, held, variants, area, walls) if best is not None else {}
     notes = _held_notes(held, variants, grid, cuts)
     if best is None:
@@ -246,7 +266,9 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
                           page.where, _("give the story a wider span range, shorten it, or pin it with a slot"))
     spots, score = best
     notes += _white_notes(spots, grid) + _size_notes(spots) + _smaller_notes(spots) + _deck_notes(spots) + _photo_notes(spots, variants)
-    articles = tuple(page.articles) + tuple(_article(s) for s in sorted(spots, key=lambda s: s.story.priority))
+    notes += _jump_notes(ordered, spots, page.number)
+    articles = tuple(page.articles) + tuple(_article(s, page.number)
+                                            for s in sorted(spots, key=lambda s: s.story.priority))
     return Placed(articles=articles, spots=spots, held=held, score=score, notes=tuple(notes),
                   rules=column_rules(spots, walls))
 
@@ -293,12 +315,14 @@ def _touching_pair(a, b) -> tuple | None:
     return (a, b, top, bottom) if top < bottom and a0 < b1 and b0 < a1 else None
 
 
-def _article(spot: Spot) -> ArticleSpec:
-    """A planned story as an ordinary article with its slot and headline size."""
-    cell = spot.cell
-    return ArticleSpec(id=spot.story.id, file=spot.story.file, where=spot.story.where, slot_where=spot.story.where,
+def _article(spot: Spot, page: int = 0) -> ArticleSpec:
+    """A planned story as an ordinary article with its slot and headline size (a jumped one: part 1 of its
+    jump, continued in the slot its later page declares)."""
+    cell, story = spot.cell, spot.story
+    jump = dict(part=1, jump=story.jump, jump_pages=(page, story.jump.page)) if spot.jumped else {}
+    return ArticleSpec(id=story.id, file=story.file, where=story.where, slot_where=story.where,
                        slot=Slot(cell.column, cell.span, cell.top, cell.rows), headline_size=spot.size,
-                       figures=spot.figures or spot.story.figures, deck=spot.deck)
+                       figures=spot.figures or story.figures, deck=spot.deck, **jump)
 
 
 # --- the free area and the variants ---------------------------------------------------------------
@@ -398,6 +422,40 @@ def _without_deck(ordered: Sequence[StorySpec], variants: dict[str, tuple[Varian
                                   nodeck={h: alt.head for h in extra}))
         out[story.id] = tuple(sorted(merged + list(by_span.values()), key=lambda v: v.span))
     return out
+
+
+def _with_jumps(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
+                grid: PageGrid, stories: StoryCache) -> dict[str, tuple[Variant, ...]]:
+    """Every story that may jump (`jump: auto` with a continuation slot; never the 头条, none with photos)
+    with the slot heights only a jump fills added (at WEIGHTS.jump more): legs of 5–45 lines, the first
+    part at least a third of the story or 15 lines (its label line besides), the story longer than the
+    slot, and a sentence end that cuts the first part to the slot's lines exactly (makeup.jumps)."""
+    out = dict(variants)
+    for story in ordered[1:]:
+        if story.jump is not None and not story.figures:
+            out[story.id] = tuple(_jump_variant(v, area, grid, stories) for v in variants[story.id])
+    return out
+
+
+def _jump_variant(variant: Variant, area: Area, grid: PageGrid, stories: StoryCache) -> Variant:
+    """The variant with the heights whose first part a jump cuts to fill the slot exactly."""
+    story = variant.story
+    set_story = stories.story(story.id, Shape(grid.measure, grid.span_width(variant.span), variant.size))
+    text, total = stories.texts[story.id], len(set_story.body)
+    heights, air, capacities = dict(variant.heights), dict(variant.air), {}
+    for height in range(variant.head + LEG_MIN, min(area.rows, variant.head + LEG_MAX) + 1):
+        capacity = variant.span * (height - variant.head)
+        if height in heights or capacity >= total or capacity - 1 < minimum_first(total):
+            continue
+        cut = exact_cut(story.id, set_story, text, capacity, stories)
+        if cut is None:
+            continue
+        rows = height - variant.head
+        heights[height] = (WEIGHTS.jump + WEIGHTS.square * abs(cut.delta)
+                           + WEIGHTS.long_leg * max(0, rows - 35))
+        air[height], capacities[height] = 0, capacity
+    mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
+    return replace(variant, heights=heights, air=air, mid=mid, jumps=capacities)
 
 
 def span_range(story: StorySpec, area: Area, lead: bool) -> range:
@@ -726,10 +784,11 @@ def _spot(variant: Variant, cell: Cell, white: int = 0) -> Spot:
     photos = tuple(f.photo for f in lay_out(set_figures, cell, variant.head_at(height), variant.story.id).figures) \
         if set_figures else ()
     resized = tuple(f.spec for f in set_figures) if height in variant.resized else ()
-    dropped = height in variant.nodeck
+    dropped, jumped = height in variant.nodeck, height in variant.jumps
     return Spot(variant.story, cell, variant.size_at(height), variant.head_at(height),
-                variant.heights[height] - (WEIGHTS.smaller if shrunk else 0) - (WEIGHTS.deck if dropped else 0), white,
-                variant.air.get(height, 0), variant.size if shrunk else 0.0, photos, resized, not dropped)
+                variant.heights[height] - (WEIGHTS.smaller if shrunk else 0) - (WEIGHTS.deck if dropped else 0)
+                - (WEIGHTS.jump if jumped else 0), white,
+                variant.air.get(height, 0), variant.size if shrunk else 0.0, photos, resized, not dropped, jumped)
 
 
 def _option_photos(stacks, options, columns: Sequence[int], top: int) -> list[list[list[Cell]]] | None:
@@ -965,18 +1024,20 @@ def _scored(spots: tuple[Spot, ...], area: Area, short: bool,
                         variety=WEIGHTS.variety if len(spots) > 2 and len(widths) == 1 else 0.0,
                         lead=lead_term, white=WEIGHTS.white * white,
                         smaller=WEIGHTS.smaller * sum(1 for s in spots if s.ladder), ruled=WEIGHTS.ruled * ruled,
-                        deck=WEIGHTS.deck * sum(1 for s in spots if not s.deck))
+                        deck=WEIGHTS.deck * sum(1 for s in spots if not s.deck),
+                        jump=WEIGHTS.jump * sum(1 for s in spots if s.jumped))
 
 
 # --- when the stories do not fit ------------------------------------------------------------------
 
 def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None, walls: Sequence[Wall] = (),
-               nodeck=None):
+               nodeck=None, jumping=None):
     """The plan and the stories held over, in the order of the levers: every story filling exactly; white
     at the foot only when the stories are too short in total; else every story filling exactly with
-    headlines one level smaller where that helps (`smaller()`: those variants); else the lowest-priority
-    stories held over (one more at a time) until the rest fill exactly; else every story with the least
-    white; else held over with white."""
+    headlines one level smaller where that helps (`smaller()`: those variants); else with the stories that
+    may jump at their elastic heights too (`jumping()`); else the lowest-priority stories held over (one
+    more at a time) until the rest fill exactly (a kept story may still jump); else every story with the
+    least white; else held over with white."""
     best = _search(ordered, variants, area, walls=walls)
     too_short = best is None and _too_short(ordered, variants, area)
     if too_short:
@@ -985,14 +1046,18 @@ def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None,
         best = _search(ordered, nodeck(), area, walls=walls)
     if best is None and not too_short and smaller is not None:
         best = _search(ordered, smaller(), area, walls=walls)
+    if best is None and not too_short and jumping is not None and any(s.jump for s in ordered[1:]):
+        best = _search(ordered, jumping(), area, walls=walls)  # a story that may jump fills what it is given
     if best is not None:
         return best, ()
+    jumps = any(s.jump for s in ordered[1:]) and jumping is not None
     for short in (False, True):
+        pool = jumping() if jumps and not short else variants  # a kept story that may jump still may
         for count in range(0 if short else 1, len(ordered)):
             kept, held = ordered[:len(ordered) - count], tuple(ordered[len(ordered) - count:])
-            if _area(kept, variants, min) > area.span * area.rows or (not short and _too_short(kept, variants, area)):
+            if _area(kept, pool, min) > area.span * area.rows or (not short and _too_short(kept, pool, area)):
                 continue  # the kept stories cannot fill the area exactly (too much, or too little, text)
-            best = _search(kept, variants, area, short=short, walls=walls)
+            best = _search(kept, pool, area, short=short, walls=walls)
             if best is not None:
                 return best, held
     return None, tuple(ordered)
@@ -1097,6 +1162,33 @@ def _deck_notes(spots: Sequence[Spot]) -> list[str]:
     return [_("story {story}: deck (副题) dropped so that the page fills exactly (the planned manifest writes "
               "deck: false)").format(story=s.story.id)
             for s in sorted(spots, key=lambda s: (s.story.priority, s.story.id)) if not s.deck]
+
+
+def _jump_notes(ordered: Sequence[StorySpec], spots: Sequence[Spot], page: int) -> list[str]:
+    """The stories that may jump: the ones jumped (where the rest goes), and the ones set whole or held
+    over, whose continuation slot is left out of its page."""
+    placed = {s.story.id: s for s in spots}
+    notes = []
+    for story in (s for s in ordered if s.jump is not None):
+        spot = placed.get(story.id)
+        if spot is not None and spot.jumped:
+            notes.append(_("story {story}: jumps (转版) so that the page fills exactly: its first part fills rows "
+                           "{first}–{last} of columns {column}–{last_column} and ends with （下转第{target}版）, the "
+                           "rest continues on page {target}").format(
+                story=story.id, first=spot.cell.top, last=spot.cell.bottom - 1, column=spot.cell.column,
+                last_column=spot.cell.column + spot.cell.span - 1, target=story.jump.page))
+        else:
+            notes.append(_("story {story} does not jump (it is set whole on page {page}, or held over): its "
+                           "continuation slot on page {target} is left out").format(
+                story=story.id, page=page, target=story.jump.page))
+    return notes
+
+
+def without_continuations(page: PageSpec, dropped: Iterable[str]) -> PageSpec:
+    """The page without the continuation slots of the planned stories that did not jump (`dropped`)."""
+    gone = set(dropped)
+    kept = tuple(a for a in page.articles if not (a.part == 2 and a.id in gone))
+    return page if len(kept) == len(page.articles) else replace(page, articles=kept)
 
 
 def _white_notes(spots: Sequence[Spot], grid: PageGrid) -> list[str]:

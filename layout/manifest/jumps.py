@@ -8,7 +8,7 @@ from typing import Callable
 
 import yaml
 
-from ..spec import ArticleSpec, JumpSpec, PageSpec, Slot
+from ..spec import ArticleSpec, JumpSpec, PageSpec, Slot, StorySpec
 from . import kinds
 from .nodes import Map, Value, close
 from ..i18n import _
@@ -89,11 +89,34 @@ def jump_ask(m: Map, article_id: str, page: int, slot: Slot, read_slot: Callable
     return JumpAsk(article_id, page, inline, title, target, read_slot(c.need("slot")), c.need("slot"))
 
 
+def story_jump(m: Map, story_id: str, page: int) -> JumpAsk | None:
+    """The jump a planned story allows (`jump: auto`, optional `jump_headline`), or None; the planner
+    decides whether it jumps (docs/planner.md)."""
+    jump, headline = m.get("jump"), m.get("jump_headline")
+    if jump is None:
+        if headline is not None:
+            headline.fail(_("story '{story}' has a jump_headline but no jump: auto").format(story=story_id),
+                          _("add jump: auto (and `- continues: {story}` with a slot on a later page), or remove "
+                            "jump_headline").format(story=story_id))
+        return None
+    word = jump.scalar("auto", "auto").strip() if isinstance(jump.node, yaml.ScalarNode) else ""
+    if word != "auto":
+        jump.fail(_("jump must be auto (the overset continues in the slot a later page declares)"),
+                  _("write jump: auto, with `- continues: {article_id}` and a slot on the "
+                    "later page").format(article_id=story_id))
+    title = headline.text("高新区重点项目建设提速") if headline is not None else None
+    if title is not None and not title.strip():
+        headline.fail(_("jump_headline is empty"),
+                      _("write the headline's short form, or leave the key out to derive it"))
+    return JumpAsk(story_id, page, jump, title)
+
+
 def link(pages: tuple[PageSpec, ...], asks: list[JumpAsk], continuations: list[Continuation]) -> tuple[PageSpec, ...]:
     """The pages with every jump paired: the story marked part 1 with its JumpSpec, its continuation
     (declared by `continues:` or added from `continue:`) marked part 2 on the later page."""
     order = {p.number: index for index, p in enumerate(pages)}
     specs = {a.id: (a, p.number) for p in pages for a in p.articles if a.part != 2}
+    specs |= {s.id: (s, p.number) for p in pages for s in p.stories}  # planned stories that may jump
     jumps, added = {}, {}
     by_article = {ask.article: ask for ask in asks}
     for cont in continuations:
@@ -191,5 +214,15 @@ def _linked(page: PageSpec, asks: dict[str, JumpAsk], jumps: dict[str, Continuat
         else:
             articles.append(spec)
     articles += [replace(a, jump_pages=(asks[a.id].page, page.number)) for a in added.get(page.number, [])]
-    return replace(page, articles=tuple(articles))
+    stories = tuple(_story_linked(s, asks, jumps) for s in page.stories)
+    return replace(page, articles=tuple(articles), stories=stories)
+
+
+def _story_linked(story: StorySpec, asks: dict[str, JumpAsk], jumps: dict[str, Continuation]) -> StorySpec:
+    """A planned story with `jump: auto` given its continuation (the planner may jump it there)."""
+    if story.id not in asks or story.id not in jumps:
+        return story
+    ask, cont = asks[story.id], jumps[story.id]
+    return replace(story, jump=JumpSpec(page=cont.page, slot=cont.spec.slot, headline=ask.headline,
+                                        where=ask.value.where(), slot_where=cont.spec.slot_where))
 

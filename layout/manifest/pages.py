@@ -13,7 +13,7 @@ from ..geometry import PageGrid
 from . import front, kinds
 from .figures import FIGURES_KIND, figures
 from .jumps import (CONTINUATION_KEYS, JUMP_KEYS, Continuation, continuation_kind, jump_ask, jump_kinds, link,
-                    overlap)
+                    overlap, story_jump)
 from .nodes import Value, inside, regular_file
 from ..i18n import _
 
@@ -23,7 +23,7 @@ _ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "head
                  "index") + JUMP_KEYS
 _YES, _NO = ("true", "yes", "on"), ("false", "no", "off")
 _SLOT_KEYS = ("column", "span", "top", "lines")
-_STORY_KEYS = ("id", "file", "priority", "span", "headline_size", "figures")  # docs/planner.md
+_STORY_KEYS = ("id", "file", "priority", "span", "headline_size", "figures", "jump", "jump_headline")  # docs/planner.md
 _RULE_KEYS = ("column", "top", "lines")  # a 栏线: docs/planner.md
 _PAGE_REQUIRED, _ARTICLE_REQUIRED, _SLOT_REQUIRED = ("number",), ("id", "file", "slot"), ("column", "span")
 
@@ -47,7 +47,8 @@ _STORY_KINDS = {"id": kinds.text("the story's id, unique in the issue"),
                 "priority": kinds.integer(1, "1 = 头条, 2, 3 …"),
                 "span": kinds.one_of(kinds.integer(1), kinds.listing(kinds.integer(1), count=2),
                                      description="columns: one number, or [min, max]"),
-                "headline_size": kinds.size("this story's headline size"), "figures": FIGURES_KIND}
+                "headline_size": kinds.size("this story's headline size"), "figures": FIGURES_KIND,
+                **{k: v for k, v in jump_kinds(_SLOT_KIND).items() if k != "continue"}}
 _PAGE_KINDS = {"number": kinds.integer(1, "版次: the page number"), "section": kinds.text("版名, e.g. 要闻"),
                "section_front": kinds.flag("the page fronts a section (叠) and may carry a masthead"),
                "credits": kinds.table(kinds.text(), "责任编辑: 王静 …"),
@@ -220,6 +221,9 @@ def _story(value: Value, ctx: PageContext) -> StorySpec:
                                            "article with a slot"))
     widest = Slot(1, span[1] if span else ctx.grid.columns, 0, REST)  # figures are checked against the widest slot
     found = figures(m.get("figures"), widest, ctx.root)
+    ask = story_jump(m, story_id, ctx.page)
+    if ask is not None:
+        ctx.jumps.append(ask)
     return StorySpec(id=story_id, file=path, priority=priority, where=value.where(), span=span, headline_size=size,
                      figures=found)
 

@@ -22,21 +22,32 @@ _STR, _INT, _MAP, _SEQ = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag
 
 
 def planned_manifest(path: Path, planned: Mapping[int, Sequence[ArticleSpec]], header: str = "",
-                     rules: Mapping[int, Sequence[ColumnRule]] | None = None) -> str:
+                     rules: Mapping[int, Sequence[ColumnRule]] | None = None, dropped: frozenset[str] = frozenset()) -> str:
     """The manifest at `path` with the `stories:` of page N replaced by `planned[N]` (pinned articles first)
-    and the planner's 栏线 `rules[N]` added to the page's `column_rules:`."""
+    and the planner's 栏线 `rules[N]` added to the page's `column_rules:`; the `continues:` entries of the
+    stories in `dropped` (they may jump but did not) are left out."""
     path = Path(path)
     root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     pages = _value(root, "pages")
     if not isinstance(pages, yaml.SequenceNode):
         raise ManifestError(_("pages is not a list"), str(path), _("run `layout validate` on the manifest first"))
     for page in pages.value:
+        _drop_continuations(page, dropped)
         number = _value(page, "number")
         if number is None or not number.value.strip().isdigit() or int(number.value) not in planned:
             continue
         _replace(page, planned[int(number.value)], path.resolve().parent, (rules or {}).get(int(number.value), ()))
     text = yaml.serialize(root, allow_unicode=True, width=110)
     return "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines()) + text
+
+
+def _drop_continuations(page: yaml.Node, dropped: frozenset[str]) -> None:
+    """Leave out the page's `continues:` entries of the stories that did not jump."""
+    listed = _value(page, "articles")
+    if not dropped or not isinstance(listed, yaml.SequenceNode):
+        return
+    listed.value = [n for n in listed.value
+                    if not (_value(n, "continues") is not None and _value(n, "continues").value in dropped)]
 
 
 def _value(node: yaml.Node, key: str) -> yaml.Node | None:
@@ -85,6 +96,10 @@ def _article(article: ArticleSpec, root: Path, figures: yaml.Node | None = None)
         pairs.append((_scalar("headline_size"), _scalar(f"{article.headline_size:g}pt")))
     if not article.deck:
         pairs.append((_scalar("deck"), yaml.ScalarNode("tag:yaml.org,2002:bool", "false")))
+    if article.part == 1:  # the planner jumped it: its continuation is the later page's `continues:` entry
+        pairs.append((_scalar("jump"), _scalar("auto")))
+        if article.jump is not None and article.jump.headline is not None:
+            pairs.append((_scalar("jump_headline"), _scalar(article.jump.headline)))
     if figures is not None:
         pairs.append((_scalar("figures"), _figures(figures, article)))
     return yaml.MappingNode(_MAP, pairs, flow_style=False)

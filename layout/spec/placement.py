@@ -98,6 +98,7 @@ class StorySpec:
     span: tuple[int, int] | None = None  # (min, max) columns; None = the planner's default range
     headline_size: float | None = None  # pins the headline size (pt); None = the planner's ladder by priority
     figures: tuple["FigureSpec", ...] = ()  # photos under the headline (before-body) or at the foot (bottom)
+    jump: JumpSpec | None = None  # `jump: auto` with a `continues:` slot on a later page: the planner may jump it
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,158 @@
+"""Planned stories that jump (转版): a story with `jump: auto` and a continuation slot on a later page fills
+what the plan gives it and continues there, instead of being held over; without `jump: auto` it is held."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from planner_check import check_page
+from test_jumps import FONTS, story
+
+from layout.article.text import parse_article
+from layout.build import BuildOptions, build, make_up, plan_stories
+
+EDITION = """\
+issue: {{id: toy, paper: 测试日报, date: 2024-01-05, edition: A}}
+format: {{width: 480pt, height: 600pt}}
+margins: {{top: 40, right: 20, bottom: 20, left: 20}}
+grid: {{columns: 4, gutter: 10pt, body: 10pt, leading: 15pt}}
+fonts:
+{fonts}
+pages:
+  - number: 1
+    stories:
+      - {{id: a, file: a.txt, priority: 1{lead}}}
+      - {{id: b, file: b.txt, priority: 2{jump}}}
+      - {{id: c, file: c.txt, priority: 3}}
+  - number: 2
+    articles:
+      - {{id: d, file: d.txt, slot: {{column: 1, span: 2, top: 0, lines: auto}}}}
+{cont}"""
+
+PARAGRAPHS = {"a": 4, "b": 10, "c": 3, "d": 1}  # a, b and c: 32 + 80 + 24 lines for a page of 36 rows × 4
+
+
+def edition(folder: Path, font: Path, jump: bool = True, sizes: dict | None = None, lead_jumps: bool = False) -> Path:
+    """Page 1 with too much copy for its stories (b may jump when `jump`), page 2 with b's continuation slot."""
+    (folder / "tiny.ttf").write_bytes(font.read_bytes())
+    for name, count in (sizes or PARAGRAPHS).items():
+        (folder / f"{name}.txt").write_text(story(count, "丁稿标题" if name == "d" else "高新区项目 建设提速增效"),
+                                            encoding="utf-8")
+    cont = "".join(f"      - {{continues: {k}, slot: {{column: 3, span: 2, top: 0, lines: auto}}}}\n"
+                   for k, on in (("a", lead_jumps), ("b", jump)) if on)
+    text = EDITION.format(fonts=FONTS, jump=", jump: auto, jump_headline: 项目续" if jump else "",
+                          lead=", jump: auto" if lead_jumps else "", cont=cont)
+    path = folder / "issue.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def lines_of(made, article: str, page: int):
+    found = next(p for p in made.pages if p.number == page)
+    return [r for a in found.articles if a.id == article for r in a.lines]
+
+
+@pytest.fixture
+def jumped(tmp_path, tiny_font_path):
+    path = edition(tmp_path, tiny_font_path)
+    return path, make_up(path)
+
+
+def test_a_story_with_jump_auto_jumps_instead_of_being_held_over(jumped):
+    path, made = jumped
+    _issue, placed = plan_stories(path)
+    decided = placed[0][1]
+    assert decided.held == ()
+    spot = next(s for s in decided.spots if s.story.id == "b")
+    assert spot.jumped and decided.score.jump == 40
+    assert not any(s.jumped for s in decided.spots if s.story.id != "b")
+    assert any(n.startswith("story b: jumps (转版)") for n in decided.notes)
+    first = [r for r in lines_of(made, "b", 1) if r.kind in ("body", "jump_label")]
+    assert first[-1].kind == "jump_label" and first[-1].text == "（下转第2版）"
+    second = lines_of(made, "b", 2)
+    assert [(r.kind, r.text) for r in second[:2]] == [("jump_headline", "项目续"), ("jump_label", "（上接第1版）")]
+    assert {f.message() for f in made.fits if f.id == "b"} == {"article b (part 1) on page 1: fits exactly",
+                                                               "article b (part 2) on page 2: fits exactly"}
+    assert not any(a.overset for p in made.pages for a in p.articles)
+
+
+def test_no_character_is_lost_or_doubled(jumped, tmp_path):
+    _path, made = jumped
+    setd = Counter(c for p in made.pages for a in p.articles for r in a.lines
+                   if r.kind not in ("jump_label", "jump_headline") for c in r.text if not c.isspace())
+    given = Counter()
+    for name in PARAGRAPHS:
+        text = parse_article((tmp_path / f"{name}.txt").read_text(encoding="utf-8"), Path(name))
+        given.update(c for c in text.kicker + "".join(text.headline) + "".join(p.text for p in text.paragraphs)
+                     if not c.isspace())
+    assert setd == given
+
+
+def test_without_jump_auto_the_story_is_held_over_as_before(tmp_path, tiny_font_path):
+    _issue, placed = plan_stories(edition(tmp_path, tiny_font_path, jump=False))
+    decided = placed[0][1]
+    assert [s.id for s in decided.held] == ["c"] and not any(s.jumped for s in decided.spots)
+    assert decided.score.jump == 0 and "jump" not in decided.score.breakdown()
+
+
+def test_a_story_the_page_takes_whole_does_not_jump_and_its_continuation_is_left_out(tmp_path, tiny_font_path):
+    path = edition(tmp_path, tiny_font_path, sizes={"a": 3, "b": 8, "c": 2, "d": 1})
+    _issue, placed = plan_stories(path)
+    decided = placed[0][1]
+    assert not any(s.jumped for s in decided.spots) and decided.unjumped == {"b"}
+    assert any("its continuation slot on page 2 is left out" in n for n in decided.notes)
+    made = make_up(path)
+    assert lines_of(made, "b", 2) == [] and not any(a.overset for p in made.pages for a in p.articles)
+
+
+def test_the_lead_never_jumps(tmp_path, tiny_font_path):
+    _issue, placed = plan_stories(edition(tmp_path, tiny_font_path, jump=False, lead_jumps=True))
+    decided = placed[0][1]
+    assert not any(s.jumped for s in decided.spots) and [s.id for s in decided.held] == ["c"]
+
+
+def test_the_checker_counts_nothing_and_the_written_plan_rebuilds_the_same_bytes(jumped, tmp_path):
+    from click.testing import CliRunner
+
+    from layout.cli import main
+    path, _made = jumped
+    result = CliRunner().invoke(main, ["plan", str(path), "-o", str(tmp_path / "planned.yaml"), "-q"])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "planned.yaml").read_text(encoding="utf-8")
+    assert "jump: auto" in written and "jump_headline: 项目续" in written
+    stories = build(path, BuildOptions(outdir=tmp_path / "out-stories"))
+    slots = build(tmp_path / "planned.yaml", BuildOptions(outdir=tmp_path / "out-slots"))
+    assert stories.issue_pdf.read_bytes() == slots.issue_pdf.read_bytes()
+    page = json.loads(stories.sidecar.read_text(encoding="utf-8"))["pages"][0]
+    made = make_up(path)
+    sizes = {p.id: p.shape.headline_size for p in made.plans[0].placements}
+    found = check_page(page, sizes, {"a": 1, "b": 2, "c": 3})
+    assert found.total == 0, found.details
+
+
+@pytest.mark.parametrize("change, said", [
+    (", jump: auto, jump_headline: 项目续", "jump must be auto"),
+    (", jump_headline: 项目续", "has a jump_headline but no jump: auto"),
+])
+def test_a_wrong_jump_on_a_story_is_an_error_naming_its_line(tmp_path, tiny_font_path, change, said):
+    from layout.errors import LayoutError
+    path = edition(tmp_path, tiny_font_path)
+    text = path.read_text(encoding="utf-8")
+    wrong = change.replace("auto", "maybe") if "auto" in change else change
+    path.write_text(text.replace(", jump: auto, jump_headline: 项目续", wrong), encoding="utf-8")
+    with pytest.raises(LayoutError) as info:
+        make_up(path)
+    assert said in info.value.message and "issue.yaml:" in (info.value.where or str(info.value))
+
+
+def test_a_story_with_jump_auto_needs_a_continuation(tmp_path, tiny_font_path):
+    from layout.errors import LayoutError
+    path = edition(tmp_path, tiny_font_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("      - {continues: b", "      # - {continues: b"),
+                    encoding="utf-8")
+    with pytest.raises(LayoutError) as info:
+        make_up(path)
+    assert "article 'b' has jump: auto but no later page continues it" in info.value.message
