@@ -15,7 +15,6 @@ from .figures import FIGURES_KIND, figures
 from .jumps import (CONTINUATION_KEYS, JUMP_KEYS, Continuation, continuation_kind, jump_ask, jump_kinds, link,
                     overlap, story_jump)
 from .nodes import Value, inside, regular_file
-from ..i18n import _
 
 _PAGE_KEYS = ("number", "section", "section_front", "credits", "masthead", "index", "weather", "ads", "articles",
               "stories", "column_rules")
