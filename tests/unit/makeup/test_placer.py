@@ -539,9 +539,10 @@ def test_a_headline_is_set_in_one_line_more_before_a_deck_is_dropped_or_a_story_
     sizes = placer.headline_sizes(ordered)
     variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
                                      s is ordered[0]) for s in ordered}
-    assert placer._fallbacks(ordered, variants, area)[1] != ()  # with the breaker's lines a story is held over
+    assert placer._search(ordered, variants, area) is None  # with the breaker's lines no plan fills exactly
+    assert not placer._too_short(ordered, variants, area)  # (and the stories are not too short: no white)
     placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
-    assert placed.held == ()
+    assert placed.held == () and all(s.white == 0 for s in placed.spots)
     assert {s.story.id: s.split for s in placed.spots} == {"a": False, "b": True, "c": False}
     b = next(s for s in placed.spots if s.story.id == "b")
     natural = next(v for v in variants["b"] if v.span == b.cell.span).head
