@@ -187,3 +187,31 @@ def test_a_story_jumps_beside_a_pinned_article_a_wall_and_keeps_clear_of_its_hea
     # headline included: a 碰题 with the wall would count
     assert all(d.startswith("e: ") for d in found.details), found.details  # only the pinned e's own short
     # column (the editor's slot, 2 paragraphs in a full column) — every planned story fills exactly
+
+
+def test_headlines_set_in_one_line_more_are_written_by_layout_plan_and_rebuild_the_same_bytes(tmp_path,
+                                                                                              tiny_font_path):
+    """The lines lever end to end: `layout plan` writes headline_split: true, the written plan builds the same PDF."""
+    from click.testing import CliRunner
+
+    from layout.cli import main
+    path = edition(tmp_path, tiny_font_path, jump=False, sizes={"a": 4, "b": 3, "c": 3, "d": 1})
+    for name in "abc":
+        file = tmp_path / f"{name}.txt"
+        file.write_text(file.read_text(encoding="utf-8").replace("高新区项目 建设提速增效", "项目 提速"), encoding="utf-8")
+    _issue, placed = plan_stories(path)
+    decided = placed[0][1]
+    split = [s.story.id for s in decided.spots if s.split]
+    assert split and decided.held == () and decided.score.lines == 4 * len(split)
+    result = CliRunner().invoke(main, ["plan", str(path), "-o", str(tmp_path / "planned.yaml"), "-q"])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "planned.yaml").read_text(encoding="utf-8").splitlines()
+    assert sum(line.strip() == "headline_split: true" for line in written) == len(split)  # (the notes say it too)
+    stories = build(path, BuildOptions(outdir=tmp_path / "out-stories"))
+    slots = build(tmp_path / "planned.yaml", BuildOptions(outdir=tmp_path / "out-slots"))
+    assert stories.issue_pdf.read_bytes() == slots.issue_pdf.read_bytes()
+    page = json.loads(stories.sidecar.read_text(encoding="utf-8"))["pages"][0]
+    heads = {a["id"]: sum(line["kind"] == "headline" for line in a["lines"]) for a in page["articles"]}
+    assert all(heads[k] == 2 for k in split) and all(heads[s.story.id] == 1 for s in decided.spots if not s.split)
+    found = check_page(page, {s.story.id: s.size for s in decided.spots}, {"a": 1, "b": 2, "c": 3})
+    assert found.total == 0, found.details
