@@ -46,13 +46,15 @@ def command(manifest: Path, output: Path | None, quiet: bool) -> None:
 
 SCORE_TERMS = {"order": N_("order"), "left": N_("left"), "fill": N_("fill"), "variety": N_("variety"),
                "lead": N_("lead"), "white": N_("white"), "smaller": N_("smaller"), "ruled": N_("ruled"),
-               "deck": N_("deck"), "jump": N_("jump")}
+               "deck": N_("deck"), "jump": N_("jump"), "lines": N_("lines")}
+OPTIONAL_TERMS = ("jump", "lines")  # shown only when non-zero (the sample's report unchanged)
 
 
 def score_breakdown(score) -> str:
     """'score 12.5 = order 0 + left 3 + …' in the active language (the placer's Score.breakdown, translated)."""
     terms = " + ".join(_("{term} {value}").format(term=_(word), value=f"{getattr(score, key):g}")
-                       for key, word in SCORE_TERMS.items() if key != "jump" or getattr(score, "jump", 0))
+                       for key, word in SCORE_TERMS.items()
+                       if key not in OPTIONAL_TERMS or getattr(score, key, 0))
     return _("score {total} = {terms}").format(total=f"{score.total:g}", terms=terms)
 
 
@@ -71,6 +73,7 @@ def plan_report(placed) -> str:
                 size=f"{spot.size:g}") + (_(" (one level smaller; ladder {size}pt)").format(size=f"{spot.ladder:g}")
                                           if spot.ladder else "")
                        + ("" if getattr(spot, "deck", True) else _(" (deck dropped)"))
+                       + (_(" (headline in one line more)") if getattr(spot, "split", False) else "")
                        + (_(" (jumps to page {page})").format(page=spot.story.jump.page) if getattr(spot, "jumped", False) else ""))
         out.extend(_("  栏线: gutter left of column {column}, rows {top}–{bottom} (碰题 parted)").format(
             column=r.column, top=r.top, bottom=r.top + r.lines - 1) for r in p.rules)

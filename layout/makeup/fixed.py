@@ -81,7 +81,8 @@ def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: F
     headline block and the slack rows the house policy gives it. The story is set only up to the slot's
     budget (the rest counted, not set), unless `whole` (a jump's part 1 is cut from the whole story)."""
     slot = spec.slot
-    shape = Shape(grid.measure, grid.span_width(slot.span), spec.headline_size, spec.headline_align, spec.deck)
+    shape = Shape(grid.measure, grid.span_width(slot.span), spec.headline_size, spec.headline_align, spec.deck,
+                  spec.headline_split)
     budget = None if whole else _budget(spec, grid, top)
     story = stories.story(spec.story_key, shape, budget=budget)
     budget = budget if story.unset else None  # a story that ended within its budget is the whole story

@@ -27,7 +27,7 @@ from ..errors import LayoutError
 from ..geometry import Cell, PageGrid
 from ..i18n import _
 from ..spec import ArticleSpec, ColumnRule, FitPolicy, PageSpec, Slot, StorySpec
-from ..typeset.story import AIR_ROWS, Shape, StoryCache
+from ..typeset.story import AIR_ROWS, Shape, StoryCache, split_halves
 from . import fit as fitting
 from . import fixed
 from .figures import SetFigure, lay_out, set_figure
@@ -66,6 +66,7 @@ class Weights:
     ruled: float = 20.0  # per 碰题 parted by a 栏线 below the band's top (only when the stacks cannot be staggered)
     photo: float = 2.0  # per row a photo is cropped shorter than its aspect gives (its rows not pinned)
     deck: float = 6.0  # per deck (副题) dropped (only when the ladder with every deck does not fill)
+    lines: float = 4.0  # per headline set in more lines (its halves one per line; only when the natural lines do not fill)
     jump: float = 40.0  # per story jumped to a later page (转版; only when the page cannot take every story whole)
 
 
@@ -95,6 +96,8 @@ class Variant:
     # level smaller fills → (that size, its block rows); their cost in `heights` includes WEIGHTS.smaller
     nodeck: dict[int, int] = field(default_factory=dict)  # slot rows only the story without its deck (副题)
     # fills → its block rows without it; their cost in `heights` includes WEIGHTS.deck
+    split: dict[int, int] = field(default_factory=dict)  # slot rows only the headline's halves one per line
+    # fill → its block rows so; their cost in `heights` includes WEIGHTS.lines
     jumps: dict[int, int] = field(default_factory=dict)  # slot rows only a jump fills → the first part's body
     # lines (its label line included); their cost in `heights` includes WEIGHTS.jump
 
@@ -110,6 +113,8 @@ class Variant:
         """The headline block rows (占行) the story has in a slot of `height` rows."""
         if height in self.smaller:
             return self.smaller[height][1]
+        if height in self.split:
+            return self.split[height]
         return self.nodeck.get(height, self.head)
 
     @property
@@ -139,6 +144,7 @@ class Spot:
     figures: tuple = ()  # its figures as planned (FigureSpec: a photo cropped shorter, with its rows); () = the story's
     deck: bool = True  # False: its deck (副题) dropped so that the page fills exactly
     jumped: bool = False  # True: its first part fills the slot, the rest continues on its jump page
+    split: bool = False  # True: its headline's halves one per line (one line more) so that the page fills exactly
 
     @property
     def zone(self) -> tuple[int, int]:
@@ -171,17 +177,19 @@ class Score:
     ruled: float = 0.0  # 碰题 below the band's top parted by a 栏线 (not staggered)
     deck: float = 0.0  # decks (副题) dropped
     jump: float = 0.0  # stories jumped to a later page
+    lines: float = 0.0  # headlines set in more lines (halves one per line)
 
     @property
     def total(self) -> float:
         """The plan's score: the sum of its terms."""
         return (self.order + self.left + self.fill + self.variety + self.lead + self.white + self.smaller
-                + self.ruled + self.deck + self.jump)
+                + self.ruled + self.deck + self.jump + self.lines)
 
     def breakdown(self) -> str:
         """'total 12.5 = order 0 + left 3 + …' for the report."""
         terms = ("order", "left", "fill", "variety", "lead", "white", "smaller", "ruled", "deck") + (
-            ("jump",) if self.jump else ())  # the jump term only where a story jumps (the sample's report unchanged)
+            ("jump",) if self.jump else ()) + (("lines",) if self.lines else ())  # only where used (the sample's
+        # report unchanged)
         return f"score {self.total:g} = " + " + ".join(f"{t} {getattr(self, t):g}" for t in terms)
 
 
@@ -257,7 +265,11 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
         if not elastic:
             elastic.update(_with_jumps(ordered, variants, area, grid, stories))
         return elastic
-    best, held = _fallbacks(ordered, variants, area, smaller, walls, nodeck, jumping)
+
+    def split() -> dict[str, tuple[Variant, ...]]:
+        """The variants with the headline's halves one per line where that is one line more (asked only when needed)."""
+        return _with_split(ordered, variants, area, grid, stories, policy)
+    best, held = _fallbacks(ordered, variants, area, smaller, walls, nodeck, jumping, split)
     cuts = _copy_fit(ordered, held, variants, area, walls) if best is not None else {}
     notes = _held_notes(held, variants, grid, cuts)
     if best is None:
@@ -266,7 +278,7 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
                           page.where, _("give the story a wider span range, shorten it, or pin it with a slot"))
     spots, score = best
     notes += _white_notes(spots, grid) + _size_notes(spots) + _smaller_notes(spots) + _deck_notes(spots) + _photo_notes(spots, variants)
-    notes += _jump_notes(ordered, spots, page.number)
+    notes += _split_notes(spots) + _jump_notes(ordered, spots, page.number)
     articles = tuple(page.articles) + tuple(_article(s, page.number)
                                             for s in sorted(spots, key=lambda s: s.story.priority))
     return Placed(articles=articles, spots=spots, held=held, score=score, notes=tuple(notes),
@@ -322,7 +334,7 @@ def _article(spot: Spot, page: int = 0) -> ArticleSpec:
     jump = dict(part=1, jump=story.jump, jump_pages=(page, story.jump.page)) if spot.jumped else {}
     return ArticleSpec(id=story.id, file=story.file, where=story.where, slot_where=story.where,
                        slot=Slot(cell.column, cell.span, cell.top, cell.rows), headline_size=spot.size,
-                       figures=spot.figures or story.figures, deck=spot.deck, **jump)
+                       figures=spot.figures or story.figures, deck=spot.deck, headline_split=spot.split, **jump)
 
 
 # --- the free area and the variants ---------------------------------------------------------------
@@ -424,6 +436,33 @@ def _without_deck(ordered: Sequence[StorySpec], variants: dict[str, tuple[Varian
     return out
 
 
+def _with_split(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
+                grid: PageGrid, stories: StoryCache, policy: FitPolicy) -> dict[str, tuple[Variant, ...]]:
+    """Every story's variants with the slot heights only its headline set in more lines fills added (at
+    WEIGHTS.lines more): its halves (两段式) one per line at the spans where they stood on one line, so the
+    block is taller; the 头条's too (its size stays the largest)."""
+    out = dict(variants)
+    for story in ordered:
+        size = next((v.size for v in variants[story.id]), None)
+        if size is None or not any(len(split_halves(p)) > 1 for p in stories.texts[story.id].headline):
+            continue
+        by_span = {v.span: v for v in variants[story.id]}
+        merged = []
+        for alt in measure(story, size, area, grid, stories, policy, story is ordered[0], split=True):
+            base = by_span.pop(alt.span, None)
+            if base is None or alt.head == base.head:
+                merged.extend(v for v in (base,) if v is not None)  # the halves stand one per line already
+                continue
+            extra = {h: c + WEIGHTS.lines for h, c in alt.heights.items() if h not in base.heights}
+            heights = dict(base.heights) | extra
+            mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
+            merged.append(replace(base, heights=heights, mid=mid, air=dict(base.air) | {h: alt.air[h] for h in extra},
+                                  resized=dict(base.resized) | {h: alt.resized[h] for h in extra if h in alt.resized},
+                                  split={h: alt.head for h in extra}))
+        out[story.id] = tuple(sorted(merged + list(by_span.values()), key=lambda v: v.span))
+    return out
+
+
 def _with_jumps(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
                 grid: PageGrid, stories: StoryCache) -> dict[str, tuple[Variant, ...]]:
     """Every story that may jump (`jump: auto` with a continuation slot; never the 头条, none with photos)
@@ -466,9 +505,9 @@ def span_range(story: StorySpec, area: Area, lead: bool) -> range:
 
 
 def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: StoryCache, policy: FitPolicy,
-            lead: bool, deck: bool = True) -> tuple[Variant, ...]:
+            lead: bool, deck: bool = True, split: bool = False) -> tuple[Variant, ...]:
     """The story at every span of its range: the slot heights that fill exactly (legs of 5–45 lines);
-    `deck` False: its headline block without the deck (副题)."""
+    `deck` False: its headline block without the deck (副题); `split`: its headline's halves one per line."""
     base = stories.story(story.id, Shape(grid.measure, grid.span_width(1), size))
     count = len(base.paragraphs)
     shrink = sum(stories.paragraph(story.id, i, grid.measure, -1).looseness == -1 for i in range(count))
@@ -477,7 +516,8 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
     out = []
     for span in span_range(story, area, lead):
         try:
-            set_story = stories.story(story.id, Shape(grid.measure, grid.span_width(span), size, deck=deck))
+            set_story = stories.story(story.id, Shape(grid.measure, grid.span_width(span), size, deck=deck,
+                                                      split=split))
         except LayoutError:
             continue  # the headline does not fit this width
         head = set_story.head_rows
@@ -784,11 +824,12 @@ def _spot(variant: Variant, cell: Cell, white: int = 0) -> Spot:
     photos = tuple(f.photo for f in lay_out(set_figures, cell, variant.head_at(height), variant.story.id).figures) \
         if set_figures else ()
     resized = tuple(f.spec for f in set_figures) if height in variant.resized else ()
-    dropped, jumped = height in variant.nodeck, height in variant.jumps
+    dropped, jumped, split = height in variant.nodeck, height in variant.jumps, height in variant.split
     return Spot(variant.story, cell, variant.size_at(height), variant.head_at(height),
                 variant.heights[height] - (WEIGHTS.smaller if shrunk else 0) - (WEIGHTS.deck if dropped else 0)
-                - (WEIGHTS.jump if jumped else 0), white,
-                variant.air.get(height, 0), variant.size if shrunk else 0.0, photos, resized, not dropped, jumped)
+                - (WEIGHTS.jump if jumped else 0) - (WEIGHTS.lines if split else 0), white,
+                variant.air.get(height, 0), variant.size if shrunk else 0.0, photos, resized, not dropped, jumped,
+                split)
 
 
 def _option_photos(stacks, options, columns: Sequence[int], top: int) -> list[list[list[Cell]]] | None:
@@ -1025,13 +1066,14 @@ def _scored(spots: tuple[Spot, ...], area: Area, short: bool,
                         lead=lead_term, white=WEIGHTS.white * white,
                         smaller=WEIGHTS.smaller * sum(1 for s in spots if s.ladder), ruled=WEIGHTS.ruled * ruled,
                         deck=WEIGHTS.deck * sum(1 for s in spots if not s.deck),
-                        jump=WEIGHTS.jump * sum(1 for s in spots if s.jumped))
+                        jump=WEIGHTS.jump * sum(1 for s in spots if s.jumped),
+                        lines=WEIGHTS.lines * sum(1 for s in spots if s.split))
 
 
 # --- when the stories do not fit ------------------------------------------------------------------
 
 def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None, walls: Sequence[Wall] = (),
-               nodeck=None, jumping=None):
+               nodeck=None, jumping=None, split=None):
     """The plan and the stories held over, in the order of the levers: every story filling exactly; white
     at the foot only when the stories are too short in total; else every story filling exactly with
     headlines one level smaller where that helps (`smaller()`: those variants); else with the stories that
@@ -1042,6 +1084,8 @@ def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None,
     too_short = best is None and _too_short(ordered, variants, area)
     if too_short:
         best = _search(ordered, variants, area, short=True, walls=walls)
+    if best is None and not too_short and split is not None:
+        best = _search(ordered, split(), area, walls=walls)
     if best is None and not too_short and nodeck is not None:
         best = _search(ordered, nodeck(), area, walls=walls)
     if best is None and not too_short and smaller is not None:
@@ -1098,7 +1142,7 @@ def _recut(variant: Variant, change: int, area: Area) -> Variant:
                                 variant.grow, area.rows, variant.paragraphs)
     mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
     return replace(variant, body=variant.body + change, heights=heights, air=air, mid=mid, resized={}, smaller={},
-                   nodeck={})
+                   nodeck={}, split={})
 
 
 def _held_notes(held: Sequence[StorySpec], variants, grid: PageGrid, cuts: dict[str, int]) -> list[str]:
@@ -1155,6 +1199,14 @@ def _smaller_notes(spots: Sequence[Spot]) -> list[str]:
     return [_("story {story}: headline one level smaller ({size}pt, the ladder gives {ladder}pt) so that the page "
               "fills exactly").format(story=s.story.id, size=f"{s.size:g}", ladder=f"{s.ladder:g}")
             for s in sorted(spots, key=lambda s: (s.story.priority, s.story.id)) if s.ladder]
+
+
+def _split_notes(spots: Sequence[Spot]) -> list[str]:
+    """The headlines set in more lines (halves one per line) so that the page fills exactly: said."""
+    return [_("story {story}: headline set in one line more (its halves one per line, {rows} rows) so that the "
+              "page fills exactly (the planned manifest writes headline_split: true)").format(story=s.story.id,
+                                                                                            rows=s.head)
+            for s in sorted(spots, key=lambda s: (s.story.priority, s.story.id)) if s.split]
 
 
 def _deck_notes(spots: Sequence[Spot]) -> list[str]:

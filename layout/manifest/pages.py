@@ -18,8 +18,8 @@ from .nodes import Value, inside, regular_file
 
 _PAGE_KEYS = ("number", "section", "section_front", "credits", "masthead", "index", "weather", "ads", "articles",
               "stories", "column_rules")
-_ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size", "deck", "figures",
-                 "index") + JUMP_KEYS
+_ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size", "deck",
+                 "headline_split", "figures", "index") + JUMP_KEYS
 _YES, _NO = ("true", "yes", "on"), ("false", "no", "off")
 _SLOT_KEYS = ("column", "span", "top", "lines")
 _STORY_KEYS = ("id", "file", "priority", "span", "headline_size", "figures", "jump", "jump_headline")  # docs/planner.md
@@ -37,7 +37,8 @@ _ARTICLE_KINDS = {"id": kinds.text("the article's id, unique in the issue"),
                   "headline_align": kinds.choice(ALIGNMENTS),
                   "headline_lines": kinds.integer(1, "占行 of the headline"),
                   "headline_size": kinds.size("this article's headline size"),
-                  "deck": kinds.flag("false: the deck (副题) is not set"), "figures": FIGURES_KIND,
+                  "deck": kinds.flag("false: the deck (副题) is not set"),
+                  "headline_split": kinds.flag("true: the headline's halves one per line"), "figures": FIGURES_KIND,
                   "index": kinds.text("true, or the short headline the 导读 lists it under"),
                   **jump_kinds(_SLOT_KIND)}
 _STORY_REQUIRED = ("id", "file", "priority")
@@ -159,6 +160,7 @@ def _article(value: Value, ctx: PageContext) -> _Placed:
     spec = ArticleSpec(id=article_id, file=path, slot=slot, where=value.where(), slot_where=m.need("slot").where(),
                        headline_align=align, headline_lines=lines, headline_size=size,
                        deck=m.get("deck").flag() if m.get("deck") else True,
+                       headline_split=m.get("headline_split").flag() if m.get("headline_split") else False,
                        figures=figures(m.get("figures"), slot, ctx.root), index=_index(m.get("index")))
     ask = jump_ask(m, article_id, ctx.page, slot, lambda v: _slot(v, ctx.grid))
     if ask is not None:

@@ -71,6 +71,7 @@ class ArticleSpec:
     headline_size: float | None = None  # this article's headline size (pt); None = the headline style's
     figures: tuple[FigureSpec, ...] = ()  # photos in the slot, in reading order
     deck: bool = True  # False: its deck (副题) is not set (`deck: false`; the planner's lever)
+    headline_split: bool = False  # True: the headline's halves one per line (`headline_split: true`; a lever)
     jump: JumpSpec | None = None  # this story continues on a later page (part 1 of a jump)
     part: int = 0  # 0: the whole story; 1: the part before a jump; 2: the continuation (docs/jumps.md)
     jump_pages: tuple[int, ...] = ()  # the pages of part 1 and part 2 (a jump's parts only)

@@ -78,6 +78,7 @@ class Shape:
     headline_size: float | None = None  # None: the headline style's size
     headline_align: str | None = None  # None: the headline style's alignment
     deck: bool = True  # False: the article's deck (副题) is not set (`deck: false`, or the planner dropped it)
+    split: bool = False  # True: the headline's halves one per line even where they fit on one (`headline_split`)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -193,10 +194,10 @@ def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> 
         for part in parts[name]:
             check_coverage(part.replace(" ", ""), font, story_id, text, name)
             part_size, part_rows = size, rows
-            head_lines = _head_text(part, font, style.name, shape.width, config, setter)
+            head_lines = _head_text(part, font, style.name, shape.width, config, setter, is_headline and shape.split)
             for smaller in _smaller_sizes(size) if _lone_latin(head_lines) else ():
                 trial = _head_text(part, setter.font(style.name, smaller), style.name, shape.width, config,
-                                   setter)
+                                   setter, is_headline and shape.split)
                 if not _lone_latin(trial):  # 缩字: the largest size at which no Latin word stands alone
                     part_size, head_lines = smaller, trial
                     part_rows = max(1, math.ceil(leading * smaller / size / setter.row - 1e-9))
@@ -209,13 +210,13 @@ def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> 
 
 
 def _head_text(part: str, font: TextFont, style: str, width: float, config: ComposeConfig,
-               setter: Setter) -> tuple[Line, ...]:
-    """A headline part on one line (halves joined by a 1-字 space) or, if too wide, one half per line;
-    a half still too wide is broken between words (segmenter) into lines of balanced length. Spaces
-    next to Latin stay word spaces (CJK–Latin or Latin word spacing), never a 1-字 space."""
+               setter: Setter, split: bool = False) -> tuple[Line, ...]:
+    """A headline part on one line (halves joined by a 1-字 space) or, if too wide or `split`, one half
+    per line; a half still too wide is broken between words (segmenter) into lines of balanced length.
+    Spaces next to Latin stay word spaces (CJK–Latin or Latin word spacing), never a 1-字 space."""
     halves = split_halves(part)
     one_line = "\u3000".join(halves)
-    if len(halves) == 1 or sum(font.advance(c) for c in one_line) <= width + 1e-6:
+    if len(halves) == 1 or (not split and sum(font.advance(c) for c in one_line) <= width + 1e-6):
         return setter.paragraph([Span(one_line, font, style, words=True)], width, config).lines
     lines: list[Line] = []
     for half in halves:

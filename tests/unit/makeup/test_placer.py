@@ -522,3 +522,53 @@ def test_the_checker_counts_photos_of_two_slots_side_by_side():
     found = Violations()
     _photos_beside(page(300), found)  # r's photo under l's: only its edge at l's foot
     assert found.photos_beside == 0
+
+
+@pytest.fixture
+def two_halves(tiny_font_path):
+    """A 4 × 40 page whose stories fill exactly only with b's two-half headline (乙乙 丙丙) set one half per line."""
+    stories = [story("a", 1), story("b", 2), story("c", 3)]
+    texts = {"a": text("甲", 40), "b": text("乙乙 丙丙", 30), "c": text("丙", 36)}
+    return world_with(tiny_font_path, stories, texts, columns=4, rows=40)
+
+
+def test_a_headline_is_set_in_one_line_more_before_a_deck_is_dropped_or_a_story_held_over(two_halves):
+    world, page = two_halves
+    ordered = tuple(page.stories)
+    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
+    sizes = placer.headline_sizes(ordered)
+    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
+                                     s is ordered[0]) for s in ordered}
+    assert placer._search(ordered, variants, area) is None  # with the breaker's lines no plan fills exactly
+    assert not placer._too_short(ordered, variants, area)  # (and the stories are not too short: no white)
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert placed.held == () and all(s.white == 0 for s in placed.spots)
+    assert {s.story.id: s.split for s in placed.spots} == {"a": False, "b": True, "c": False}
+    b = next(s for s in placed.spots if s.story.id == "b")
+    natural = next(v for v in variants["b"] if v.span == b.cell.span).head
+    assert b.head > natural  # the block is taller by the line the second half takes
+    assert placed.notes == (f"story b: headline set in one line more (its halves one per line, {b.head} rows) so "
+                            "that the page fills exactly (the planned manifest writes headline_split: true)",)
+    assert placed.score.lines == placer.WEIGHTS.lines and "+ lines 4" in placed.score.breakdown()
+    assert [a.headline_split for a in placed.articles] == [False, True, False]  # what `layout plan` writes
+    record, plan, _ = planned_record(world, page)
+    heads = {a["id"]: [line for line in a["lines"] if line["kind"] == "headline"] for a in record["articles"]}
+    assert len(heads["b"]) == 2 and len(heads["a"]) == len(heads["c"]) == 1
+    from layout.makeup import fixed
+    rebuilt = fixed.plan_page(replace(page, articles=placed.articles, stories=(), column_rules=placed.rules),
+                              world.grid, "A", world.desk, world.ctx.issue.fit)
+    assert rebuilt.placements == plan.placements  # headline_split: true on b rebuilds the same page
+    found = check_page(record, {s.story.id: s.size for s in placed.spots}, {s.id: s.priority for s in page.stories})
+    assert found.total == 0, found.details
+
+
+def test_a_headline_of_one_half_has_no_lines_lever(two_halves):
+    world, page = two_halves
+    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
+    sizes = placer.headline_sizes(page.stories)
+    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
+                                     s is page.stories[0]) for s in page.stories}
+    more = placer._with_split(page.stories, variants, area, world.grid, world.desk, world.ctx.issue.fit)
+    assert more["a"] == variants["a"] and more["c"] == variants["c"]  # 甲, 丙: one half, nothing to split
+    assert any(v.split for v in more["b"])
+    assert all(v.head_at(h) > v.head and v.heights[h] >= placer.WEIGHTS.lines for v in more["b"] for h in v.split)

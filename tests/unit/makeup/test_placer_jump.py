@@ -156,3 +156,62 @@ def test_a_story_with_jump_auto_needs_a_continuation(tmp_path, tiny_font_path):
     with pytest.raises(LayoutError) as info:
         make_up(path)
     assert "article 'b' has jump: auto but no later page continues it" in info.value.message
+
+
+def test_a_story_jumps_beside_a_pinned_article_a_wall_and_keeps_clear_of_its_headline(tmp_path, tiny_font_path):
+    """Page 1 pins e in column 1 (a wall beside the free columns 2–4); b still jumps to fill, no 碰题 with e."""
+    path = edition(tmp_path, tiny_font_path, sizes={"a": 3, "b": 10, "c": 2, "d": 1, "e": 2})
+    text = path.read_text(encoding="utf-8").replace(
+        "    stories:\n", "    articles:\n      - {id: e, file: e.txt, slot: {column: 1, span: 1, top: 0, lines: rest}}\n"
+        "    stories:\n", 1).replace("priority: 1}", "priority: 1, span: [2, 3]}")
+    path.write_text(text, encoding="utf-8")
+    _issue, placed = plan_stories(path)
+    decided = placed[0][1]
+    assert [s.story.id for s in decided.spots if s.jumped] == ["b"]  # b jumps instead of being held
+    assert [s.id for s in decided.held] == ["c"]  # c (16 lines) has no exact fill beside the wall: said
+    assert any(n.startswith("story c (priority 3") and "held over" in n for n in decided.notes)
+    assert all(s.cell.column >= 2 for s in decided.spots)  # the planned stories stay out of the pinned column
+    lead = next(s for s in decided.spots if s.story.id == "a")
+    assert lead.cell.top == 0 and any(r.column == 2 and r.top == 0 for r in decided.rules)  # 栏线 by e's headline
+    made = make_up(path)
+    assert [(p.number, a.id) for p in made.pages for a in p.articles if a.overset] == []
+    assert [r.text for r in lines_of(made, "b", 1) if r.kind == "jump_label"] == ["（下转第2版）"]
+    from layout.geometry import Rect
+    from layout.output import sidecar
+    page = made.pages[0]
+    record = json.loads(sidecar.dumps(sidecar.Sidecar("t", "t.pdf", (
+        sidecar.page_record(0, page, Rect(0, 0, page.trim.x1, page.trim.y1)),))))["pages"][0]
+    sizes = {p.id: p.shape.headline_size for p in made.plans[0].placements}
+    found = check_page(record, sizes, {"a": 1, "b": 2})
+    assert found.collisions == found.overlaps == found.short_legs == found.holes == 0, found.details  # e's
+    # headline included: a 碰题 with the wall would count
+    assert all(d.startswith("e: ") for d in found.details), found.details  # only the pinned e's own short
+    # column (the editor's slot, 2 paragraphs in a full column) — every planned story fills exactly
+
+
+def test_headlines_set_in_one_line_more_are_written_by_layout_plan_and_rebuild_the_same_bytes(tmp_path,
+                                                                                              tiny_font_path):
+    """The lines lever end to end: `layout plan` writes headline_split: true, the written plan builds the same PDF."""
+    from click.testing import CliRunner
+
+    from layout.cli import main
+    path = edition(tmp_path, tiny_font_path, jump=False, sizes={"a": 4, "b": 3, "c": 3, "d": 1})
+    for name in "abc":
+        file = tmp_path / f"{name}.txt"
+        file.write_text(file.read_text(encoding="utf-8").replace("高新区项目 建设提速增效", "项目 提速"), encoding="utf-8")
+    _issue, placed = plan_stories(path)
+    decided = placed[0][1]
+    split = [s.story.id for s in decided.spots if s.split]
+    assert split and decided.held == () and decided.score.lines == 4 * len(split)
+    result = CliRunner().invoke(main, ["plan", str(path), "-o", str(tmp_path / "planned.yaml"), "-q"])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "planned.yaml").read_text(encoding="utf-8").splitlines()
+    assert sum(line.strip() == "headline_split: true" for line in written) == len(split)  # (the notes say it too)
+    stories = build(path, BuildOptions(outdir=tmp_path / "out-stories"))
+    slots = build(tmp_path / "planned.yaml", BuildOptions(outdir=tmp_path / "out-slots"))
+    assert stories.issue_pdf.read_bytes() == slots.issue_pdf.read_bytes()
+    page = json.loads(stories.sidecar.read_text(encoding="utf-8"))["pages"][0]
+    heads = {a["id"]: sum(line["kind"] == "headline" for line in a["lines"]) for a in page["articles"]}
+    assert all(heads[k] == 2 for k in split) and all(heads[s.story.id] == 1 for s in decided.spots if not s.split)
+    found = check_page(page, {s.story.id: s.size for s in decided.spots}, {"a": 1, "b": 2, "c": 3})
+    assert found.total == 0, found.details

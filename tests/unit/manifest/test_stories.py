@@ -219,3 +219,26 @@ def test_an_articles_deck_may_be_switched_off_and_the_planned_manifest_writes_it
     assert [(a.id, a.deck) for a in again.articles] == [("a", False), ("b", False), ("c", True)]
     error = fails(tmp_path, text.replace("deck: false", "deck: maybe"))
     assert "pages[0].articles[0].deck" in str(error) and "true or false" in str(error)
+
+
+def test_an_articles_headline_split_is_read_and_the_planned_manifest_writes_it(tmp_path):
+    from dataclasses import replace
+
+    from layout.manifest.planned import planned_manifest
+    from layout.spec import Slot
+    text = BASE.replace("        slot: {column: 1, span: 4, top: 0, lines: 5}\n",
+                        "        slot: {column: 1, span: 4, top: 0, lines: 5}\n        headline_split: true\n")
+    page = load(tmp_path, text).pages[0]
+    assert page.articles[0].headline_split is True
+    assert load(tmp_path, BASE).pages[0].articles[0].headline_split is False  # by default the breaker's lines
+    planned = [replace(page.articles[0], headline_split=False),
+               replace(page.articles[0], id="b", file=page.stories[0].file, slot=Slot(1, 2, 5, 13)),
+               replace(page.articles[0], id="c", file=page.stories[1].file, slot=Slot(3, 2, 5, 13),
+                       headline_split=False)]
+    written = planned_manifest(tmp_path / "issue.yaml", {1: planned})
+    assert written.count("headline_split: true") == 1
+    (tmp_path / "planned.yaml").write_text(written, encoding="utf-8")
+    again = load_issue(tmp_path / "planned.yaml").pages[0]
+    assert [(a.id, a.headline_split) for a in again.articles] == [("a", False), ("b", True), ("c", False)]
+    error = fails(tmp_path, text.replace("headline_split: true", "headline_split: 2"))
+    assert "pages[0].articles[0].headline_split" in str(error) and "true or false" in str(error)
