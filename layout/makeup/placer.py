@@ -426,14 +426,20 @@ def _without_deck(ordered: Sequence[StorySpec], variants: dict[str, tuple[Varian
         merged = []
         for alt in measure(story, size, area, grid, stories, policy, False, deck=False):
             base = by_span.pop(alt.span, None) or replace(alt, heights={}, air={}, resized={})
-            extra = {h: c + WEIGHTS.deck for h, c in alt.heights.items() if h not in base.heights}
-            heights = dict(base.heights) | extra
-            mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
-            merged.append(replace(base, heights=heights, mid=mid, air=dict(base.air) | {h: alt.air[h] for h in extra},
-                                  resized=dict(base.resized) | {h: alt.resized[h] for h in extra if h in alt.resized},
-                                  nodeck={h: alt.head for h in extra}))
+            merged.append(_levered(base, alt, WEIGHTS.deck, "nodeck"))
         out[story.id] = tuple(sorted(merged + list(by_span.values()), key=lambda v: v.span))
     return out
+
+
+def _levered(base: Variant, alt: Variant, cost: float, lever: str) -> Variant:
+    """`base` with the slot heights only `alt` (the same story set with a lever) fills added at `cost` more;
+    `lever` ('nodeck', 'split') records, per added height, the headline block `alt` sets there."""
+    extra = {h: c + cost for h, c in alt.heights.items() if h not in base.heights}
+    heights = dict(base.heights) | extra
+    mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
+    return replace(base, heights=heights, mid=mid, air=dict(base.air) | {h: alt.air[h] for h in extra},
+                   resized=dict(base.resized) | {h: alt.resized[h] for h in extra if h in alt.resized},
+                   **{lever: {h: alt.head for h in extra}})
 
 
 def _with_split(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
@@ -453,12 +459,7 @@ def _with_split(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant,
             if base is None or alt.head == base.head:
                 merged.extend(v for v in (base,) if v is not None)  # the halves stand one per line already
                 continue
-            extra = {h: c + WEIGHTS.lines for h, c in alt.heights.items() if h not in base.heights}
-            heights = dict(base.heights) | extra
-            mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
-            merged.append(replace(base, heights=heights, mid=mid, air=dict(base.air) | {h: alt.air[h] for h in extra},
-                                  resized=dict(base.resized) | {h: alt.resized[h] for h in extra if h in alt.resized},
-                                  split={h: alt.head for h in extra}))
+            merged.append(_levered(base, alt, WEIGHTS.lines, "split"))
         out[story.id] = tuple(sorted(merged + list(by_span.values()), key=lambda v: v.span))
     return out
 
