@@ -44,26 +44,12 @@ def command(manifest: Path, output: Path | None, quiet: bool) -> None:
         click.echo(report, err=output is None)
 
 
-SCORE_TERMS = {"order": N_("order"), "left": N_("left"), "fill": N_("fill"), "variety": N_("variety"),
-               "lead": N_("lead"), "white": N_("white"), "smaller": N_("smaller"), "ruled": N_("ruled"),
-               "deck": N_("deck"), "jump": N_("jump"), "lines": N_("lines")}
-OPTIONAL_TERMS = ("jump", "lines")  # shown only when non-zero (the sample's report unchanged)
-
-
-def score_breakdown(score) -> str:
-    """'score 12.5 = order 0 + left 3 + …' in the active language (the placer's Score.breakdown, translated)."""
-    terms = " + ".join(_("{term} {value}").format(term=_(word), value=f"{getattr(score, key):g}")
-                       for key, word in SCORE_TERMS.items()
-                       if key not in OPTIONAL_TERMS or getattr(score, key, 0))
-    return _("score {total} = {terms}").format(total=f"{score.total:g}", terms=terms)
-
-
 def plan_report(placed) -> str:
     """Per planned page: every story's slot and headline size, the score breakdown, the notes."""
     out = []
     for number, p in placed:
         out.append(_("page {number}: {stories} stories placed, {held} held over; {score}").format(
-            number=number, stories=len(p.spots), held=len(p.held), score=score_breakdown(p.score)))
+            number=number, stories=len(p.spots), held=len(p.held), score=p.score.breakdown()))
         for spot in sorted(p.spots, key=lambda s: (s.cell.column, s.cell.top)):
             c = spot.cell
             out.append(_("  {id} priority {priority} columns {first}–{last}, rows {top}–{bottom} "

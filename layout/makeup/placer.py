@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import LayoutError
 from ..geometry import Cell, PageGrid
-from ..i18n import _
+from ..i18n import N_, _
 from ..spec import ArticleSpec, ColumnRule, FitPolicy, PageSpec, Slot, StorySpec
 from ..typeset.story import AIR_ROWS, Shape, StoryCache, split_halves
 from . import fit as fitting
@@ -186,11 +186,18 @@ class Score:
                 + self.ruled + self.deck + self.jump + self.lines)
 
     def breakdown(self) -> str:
-        """'total 12.5 = order 0 + left 3 + …' for the report."""
-        terms = ("order", "left", "fill", "variety", "lead", "white", "smaller", "ruled", "deck") + (
-            ("jump",) if self.jump else ()) + (("lines",) if self.lines else ())  # only where used (the sample's
-        # report unchanged)
-        return f"score {self.total:g} = " + " + ".join(f"{t} {getattr(self, t):g}" for t in terms)
+        """'score 12.5 = order 0 + left 3 + …' for the report, in the active language."""
+        terms = " + ".join(_("{term} {value}").format(term=_(word), value=f"{getattr(self, key):g}")
+                           for key, word in SCORE_TERMS.items() if key not in OPTIONAL_TERMS or getattr(self, key))
+        return _("score {total} = {terms}").format(total=f"{self.total:g}", terms=terms)
+
+
+# The score's terms as the report names them, in order; the optional ones only when not 0 (the reports of
+# pages without a jump or a split headline stay as they were).
+SCORE_TERMS = {"order": N_("order"), "left": N_("left"), "fill": N_("fill"), "variety": N_("variety"),
+               "lead": N_("lead"), "white": N_("white"), "smaller": N_("smaller"), "ruled": N_("ruled"),
+               "deck": N_("deck"), "jump": N_("jump"), "lines": N_("lines")}
+OPTIONAL_TERMS = ("jump", "lines")
 
 
 @dataclass(frozen=True, kw_only=True)
