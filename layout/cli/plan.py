@@ -44,6 +44,15 @@ def command(manifest: Path, output: Path | None, quiet: bool) -> None:
         click.echo(report, err=output is None)
 
 
+def _levers(spot) -> list[str]:
+    """What the plan did to a story to fill the page, as marks after its line in the report."""
+    marks = [_(" (one level smaller; ladder {size}pt)").format(size=f"{spot.ladder:g}")] if spot.ladder else []
+    marks += [] if spot.deck else [_(" (deck dropped)")]
+    marks += [_(" (headline in one line more)")] if spot.split else []
+    marks += [_(" (jumps to page {page})").format(page=spot.story.jump.page)] if spot.jumped else []
+    return marks
+
+
 def plan_report(placed) -> str:
     """Per planned page: every story's slot and headline size, the score breakdown, the notes."""
     out = []
@@ -56,11 +65,7 @@ def plan_report(placed) -> str:
                          "({rows} × {span}), headline {size}pt").format(
                 id=f"{spot.story.id:<18}", priority=f"{spot.story.priority:<2}", first=c.column,
                 last=c.column + c.span - 1, top=c.top, bottom=c.bottom - 1, rows=c.rows, span=c.span,
-                size=f"{spot.size:g}") + (_(" (one level smaller; ladder {size}pt)").format(size=f"{spot.ladder:g}")
-                                          if spot.ladder else "")
-                       + ("" if getattr(spot, "deck", True) else _(" (deck dropped)"))
-                       + (_(" (headline in one line more)") if getattr(spot, "split", False) else "")
-                       + (_(" (jumps to page {page})").format(page=spot.story.jump.page) if getattr(spot, "jumped", False) else ""))
+                size=f"{spot.size:g}") + "".join(_levers(spot)))
         out.extend(_("  栏线: gutter left of column {column}, rows {top}–{bottom} (碰题 parted)").format(
             column=r.column, top=r.top, bottom=r.top + r.lines - 1) for r in p.rules)
         out.extend(_("  note: {note}").format(note=note) for note in p.notes)

@@ -114,7 +114,8 @@ def test_the_copy_desks_change_report_is_chinese(tmp_path):
 
 def placed_page():
     story = SimpleNamespace(id="lead", priority=1)
-    spot = SimpleNamespace(cell=Cell(column=1, span=3, top=0, rows=12), story=story, size=28.0, ladder=0.0)
+    spot = SimpleNamespace(cell=Cell(column=1, span=3, top=0, rows=12), story=story, size=28.0, ladder=0.0,
+                           deck=True, split=False, jumped=False)
     score = Score(order=0.0, left=3.0, fill=1.5, variety=0.0, lead=2.0, white=0.0)
     return [(1, SimpleNamespace(spots=(spot,), held=(story,), score=score, rules=(), notes=("a note",)))]
 
