@@ -136,16 +136,24 @@ def plan_stories(manifest_path: Path) -> tuple[Issue, tuple[tuple[int, "placer.P
     """The placer's decision for every page with `stories:` (page number, Placed), for `layout plan`."""
     issue = _load(manifest_path, BuildOptions())
     ctx, desk = _context(issue)
-    edition, placed, unjumped = jumps.edition_jumps(issue.pages, issue.page_name), [], set()
-    for page in issue.pages:  # in order: a jump's parts are split on its first page, before its continuation
-        page = placer.without_continuations(page, unjumped)
+    return issue, tuple((plan.number, decided) for decided, plan in _planned(issue, ctx, desk) if decided)
+
+
+def _planned(issue: Issue, ctx: Context, desk: StoryCache) -> list[tuple["placer.Placed | None", PagePlan]]:
+    """Every page's plan in order, with the placer's decision for a page with `stories:` (else None): a
+    jump's parts are split on its first page, before its continuation; a planned story that did not jump
+    leaves its continuation slot out."""
+    edition, out, unjumped = jumps.edition_jumps(issue.pages, issue.page_name), [], set()
+    for page in issue.pages:
+        page, decided = placer.without_continuations(page, unjumped), None
         if page.stories:
             decided = placer.place(page, ctx.grid, desk, issue.fit, edition)
             unjumped |= decided.unjumped
-            placed.append((page.number, decided))
-            page = placer._with_articles(page, decided.articles, decided.rules)
-        fixed.plan_page(page, ctx.grid, issue.edition, desk, issue.fit, edition)
-    return issue, tuple(placed)
+            plan = placer.plan_placed(page, decided, ctx.grid, issue.edition, desk, issue.fit, edition)
+        else:
+            plan = fixed.plan_page(page, ctx.grid, issue.edition, desk, issue.fit, edition)
+        out.append((decided, plan))
+    return out
 
 
 def cache_store(manifest_path: Path, options: BuildOptions, writable: bool = True) -> _store.Store:
@@ -260,17 +268,7 @@ def _plan(issue: Issue, ctx: Context, desk: StoryCache) -> tuple[PagePlan, ...]:
     labels are resolved first over the whole edition (its final page names), then the pages are planned
     in order, a story that jumps split where its first part fills its slot (makeup.jumps); 导读 entries
     then point at the pages the stories landed on; a page with `stories:` is planned (makeup.placer)."""
-    edition, plans, unjumped = jumps.edition_jumps(issue.pages, issue.page_name), [], set()
-    for page in issue.pages:  # a planned story that did not jump leaves its continuation slot out
-        page = placer.without_continuations(page, unjumped)
-        if page.stories:
-            plan = placer.plan_page(page, ctx.grid, issue.edition, desk, issue.fit, edition)
-            unjumped |= {s.id for s in page.stories if s.jump is not None} - {
-                p.id for p in plan.placements if p.part == 1}
-        else:
-            plan = fixed.plan_page(page, ctx.grid, issue.edition, desk, issue.fit, edition)
-        plans.append(plan)
-    return index.resolve(tuple(plans), issue, desk.texts)
+    return index.resolve(tuple(plan for _decided, plan in _planned(issue, ctx, desk)), issue, desk.texts)
 
 
 def _set(plans: Sequence[PagePlan], desk: StoryCache) -> Mapping[str, SetStory]:

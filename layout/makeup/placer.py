@@ -238,7 +238,12 @@ def plan_page(page: PageSpec, grid: PageGrid, edition: str, stories: StoryCache,
               policy: FitPolicy = FitPolicy(), jumps: EditionJumps = EditionJumps()) -> PagePlan:
     """The page plan of a manifest page with `stories:`: place them, then plan every slot as fixed does (a
     pinned article that jumps is split with the edition's `jumps` labels)."""
-    placed = place(page, grid, stories, policy, jumps)
+    return plan_placed(page, place(page, grid, stories, policy, jumps), grid, edition, stories, policy, jumps)
+
+
+def plan_placed(page: PageSpec, placed: "Placed", grid: PageGrid, edition: str, stories: StoryCache,
+                policy: FitPolicy = FitPolicy(), jumps: EditionJumps = EditionJumps()) -> PagePlan:
+    """The page plan once the placer has decided (`placed`): every slot planned as fixed does, with its notes."""
     plan = fixed.plan_page(_with_articles(page, placed.articles, placed.rules), grid, edition, stories, policy,
                            jumps)
     return replace(plan, notes=placed.notes)
