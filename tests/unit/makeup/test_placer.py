@@ -220,10 +220,7 @@ def test_a_headline_one_level_smaller_fills_the_page_before_anything_is_held_ove
     texts = {k: text(h, n) for k, (h, n) in LONG_HEADS.items()}
     world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=40)
     ordered = tuple(sorted(page.stories, key=lambda s: s.priority))
-    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
-    sizes = placer.headline_sizes(ordered)
-    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
-                                     s is ordered[0]) for s in ordered}
+    area, variants = measured(world, page, ordered)
     assert placer._fallbacks(ordered, variants, area)[1] != ()  # at the ladder's sizes a story is held over
     placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
     assert placed.held == ()
@@ -242,10 +239,7 @@ def test_the_smaller_headline_is_never_the_leads_nor_a_pinned_one(tiny_font_path
     stories = [story("a", 1), story("b", 2, size=24.0), story("c", 3)]
     texts = {k: text(h, n) for k, (h, n) in LONG_HEADS.items()} | {"c": text("丙" * 10, 44)}  # wraps at 22pt only
     world, page = world_with(tiny_font_path, stories, texts, columns=4, rows=40)
-    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
-    sizes = placer.headline_sizes(stories)
-    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
-                                     s is stories[0]) for s in stories}
+    area, variants = measured(world, page, stories)
     more = placer._with_smaller(stories, variants, area, world.grid, world.desk, world.ctx.issue.fit)
     assert more["a"] == variants["a"] and more["b"] == variants["b"]  # the 头条, and b's pinned 24pt
     assert any(v.smaller for v in more["c"]) and all(size == 20.0 for v in more["c"] for size, _ in v.smaller.values())
@@ -259,6 +253,14 @@ def test_under_a_smaller_headline_no_larger_one_follows_in_the_stack():
     lower = variant("l", 22.0, {18: 0.0, 20: 0.0})  # same priority: the ladder's 22pt
     options = placer._stack_options((upper, lower), placer.Area(1, 2, 0, 30), short=False)
     assert options == [(10, 20)]  # (12, 18) would put a 22pt headline under a 20pt one
+
+
+def measured(world, page, ordered):
+    """The page's free area and every story measured at the ladder's sizes, as place() measures them."""
+    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
+    sizes = placer.headline_sizes(ordered)
+    return area, {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
+                                       s is ordered[0]) for s in ordered}
 
 
 def two_column(id_, heights):
@@ -443,10 +445,7 @@ def decked(tiny_font_path):
 def test_a_deck_is_dropped_before_a_headline_goes_smaller_or_a_story_is_held_over(decked):
     world, page = decked
     ordered = tuple(page.stories)
-    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
-    sizes = placer.headline_sizes(ordered)
-    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
-                                     s is ordered[0]) for s in ordered}
+    area, variants = measured(world, page, ordered)
     assert placer._fallbacks(ordered, variants, area)[1] != ()  # with every deck a story is held over
     placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
     assert placed.held == ()
@@ -468,10 +467,7 @@ def test_a_deck_is_dropped_before_a_headline_goes_smaller_or_a_story_is_held_ove
 
 def test_without_a_deck_a_story_has_no_deck_lever(decked, tiny_font_path):
     world, page = decked
-    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
-    sizes = placer.headline_sizes(page.stories)
-    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
-                                     s is page.stories[0]) for s in page.stories}
+    area, variants = measured(world, page, page.stories)
     more = placer._without_deck(page.stories, variants, area, world.grid, world.desk, world.ctx.issue.fit)
     assert more["a"] == variants["a"] and more["c"] == variants["c"]  # the 头条; c has no deck
     assert any(v.nodeck for v in more["b"])
@@ -535,10 +531,7 @@ def two_halves(tiny_font_path):
 def test_a_headline_is_set_in_one_line_more_before_a_deck_is_dropped_or_a_story_held_over(two_halves):
     world, page = two_halves
     ordered = tuple(page.stories)
-    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
-    sizes = placer.headline_sizes(ordered)
-    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
-                                     s is ordered[0]) for s in ordered}
+    area, variants = measured(world, page, ordered)
     assert placer._search(ordered, variants, area) is None  # with the breaker's lines no plan fills exactly
     assert not placer._too_short(ordered, variants, area)  # (and the stories are not too short: no white)
     placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
@@ -564,10 +557,7 @@ def test_a_headline_is_set_in_one_line_more_before_a_deck_is_dropped_or_a_story_
 
 def test_a_headline_of_one_half_has_no_lines_lever(two_halves):
     world, page = two_halves
-    area = placer.free_area(page, world.grid, world.desk, world.ctx.issue.fit)
-    sizes = placer.headline_sizes(page.stories)
-    variants = {s.id: placer.measure(s, sizes[s.id], area, world.grid, world.desk, world.ctx.issue.fit,
-                                     s is page.stories[0]) for s in page.stories}
+    area, variants = measured(world, page, page.stories)
     more = placer._with_split(page.stories, variants, area, world.grid, world.desk, world.ctx.issue.fit)
     assert more["a"] == variants["a"] and more["c"] == variants["c"]  # 甲, 丙: one half, nothing to split
     assert any(v.split for v in more["b"])
