@@ -72,10 +72,14 @@ RELAXED_PENALTY = 10000.0  # a prohibited break, when prohibitions leave no way 
 TOKEN_SEPARATORS = "/\\.-_@=&"
 URL_SEPARATORS = "?#"
 # Cost of a break after each separator inside a token (squared into the demerits). Paths break best
-# after `/` `\`; a `.` break looks like a sentence end, so it is discouraged (greedy: only if nothing
-# else fits, cost ≥ BreakParams.discouraged) and the `/` or `-` before it is preferred (rule 6).
+# after `/` `\`; a line ending after a `.` looks like a sentence end, so that break is discouraged
+# (greedy: only if nothing else fits, cost ≥ BreakParams.discouraged) and the `/` or `-` before it is
+# preferred (rule 6). A `.` between two letters or digits (not two digits) may instead break before
+# it, the dot starting the next line (`example` | `.com/`, Chicago Manual of Style 14.18): nothing
+# then reads as a full stop, so it costs less (DOT_BEFORE_PENALTY), still more than a `/` or `-`.
 CUT_PENALTY = {"/": 150.0, "\\": 150.0, "-": 300.0, "_": 300.0, "@": 300.0, "=": 300.0, "&": 300.0,
                "?": 300.0, "#": 300.0, ".": 1000.0}
+DOT_BEFORE_PENALTY = 500.0
 SCHEME_PENALTY = 600.0  # right after `://` (the line would end in `https://`)
 NBSP_PENALTY = 800.0  # a no-break-space phrase wider than the measure (or eager), at its no-break space
 CUT_MIN = 3  # characters kept on each side of a cut inside a token (rule 6)

@@ -432,8 +432,9 @@ class _Builder:
         return True
 
     def _cuts(self, start: int, end: int, over: bool, em_wide: float) -> list[tuple[int, float]]:
-        """Where a token may break, with the cost: after / \\ . - _ @ = & (and ? # in a URL), leaving
-        CUT_MIN characters on each side, never inside a run of separators (`//`), never before a closing
+        """Where a token may break, with the cost: after / \\ . - _ @ = & (and ? # in a URL), or before a
+        `.` between letters or digits (_before_dot, preferred to after it), leaving CUT_MIN characters on
+        each side, never inside a run of separators (`//`), never before a closing
         bracket/quote or a stop, never after an opening one, never inside a number (`3.11`, `2023-09`);
         Only tokens wider than the measure, URL-like tokens at least BREAKABLE_EM wide, or (eager) any
         token are cut. A no-break space is a word space that breaks only when the phrase is wider than
@@ -451,6 +452,9 @@ class _Builder:
         for i in range(start + cjk.CUT_MIN, end - cjk.CUT_MIN + 1):
             a, b = text[i - 1], text[i]
             if a in cjk.NO_BREAK_SPACES or b in cjk.NO_BREAK_SPACES:
+                continue
+            if b == "." and _before_dot(text, i):
+                out.append((i, cjk.DOT_BEFORE_PENALTY))
                 continue
             if a not in seps or b in stops or text[i - 2] in cjk.ASCII_OPENING:
                 continue
@@ -490,6 +494,13 @@ class _Builder:
                 if i > s:
                     out.append(P_ANYWHERE)
                 out.append(Box(width=p.advances[i], start=i, end=i + 1, count=_count(p.text, i, i + 1)))
+
+
+def _before_dot(text: str, i: int) -> bool:
+    """Whether a token may break before the `.` at i (CMOS 14.18: the dot starts the next line, so the
+    line never ends in what reads as a full stop): a letter or digit on both sides, not inside a number."""
+    left, right = text[i - 1], text[i + 1]
+    return left.isalnum() and right.isalnum() and not (left.isdigit() and right.isdigit())
 
 
 def word_space(advance: float, size: float, index: int, blank: float = 0.0) -> Glue:

@@ -44,9 +44,6 @@ def test_every_line_over_half_an_em_is_reported_in_the_summary(built):
         show(report.over_half_em) + "\n" + "\n".join(warned))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: `第十届青少年` (before `机器人大赛报名开始，详情见www.robot-"
-                   "contest.cn。`, whose URL pieces cannot be spread) and, with total fit, `市图书馆新增` (before "
-                   "`Python`, which does not fit after it) open their gaps by 0.60 em in an 11-字 column")
 def test_no_line_over_half_an_em(built):
     assert built[1].over_half_em == [], show(built[1].over_half_em)
 

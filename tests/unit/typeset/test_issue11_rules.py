@@ -129,6 +129,22 @@ def test_hyphenation_points_leave_two_letters_before_and_three_after():
     assert points("Counterpoint") == (4, 7) and points("JetBrains") == (3,)
 
 
+def test_a_word_the_us_patterns_do_not_know_takes_the_british_points():
+    """en_US first (`Vis-ual`, which en_GB does not split); a word it gives no point takes en_GB's:
+    `Py-thon`, `Ge-Force`, `Git-Hub`."""
+    assert points("Visual") == (3,) and points("Python") == (2,) and points("GeForce") == (2,)
+    assert points("GitHub") == (3,)
+
+
+def test_a_first_line_that_cannot_take_its_latin_word_hyphenates_it(tiny_font):
+    """`市图书馆新增` + `Python` is 92.5 pt, the first line 90 (110 less the 2-字 indent): unhyphenated
+    it is 6 Han at 0.6-em gaps; `Py-` (10 + 2.5 pt hyphen) leaves 15 pt to 6 gaps: ¼ em."""
+    result = body(tiny_font, "市图书馆新增Python与Arduino入门课程，每周六14:00开课。", 110.0, indent=2.0)
+    assert [line.text for line in result.lines] == ["市图书馆新增Py-", "thon与Arduino入门课", "程，每周六14:00开课。"]
+    assert [round(letterspacing(line), 3) for line in result.lines] == [0.25, 0.15, 0.0]
+    assert result.lines[0].hyphenated and result.lines[1].copy.startswith("thon")
+
+
 # --- rule 6: paths and URLs break well -------------------------------------------------------------------
 
 def test_a_path_breaks_after_slashes_never_after_its_first_nor_inside_a_version(tiny_font):
@@ -138,9 +154,35 @@ def test_a_path_breaks_after_slashes_never_after_its_first_nor_inside_a_version(
 
 
 def test_a_url_prefers_a_slash_to_a_dot_and_to_its_scheme(tiny_font):
+    """A dot breaks best before it (the next line starts `.com/`: nothing reads as a full stop), at 500;
+    after it (the line ends `example.`) only at the discouraged 1000; a slash at 150, the scheme at 600."""
     assert cuts(tiny_font, "见https://example.com/news/index.html页") == [
-        ("见https://", 600.0), ("见https://example.", 1000.0), ("见https://example.com/", 150.0),
-        ("见https://example.com/news/", 150.0), ("见https://example.com/news/index.", 1000.0)]
+        ("见https://", 600.0), ("见https://example", 500.0), ("见https://example.", 1000.0),
+        ("见https://example.com/", 150.0), ("见https://example.com/news/", 150.0),
+        ("见https://example.com/news/index", 500.0), ("见https://example.com/news/index.", 1000.0)]
+
+
+def test_a_dot_break_never_enters_a_number_nor_leaves_under_three_characters(tiny_font):
+    """Before a dot: a letter or digit on both sides, not between two digits (`3.11`, `v2.3`), three
+    characters at least on each side of it in the token (`.cn` is three; `a` before `.io` is one)."""
+    assert cuts(tiny_font, "见www.robot-contest.cn。") == [
+        ("见www", 500.0), ("见www.", 1000.0), ("见www.robot-", 300.0), ("见www.robot-contest", 500.0)]
+    assert cuts(tiny_font, "装/opt/python3.11/v2.3.10/bin") == [("装/opt/", 150.0), ("装/opt/python3.11/", 150.0),
+                                                             ("装/opt/python3.11/v2.3.10/", 150.0)]
+    assert cuts(tiny_font, "见a.io/abcdef/ghi") == [("见a.io/", 150.0), ("见a.io/abcdef/", 150.0)]
+
+
+def test_a_url_too_long_for_its_line_breaks_before_its_last_dot(tiny_font):
+    """`www.robotics-contest.cn` (107.5 pt) and its `。` do not fit 110 pt, `cn` is too short to follow
+    a break after its dot, and breaking after `www.` or `-` only set `第十届青少年` (6 Han after the
+    2-字 indent) at 0.6-em gaps and `机器人大赛报名开` at 0.43. Before the dot: `www.robotics-contest`
+    (95 pt, 15 short) and `.cn。`, every Han line under ¼ em."""
+    text = "第十届青少年机器人大赛报名开始，详情见www.robotics-contest.cn。"
+    result = body(tiny_font, text, 110.0, indent=2.0)
+    assert [line.text for line in result.lines] == ["第十届青少年机器人", "大赛报名开始，详情见",
+                                                    "www.robotics-contest", ".cn。"]
+    assert [round(letterspacing(line), 3) for line in result.lines] == [0.0, 0.125, 0.0, 0.0]
+    assert result.lines[2].width == pytest.approx(95.0)
 
 
 def test_a_piece_that_fills_its_line_costs_less_than_a_short_one(tiny_font):
@@ -200,12 +242,12 @@ def test_a_hole_is_worse_than_a_loose_line(tiny_font):
     """Rule 3: a line with nothing to stretch left short (`永` alone after the 2-字 indent, 70 pt of white
     in 100) is re-broken: the even-colour pass sets 6 Han on the first line at 0.4-em gaps instead, and
     every line but the last is flush."""
-    text = "永永永永永永Python与Arduino入门课程，每周六14:00开课。"
+    text = "永永永永永永python与Arduino入门课程，每周六14:00开课。"  # (lower case: never hyphenated)
     plain = _break_once([Span(text, tiny_font(10))], 100.0, ComposeConfig(indent=2.0), frozenset(),
                         discourage=frozenset())
     assert _line_texts(plain)[0] == "永" and short_stiff_lines(plain.built.items, plain.breaks.breaks, 100.0) == 1
     result = body(tiny_font, text, 100.0, indent=2.0)
-    assert [line.text for line in result.lines] == ["永永永永永永", "Python与Arduino入", "门课程，每周六14:00", "开课。"]
+    assert [line.text for line in result.lines] == ["永永永永永永", "python与Arduino入", "门课程，每周六14:00", "开课。"]
     assert result.lines[0].ratio == pytest.approx(4.0)
     assert all(line.width == pytest.approx(100.0) for line in result.lines[:-1])
 

@@ -168,9 +168,11 @@ def test_solidus_may_end_a_line_at_basic_but_not_at_gb(tiny_font):
 
 
 def test_token_wider_than_the_measure_breaks_after_separators(tiny_font):
+    # after the `/`, and on either side of the `.` (before it preferred: the dot is a box of its own)
     built = items_of(tiny_font, "abc/defg.hij", measure=30.0)
-    assert [t for t, _ in boxes(built)] == ["abc/", "defg.", "hij"]
-    assert [i.kind for i in built.items if type(i) is Penalty][:2] == ["separator", "separator"]
+    assert [t for t, _ in boxes(built)] == ["abc/", "defg", ".", "hij"]
+    assert [(i.kind, i.cost) for i in built.items if type(i) is Penalty][:3] == [
+        ("separator", 150.0), ("separator", 500.0), ("separator", 1000.0)]
 
 
 def test_separator_breaks_never_split_a_run_of_separators(tiny_font):
