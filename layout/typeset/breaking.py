@@ -289,6 +289,70 @@ def short_stiff_lines(items: Sequence[Item], breaks: Sequence[Break], measure: f
     return count
 
 
+@dataclass(frozen=True, order=True)
+class Colour:
+    """How uneven a breaking's colour is, worst first (compared in this order): holes (lines but the
+    last with nothing to stretch left over a quarter short), lines opening their gaps past ½ em
+    (MAX_RATIO), lines opening them past ¼ em (LOOSE_RATIO)."""
+
+    holes: int = 0
+    over_half: int = 0
+    over_quarter: int = 0
+
+
+def _line_colour(sums: _Sums, s: int, b: int, fit: Fit, params: BreakParams) -> Colour:
+    """The colour of the line from item s to a break at b set by `fit`: a hole, a loose line or neither
+    (the last line never: it is set ragged). A line's gaps all open alike past their give (Han gaps,
+    Han–Latin spaces of the even-colour items, word spaces past ½ em): by 0.1 em per unit of ratio."""
+    if b == sums.final:
+        return Colour()
+    if sums.stretch[b] - sums.stretch[s] <= EPS:
+        natural = sums.width[b] + sums.penalty(b)[1] - sums.width[s] - fit.hang
+        return Colour(holes=int(params.measure - natural > params.measure / 4))
+    stretched = INF if fit.ratio == INF else set_glue(fit.ratio, sums.gives[b] - sums.gives[s])[1]
+    return Colour(0, int(stretched > MAX_RATIO + RATIO_EPS), int(stretched > LOOSE_RATIO + RATIO_EPS))
+
+
+def _plus(a: Colour, b: Colour) -> Colour:
+    """Two colours added count by count."""
+    return Colour(a.holes + b.holes, a.over_half + b.over_half, a.over_quarter + b.over_quarter)
+
+
+def colour_of(items: Sequence[Item], breaks: Sequence[Break], params: BreakParams) -> Colour:
+    """The colour (holes, lines over ½ em, over ¼ em) of a breaking of `items`."""
+    sums, s, total = _sums(items), 0, Colour()
+    for brk in breaks:
+        total = _plus(total, _line_colour(sums, s, brk.index, Fit(brk.ratio, brk.hang), params))
+        s = sums.after(brk.index)
+    return total
+
+
+def fewest_loose(items: Sequence[Item], params: BreakParams) -> Colour | None:
+    """The most even colour of any breaking of `items` — every legal break tried, any number of lines,
+    no line overfull, no 孤字 — or None if there is none: what no breaker can beat, so that a breaking
+    with this colour leaves only lines the copy forces (issue 11 rule 3, the proof of a loose line)."""
+    sums = _sums(items)
+    width, shrink, final, limit = sums.width, sums.shrink, sums.final, params.measure + EPS
+    starts, best, lo = [0], [Colour()], 0  # per node (node 0: the paragraph start)
+    for b in sums.breakpoints:
+        item = sums.items[b]
+        reach = width[b] + (item.width if type(item) is Penalty and item.cost > -INF else 0.0) - sums.hang(0, b)
+        while lo < len(starts) and reach - width[starts[lo]] - (shrink[b] - shrink[starts[lo]]) > limit:
+            lo += 1  # overfull from here on, hanging or not (widths only grow)
+        found = None
+        for a in range(lo, len(starts)):
+            s = starts[a]
+            if best[a] is None or (b == final and a and sums.count[b] - sums.count[s] < params.orphan_min):
+                continue
+            fit = _fit(sums, s, b, params)
+            if fit is not None:
+                colour = _plus(best[a], _line_colour(sums, s, b, fit, params))
+                found = colour if found is None or colour < found else found
+        starts.append(b if b == final else b + 1 if type(sums.items[b + 1]) is Box else sums.after(b))
+        best.append(found)
+    return best[-1] if sums.breakpoints and sums.breakpoints[-1] == final else None
+
+
 def total_fit(items: Sequence[Item], params: BreakParams) -> Breaks:
     """Optimal breaking (Knuth–Plass total fit); falls back to first fit if only overfull lines remain."""
     sums = _sums(items)

@@ -16,9 +16,8 @@ from typing import Sequence
 from .. import cjk
 from ..fonts import Face
 from ..i18n import _
-from .breaking import (LOOSE_RATIO, RATIO_EPS, Break, BreakParams, Breaks, greedy, set_glue, short_stiff_lines,
-                       stiff_lines, total_fit,
-                       total_fit_lines)
+from .breaking import (LOOSE_RATIO, RATIO_EPS, Break, BreakParams, Breaks, Colour, fewest_loose, greedy, set_glue,
+                       short_stiff_lines, stiff_lines, total_fit, total_fit_lines)
 from . import hyphen
 from .config import ComposeConfig
 from .items import P_RELAXED, Items, Span, build_items
@@ -178,6 +177,24 @@ def _break(spans: Sequence[Span], measure: float, config: ComposeConfig) -> _Bro
             if _colour(best, measure) < _colour(broken, measure) and best.breaks.overfull <= broken.breaks.overfull:
                 broken = best
     return broken
+
+
+def colour_bound(spans: Sequence[Span], measure: float, config: ComposeConfig) -> Colour | None:
+    """The most even colour any legal breaking of a justified paragraph can have (breaking.fewest_loose
+    over the even-colour pass's items: every token cut allowed, no word of a headline and no name of a
+    dateline broken, kinsoku kept): a line over ¼ em that a paragraph set with this colour keeps is
+    forced by its copy. None if only overfull lines would do."""
+    spans = _trimmed([span for span in spans if span.text])
+    if not spans:
+        return Colour()
+    keep, at = set(), 0
+    for span in spans:
+        if span.words:
+            from .words import keep_positions
+            keep.update(at + p for p in keep_positions(span.text, span.style != "dateline"))
+        at += len(span.text)
+    built = build_items(spans, measure, config, keep=frozenset(keep), eager=True, discourage=_credits(spans))
+    return fewest_loose(built.items, _params(measure, config))
 
 
 def _colour(broken: _Broken, measure: float) -> tuple[int, int, int, float]:

@@ -10,11 +10,16 @@ from worlds import article, make_issue, make_world
 
 from layout.article.text import parse_article
 from layout.typeset.audit import audit_lines
+from dataclasses import replace
+
 from layout.typeset.breaking import (
     INF_BAD,
     LOOSE_RATIO,
     BreakParams,
+    Colour,
+    colour_of,
     demerits,
+    fewest_loose,
     short_stiff_lines,
     total_fit,
 )
@@ -22,7 +27,7 @@ from layout.typeset.config import ComposeConfig
 from layout.typeset.hyphen import points
 from layout.typeset.items import Span, build_items
 from layout.typeset.knuth import Box, Penalty
-from layout.typeset.lines import _break_once, _line_texts, letterspacing, lone_latin, set_paragraph
+from layout.typeset.lines import _break_once, _line_texts, colour_bound, letterspacing, lone_latin, set_paragraph
 from layout.typeset.story import Shape, set_head
 
 
@@ -257,3 +262,45 @@ def test_a_line_of_one_latin_word_alone_is_a_hole_too(tiny_font):
     result = body(tiny_font, "永永永永永永Python与Arduino入门课程，每周六14:00开课。", 90.0)
     assert "Python" not in [line.text for line in result.lines]
     assert all(line.width == pytest.approx(90.0) for line in result.lines[:-1])
+
+
+# --- rule 3: the proof of a forced loose line ------------------------------------------------------------
+
+def han_items(tiny_font, count, measure, indent=0.0):
+    return build_items([Span("永" * count, tiny_font(10))], measure, ComposeConfig(indent=indent)).items
+
+
+def test_fewest_loose_finds_an_even_breaking_when_there_is_one(tiny_font):
+    # 26 Han in 100 pt: 10 + 10 + 6, every line but the last flush
+    assert fewest_loose(han_items(tiny_font, 26, 100.0), BreakParams(measure=100.0)) == Colour(0, 0, 0)
+
+
+def test_a_loose_line_the_orphan_rule_forces_is_found_forced(tiny_font):
+    """6 Han in 50 pt: 5 + 1 is a 孤字, so 4 + 2 (10 pt over 3 gaps: 0.333 em) is the best there is and
+    total fit sets it. Pricing loose lines at 10^14 would not prove it: total fit then takes the 孤字
+    (it costs 10^9); fewest_loose never admits one."""
+    items, params = han_items(tiny_font, 6, 50.0), BreakParams(measure=50.0)
+    found = total_fit(items, params)
+    assert [b.ratio for b in found.breaks] == [pytest.approx(10 / 3), 0.0]
+    assert fewest_loose(items, params) == Colour(0, 0, 1) == colour_of(items, found.breaks, params)
+    assert [b.ratio for b in total_fit(items, replace(params, loose_demerits=1e14)).breaks] == [0.0, 0.0]
+
+
+def test_a_hole_counts_before_loose_lines_and_no_breaking_is_none(tiny_font):
+    # 3 Han in 20 pt: 2 + 1 is a 孤字, so 1 + 2 — `永` alone, 10 pt short of 20, nothing to stretch: a hole
+    assert fewest_loose(han_items(tiny_font, 3, 20.0), BreakParams(measure=20.0)) == Colour(1, 0, 0)
+    assert fewest_loose(han_items(tiny_font, 2, 8.0), BreakParams(measure=8.0)) is None  # a Han is 10 pt
+    assert Colour(0, 1, 0) > Colour(0, 0, 2) and Colour(1, 0, 0) > Colour(0, 1, 5)
+
+
+def test_the_hole_paragraph_has_one_forced_loose_line(tiny_font):
+    """The even-colour pass's paragraph (test_a_hole_is_worse_than_a_loose_line): its plain breaking has
+    a hole (`永` alone after the indent); no breaking has neither a hole nor a loose line, and the one
+    the composer sets (6 Han at 0.4-em gaps) is as even as any."""
+    text = "永永永永永永python与Arduino入门课程，每周六14:00开课。"
+    spans, config = [Span(text, tiny_font(10))], ComposeConfig(indent=2.0)
+    plain = _break_once(spans, 100.0, config, frozenset(), discourage=frozenset())
+    assert colour_of(plain.built.items, plain.breaks.breaks, BreakParams(measure=100.0)) == Colour(1, 0, 0)
+    assert colour_bound(spans, 100.0, config) == Colour(0, 0, 1)
+    lines = body(tiny_font, text, 100.0, indent=2.0).lines
+    assert [round(letterspacing(line), 3) for line in lines[:-1]] == [0.4, 0.0, 0.083]
