@@ -3,6 +3,7 @@ Latin letters and digits 5 pt, other ASCII 2.5 pt; the Han–Latin space ¼ em =
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,6 @@ from worlds import article, make_issue, make_world
 
 from layout.article.text import parse_article
 from layout.typeset.audit import audit_lines
-from dataclasses import replace
-
 from layout.typeset.breaking import (
     INF_BAD,
     LOOSE_RATIO,
