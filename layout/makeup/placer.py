@@ -284,14 +284,14 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
         """The variants with the headline's halves one per line where that is one line more (asked only when needed)."""
         return _with_split(ordered, variants, area, grid, stories, policy)
     best, held = _fallbacks(ordered, variants, area, smaller, walls, nodeck, jumping, split)
-    limits: dict[str, tuple[int | None, str]] = {}
+    limits: dict[str, tuple[bool, str]] = {}
     while later is not None and best is not None:  # each turn takes jump heights away: it ends
         found = _room_trouble(ordered, best[0], elastic, grid, stories, later)
         if found is None:
             break
-        story, least, why = found
-        least = None if story in limits else least  # a second time: the story does not jump at all
-        elastic[story], limits[story] = _restricted(elastic[story], least), (least, why)
+        story, fitting, why = found
+        fitting = frozenset() if story in limits else fitting  # a second time: the story does not jump at all
+        elastic[story], limits[story] = _restricted(elastic[story], fitting), (bool(fitting), why)
         best, held = _fallbacks(ordered, variants, area, smaller, walls, nodeck, jumping, split)
     cuts = _copy_fit(ordered, held, variants, area, walls) if best is not None else {}
     notes = _held_notes(held, variants, grid, cuts)
@@ -538,10 +538,10 @@ def _jump_capacity(variant: Variant, height: int) -> int | None:
 
 
 def _room_trouble(ordered: Sequence[StorySpec], spots: Sequence[Spot], elastic: dict[str, tuple[Variant, ...]],
-                  grid: PageGrid, stories: StoryCache, later: Later) -> tuple[str, int | None, str] | None:
+                  grid: PageGrid, stories: StoryCache, later: Later) -> tuple[str, frozenset[int], str] | None:
     """The jumped story whose continuation its later page cannot take beside those of the more important
-    ones jumping there, the fewest first-part lines with which it could (None: none), and why; None: every
-    continuation fits. A later page that fails without them is not this page's to mend (its build says why)."""
+    ones jumping there, the first-part lines (its jump heights' cuts) with which it could, and why; None:
+    every continuation fits. A later page that fails without them is not this page's to mend (its build says why)."""
     jumped = [s for s in spots if s.jumped]
     others = frozenset(s.id for s in ordered if s.jump is not None)
     rank = {s.id: k for k, s in enumerate(ordered)}
@@ -554,7 +554,7 @@ def _room_trouble(ordered: Sequence[StorySpec], spots: Sequence[Spot], elastic: 
             rest = _rest(spot, _first_lines(spot, elastic), grid, stories, later)
             why = trouble(later, stories, target, rests | {spot.story.id: rest}, others)
             if why is not None:
-                return spot.story.id, _least_first(spot, rests, elastic, grid, stories, later, others), why
+                return spot.story.id, _fitting_firsts(spot, rests, elastic, grid, stories, later, others), why
             rests[spot.story.id] = rest
     return None
 
@@ -574,31 +574,26 @@ def _rest(spot: Spot, capacity: int, grid: PageGrid, stories: StoryCache, later:
     return parts[1] if parts else None
 
 
-def _least_first(victim: Spot, rests: dict, elastic: dict[str, tuple[Variant, ...]], grid: PageGrid,
-                 stories: StoryCache, later: Later, others: frozenset[str]) -> int | None:
-    """The fewest first-part lines (more than it has now) with which the victim's continuation fits its later
-    page beside the others' (a longer first part leaves a shorter rest: halving the choices); None: none."""
-    options = sorted({c for v in elastic[victim.story.id] for c in v.jumps.values()
-                      if c > _first_lines(victim, elastic)})
-
-    def fits(capacity: int) -> bool:
+def _fitting_firsts(victim: Spot, rests: dict, elastic: dict[str, tuple[Variant, ...]], grid: PageGrid,
+                    stories: StoryCache, later: Later, others: frozenset[str]) -> frozenset[int]:
+    """The first-part lines (of the victim's jump heights) whose rest its later page takes beside the more
+    important ones' (`rests`): each cut tried there (a longer rest may overrun the page, an odd one leave a
+    column short)."""
+    options = sorted({c for v in elastic[victim.story.id] for c in v.jumps.values()})
+    fitting = set()
+    for capacity in options:
         rest = _rest(victim, capacity, grid, stories, later)
-        return rest is not None and trouble(later, stories, victim.story.jump.page,
-                                            rests | {victim.story.id: rest}, others) is None
-
-    low, high = 0, len(options)
-    while low < high:
-        middle = (low + high) // 2
-        low, high = (low, middle) if fits(options[middle]) else (middle + 1, high)
-    return options[low] if low < len(options) else None
+        if rest is not None and trouble(later, stories, victim.story.jump.page, rests | {victim.story.id: rest},
+                                        others) is None:
+            fitting.add(capacity)
+    return frozenset(fitting)
 
 
-def _restricted(variants: tuple[Variant, ...], least: int | None) -> tuple[Variant, ...]:
-    """The story's variants without the jump heights whose first part holds fewer than `least` lines (None:
-    without any jump height)."""
+def _restricted(variants: tuple[Variant, ...], fitting: frozenset[int]) -> tuple[Variant, ...]:
+    """The story's variants with only the jump heights whose first part holds one of `fitting` lines."""
     out = []
     for v in variants:
-        gone = {h for h, c in v.jumps.items() if least is None or c < least}
+        gone = {h for h, c in v.jumps.items() if c not in fitting}
         heights = {h: c for h, c in v.heights.items() if h not in gone}
         mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
         out.append(replace(v, heights=heights, air={h: a for h, a in v.air.items() if h not in gone}, mid=mid,
@@ -1345,24 +1340,23 @@ def _jump_notes(ordered: Sequence[StorySpec], spots: Sequence[Spot], page: int) 
     return notes
 
 
-def _room_notes(ordered: Sequence[StorySpec], spots: Sequence[Spot],
-                limits: dict[str, tuple[int | None, str]]) -> list[str]:
-    """The stories whose jump the room on their later page limited: cut with a longer first part, or not
-    jumped (then set whole or held over), with the later page's reason at its YAML line."""
+def _room_notes(ordered: Sequence[StorySpec], spots: Sequence[Spot], limits: dict[str, tuple[bool, str]]) -> list[str]:
+    """The stories whose jump the room on their later page limited: cut elsewhere, or not jumped (then set
+    whole or held over), with the later page's reason at its YAML line."""
     jumped = {s.story.id for s in spots if s.jumped}
     notes = []
     for story in (s for s in ordered if s.id in limits):
-        least, why = limits[story.id]
+        some, why = limits[story.id]
         if story.id in jumped:
-            said = _("story {story}: its first part keeps at least {lines} so that its continuation fits page "
-                     "{target} (a shorter first part leaves more than that page takes: {why})")
-        elif least is None:
+            said = _("story {story}: cut where page {target} takes its continuation (the cut first chosen leaves "
+                     "a rest it does not: {why})")
+        elif some:
+            said = _("story {story} does not jump: page {target} takes its continuation only at cuts no plan of "
+                     "this page gives ({why})")
+        else:
             said = _("story {story} does not jump: page {target} cannot take its continuation at any cut that "
                      "fills this page ({why})")
-        else:
-            said = _("story {story} does not jump: page {target} takes its continuation only after a first part of "
-                     "at least {lines}, and no plan of this page gives it one ({why})")
-        notes.append(said.format(story=story.id, target=story.jump.page, lines=lines(least or 0), why=why))
+        notes.append(said.format(story=story.id, target=story.jump.page, why=why))
     return notes
 
 

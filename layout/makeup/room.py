@@ -3,7 +3,7 @@
 The planner chooses where a story that may jump is cut; the rest is set in the continuation slot a later
 page declares. A `lines: auto` continuation grows with the rest, stacked ones push each other (and the
 `top: auto` slots under them) down, a fixed one holds only its lines: a cut whose rest the later page cannot
-take would fail the build there. Room plans the later page with the continuations as the cuts give them,
+take would fail the build there, and one that leaves a column short breaks the exact fill. Room plans the later page with the continuations as the cuts give them,
 the way the build will plan it (makeup.fixed), and says why it does not take them, so that the planner cuts
 otherwise or holds the story over instead.
 """
@@ -20,7 +20,7 @@ from ..i18n import _
 from ..spec import FitPolicy, PageSpec, story_key
 from ..typeset.story import StoryCache
 from . import fixed
-from .fit import lines
+from .fit import empty_lines, lines
 from .jumps import EditionJumps, body_capacity
 
 
@@ -72,7 +72,7 @@ def _tried(page: PageSpec, rests: Mapping[str, ArticleText], others: frozenset[s
 def _planned_trouble(page: PageSpec, planned: bool, later: Later, stories: StoryCache,
                      rests: Mapping[str, ArticleText]) -> str | None:
     """Why the tried page does not plan (the build's message at its YAML line), or a continuation of `rests`
-    is over its slot, or (a `planned` page: stories go around them) its pinned slots leave no one free
+    is over its slot or leaves white in it (its columns squared as the build squares them), or (a `planned` page: stories go around them) its pinned slots leave no one free
     rectangle; None: it plans."""
     try:
         plan = fixed.plan_page(page, later.grid, later.edition, stories, later.policy, later.jumps)
@@ -86,6 +86,11 @@ def _planned_trouble(page: PageSpec, planned: bool, later: Later, stories: Story
                 return _("{where}: article {article} (part 2) on page {page} needs {needed}, its slot holds "
                          "{held}").format(where=placement.where, article=placement.id, page=page.number,
                                           needed=lines(needed), held=lines(held))
+            if len(story.body) < held:  # exact fill on the later page too: no column ends short (开天窗)
+                return _("{where}: article {article} (part 2) on page {page} leaves {white} in its slot (its "
+                         "{needed} in {held})").format(where=placement.where, article=placement.id, page=page.number,
+                                                       white=empty_lines(held - len(story.body)),
+                                                       needed=lines(len(story.body)), held=lines(held))
     if planned and len(plan.unplaced) != 1:
         return _("{where}: page {page}: the stories need one free rectangle, the pinned articles and the "
                  "continuations leave {count} areas").format(where=page.where, page=page.number,
