@@ -532,7 +532,8 @@ def _jump_capacity(variant: Variant, height: int) -> int | None:
         layout = lay_out(variant.figures, Cell(1, variant.span, 0, height), variant.head, variant.story.id)
     except LayoutError:
         return None
-    if max(layout.capacities) > LEG_MAX or _white_beside(layout, variant.span, variant.head, height):
+    if max(layout.capacities) > LEG_MAX or _white_beside(layout, variant.span, variant.head, height,
+                                                         [f.rows for f in variant.figures]):
         return None
     return sum(layout.capacities)
 
@@ -643,15 +644,18 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
     return tuple(out)
 
 
-def _white_beside(layout, span: int, head: int, height: int) -> bool:
+def _white_beside(layout, span: int, head: int, height: int, rows: Sequence[int] | None = None) -> bool:
     """Whether a column of the slot holds no text and its photos do not take it from the body top to the foot:
     a row left white (lay_out allows a text leg of 0 lines, i.e. an air row toward no text, e.g. over a photo
-    at the foot that does not quite reach the body top)."""
+    at the foot that does not quite reach the body top, or under a caption that does not quite reach the
+    foot). `rows`: each figure's photo and caption rows (its air row toward no text is white); None: its cell."""
     top = layout.head_top + head
     body = set(range(top, height))
+    cores = [range(f.photo.top, f.photo.top + r) for f, r in zip(layout.figures, rows)] if rows is not None else \
+        [range(f.cell.top, f.cell.bottom) for f in layout.figures]
     for k, capacity in enumerate(layout.capacities):
         mine = [f for f in layout.figures if k + 1 in f.cell.columns]
-        taken = {r for f in mine for r in range(f.cell.top, f.cell.bottom)}
+        taken = {r for f, core in zip(layout.figures, cores) if k + 1 in f.cell.columns for r in core}
         if capacity == 0 and (not mine or not body <= taken or min(f.photo.top for f in mine) != top):
             return True
     return False
@@ -683,7 +687,7 @@ def _figure_heights(story: str, body: int, span: int, head: int, photos: tuple[S
             layout = lay_out(photos, Cell(1, span, 0, height), head, story)
         except LayoutError:
             continue
-        if max(layout.capacities) > LEG_MAX or _white_beside(layout, span, head, height):
+        if max(layout.capacities) > LEG_MAX or _white_beside(layout, span, head, height, [f.rows for f in photos]):
             continue
         options = column_targets(body, layout.starts, layout.capacities, paragraphs)
         chosen = next((t for t in options if -shrink <= t.delta <= grow), None)

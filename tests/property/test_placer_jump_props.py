@@ -105,6 +105,10 @@ def given_characters(folder: Path, ids) -> Counter:
 @example(([4, 8, 10], [1, 2, 3], [1, 2], [None, None, None], None))  # before makeup.room: page 2 failed with
 # `article s2: lines: auto needs 25 rows from row 17, the type area has 19 left` (two stacked continuations)
 @example(([4, 8, 3], [1, 2, 3], [1], [None, None, (1, 2)], "bottom"))  # a story with a photo jumps
+@example(([4, 4, 3], [1, 2, 2], [2], [None, None, None], "before-body"))  # the photo story's first cut left 7
+# lines for page 2's 2 columns (a column a line short): found at 300 examples, now cut where page 2 fills exactly
+@example(([4, 1, 1], [1, 2, 2], [1], [None, None, (1, 2)], "before-body"))  # a photo and caption of 8 rows
+# in a 9-row body, its air row toward no text white (makeup.placer._white_beside): found at 300 examples
 def test_random_pages_with_jumps_plan_with_no_violation_and_keep_every_character(tiny_font_path, drawn):
     folder = Path(tempfile.mkdtemp(prefix="placer-jump-"))
     path = write(folder, tiny_font_path, drawn)
