@@ -289,9 +289,9 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
         found = _room_trouble(ordered, best[0], elastic, grid, stories, later)
         if found is None:
             break
-        story, fitting, why = found
-        fitting = frozenset() if story in limits else fitting  # a second time: the story does not jump at all
-        elastic[story], limits[story] = _restricted(elastic[story], fitting), (bool(fitting), why)
+        story, allowed, why = found
+        allowed = frozenset() if story in limits else allowed  # a second time: the story does not jump at all
+        elastic[story], limits[story] = _restricted(elastic[story], allowed), (bool(allowed), why)
         best, held = _fallbacks(ordered, variants, area, smaller, walls, nodeck, jumping, split)
     cuts = _copy_fit(ordered, held, variants, area, walls) if best is not None else {}
     notes = _held_notes(held, variants, grid, cuts)
