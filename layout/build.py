@@ -23,7 +23,7 @@ from .fonts.book import weight_warnings
 from .geometry import Rect, make_grid
 from .i18n import _
 from .images import PhotoSettings
-from .makeup import fixed, index, jumps, placer
+from .makeup import fixed, index, jumps, placer, room
 from .makeup.fit import CopyFit, unplaced_message
 from .makeup.plan import PagePlan
 from .placed import Overset, Page
@@ -141,13 +141,15 @@ def plan_stories(manifest_path: Path) -> tuple[Issue, tuple[tuple[int, "placer.P
 
 def _planned(issue: Issue, ctx: Context, desk: StoryCache) -> list[tuple["placer.Placed | None", PagePlan]]:
     """Every page's plan in order, with the placer's decision for a page with `stories:` (else None): a
-    jump's parts are split on its first page, before its continuation; a planned story that did not jump
-    leaves its continuation slot out."""
+    jump's parts are split on its first page, before its continuation (a planned one cut so that the
+    later page takes its rest, makeup.room); a planned story that did not jump leaves its continuation slot out."""
     edition, out, unjumped = jumps.edition_jumps(issue.pages, issue.page_name), [], set()
-    for page in issue.pages:
+    for number, page in enumerate(issue.pages):
         page, decided = placer.without_continuations(page, unjumped), None
         if page.stories:
-            decided = placer.place(page, ctx.grid, desk, issue.fit, edition)
+            later = room.Later(tuple(placer.without_continuations(p, unjumped) for p in issue.pages[number + 1:]),
+                               ctx.grid, issue.edition, issue.fit, edition)  # where its jumps' rests must fit
+            decided = placer.place(page, ctx.grid, desk, issue.fit, edition, later)
             unjumped |= decided.unjumped
             plan = placer.plan_placed(page, decided, ctx.grid, issue.edition, desk, issue.fit, edition)
         else:

@@ -149,6 +149,17 @@ def part_texts(text: ArticleText, cut: Cut, labels: JumpLabels, headline: str) -
     return first, second
 
 
+def exact_parts(article: str, story: SetStory, text: ArticleText, capacity: int, stories: StoryCache,
+                labels: JumpLabels, given: str | None = None) -> tuple[ArticleText, ArticleText] | None:
+    """The two parts' texts of a story cut where its first part fills `capacity` body lines exactly (the
+    cut exact_cut chooses; `given`: the jump_headline), None when no cut does (the planner tries the rest
+    on its later page before it jumps the story there)."""
+    chosen = exact_cut(article, story, text, capacity, stories)
+    if chosen is None:
+        return None
+    return part_texts(text, chosen.cut, labels, jump_headline(text, given))
+
+
 def _label(text: str, line: int) -> Paragraph:
     """A jump label: one line of its own in style jump_label."""
     return Paragraph((TextSpan(text, JUMP_LABEL),), line, indent=False)

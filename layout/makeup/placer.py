@@ -32,8 +32,9 @@ from . import fit as fitting
 from . import fixed
 from .figures import SetFigure, lay_out, set_figure
 from .fit import column_targets, distribute, lines, targets
-from .jumps import EditionJumps, exact_cut, minimum_first
+from .jumps import EditionJumps, exact_cut, exact_parts, minimum_first
 from .plan import PagePlan
+from .room import Later, trouble
 
 LEG_MIN, LEG_MAX = 5, 45  # lines of a leg of type (one column of a story): shorter is a scrap, longer a 长腿
 LADDER = (30.0, 24.0, 22.0, 20.0, 18.0)  # pt: headline sizes by priority rank (头条 first), never increasing
@@ -255,8 +256,9 @@ def _with_articles(page: PageSpec, articles: tuple[ArticleSpec, ...], rules: tup
 
 
 def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy = FitPolicy(),
-          jumps: EditionJumps = EditionJumps()) -> Placed:
-    """Choose a slot and headline size for every story of the page (or hold it over, said in the notes)."""
+          jumps: EditionJumps = EditionJumps(), later: Later | None = None) -> Placed:
+    """Choose a slot and headline size for every story of the page (or hold it over, said in the notes); a
+    story that jumps is cut so that its continuation fits the `later` page it goes to (makeup.room)."""
     area, walls = free_and_walls(page, grid, stories, policy, jumps)
     ordered = tuple(sorted(page.stories, key=lambda s: s.priority))  # stable: equal priorities keep order
     sizes = headline_sizes(ordered)
@@ -282,6 +284,15 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
         """The variants with the headline's halves one per line where that is one line more (asked only when needed)."""
         return _with_split(ordered, variants, area, grid, stories, policy)
     best, held = _fallbacks(ordered, variants, area, smaller, walls, nodeck, jumping, split)
+    limits: dict[str, tuple[bool, str]] = {}
+    while later is not None and best is not None:  # each turn takes jump heights away: it ends
+        found = _room_trouble(ordered, best[0], elastic, grid, stories, later)
+        if found is None:
+            break
+        story, allowed, why = found
+        allowed = frozenset() if story in limits else allowed  # a second time: the story does not jump at all
+        elastic[story], limits[story] = _restricted(elastic[story], allowed), (bool(allowed), why)
+        best, held = _fallbacks(ordered, variants, area, smaller, walls, nodeck, jumping, split)
     cuts = _copy_fit(ordered, held, variants, area, walls) if best is not None else {}
     notes = _held_notes(held, variants, grid, cuts)
     if best is None:
@@ -290,7 +301,7 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
                           page.where, _("give the story a wider span range, shorten it, or pin it with a slot"))
     spots, score = best
     notes += _white_notes(spots, grid) + _size_notes(spots) + _smaller_notes(spots) + _deck_notes(spots) + _photo_notes(spots, variants)
-    notes += _split_notes(spots) + _jump_notes(ordered, spots, page.number)
+    notes += _split_notes(spots) + _room_notes(ordered, spots, limits) + _jump_notes(ordered, spots, page.number)
     articles = tuple(page.articles) + tuple(_article(s, page.number)
                                             for s in sorted(spots, key=lambda s: s.story.priority))
     return Placed(articles=articles, spots=spots, held=held, score=score, notes=tuple(notes),
@@ -478,13 +489,13 @@ def _with_split(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant,
 
 def _with_jumps(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
                 grid: PageGrid, stories: StoryCache) -> dict[str, tuple[Variant, ...]]:
-    """Every story that may jump (`jump: auto` with a continuation slot; never the 头条, none with photos)
-    with the slot heights only a jump fills added (at WEIGHTS.jump more): legs of 5–45 lines, the first
-    part at least a third of the story or 15 lines (its label line besides), the story longer than the
-    slot, and a sentence end that cuts the first part to the slot's lines exactly (makeup.jumps)."""
+    """Every story that may jump (`jump: auto` with a continuation slot; never the 头条) with the slot heights
+    only a jump fills added (at WEIGHTS.jump more): legs of 5–45 lines, the first part at least a third of
+    the story or 15 lines (its label line besides), the story longer than the slot, and a sentence end that
+    cuts the first part to the slot's lines exactly (makeup.jumps); a story's photos stay in its first part."""
     out = dict(variants)
     for story in ordered[1:]:
-        if story.jump is not None and not story.figures:
+        if story.jump is not None:
             out[story.id] = tuple(_jump_variant(v, area, grid, stories) for v in variants[story.id])
     return out
 
@@ -495,9 +506,10 @@ def _jump_variant(variant: Variant, area: Area, grid: PageGrid, stories: StoryCa
     set_story = stories.story(story.id, Shape(grid.measure, grid.span_width(variant.span), variant.size))
     text, total = stories.texts[story.id], len(set_story.body)
     heights, air, capacities = dict(variant.heights), dict(variant.air), {}
-    for height in range(variant.head + LEG_MIN, min(area.rows, variant.head + LEG_MAX) + 1):
-        capacity = variant.span * (height - variant.head)
-        if height in heights or capacity >= total or capacity - 1 < minimum_first(total):
+    tallest = area.rows if variant.figures else min(area.rows, variant.head + LEG_MAX)
+    for height in range(variant.head + LEG_MIN, tallest + 1):
+        capacity = _jump_capacity(variant, height) if height not in heights else None
+        if capacity is None or capacity >= total or capacity - 1 < minimum_first(total):
             continue
         cut = exact_cut(story.id, set_story, text, capacity, stories)
         if cut is None:
@@ -508,6 +520,86 @@ def _jump_variant(variant: Variant, area: Area, grid: PageGrid, stories: StoryCa
         air[height], capacities[height] = 0, capacity
     mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
     return replace(variant, heights=heights, air=air, mid=mid, jumps=capacities)
+
+
+def _jump_capacity(variant: Variant, height: int) -> int | None:
+    """Body lines a slot of `height` rows holds for a jumping story's first part: the rows under its
+    headline block, or with photos the text legs makeup.figures lays out around them (5 lines or none, no
+    column over 45 lines, no white beside a photo; makeup.fixed sets them so); None: they cannot be."""
+    if not variant.figures:
+        return variant.span * (height - variant.head)
+    try:
+        layout = lay_out(variant.figures, Cell(1, variant.span, 0, height), variant.head, variant.story.id)
+    except LayoutError:
+        return None
+    if max(layout.capacities) > LEG_MAX or _white_beside(layout, variant.span, variant.head, height,
+                                                         [f.rows for f in variant.figures]):
+        return None
+    return sum(layout.capacities)
+
+
+def _room_trouble(ordered: Sequence[StorySpec], spots: Sequence[Spot], elastic: dict[str, tuple[Variant, ...]],
+                  grid: PageGrid, stories: StoryCache, later: Later) -> tuple[str, frozenset[int], str] | None:
+    """The jumped story whose continuation its later page cannot take beside those of the more important
+    ones jumping there, the first-part lines (its jump heights' cuts) with which it could, and why; None:
+    every continuation fits. A later page that fails without them is not this page's to mend (its build says why)."""
+    jumped = [s for s in spots if s.jumped]
+    others = frozenset(s.id for s in ordered if s.jump is not None)
+    rank = {s.id: k for k, s in enumerate(ordered)}
+    for target in sorted({s.story.jump.page for s in jumped}):
+        group = sorted((s for s in jumped if s.story.jump.page == target), key=lambda s: rank[s.story.id])
+        if trouble(later, stories, target, {}, others) is not None:
+            continue
+        rests: dict = {}
+        for spot in group:  # the more important first: the first whose continuation does not fit with theirs
+            rest = _rest(spot, _first_lines(spot, elastic), grid, stories, later)
+            why = trouble(later, stories, target, rests | {spot.story.id: rest}, others)
+            if why is not None:
+                return spot.story.id, _fitting_firsts(spot, rests, elastic, grid, stories, later, others), why
+            rests[spot.story.id] = rest
+    return None
+
+
+def _first_lines(spot: Spot, elastic: dict[str, tuple[Variant, ...]]) -> int:
+    """The body lines of a jumped story's first part in its slot (its label line included)."""
+    return next(v for v in elastic[spot.story.id] if v.span == spot.cell.span).jumps[spot.cell.rows]
+
+
+def _rest(spot: Spot, capacity: int, grid: PageGrid, stories: StoryCache, later: Later):
+    """The text a jumped story continues with on its later page when its first part holds `capacity` lines
+    (None: no sentence end cuts it there)."""
+    story = spot.story
+    set_story = stories.story(story.id, Shape(grid.measure, grid.span_width(spot.cell.span), spot.size))
+    parts = exact_parts(story.id, set_story, stories.texts[story.id], capacity, stories, later.jumps.labels[story.id],
+                        story.jump.headline)
+    return parts[1] if parts else None
+
+
+def _fitting_firsts(victim: Spot, rests: dict, elastic: dict[str, tuple[Variant, ...]], grid: PageGrid,
+                    stories: StoryCache, later: Later, others: frozenset[str]) -> frozenset[int]:
+    """The first-part lines (of the victim's jump heights) whose rest its later page takes beside the more
+    important ones' (`rests`): each cut tried there (a longer rest may overrun the page, an odd one leave a
+    column short)."""
+    options = sorted({c for v in elastic[victim.story.id] for c in v.jumps.values()})
+    fitting = set()
+    for capacity in options:
+        rest = _rest(victim, capacity, grid, stories, later)
+        if rest is not None and trouble(later, stories, victim.story.jump.page, rests | {victim.story.id: rest},
+                                        others) is None:
+            fitting.add(capacity)
+    return frozenset(fitting)
+
+
+def _restricted(variants: tuple[Variant, ...], fitting: frozenset[int]) -> tuple[Variant, ...]:
+    """The story's variants with only the jump heights whose first part holds one of `fitting` lines."""
+    out = []
+    for v in variants:
+        gone = {h for h, c in v.jumps.items() if c not in fitting}
+        heights = {h: c for h, c in v.heights.items() if h not in gone}
+        mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
+        out.append(replace(v, heights=heights, air={h: a for h, a in v.air.items() if h not in gone}, mid=mid,
+                           jumps={h: c for h, c in v.jumps.items() if h not in gone}) if gone else v)
+    return tuple(out)
 
 
 def span_range(story: StorySpec, area: Area, lead: bool) -> range:
@@ -552,15 +644,18 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
     return tuple(out)
 
 
-def _white_beside(layout, span: int, head: int, height: int) -> bool:
+def _white_beside(layout, span: int, head: int, height: int, rows: Sequence[int] | None = None) -> bool:
     """Whether a column of the slot holds no text and its photos do not take it from the body top to the foot:
     a row left white (lay_out allows a text leg of 0 lines, i.e. an air row toward no text, e.g. over a photo
-    at the foot that does not quite reach the body top)."""
+    at the foot that does not quite reach the body top, or under a caption that does not quite reach the
+    foot). `rows`: each figure's photo and caption rows (its air row toward no text is white); None: its cell."""
     top = layout.head_top + head
     body = set(range(top, height))
+    cores = [range(f.photo.top, f.photo.top + r) for f, r in zip(layout.figures, rows)] if rows is not None else \
+        [range(f.cell.top, f.cell.bottom) for f in layout.figures]
     for k, capacity in enumerate(layout.capacities):
         mine = [f for f in layout.figures if k + 1 in f.cell.columns]
-        taken = {r for f in mine for r in range(f.cell.top, f.cell.bottom)}
+        taken = {r for f, core in zip(layout.figures, cores) if k + 1 in f.cell.columns for r in core}
         if capacity == 0 and (not mine or not body <= taken or min(f.photo.top for f in mine) != top):
             return True
     return False
@@ -592,7 +687,7 @@ def _figure_heights(story: str, body: int, span: int, head: int, photos: tuple[S
             layout = lay_out(photos, Cell(1, span, 0, height), head, story)
         except LayoutError:
             continue
-        if max(layout.capacities) > LEG_MAX or _white_beside(layout, span, head, height):
+        if max(layout.capacities) > LEG_MAX or _white_beside(layout, span, head, height, [f.rows for f in photos]):
             continue
         options = column_targets(body, layout.starts, layout.capacities, paragraphs)
         chosen = next((t for t in options if -shrink <= t.delta <= grow), None)
@@ -1246,6 +1341,26 @@ def _jump_notes(ordered: Sequence[StorySpec], spots: Sequence[Spot], page: int) 
             notes.append(_("story {story} does not jump (it is set whole on page {page}, or held over): its "
                            "continuation slot on page {target} is left out").format(
                 story=story.id, page=page, target=story.jump.page))
+    return notes
+
+
+def _room_notes(ordered: Sequence[StorySpec], spots: Sequence[Spot], limits: dict[str, tuple[bool, str]]) -> list[str]:
+    """The stories whose jump the room on their later page limited: cut elsewhere, or not jumped (then set
+    whole or held over), with the later page's reason at its YAML line."""
+    jumped = {s.story.id for s in spots if s.jumped}
+    notes = []
+    for story in (s for s in ordered if s.id in limits):
+        some, why = limits[story.id]
+        if story.id in jumped:
+            said = _("story {story}: cut where page {target} takes its continuation (the cut first chosen leaves "
+                     "a rest it does not: {why})")
+        elif some:
+            said = _("story {story} does not jump: page {target} takes its continuation only at cuts no plan of "
+                     "this page gives ({why})")
+        else:
+            said = _("story {story} does not jump: page {target} cannot take its continuation at any cut that "
+                     "fills this page ({why})")
+        notes.append(said.format(story=story.id, target=story.jump.page, why=why))
     return notes
 
 

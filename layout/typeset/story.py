@@ -371,8 +371,22 @@ class StoryCache:
         return found
 
     def add(self, story_id: str, text: ArticleText) -> None:
-        """Set `text` under the key `story_id` from now on (a part of a jump: make-up splits the story)."""
+        """Set `text` under the key `story_id` from now on (a part of a jump: make-up splits the story); what
+        was set of another text under that key is dropped."""
+        if story_id in self.texts and self.texts[story_id] != text:
+            self._drop(story_id)
         self.texts[story_id] = text
+
+    def forget(self, story_id: str) -> None:
+        """No text under the key `story_id` any more (a continuation make-up only tried), nothing set of it kept."""
+        self._drop(story_id)
+        self.texts.pop(story_id, None)
+
+    def _drop(self, story_id: str) -> None:
+        """Drop what was set of the text under `story_id` (its paragraphs stay shared by content)."""
+        for store in (self._set, self._paragraphs, self._heads):
+            for key in [k for k in store if k[0] == story_id]:
+                del store[key]
 
     def _head(self, story_id: str, shape: Shape) -> tuple[HeadLine, ...]:
         """The headline block of a story at a shape (set once)."""

@@ -378,6 +378,9 @@ def test_a_column_a_photo_does_not_take_from_the_body_top_is_white():
     assert placer._white_beside(FigureLayout((figure(4, 3),), (0, 0), (0, 10)), 2, 3, 13)
     assert not placer._white_beside(FigureLayout((figure(3, 3),), (0, 0), (0, 10)), 2, 3, 13)
     assert not placer._white_beside(FigureLayout((figure(6, 5),), (0, 0), (1, 10)), 2, 3, 13)  # text above it
+    # a photo of 8 rows and a caption of 1 under the headline, its air row toward no text: row 12 stays white
+    assert placer._white_beside(FigureLayout((figure(3, 3),), (0, 0), (0, 10)), 2, 3, 13, rows=(9,))
+    assert not placer._white_beside(FigureLayout((figure(3, 3),), (0, 0), (0, 10)), 2, 3, 13, rows=(10,))
 
 
 def pinned_beside(tiny_font_path, lengths=(70, 50, 40)):

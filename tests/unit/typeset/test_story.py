@@ -45,6 +45,22 @@ def test_the_cache_sets_each_shape_once(tiny_font_path):
     assert cache.story("a", Shape(200.0, 210.0)) is not cache.story("a", shape)
 
 
+def test_a_text_added_under_a_key_replaces_what_was_set_of_the_old_one_and_forget_drops_it(tiny_font_path):
+    """A jump's part tried with one cut, then set with another (makeup.room): never the stale story."""
+    cache = StoryCache({"a": TEXT}, setter(tiny_font_path))
+    shape = Shape(100.0, 210.0)
+    cache.add("a (part 2)", TEXT)
+    assert len(cache.story("a (part 2)", shape).body) == 13
+    shorter = parse_article("headline: 标题\n\n" + "正文" * 10 + "。", Path("a.txt"))
+    cache.add("a (part 2)", shorter)
+    assert len(cache.story("a (part 2)", shape).body) == 3  # 21 characters, 2-字 indent: 3 lines of 10 字
+    kept = cache.story("a (part 2)", shape)
+    cache.add("a (part 2)", shorter)  # the same text again: what was set stays
+    assert cache.story("a (part 2)", shape) is kept
+    cache.forget("a (part 2)")
+    assert "a (part 2)" not in cache.texts and len(cache.story("a", shape).body) == 13
+
+
 def test_a_missing_glyph_names_the_article_and_file(tiny_font_path):
     text = parse_article("headline: 标题\n\n正文\u0900。", Path("c.txt"))
     with pytest.raises(FontError, match=r"article c, paragraph 1: no font has .*U\+0900") as err:
