@@ -82,7 +82,7 @@ def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: F
     budget (the rest counted, not set), unless `whole` (a jump's part 1 is cut from the whole story)."""
     slot = spec.slot
     shape = Shape(grid.measure, grid.span_width(slot.span), spec.headline_size, spec.headline_align, spec.deck,
-                  spec.headline_split)
+                  spec.headline_split, spec.headline_break)
     budget = None if whole else _budget(spec, grid, top)
     story = stories.story(spec.story_key, shape, budget=budget)
     budget = budget if story.unset else None  # a story that ended within its budget is the whole story
