@@ -73,8 +73,9 @@ class Weights:
 WEIGHTS = Weights()
 LEVERS = {"lines": WEIGHTS.lines, "deck": WEIGHTS.deck, "smaller": WEIGHTS.smaller}  # the headline levers, in
 # the order they are tried (docs/planner.md), and what each costs a story
-LEVER_SEARCHES = (("lines",), ("deck",), ("smaller",), ("lines", "deck"), ("lines", "deck", "smaller"))  # the
-# searches when the natural variants do not fill: each lever alone, then combined (a story may take several)
+LEVER_SEARCHES = (("lines",), ("lines", "deck"), ("lines", "deck", "smaller"))  # the searches when the natural
+# variants do not fill: each adds the next lever to those before (combined: a story may take several, each story
+# its own), so a page makes at most 3 lever searches, as many as when each lever was searched alone
 
 
 @dataclass(frozen=True)
@@ -1186,9 +1187,10 @@ def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, walls: Sequen
 
 
 def _levered_search(ordered: Sequence[StorySpec], area: Area, walls: Sequence[Wall], levered):
-    """The best plan with the headline levers: one search per set of LEVER_SEARCHES in order (each lever
-    alone, then the levers together, a story taking several), the first that fills exactly; a set whose
-    variants use no lever, or the same levers as a set searched already (the same variants), is skipped."""
+    """The best plan with the headline levers: one search per set of LEVER_SEARCHES in order (headline lines,
+    then with the deck too, then with a smaller headline too: the levers combined, a story taking several),
+    the first that fills exactly; a set whose variants use no lever, or the same levers as a set searched
+    already (the same variants), is skipped."""
     searched: set[frozenset[str]] = set()
     for levers in LEVER_SEARCHES:
         pool = levered(levers)
