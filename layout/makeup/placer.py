@@ -505,12 +505,13 @@ def _levered(base: Variant | None, alts: Sequence[tuple[Setting, Variant]], size
     def marked(lever: str, value) -> dict:
         """Per added height whose setting uses `lever`: value(alt)."""
         return {h: value(a) for h, (_, s, a) in chosen.items() if lever in s.levers}
-    return replace(base, heights=heights, mid=mid, air=dict(base.air) | {h: a.air[h] for h, (_, _, a) in chosen.items()},
-                   resized=dict(base.resized) | {h: a.resized[h] for h, (_, _, a) in chosen.items() if h in a.resized},
+    alts_at = {h: a for h, (_, _, a) in chosen.items()}
+    return replace(base, heights=heights, mid=mid, air=dict(base.air) | {h: a.air[h] for h, a in alts_at.items()},
+                   resized=dict(base.resized) | {h: a.resized[h] for h, a in alts_at.items() if h in a.resized},
                    smaller=dict(base.smaller) | marked("smaller", lambda a: (a.size, a.head)),
                    nodeck=dict(base.nodeck) | marked("deck", lambda a: a.head),
                    split=dict(base.split) | marked("lines", lambda a: a.head),
-                   broken=dict(base.broken) | {h: a.lines for h, (_, _, a) in chosen.items() if a.lines})
+                   broken=dict(base.broken) | {h: a.lines for h, a in alts_at.items() if a.lines})
 
 
 def _with_smaller(ordered, variants, area, grid, stories, policy) -> dict[str, tuple[Variant, ...]]:
