@@ -476,7 +476,7 @@ def _with_levers(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant
             key = (story.id, setting.size, setting.deck, setting.split, setting.more)
             if key not in memo:
                 memo[key] = measure(story, setting.size, area, grid, stories, policy, lead, deck=setting.deck,
-                                    split=setting.split, more=setting.more)
+                                    split=setting.split, one_more=setting.more)
             alts += [(setting, alt) for alt in memo[key]]
         by_span = {v.span: v for v in variants[story.id]}
         spans = sorted(set(by_span) | {alt.span for _, alt in alts})
@@ -579,10 +579,10 @@ def span_range(story: StorySpec, area: Area, lead: bool) -> range:
 
 
 def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: StoryCache, policy: FitPolicy,
-            lead: bool, deck: bool = True, split: bool = False, more: bool = False) -> tuple[Variant, ...]:
+            lead: bool, deck: bool = True, split: bool = False, one_more: bool = False) -> tuple[Variant, ...]:
     """The story at every span of its range: the slot heights that fill exactly (legs of 5–45 lines);
     `deck` False (or the manifest's `deck: false`): its headline block without the deck (副题); `split`: its
-    headline's halves one per line; `more`: its headline of one half broken into one line more."""
+    headline's halves one per line; `one_more`: its headline of one half broken into one line more."""
     base = stories.story(story.id, Shape(grid.measure, grid.span_width(1), size))
     count = len(base.paragraphs)
     shrink = sum(stories.paragraph(story.id, i, grid.measure, -1).looseness == -1 for i in range(count))
@@ -594,7 +594,7 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
         shape = Shape(grid.measure, grid.span_width(span), size, deck=deck, split=split)
         try:
             set_story = stories.story(story.id, shape)
-            if more:
+            if one_more:
                 shape = replace(shape, breaks=headline_count(set_story, stories.texts[story.id]) + 1)
                 set_story = stories.story(story.id, shape)
         except LayoutError:

@@ -745,3 +745,15 @@ def test_the_exact_pinned_headline_rows_let_a_story_beside_it_stagger_without_a_
                                                                  p.cell.top + p.head_top + p.head_rows))
         generous = placer.place(pinned, world.grid, world.desk, fit)
     assert generous.score.ruled == placer.WEIGHTS.ruled and generous.score.total == 31
+
+
+def test_a_story_with_a_photo_keeps_its_own_headline_lines_at_every_span(photo_world):
+    world, page = photo_world(rows=None)  # a photo the planner may crop shorter: measured at each crop too
+    from layout.article.text import parse_article
+    world.desk.add("b", parse_article(text("全市召开工作会议", 60), Path("b.txt")))  # one line at 2–4 columns
+    b, fit = page.stories[1], world.ctx.issue.fit
+    area = placer.free_area(page, world.grid, world.desk, fit)
+    natural = placer.measure(b, 24.0, area, world.grid, world.desk, fit, False)
+    assert [(v.span, v.head, v.lines) for v in natural] == [(2, 3, 0), (3, 3, 0), (4, 3, 0)]  # never broken unasked
+    broken = placer.measure(b, 24.0, area, world.grid, world.desk, fit, False, one_more=True)
+    assert [(v.span, v.head, v.lines) for v in broken] == [(2, 5, 2), (3, 5, 2), (4, 5, 2)]
