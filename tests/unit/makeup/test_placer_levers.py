@@ -89,3 +89,17 @@ def test_a_storys_deck_false_is_written_by_layout_plan_and_rebuilds_the_same_byt
     assert sum(line.strip() == "deck: false" for line in written) == 1
     kinds = {a["id"]: {line["kind"] for line in a["lines"]} for a in page["articles"]}
     assert "deck" not in kinds["c"]
+
+
+def test_a_headline_break_the_headline_cannot_take_is_an_error_naming_the_article_line(tmp_path, tiny_font_path):
+    path = issue(tmp_path, tiny_font_path, {"a": text("甲", 28), "b": text("乙", 36), "c": text("丙", 40),
+                                            "p": text("高新区召开", 20)})
+    pinned = ("    articles:\n"
+              "      - {id: p, file: p.txt, slot: {column: 1, span: 4, top: 0, lines: 12}, headline_break: 2}\n")
+    path.write_text(path.read_text(encoding="utf-8").replace("    stories:\n", pinned + "    stories:\n"),
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(path), "-q", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert ("issue.yaml:19 (pages[0].articles[0]): article p: the headline '高新区召开' cannot be broken into 2 lines "
+            "between words (two words or more a line)") in result.output
+    assert "give headline_break fewer lines, or remove it" in result.output
