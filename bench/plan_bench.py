@@ -6,7 +6,9 @@ paragraphs taken in turn), each cut at a sentence end to a length that together 
 8-column × 87-row page (the 头条 twice as long as the others).
 `cold` is the first plan (setting every story at every span: the typesetting the planner asks for),
 `search` a second plan of the same page (stories already set: the search alone). Target (issue 14):
-≤ 1 s for 12 stories on the 2-core machine; the plan must be the same both times.
+≤ 1 s for 12 stories on the 2-core machine; the plan must be the same both times. The last line is the
+headline levers' worst case on the 12-story page: every search of placer.LEVER_SEARCHES (headline lines,
+then with the deck, then with a smaller headline too) run as when none fills exactly, measuring included.
 """
 
 from __future__ import annotations
@@ -81,9 +83,39 @@ def run(count: int) -> str:
             f"{len(first.held)} held over, {white} empty lines; {first.score.breakdown()}; plan {same} twice")
 
 
+def levers(count: int) -> str:
+    """One line: the worst case of the headline levers on the page of `count` stories — every search of
+    placer.LEVER_SEARCHES run (as when none fills exactly; skipped sets as the placer skips them), seconds."""
+    from layout import manifest
+    from layout.build import _context
+    from layout.makeup import placer
+    with tempfile.TemporaryDirectory() as tmp:
+        issue = manifest.load_issue(issue_with(count, Path(tmp) / "issue"))
+        ctx, desk = _context(issue)
+        page = issue.pages[0]
+        placer.place(page, ctx.grid, desk, issue.fit)  # every story set at its natural variants
+        area, walls = placer.free_and_walls(page, ctx.grid, desk, issue.fit)
+        ordered = tuple(sorted(page.stories, key=lambda s: s.priority))
+        sizes = placer.headline_sizes(ordered)
+        variants = {s.id: placer.measure(s, sizes[s.id], area, ctx.grid, desk, issue.fit, s is ordered[0])
+                    for s in ordered}
+        t0 = time.perf_counter()
+        searched, found, memo = set(), [], {}
+        for chosen in placer.LEVER_SEARCHES:
+            pool = placer._with_levers(ordered, variants, area, ctx.grid, desk, issue.fit, chosen, memo)
+            used = placer.levers_used(pool)
+            if used and used not in searched:
+                searched.add(used)
+                best = placer._search(ordered, pool, area, walls=walls)
+                found.append(f"{'+'.join(sorted(used))} {'exact' if best else 'none'}")
+        t1 = time.perf_counter()
+    return f"{count:>3} stories, every lever search: {t1 - t0:5.2f} s ({'; '.join(found) or 'no lever applies'})"
+
+
 def main() -> None:
     for count in (6, 12, 20):
         print(run(count), flush=True)
+    print(levers(12), flush=True)
 
 
 if __name__ == "__main__":

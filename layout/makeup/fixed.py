@@ -82,9 +82,9 @@ def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: F
     budget (the rest counted, not set), unless `whole` (a jump's part 1 is cut from the whole story)."""
     slot = spec.slot
     shape = Shape(grid.measure, grid.span_width(slot.span), spec.headline_size, spec.headline_align, spec.deck,
-                  spec.headline_split)
+                  spec.headline_split, spec.headline_break)
     budget = None if whole else _budget(spec, grid, top)
-    story = stories.story(spec.story_key, shape, budget=budget)
+    story = _set_story(spec, stories, shape, budget)
     budget = budget if story.unset else None  # a story that ended within its budget is the whole story
     natural = head_rows(story, spec)
     slack_policy = policy if story.head and spec.headline_lines is None else FitPolicy(0, 0)
@@ -99,6 +99,17 @@ def _placement(spec: ArticleSpec, grid: PageGrid, stories: StoryCache, policy: F
     return Placement(id=spec.id, cell=Cell(slot.column, slot.span, top, rows), shape=shape,
                      head_rows=natural + slack.air, gap_rows=slack.gap, where=spec.location,
                      loosen=story.loosen, part=spec.part, jump_pages=spec.jump_pages, budget=budget)
+
+
+def _set_story(spec: ArticleSpec, stories: StoryCache, shape: Shape, budget: int | None) -> SetStory:
+    """The article set at its slot's shape; a `headline_break` its headline cannot take is an error located at
+    the article's manifest entry (the key is the editor's or the planner's, never the article file's)."""
+    try:
+        return stories.story(spec.story_key, shape, budget=budget)
+    except LayoutError as error:
+        if not spec.headline_break or error.where != spec.story_key:
+            raise
+        raise LayoutError(error.message, spec.where, error.hint) from None
 
 
 def _budget(spec: ArticleSpec, grid: PageGrid, top: int) -> int:

@@ -24,16 +24,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..errors import LayoutError
-from ..geometry import Cell, PageGrid
+from ..geometry import Cell, PageGrid, band_baseline
 from ..i18n import N_, _
 from ..spec import ArticleSpec, ColumnRule, FitPolicy, PageSpec, Slot, StorySpec
-from ..typeset.story import AIR_ROWS, Shape, StoryCache, split_halves
+from ..typeset.story import AIR_ROWS, SetStory, Shape, StoryCache, split_halves
 from . import fit as fitting
 from . import fixed
 from .figures import SetFigure, lay_out, set_figure
 from .fit import column_targets, distribute, lines, targets
 from .jumps import EditionJumps, exact_cut, exact_parts, minimum_first
-from .plan import PagePlan
+from .plan import PagePlan, Placement
 from .room import Later, trouble
 
 LEG_MIN, LEG_MAX = 5, 45  # lines of a leg of type (one column of a story): shorter is a scrap, longer a 长腿
@@ -72,6 +72,11 @@ class Weights:
 
 
 WEIGHTS = Weights()
+LEVERS = {"lines": WEIGHTS.lines, "deck": WEIGHTS.deck, "smaller": WEIGHTS.smaller}  # the headline levers, in
+# the order they are tried (docs/planner.md), and what each costs a story
+LEVER_SEARCHES = (("lines",), ("lines", "deck"), ("lines", "deck", "smaller"))  # the searches when the natural
+# variants do not fill: each adds the next lever to those before (combined: a story may take several, each story
+# its own), so a page makes at most 3 lever searches, as many as when each lever was searched alone
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,10 @@ class Variant:
     # fill → its block rows so; their cost in `heights` includes WEIGHTS.lines
     jumps: dict[int, int] = field(default_factory=dict)  # slot rows only a jump fills → the first part's body
     # lines (its label line included); their cost in `heights` includes WEIGHTS.jump
+    lines: int = 0  # the headline lines this variant is broken into (a headline of one half, one line more; 0: the
+    # breaker's)
+    broken: dict[int, int] = field(default_factory=dict)  # slot rows of `split` whose headline of one half is
+    # broken into more lines (not two halves one per line) → its line count (headline_break)
 
     def size_at(self, height: int) -> float:
         """The headline size the story has in a slot of `height` rows."""
@@ -146,6 +155,7 @@ class Spot:
     deck: bool = True  # False: its deck (副题) dropped so that the page fills exactly
     jumped: bool = False  # True: its first part fills the slot, the rest continues on its jump page
     split: bool = False  # True: its headline's halves one per line (one line more) so that the page fills exactly
+    lines: int = 0  # with split: its headline of one half broken into this many lines (headline_break), not halves
 
     @property
     def zone(self) -> tuple[int, int]:
@@ -263,14 +273,11 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
     ordered = tuple(sorted(page.stories, key=lambda s: s.priority))  # stable: equal priorities keep order
     sizes = headline_sizes(ordered)
     variants = {s.id: measure(s, sizes[s.id], area, grid, stories, policy, s is ordered[0]) for s in ordered}
+    measured: dict[tuple, tuple[Variant, ...]] = {}
 
-    def smaller() -> dict[str, tuple[Variant, ...]]:
-        """The variants with the headline one level smaller where it may be (asked only when needed)."""
-        return _with_smaller(ordered, variants, area, grid, stories, policy)
-
-    def nodeck() -> dict[str, tuple[Variant, ...]]:
-        """The variants with the deck (副题) dropped where there is one (asked only when needed)."""
-        return _without_deck(ordered, variants, area, grid, stories, policy)
+    def levered(levers: tuple[str, ...]) -> dict[str, tuple[Variant, ...]]:
+        """The variants with the heights the headline `levers` fill added (asked only when needed)."""
+        return _with_levers(ordered, variants, area, grid, stories, policy, levers, measured)
 
     elastic: dict[str, tuple[Variant, ...]] = {}
 
@@ -279,11 +286,7 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
         if not elastic:
             elastic.update(_with_jumps(ordered, variants, area, grid, stories))
         return elastic
-
-    def split() -> dict[str, tuple[Variant, ...]]:
-        """The variants with the headline's halves one per line where that is one line more (asked only when needed)."""
-        return _with_split(ordered, variants, area, grid, stories, policy)
-    best, held = _fallbacks(ordered, variants, area, smaller, walls, nodeck, jumping, split)
+    best, held = _fallbacks(ordered, variants, area, walls=walls, jumping=jumping, levered=levered)
     limits: dict[str, tuple[bool, str]] = {}
     while later is not None and best is not None:  # each turn takes jump heights away: it ends
         found = _room_trouble(ordered, best[0], elastic, grid, stories, later)
@@ -292,7 +295,7 @@ def place(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: FitPolicy
         story, allowed, why = found
         allowed = frozenset() if story in limits else allowed  # a second time: the story does not jump at all
         elastic[story], limits[story] = _restricted(elastic[story], allowed), (bool(allowed), why)
-        best, held = _fallbacks(ordered, variants, area, smaller, walls, nodeck, jumping, split)
+        best, held = _fallbacks(ordered, variants, area, walls=walls, jumping=jumping, levered=levered)
     cuts = _copy_fit(ordered, held, variants, area, walls) if best is not None else {}
     notes = _held_notes(held, variants, grid, cuts)
     if best is None:
@@ -357,7 +360,8 @@ def _article(spot: Spot, page: int = 0) -> ArticleSpec:
     jump = dict(part=1, jump=story.jump, jump_pages=(page, story.jump.page)) if spot.jumped else {}
     return ArticleSpec(id=story.id, file=story.file, where=story.where, slot_where=story.where,
                        slot=Slot(cell.column, cell.span, cell.top, cell.rows), headline_size=spot.size,
-                       figures=spot.figures or story.figures, deck=spot.deck, headline_split=spot.split, **jump)
+                       figures=spot.figures or story.figures, deck=spot.deck and story.deck is not False,
+                       headline_split=spot.split and not spot.lines, headline_break=spot.lines, **jump)
 
 
 # --- the free area and the variants ---------------------------------------------------------------
@@ -382,12 +386,27 @@ def free_and_walls(page: PageSpec, grid: PageGrid, stories: StoryCache, policy: 
                           page.where, _("pin articles across the top, the foot or whole columns at a side, or plan "
                                         "them all"))
     area = cells[0]
-    walls = [Wall(p.id, p.cell, (p.cell.top + p.head_top, p.cell.top + p.head_top + p.head_rows),
+    walls = [Wall(p.id, p.cell, pinned_zone(p, stories.story(p.story, p.shape, p.loosen, p.budget), grid),
                   tuple(f.photo for f in p.figures))
              for p in pinned.placements
              if p.cell.column + p.cell.span == area.column or p.cell.column == area.column + area.span
              if p.cell.top < area.bottom and area.top < p.cell.bottom]
     return area, tuple(sorted(walls, key=lambda w: (w.cell.column, w.cell.top, w.id)))
+
+
+def pinned_zone(placement: Placement, story: SetStory, grid: PageGrid) -> tuple[int, int]:
+    """The rows a pinned article's headline lines put type on, as fixed make-up lays them out and compose sets
+    them: (first row, row after) — from the block's top (under any figure at the slot's top) down to the row
+    of its last line's baseline, not its whole block with the air under it; (r, r): no headline."""
+    top = placement.cell.top + placement.head_top
+    if not story.head:
+        return top, top
+    last = story.head[-1]
+    spare = max(0, placement.head_rows - story.head_lines_rows)  # compose splits these above and below the lines
+    y = grid.row_top(top + last.row) - spare * grid.leading / 2
+    baseline = band_baseline(y, last.rows * grid.leading, last.size)
+    row = min(range(grid.rows), key=lambda r: (abs(grid.baseline(r) - baseline), r))
+    return top, max(top + 1, row + 1)
 
 
 def headline_sizes(ordered: Sequence[StorySpec]) -> dict[str, float]:
@@ -401,90 +420,132 @@ def one_smaller(size: float) -> float | None:
     return next((step for step in LADDER if step < size - 1e-6), None)
 
 
-def _with_smaller(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
-                  grid: PageGrid, stories: StoryCache, policy: FitPolicy) -> dict[str, tuple[Variant, ...]]:
-    """Every story's variants with the slot heights only its headline one level smaller fills added (at
-    WEIGHTS.smaller more): not the 头条's (it keeps the largest headline), not a size the manifest pins,
-    not under the ladder's foot; one level only, so no story gets a headline smaller than a less important
-    one's ladder size and sizes keep their order by priority."""
+@dataclass(frozen=True)
+class Setting:
+    """A story's headline block as a set of levers sets it: its size, deck, halves, lines, and what that costs."""
+
+    levers: tuple[str, ...]  # of LEVERS, in their order
+    size: float
+    deck: bool = True  # False: without its deck (副题)
+    split: bool = False  # its halves (两段式) one per line
+    more: bool = False  # its headline of one half broken into one line more
+    cost: float = 0.0  # the levers' weights
+
+
+def settings(story: StorySpec, size: float, stories: StoryCache, lead: bool,
+             levers: Sequence[str]) -> list[Setting]:
+    """Every combination (one lever or more) of the `levers` that apply to the story, cheapest first: the
+    headline lines (its halves one per line, or a headline of one half one line more; the 头条's too), the
+    deck dropped (not the 头条's, not one the manifest keeps or drops) and the headline one level smaller
+    (not the 头条's, not a pinned size, not under the ladder's foot)."""
+    apply = [k for k in LEVERS if k in levers and _applies(k, story, size, stories, lead)]
+    out = []
+    for count in range(1, len(apply) + 1):
+        for chosen in itertools.combinations(apply, count):
+            lines = _lines_lever(story, stories) if "lines" in chosen else None
+            out.append(Setting(chosen, one_smaller(size) if "smaller" in chosen else size, "deck" not in chosen,
+                               lines == "halves", lines == "more", sum(LEVERS[k] for k in chosen)))
+    return sorted(out, key=lambda s: s.cost)  # stable: of equal cost, fewer levers and the earlier first
+
+
+def _applies(lever: str, story: StorySpec, size: float, stories: StoryCache, lead: bool) -> bool:
+    """Whether one headline lever may change the story's headline block (settings)."""
+    if lever == "lines":
+        return _lines_lever(story, stories) is not None
+    if lead:
+        return False
+    if lever == "deck":
+        return story.deck is None and bool(stories.texts[story.id].deck)
+    return story.headline_size is None and one_smaller(size) is not None
+
+
+def _lines_lever(story: StorySpec, stories: StoryCache) -> str | None:
+    """How the headline may take one line more: 'halves' (a part of two halves or more set one per line),
+    'more' (a headline of one line and one half broken into one line more, between words), or None."""
+    parts = stories.texts[story.id].headline
+    if any(len(split_halves(p)) > 1 for p in parts):
+        return "halves"
+    return "more" if len(parts) == 1 and len(parts[0]) > 1 else None
+
+
+def _with_levers(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
+                 grid: PageGrid, stories: StoryCache, policy: FitPolicy, levers: Sequence[str],
+                 memo: dict | None = None) -> dict[str, tuple[Variant, ...]]:
+    """Every story's variants with the slot heights only its headline block set with the `levers` (alone or
+    together, settings) fills added at their weights more (the cheapest setting per height); `memo`: the
+    story measured per setting, kept across calls."""
     out = dict(variants)
-    for story in ordered[1:]:
-        size = next((v.size for v in variants[story.id]), None)
-        lower = one_smaller(size) if size is not None and story.headline_size is None else None
-        if lower is None:
-            continue
-        by_span = {v.span: v for v in variants[story.id]}
-        merged = []
-        for alt in measure(story, lower, area, grid, stories, policy, False):
-            base = by_span.pop(alt.span, None)
-            merged.append(_merged(base, alt, size))
-        out[story.id] = tuple(sorted(merged + list(by_span.values()), key=lambda v: v.span))
-    return out
-
-
-def _merged(base: Variant | None, alt: Variant, size: float) -> Variant:
-    """The ladder variant (None: the ladder's `size` does not fit the span) with the heights only the smaller
-    headline (`alt`) fills added, at WEIGHTS.smaller more."""
-    extra = {h: c + WEIGHTS.smaller for h, c in alt.heights.items() if base is None or h not in base.heights}
-    if base is None:
-        base = replace(alt, heights={}, air={}, size=size)
-    heights = dict(base.heights) | extra
-    air = dict(base.air) | {h: alt.air[h] for h in extra}
-    resized = dict(base.resized) | {h: alt.resized[h] for h in extra if h in alt.resized}
-    mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
-    return replace(base, heights=heights, air=air, mid=mid, smaller={h: (alt.size, alt.head) for h in extra},
-                   resized=resized)
-
-
-def _without_deck(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
-                  grid: PageGrid, stories: StoryCache, policy: FitPolicy) -> dict[str, tuple[Variant, ...]]:
-    """Every story's variants with the slot heights only the story without its deck (副题) fills added (at
-    WEIGHTS.deck more): not the 头条's, and only a story whose text has a deck."""
-    out = dict(variants)
-    for story in ordered[1:]:
-        size = next((v.size for v in variants[story.id]), None)
-        if size is None or not stories.texts[story.id].deck:
-            continue
-        by_span = {v.span: v for v in variants[story.id]}
-        merged = []
-        for alt in measure(story, size, area, grid, stories, policy, False, deck=False):
-            base = by_span.pop(alt.span, None) or replace(alt, heights={}, air={}, resized={})
-            merged.append(_levered(base, alt, WEIGHTS.deck, "nodeck"))
-        out[story.id] = tuple(sorted(merged + list(by_span.values()), key=lambda v: v.span))
-    return out
-
-
-def _levered(base: Variant, alt: Variant, cost: float, lever: str) -> Variant:
-    """`base` with the slot heights only `alt` (the same story set with a lever) fills added at `cost` more;
-    `lever` ('nodeck', 'split') records, per added height, the headline block `alt` sets there."""
-    extra = {h: c + cost for h, c in alt.heights.items() if h not in base.heights}
-    heights = dict(base.heights) | extra
-    mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
-    return replace(base, heights=heights, mid=mid, air=dict(base.air) | {h: alt.air[h] for h in extra},
-                   resized=dict(base.resized) | {h: alt.resized[h] for h in extra if h in alt.resized},
-                   **{lever: {h: alt.head for h in extra}})
-
-
-def _with_split(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
-                grid: PageGrid, stories: StoryCache, policy: FitPolicy) -> dict[str, tuple[Variant, ...]]:
-    """Every story's variants with the slot heights only its headline set in more lines fills added (at
-    WEIGHTS.lines more): its halves (两段式) one per line at the spans where they stood on one line, so the
-    block is taller; the 头条's too (its size stays the largest)."""
-    out = dict(variants)
+    memo = {} if memo is None else memo
     for story in ordered:
         size = next((v.size for v in variants[story.id]), None)
-        if size is None or not any(len(split_halves(p)) > 1 for p in stories.texts[story.id].headline):
+        lead = story is ordered[0]
+        chosen = settings(story, size, stories, lead, levers) if size is not None else []
+        if not chosen:
             continue
+        alts = []
+        for setting in chosen:
+            key = (story.id, setting.size, setting.deck, setting.split, setting.more)
+            if key not in memo:
+                memo[key] = measure(story, setting.size, area, grid, stories, policy, lead, deck=setting.deck,
+                                    split=setting.split, one_more=setting.more)
+            alts += [(setting, alt) for alt in memo[key]]
         by_span = {v.span: v for v in variants[story.id]}
-        merged = []
-        for alt in measure(story, size, area, grid, stories, policy, story is ordered[0], split=True):
-            base = by_span.pop(alt.span, None)
-            if base is None or alt.head == base.head:
-                merged.extend(v for v in (base,) if v is not None)  # the halves stand one per line already
-                continue
-            merged.append(_levered(base, alt, WEIGHTS.lines, "split"))
-        out[story.id] = tuple(sorted(merged + list(by_span.values()), key=lambda v: v.span))
+        spans = sorted(set(by_span) | {alt.span for _, alt in alts})
+        merged = (_levered(by_span.get(span), [(c, a) for c, a in alts if a.span == span], size) for span in spans)
+        out[story.id] = tuple(v for v in merged if v.heights or v.span in by_span)
     return out
+
+
+def _levered(base: Variant | None, alts: Sequence[tuple[Setting, Variant]], size: float) -> Variant:
+    """The variant at the ladder's `size` (None: that does not fit the span) with the slot heights only a
+    lever setting fills added (`alts`: the story at this span per setting, cheapest first), each at the
+    setting's cost more; per height the cheapest, recorded in the levers' fields (smaller, nodeck, split,
+    broken) with the headline block that setting sets there."""
+    if base is None:
+        base = replace(alts[0][1], heights={}, air={}, resized={}, size=size, lines=0)
+    chosen: dict[int, tuple[float, Setting, Variant]] = {}
+    for setting, alt in alts:
+        for height, cost in alt.heights.items():
+            if height not in base.heights and (height not in chosen or cost + setting.cost < chosen[height][0]):
+                chosen[height] = (cost + setting.cost, setting, alt)
+    if not chosen:
+        return base
+    heights = dict(base.heights) | {h: c for h, (c, _, _) in chosen.items()}
+    mid = min(heights, key=lambda h: (heights[h], h))
+
+    def marked(lever: str, value) -> dict:
+        """Per added height whose setting uses `lever`: value(alt)."""
+        return {h: value(a) for h, (_, s, a) in chosen.items() if lever in s.levers}
+    alts_at = {h: a for h, (_, _, a) in chosen.items()}
+    return replace(base, heights=heights, mid=mid, air=dict(base.air) | {h: a.air[h] for h, a in alts_at.items()},
+                   resized=dict(base.resized) | {h: a.resized[h] for h, a in alts_at.items() if h in a.resized},
+                   smaller=dict(base.smaller) | marked("smaller", lambda a: (a.size, a.head)),
+                   nodeck=dict(base.nodeck) | marked("deck", lambda a: a.head),
+                   split=dict(base.split) | marked("lines", lambda a: a.head),
+                   broken=dict(base.broken) | {h: a.lines for h, a in alts_at.items() if a.lines})
+
+
+def _with_smaller(ordered, variants, area, grid, stories, policy) -> dict[str, tuple[Variant, ...]]:
+    """The variants with the heights only a headline one level smaller fills (_with_levers, 'smaller')."""
+    return _with_levers(ordered, variants, area, grid, stories, policy, ("smaller",))
+
+
+def _without_deck(ordered, variants, area, grid, stories, policy) -> dict[str, tuple[Variant, ...]]:
+    """The variants with the heights only the story without its deck (副题) fills (_with_levers, 'deck')."""
+    return _with_levers(ordered, variants, area, grid, stories, policy, ("deck",))
+
+
+def _with_split(ordered, variants, area, grid, stories, policy) -> dict[str, tuple[Variant, ...]]:
+    """The variants with the heights only the headline in one line more fills (_with_levers, 'lines')."""
+    return _with_levers(ordered, variants, area, grid, stories, policy, ("lines",))
+
+
+def levers_used(pool: dict[str, tuple[Variant, ...]]) -> frozenset[str]:
+    """The headline levers some variant of the pool has a height for (a pool that uses none is the natural one)."""
+    used = set()
+    for variant in (v for vs in pool.values() for v in vs):
+        used |= {k for k, d in (("smaller", variant.smaller), ("deck", variant.nodeck), ("lines", variant.split)) if d}
+    return frozenset(used)
 
 
 def _with_jumps(ordered: Sequence[StorySpec], variants: dict[str, tuple[Variant, ...]], area: Area,
@@ -610,21 +671,26 @@ def span_range(story: StorySpec, area: Area, lead: bool) -> range:
 
 
 def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: StoryCache, policy: FitPolicy,
-            lead: bool, deck: bool = True, split: bool = False) -> tuple[Variant, ...]:
+            lead: bool, deck: bool = True, split: bool = False, one_more: bool = False) -> tuple[Variant, ...]:
     """The story at every span of its range: the slot heights that fill exactly (legs of 5–45 lines);
-    `deck` False: its headline block without the deck (副题); `split`: its headline's halves one per line."""
+    `deck` False (or the manifest's `deck: false`): its headline block without the deck (副题); `split`: its
+    headline's halves one per line; `one_more`: its headline of one half broken into one line more."""
     base = stories.story(story.id, Shape(grid.measure, grid.span_width(1), size))
     count = len(base.paragraphs)
     shrink = sum(stories.paragraph(story.id, i, grid.measure, -1).looseness == -1 for i in range(count))
     grow = sum(stories.paragraph(story.id, i, grid.measure, 1).looseness == 1 for i in range(count))
     photos = tuple(set_figure(f, story.id, grid, stories.setter) for f in story.figures)
     out = []
+    deck = deck and story.deck is not False
     for span in span_range(story, area, lead):
+        shape = Shape(grid.measure, grid.span_width(span), size, deck=deck, split=split)
         try:
-            set_story = stories.story(story.id, Shape(grid.measure, grid.span_width(span), size, deck=deck,
-                                                      split=split))
+            set_story = stories.story(story.id, shape)
+            if one_more:
+                shape = replace(shape, breaks=headline_count(set_story, stories.texts[story.id]) + 1)
+                set_story = stories.story(story.id, shape)
         except LayoutError:
-            continue  # the headline does not fit this width
+            continue  # the headline does not fit this width (or is not broken into one line more)
         head = set_story.head_rows
         slack = policy if set_story.head and not photos else FitPolicy(0, 0)
         resized: dict[int, tuple[SetFigure, ...]] = {}
@@ -640,8 +706,13 @@ def measure(story: StorySpec, size: float, area: Area, grid: PageGrid, stories: 
             heights, air = _heights(len(base.body), span, head, slack, shrink, grow, area.rows, count)
         mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
         out.append(Variant(story, span, size, head, len(base.body), heights, mid, air, shrink, grow, count, slack,
-                           photos, resized))
+                           photos, resized, lines=shape.breaks))
     return tuple(out)
+
+
+def headline_count(set_story, text) -> int:
+    """The lines the headline (主题) of a set story takes, its label, kicker and deck aside."""
+    return sum(1 for line in set_story.head if line.style == text.headline_style)
 
 
 def _white_beside(layout, span: int, head: int, height: int, rows: Sequence[int] | None = None) -> bool:
@@ -937,7 +1008,7 @@ def _spot(variant: Variant, cell: Cell, white: int = 0) -> Spot:
                 variant.heights[height] - (WEIGHTS.smaller if shrunk else 0) - (WEIGHTS.deck if dropped else 0)
                 - (WEIGHTS.jump if jumped else 0) - (WEIGHTS.lines if split else 0), white,
                 variant.air.get(height, 0), variant.size if shrunk else 0.0, photos, resized, not dropped, jumped,
-                split)
+                split, variant.broken.get(height, 0))
 
 
 def _option_photos(stacks, options, columns: Sequence[int], top: int) -> list[list[list[Cell]]] | None:
@@ -1180,24 +1251,20 @@ def _scored(spots: tuple[Spot, ...], area: Area, short: bool,
 
 # --- when the stories do not fit ------------------------------------------------------------------
 
-def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None, walls: Sequence[Wall] = (),
-               nodeck=None, jumping=None, split=None):
+def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, walls: Sequence[Wall] = (), jumping=None,
+               levered=None):
     """The plan and the stories held over, in the order of the levers: every story filling exactly; white
-    at the foot only when the stories are too short in total; else every story filling exactly with
-    headlines one level smaller where that helps (`smaller()`: those variants); else with the stories that
-    may jump at their elastic heights too (`jumping()`); else the lowest-priority stories held over (one
-    more at a time) until the rest fill exactly (a kept story may still jump); else every story with the
-    least white; else held over with white."""
+    at the foot only when the stories are too short in total; else every story filling exactly with the
+    headline levers (`levered(levers)`: those variants; one lever alone, then together, _levered_search);
+    else with the stories that may jump at their elastic heights too (`jumping()`); else the lowest-priority
+    stories held over (one more at a time) until the rest fill exactly (a kept story may still jump); else
+    every story with the least white; else held over with white."""
     best = _search(ordered, variants, area, walls=walls)
     too_short = best is None and _too_short(ordered, variants, area)
     if too_short:
         best = _search(ordered, variants, area, short=True, walls=walls)
-    if best is None and not too_short and split is not None:
-        best = _search(ordered, split(), area, walls=walls)
-    if best is None and not too_short and nodeck is not None:
-        best = _search(ordered, nodeck(), area, walls=walls)
-    if best is None and not too_short and smaller is not None:
-        best = _search(ordered, smaller(), area, walls=walls)
+    if best is None and not too_short and levered is not None:
+        best = _levered_search(ordered, area, walls, levered)
     if best is None and not too_short and jumping is not None and any(s.jump for s in ordered[1:]):
         best = _search(ordered, jumping(), area, walls=walls)  # a story that may jump fills what it is given
     if best is not None:
@@ -1213,6 +1280,24 @@ def _fallbacks(ordered: Sequence[StorySpec], variants, area: Area, smaller=None,
             if best is not None:
                 return best, held
     return None, tuple(ordered)
+
+
+def _levered_search(ordered: Sequence[StorySpec], area: Area, walls: Sequence[Wall], levered):
+    """The best plan with the headline levers: one search per set of LEVER_SEARCHES in order (headline lines,
+    then with the deck too, then with a smaller headline too: the levers combined, a story taking several),
+    the first that fills exactly; a set whose variants use no lever, or the same levers as a set searched
+    already (the same variants), is skipped."""
+    searched: set[frozenset[str]] = set()
+    for levers in LEVER_SEARCHES:
+        pool = levered(levers)
+        used = levers_used(pool)
+        if not used or used in searched:
+            continue
+        searched.add(used)
+        best = _search(ordered, pool, area, walls=walls)
+        if best is not None:
+            return best
+    return None
 
 
 def _copy_fit(ordered: Sequence[StorySpec], held: Sequence[StorySpec], variants, area: Area,
@@ -1250,7 +1335,7 @@ def _recut(variant: Variant, change: int, area: Area) -> Variant:
                                 variant.grow, area.rows, variant.paragraphs)
     mid = min(heights, key=lambda h: (heights[h], h)) if heights else 0
     return replace(variant, body=variant.body + change, heights=heights, air=air, mid=mid, resized={}, smaller={},
-                   nodeck={}, split={})
+                   nodeck={}, split={}, broken={})
 
 
 def _held_notes(held: Sequence[StorySpec], variants, grid: PageGrid, cuts: dict[str, int]) -> list[str]:
@@ -1310,11 +1395,19 @@ def _smaller_notes(spots: Sequence[Spot]) -> list[str]:
 
 
 def _split_notes(spots: Sequence[Spot]) -> list[str]:
-    """The headlines set in more lines (halves one per line) so that the page fills exactly: said."""
-    return [_("story {story}: headline set in one line more (its halves one per line, {rows} rows) so that the "
-              "page fills exactly (the planned manifest writes headline_split: true)").format(story=s.story.id,
-                                                                                            rows=s.head)
-            for s in sorted(spots, key=lambda s: (s.story.priority, s.story.id)) if s.split]
+    """The headlines set in one line more (halves one per line, or one half broken into one line more) so that
+    the page fills exactly: said."""
+    notes = []
+    for s in sorted(spots, key=lambda s: (s.story.priority, s.story.id)):
+        if s.split and s.lines:
+            notes.append(_("story {story}: headline broken into one line more ({lines} lines between words, {rows} "
+                           "rows) so that the page fills exactly (the planned manifest writes headline_break: "
+                           "{lines})").format(story=s.story.id, lines=s.lines, rows=s.head))
+        elif s.split:
+            notes.append(_("story {story}: headline set in one line more (its halves one per line, {rows} rows) so "
+                           "that the page fills exactly (the planned manifest writes headline_split: true)").format(
+                story=s.story.id, rows=s.head))
+    return notes
 
 
 def _deck_notes(spots: Sequence[Spot]) -> list[str]:

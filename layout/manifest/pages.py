@@ -19,10 +19,10 @@ from .nodes import Value, inside, regular_file
 _PAGE_KEYS = ("number", "section", "section_front", "credits", "masthead", "index", "weather", "ads", "articles",
               "stories", "column_rules")
 _ARTICLE_KEYS = ("id", "file", "slot", "headline_align", "headline_lines", "headline_size", "deck",
-                 "headline_split", "figures", "index") + JUMP_KEYS
+                 "headline_split", "headline_break", "figures", "index") + JUMP_KEYS
 _YES, _NO = ("true", "yes", "on"), ("false", "no", "off")
 _SLOT_KEYS = ("column", "span", "top", "lines")
-_STORY_KEYS = ("id", "file", "priority", "span", "headline_size", "figures", "jump", "jump_headline")  # docs/planner.md
+_STORY_KEYS = ("id", "file", "priority", "span", "headline_size", "deck", "figures", "jump", "jump_headline")  # docs/planner.md
 _RULE_KEYS = ("column", "top", "lines")  # a 栏线: docs/planner.md
 _PAGE_REQUIRED, _ARTICLE_REQUIRED, _SLOT_REQUIRED = ("number",), ("id", "file", "slot"), ("column", "span")
 
@@ -38,7 +38,9 @@ _ARTICLE_KINDS = {"id": kinds.text("the article's id, unique in the issue"),
                   "headline_lines": kinds.integer(1, "占行 of the headline"),
                   "headline_size": kinds.size("this article's headline size"),
                   "deck": kinds.flag("false: the deck (副题) is not set"),
-                  "headline_split": kinds.flag("true: the headline's halves one per line"), "figures": FIGURES_KIND,
+                  "headline_split": kinds.flag("true: the headline's halves one per line"),
+                  "headline_break": kinds.integer(2, "the headline (one line, one half) broken into N lines"),
+                  "figures": FIGURES_KIND,
                   "index": kinds.text("true, or the short headline the 导读 lists it under"),
                   **jump_kinds(_SLOT_KIND)}
 _STORY_REQUIRED = ("id", "file", "priority")
@@ -47,7 +49,8 @@ _STORY_KINDS = {"id": kinds.text("the story's id, unique in the issue"),
                 "priority": kinds.integer(1, "1 = 头条, 2, 3 …"),
                 "span": kinds.one_of(kinds.integer(1), kinds.listing(kinds.integer(1), count=2),
                                      description="columns: one number, or [min, max]"),
-                "headline_size": kinds.size("this story's headline size"), "figures": FIGURES_KIND,
+                "headline_size": kinds.size("this story's headline size"),
+                "deck": kinds.flag("false: the deck (副题) is not set; true: never dropped"), "figures": FIGURES_KIND,
                 **{k: v for k, v in jump_kinds(_SLOT_KIND).items() if k != "continue"}}
 _PAGE_KINDS = {"number": kinds.integer(1, "版次: the page number"), "section": kinds.text("版名, e.g. 要闻"),
                "section_front": kinds.flag("the page fronts a section (叠) and may carry a masthead"),
@@ -161,6 +164,8 @@ def _article(value: Value, ctx: PageContext) -> _Placed:
                        headline_align=align, headline_lines=lines, headline_size=size,
                        deck=m.get("deck").flag() if m.get("deck") else True,
                        headline_split=m.get("headline_split").flag() if m.get("headline_split") else False,
+                       headline_break=m.get("headline_break").integer(low=2, example="3") if m.get("headline_break")
+                       else 0,
                        figures=figures(m.get("figures"), slot, ctx.root), index=_index(m.get("index")))
     ask = jump_ask(m, article_id, ctx.page, slot, lambda v: _slot(v, ctx.grid))
     if ask is not None:
@@ -226,7 +231,7 @@ def _story(value: Value, ctx: PageContext) -> StorySpec:
     if ask is not None:
         ctx.jumps.append(ask)
     return StorySpec(id=story_id, file=path, priority=priority, where=value.where(), span=span, headline_size=size,
-                     figures=found)
+                     figures=found, deck=m.get("deck").flag() if m.get("deck") else None)
 
 
 def _span_range(value: Value | None, grid: PageGrid) -> tuple[int, int] | None:

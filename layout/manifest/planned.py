@@ -98,6 +98,8 @@ def _article(article: ArticleSpec, root: Path, figures: yaml.Node | None = None)
         pairs.append((_scalar("deck"), yaml.ScalarNode("tag:yaml.org,2002:bool", "false")))
     if article.headline_split:
         pairs.append((_scalar("headline_split"), yaml.ScalarNode("tag:yaml.org,2002:bool", "true")))
+    if article.headline_break:
+        pairs.append((_scalar("headline_break"), _scalar(article.headline_break)))
     if article.part == 1:  # the planner jumped it: its continuation is the later page's `continues:` entry
         pairs.append((_scalar("jump"), _scalar("auto")))
         if article.jump is not None and article.jump.headline is not None:

@@ -72,6 +72,7 @@ class ArticleSpec:
     figures: tuple[FigureSpec, ...] = ()  # photos in the slot, in reading order
     deck: bool = True  # False: its deck (副题) is not set (`deck: false`; the planner's lever)
     headline_split: bool = False  # True: the headline's halves one per line (`headline_split: true`; a lever)
+    headline_break: int = 0  # N: the headline (one line, one half) broken into N lines between words (a lever)
     jump: JumpSpec | None = None  # this story continues on a later page (part 1 of a jump)
     part: int = 0  # 0: the whole story; 1: the part before a jump; 2: the continuation (docs/jumps.md)
     jump_pages: tuple[int, ...] = ()  # the pages of part 1 and part 2 (a jump's parts only)
@@ -100,6 +101,7 @@ class StorySpec:
     headline_size: float | None = None  # pins the headline size (pt); None = the planner's ladder by priority
     figures: tuple["FigureSpec", ...] = ()  # photos under the headline (before-body) or at the foot (bottom)
     jump: JumpSpec | None = None  # `jump: auto` with a `continues:` slot on a later page: the planner may jump it
+    deck: bool | None = None  # `deck:` False: its deck (副题) is not set; True: kept (never dropped); None: a lever
 
 
 @dataclass(frozen=True)

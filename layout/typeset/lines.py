@@ -271,18 +271,49 @@ def _break_positions(broken: _Broken) -> list[int]:
 def _words_keep(spans: Sequence[Span], broken: _Broken) -> frozenset[int]:
     """Where the word-breaking spans may not break (segmenter), if any break falls inside one; else
     nothing (the segmenter is loaded only then)."""
-    if not any(span.words for span in spans):
-        return frozenset()
-    ranges, at = [], 0
-    for span in spans:
-        if span.words:
-            ranges.append((at, span.text, span.style != "dateline"))  # a dateline: names only, no segmenter
-        at += len(span.text)
+    ranges = _word_ranges(spans)
     positions = _break_positions(broken)
     if not any(a < p < a + len(t) for a, t, _ in ranges for p in positions):
         return frozenset()
+    return _ranges_keep(ranges)
+
+
+def _word_ranges(spans: Sequence[Span]) -> list[tuple[int, str, bool]]:
+    """The word-breaking spans: (offset, text, whether the segmenter cuts it — a dateline: names only)."""
+    ranges, at = [], 0
+    for span in spans:
+        if span.words:
+            ranges.append((at, span.text, span.style != "dateline"))
+        at += len(span.text)
+    return ranges
+
+
+def _ranges_keep(ranges: Sequence[tuple[int, str, bool]]) -> frozenset[int]:
+    """Where the word-breaking spans (`ranges`, _word_ranges) may not break: inside a word, inside a name."""
     from .words import keep_positions
     return frozenset(a + p for a, t, segment in ranges for p in keep_positions(t, segment))
+
+
+def set_in_lines(spans: Sequence[Span], measure: float, config: ComposeConfig, count: int) -> SetParagraph | None:
+    """A headline run broken into exactly `count` lines of balanced length between words (the headline-lines
+    lever, `headline_break`): the least-demerits breaking of that many lines (ragged lines are scored by
+    their length, so the lines come out even), never inside a word (segmenter), every line holding two
+    words or more and none Latin words alone; None when no breaking of `count` lines keeps that."""
+    spans = _trimmed([span for span in spans if span.text])
+    if not spans or count < 1:
+        return None
+    keep = _ranges_keep(_word_ranges(spans))
+    built = build_items(spans, measure, config, keep=keep, discourage=_credits(spans))
+    found = total_fit_lines(built.items, _params(measure, config), count)
+    if found is None:
+        return None
+    broken = _Broken(built, found)
+    cuts = [0, *_break_positions(broken), len(built.prepared.text)]
+    for a, b in pairwise(cuts):
+        if lone_latin(built.prepared.text[a:b]) or not any(a < p < b and p not in keep for p in range(a + 1, b)):
+            return None  # a line of one word (or of Latin words alone)
+    lines = _LineSetter(built, found, measure, config).run()
+    return SetParagraph(lines, built.warnings + _warnings(lines), found.demerits)
 
 
 def _credits(spans: Sequence[Span]) -> frozenset[int]:

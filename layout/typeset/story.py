@@ -22,7 +22,7 @@ from ..i18n import _
 from ..spec import TextStyle
 from .config import ComposeConfig
 from .items import Span
-from .lines import FLUSH_TOLERANCE, Line, SetParagraph, lone_latin, set_paragraph
+from .lines import FLUSH_TOLERANCE, Line, SetParagraph, lone_latin, set_in_lines, set_paragraph
 from .memo import ParagraphMemo
 
 HEAD_ELEMENTS = ("label", "kicker", "headline", "deck")  # the headline block, top to bottom
@@ -79,6 +79,7 @@ class Shape:
     headline_align: str | None = None  # None: the headline style's alignment
     deck: bool = True  # False: the article's deck (副题) is not set (`deck: false`, or the planner dropped it)
     split: bool = False  # True: the headline's halves one per line even where they fit on one (`headline_split`)
+    breaks: int = 0  # N: a headline of one part and one half broken into N lines between words (`headline_break`)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -194,7 +195,11 @@ def set_head(story_id: str, text: ArticleText, shape: Shape, setter: Setter) -> 
         for part in parts[name]:
             check_coverage(part.replace(" ", ""), font, story_id, text, name)
             part_size, part_rows = size, rows
-            head_lines = _head_text(part, font, style.name, shape.width, config, setter, is_headline and shape.split)
+            if is_headline and shape.breaks:
+                head_lines = _broken_head(part, font, style.name, shape, config, story_id, text)
+            else:
+                head_lines = _head_text(part, font, style.name, shape.width, config, setter,
+                                        is_headline and shape.split)
             for smaller in _smaller_sizes(size) if _lone_latin(head_lines) else ():
                 trial = _head_text(part, setter.font(style.name, smaller), style.name, shape.width, config,
                                    setter, is_headline and shape.split)
@@ -222,6 +227,24 @@ def _head_text(part: str, font: TextFont, style: str, width: float, config: Comp
     for half in halves:
         lines.extend(setter.paragraph([Span(half, font, style, words=True)], width, config).lines)
     return tuple(lines)
+
+
+def _broken_head(part: str, font: TextFont, style: str, shape: Shape, config: ComposeConfig, story_id: str,
+                 text: ArticleText) -> tuple[Line, ...]:
+    """A headline of one part and one half broken into `shape.breaks` lines of balanced length between words
+    (typeset.lines.set_in_lines); an error when the headline has more parts or halves, or no such breaking."""
+    if len(text.headline) != 1 or len(split_halves(part)) != 1:
+        raise LayoutError(_("article {story_id}: headline_break is for a headline of one line and one half, "
+                            "this one has {parts} lines and {halves} halves").format(
+                              story_id=story_id, parts=len(text.headline), halves=len(split_halves(part))),
+                          story_id, _("remove headline_break (headline_split sets two halves one per line)"))
+    found = set_in_lines([Span(part, font, style, words=True)], shape.width, config, shape.breaks)
+    if found is None:
+        raise LayoutError(_("article {story_id}: the headline '{headline}' cannot be broken into {count} lines "
+                            "between words (two words or more a line)").format(
+                              story_id=story_id, headline=part, count=shape.breaks),
+                          story_id, _("give headline_break fewer lines, or remove it"))
+    return found.lines
 
 
 HEAD_SHRINK = (0.9, 0.8, 0.7)  # sizes tried, of the style's, when a headline line would be Latin words alone

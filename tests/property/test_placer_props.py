@@ -25,6 +25,9 @@ from layout.output import sidecar
 from layout.spec import FigureSpec, StorySpec, TextStyle
 
 
+HEADLINES = ("全市召开工作会议", "乙乙 丙丙")  # one half the lever may break into one line more; two halves
+
+
 @st.composite
 def pages(draw, columns=(3, 8), rows=(30, 90), count=(1, 8), lines=(8, 160)):
     """A grid (columns × rows) and 1–8 stories with texts: lines, paragraphs, priority, optional span range."""
@@ -42,11 +45,14 @@ def pages(draw, columns=(3, 8), rows=(30, 90), count=(1, 8), lines=(8, 160)):
             low = draw(st.integers(2, columns))
             span = (low, draw(st.integers(low, columns)))
         sid = f"s{k}"
+        deck = draw(st.sampled_from((None, None, True, False)))  # the story's `deck:` (None: the planner's lever)
         stories.append(StorySpec(id=sid, file=Path(f"{sid}.txt"), priority=priority, where=f"stories[{k}]",
-                                 span=span))
+                                 span=span, deck=deck))
         per = max(1, lines // paragraphs)
         body = "\n\n".join("正" * (per * 10 - 3) + "文。" for _ in range(paragraphs))
-        texts[sid] = f"headline: 标题{k}\n\n{body}"
+        head = draw(st.sampled_from((f"标题{k}", f"标题{k}", HEADLINES[0], HEADLINES[1])))  # the lines levers
+        deck_line = f"deck: {'副' * draw(st.integers(2, 30))}\n" if draw(st.booleans()) else ""
+        texts[sid] = f"headline: {head}\n{deck_line}\n{body}"
     return columns, rows, stories, texts
 
 

@@ -558,10 +558,205 @@ def test_a_headline_is_set_in_one_line_more_before_a_deck_is_dropped_or_a_story_
     assert found.total == 0, found.details
 
 
-def test_a_headline_of_one_half_has_no_lines_lever(two_halves):
+def test_a_headline_of_one_word_has_no_lines_lever(two_halves):
     world, page = two_halves
     area, variants = measured(world, page, page.stories)
     more = placer._with_split(page.stories, variants, area, world.grid, world.desk, world.ctx.issue.fit)
-    assert more["a"] == variants["a"] and more["c"] == variants["c"]  # 甲, 丙: one half, nothing to split
+    assert more["a"] == variants["a"] and more["c"] == variants["c"]  # 甲, 丙: one word, nothing to split or break
     assert any(v.split for v in more["b"])
     assert all(v.head_at(h) > v.head and v.heights[h] >= placer.WEIGHTS.lines for v in more["b"] for h in v.split)
+
+
+@pytest.fixture
+def one_half(tiny_font_path):
+    """A 4 × 40 page whose stories fill exactly only with b's headline of one half (全市召开工作会议, one line
+    at 2 columns) broken into two lines between words."""
+    stories = [story("a", 1), story("b", 2), story("c", 3)]
+    texts = {"a": text("甲", 40), "b": text("全市召开工作会议", 30), "c": text("丙", 36)}
+    return world_with(tiny_font_path, stories, texts, columns=4, rows=40)
+
+
+def test_a_headline_of_one_half_is_broken_into_one_line_more_so_that_the_page_fills(one_half):
+    world, page = one_half
+    ordered = tuple(page.stories)
+    area, variants = measured(world, page, ordered)
+    assert placer._search(ordered, variants, area) is None and not placer._too_short(ordered, variants, area)
+    best, held = placer._fallbacks(ordered, variants, area)  # without the lever: white under a story
+    assert held == () and sum(s.white * s.cell.span for s in best[0]) > 0
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert placed.held == () and all(s.white == 0 for s in placed.spots)
+    assert {s.story.id: (s.split, s.lines) for s in placed.spots} == {"a": (False, 0), "b": (True, 2), "c": (False, 0)}
+    b = next(s for s in placed.spots if s.story.id == "b")
+    assert (b.cell, b.head) == (Cell(1, 2, 16, 24), 5)  # 2 lines × 2 rows + the air row (one line: 3 rows)
+    assert next(v for v in variants["b"] if v.span == 2).head == 3
+    assert placed.notes == ("story b: headline broken into one line more (2 lines between words, 5 rows) so that "
+                            "the page fills exactly (the planned manifest writes headline_break: 2)",)
+    assert placed.score.lines == placer.WEIGHTS.lines and "+ lines 4" in placed.score.breakdown()
+    assert [(a.headline_break, a.headline_split) for a in placed.articles] == [(0, False), (2, False), (0, False)]
+    record, plan, _ = planned_record(world, page)
+    heads = {a["id"]: [line["text"] for line in a["lines"] if line["kind"] == "headline"] for a in record["articles"]}
+    assert heads["b"] == ["全市召开", "工作会议"]  # balanced, between words
+    from layout.makeup import fixed
+    rebuilt = fixed.plan_page(replace(page, articles=placed.articles, stories=(), column_rules=placed.rules),
+                              world.grid, "A", world.desk, world.ctx.issue.fit)
+    assert rebuilt.placements == plan.placements  # headline_break: 2 on b rebuilds the same page
+    found = check_page(record, {s.story.id: s.size for s in placed.spots}, {s.id: s.priority for s in page.stories})
+    assert found.total == 0, found.details
+
+
+def test_the_lines_lever_of_a_one_half_headline_adds_the_heights_of_its_block_one_line_taller(one_half):
+    world, page = one_half
+    area, variants = measured(world, page, page.stories)
+    more = placer._with_split(page.stories, variants, area, world.grid, world.desk, world.ctx.issue.fit)
+    assert more["a"] == variants["a"] and more["c"] == variants["c"]  # 甲, 丙: one word, never broken
+    at = {v.span: v for v in more["b"]}
+    assert set(at[2].broken.values()) == {2} and set(at[2].split.values()) == {5}  # 2 lines, 5 rows at 2 columns
+    assert all(h not in variants["b"][0].heights and at[2].heights[h] >= placer.WEIGHTS.lines for h in at[2].split)
+    assert all(v.lines == 0 for v in more["b"])  # the merged variants are the natural ones, plus those heights
+
+
+@pytest.fixture
+def combined(tiny_font_path):
+    """A 4 × 40 page that fills exactly only with b's halves one per line and c's deck dropped together."""
+    stories = [story("a", 1), story("b", 2), story("c", 3)]
+    texts = {"a": text("甲", 40), "b": text("乙乙 丙丙", 30), "c": with_deck("丙", "副" * 40, 40)}
+    return world_with(tiny_font_path, stories, texts, columns=4, rows=40)
+
+
+def test_the_levers_combine_when_no_one_lever_fills_the_page(combined):
+    world, page = combined
+    ordered = tuple(page.stories)
+    area, variants = measured(world, page, ordered)
+    fit = world.ctx.issue.fit
+    for lever in placer.LEVERS:  # each lever alone: no exact fill
+        pool = placer._with_levers(ordered, variants, area, world.grid, world.desk, fit, (lever,))
+        assert placer._search(ordered, pool, area) is None, lever
+    placed = placer.place(page, world.grid, world.desk, fit)
+    assert placed.held == () and all(s.white == 0 for s in placed.spots)
+    assert {s.story.id: (s.split, s.deck) for s in placed.spots} == {"a": (False, True), "b": (True, True),
+                                                                    "c": (False, False)}
+    assert (placed.score.lines, placed.score.deck) == (placer.WEIGHTS.lines, placer.WEIGHTS.deck)
+    assert placed.notes == ("story c: deck (副题) dropped so that the page fills exactly (the planned manifest "
+                            "writes deck: false)",
+                            "story b: headline set in one line more (its halves one per line, 5 rows) so that the "
+                            "page fills exactly (the planned manifest writes headline_split: true)")
+    record, plan, _ = planned_record(world, page)
+    from layout.makeup import fixed
+    rebuilt = fixed.plan_page(replace(page, articles=placed.articles, stories=(), column_rules=placed.rules),
+                              world.grid, "A", world.desk, fit)
+    assert rebuilt.placements == plan.placements
+    found = check_page(record, {s.story.id: s.size for s in placed.spots}, {s.id: s.priority for s in page.stories})
+    assert found.total == 0, found.details
+
+
+def test_a_story_may_take_two_levers_at_once(combined):
+    world, page = combined
+    ordered = tuple(page.stories)
+    area, variants = measured(world, page, ordered)
+    chosen = placer.settings(ordered[2], 22.0, world.desk, False, ("lines", "deck", "smaller"))
+    assert [(s.levers, s.size, s.deck, s.cost) for s in chosen] == [
+        (("deck",), 22.0, False, 6.0), (("smaller",), 20.0, True, 10.0), (("deck", "smaller"), 20.0, False, 16.0)]
+    both = placer.settings(ordered[1], 24.0, world.desk, False, ("lines", "deck"))
+    assert [(s.levers, s.split) for s in both] == [(("lines",), True)]  # b has no deck to drop
+
+
+def test_per_height_the_cheapest_lever_setting_is_kept_and_recorded():
+    def alt(head, size, heights):
+        return placer.Variant(story("c", 3), 2, size, head, 20, dict(heights), air={h: 0 for h in heights})
+    base = alt(6, 22.0, {10: 0.0})
+    deck, smaller, both = (placer.Setting(("deck",), 22.0, deck=False, cost=6.0),
+                           placer.Setting(("smaller",), 20.0, cost=10.0),
+                           placer.Setting(("deck", "smaller"), 20.0, deck=False, cost=16.0))
+    merged = placer._levered(base, [(deck, alt(4, 22.0, {8: 0.0, 10: 0.0})), (smaller, alt(5, 20.0, {9: 1.0})),
+                                    (both, alt(3, 20.0, {7: 0.0, 8: 0.0}))], 22.0)
+    assert merged.heights == {10: 0.0, 8: 6.0, 9: 11.0, 7: 16.0}  # 10 natural; 8 the deck alone, cheaper than both
+    assert merged.nodeck == {8: 4, 7: 3} and merged.smaller == {9: (20.0, 5), 7: (20.0, 3)} and merged.split == {}
+    assert [(merged.head_at(h), merged.size_at(h)) for h in (10, 9, 8, 7)] == [(6, 22.0), (5, 20.0), (4, 22.0),
+                                                                                (3, 20.0)]
+    spot = placer._spot(merged, Cell(1, 2, 0, 7))
+    assert (spot.deck, spot.ladder, spot.size, spot.head, spot.cost) == (False, 22.0, 20.0, 3, 0.0)  # both levers
+
+
+def test_a_lever_search_that_adds_nothing_is_skipped(decked, monkeypatch):
+    world, page = decked  # one-character headlines: no headline-lines lever; b's deck fills
+    searched = []
+    search = placer._search
+    monkeypatch.setattr(placer, "_search", lambda ordered, pool, *a, **k: searched.append(
+        placer.levers_used(pool)) or search(ordered, pool, *a, **k))
+    placed = placer.place(page, world.grid, world.desk, world.ctx.issue.fit)
+    assert placed.held == () and [s.deck for s in placed.spots] == [True, False, True]
+    assert searched == [frozenset(), frozenset({"deck"})]  # natural, then lines + deck; lines alone is skipped
+
+
+def test_a_storys_deck_true_is_never_dropped_and_false_is_never_set(decked):
+    world, page = decked
+    kept = replace(page, stories=(page.stories[0], replace(page.stories[1], deck=True), page.stories[2]))
+    placed = placer.place(kept, world.grid, world.desk, world.ctx.issue.fit)
+    assert all(s.deck for s in placed.spots) and placed.score.deck == 0  # b's deck kept: not the lever
+    assert [s.id for s in placed.held] == ["c"]  # so the page does not fill with every story (with b's deck off it did)
+    area, variants = measured(world, kept, kept.stories)
+    assert placer.settings(kept.stories[1], 24.0, world.desk, False, ("deck",)) == []
+    off = replace(page, stories=(page.stories[0], replace(page.stories[1], deck=False), page.stories[2]))
+    area, natural = measured(world, off, off.stories)
+    _, decked_heads = measured(world, page, page.stories)
+    assert [v.head for v in decked_heads["b"]] == [6, 5, 5]  # spans 2, 3, 4: its deck of 40 字 on 3, 2, 2 lines
+    assert [v.head for v in natural["b"]] == [3, 3, 3]  # deck: false: the headline block without it
+    placed = placer.place(off, world.grid, world.desk, world.ctx.issue.fit)
+    assert placed.held == () and placed.score.deck == 0 and placed.notes == ()  # set without it: no lever, no note
+    assert [a.deck for a in placed.articles] == [True, False, True]  # what `layout plan` writes: deck: false
+    record, _, _ = planned_record(world, off)
+    kinds = {a["id"]: {line["kind"] for line in a["lines"]} for a in record["articles"]}
+    assert "deck" in kinds["a"] and "deck" not in kinds["b"]
+
+
+def pinned_with_air(tiny_font_path):
+    """pinned_beside with p1 in rows 0–19 and 30 lines: its slot gives its headline 2 rows of air."""
+    pinned = (article("p1", 5, 2, 0, 20), article("p2", 5, 2, 20, None))
+    texts = {"p1": text("左", 30), "p2": text("右", 52), "a": text("甲", 68), "b": text("乙", 42), "c": text("丙", 42)}
+    return world_with(tiny_font_path, [story("a", 1), story("b", 2), story("c", 3)], texts, columns=6, rows=50,
+                      articles=pinned)
+
+
+def test_a_pinned_headline_takes_the_rows_of_its_lines_not_its_whole_block_with_air(tiny_font_path):
+    world, pinned = pinned_with_air(tiny_font_path)
+    plan = placer.fixed.plan_page(replace(pinned, stories=()), world.grid, "A", world.desk, world.ctx.issue.fit)
+    p1 = next(p for p in plan.placements if p.id == "p1")
+    assert (p1.head_rows, p1.gap_rows) == (5, 1)  # 2 rows of lines + the air row + 2 of headline air; 1 of gap
+    area, walls = placer.free_and_walls(pinned, world.grid, world.desk, world.ctx.issue.fit)
+    assert [(w.id, w.zone) for w in walls] == [("p1", (0, 3)), ("p2", (20, 23))]  # the whole blocks: (0, 5), (20, 24)
+    from layout.compose.page import compose_page
+    sets = {p.id: world.desk.story(p.id, p.shape, p.loosen) for p in plan.placements}
+    composed = compose_page(plan, sets, world.ctx)
+    record = json.loads(sidecar.dumps(sidecar.Sidecar("t", "t.pdf", (sidecar.page_record(
+        0, composed, Rect(0, 0, composed.trim.x1, composed.trim.y1)),))))["pages"][0]
+    from planner_check import boxes
+    lasts = {b.id: b.head_last for b in boxes(record)}
+    assert [w.zone[1] for w in walls] == [lasts["p1"] + 1, lasts["p2"] + 1]  # the checker's own reading agrees
+
+
+def test_the_exact_pinned_headline_rows_let_a_story_beside_it_stagger_without_a_column_rule(tiny_font_path,
+                                                                                         monkeypatch):
+    world, pinned = pinned_with_air(tiny_font_path)
+    fit = world.ctx.issue.fit
+    placed = placer.place(pinned, world.grid, world.desk, fit)
+    assert placed.held == () and placed.score.ruled == 0 and placed.score.total == 11
+    record, _, _ = planned_record(world, pinned)
+    found = check_page(record, {s.story.id: s.size for s in placed.spots}, {s.id: s.priority for s in pinned.stories})
+    assert found.total == 0, found.details
+    with monkeypatch.context() as m:  # the whole block with its air, as estimated before: a 碰题 ruled at a cost
+        m.setattr(placer, "pinned_zone", lambda p, story, grid: (p.cell.top + p.head_top,
+                                                                 p.cell.top + p.head_top + p.head_rows))
+        generous = placer.place(pinned, world.grid, world.desk, fit)
+    assert generous.score.ruled == placer.WEIGHTS.ruled and generous.score.total == 31
+
+
+def test_a_story_with_a_photo_keeps_its_own_headline_lines_at_every_span(photo_world):
+    world, page = photo_world(rows=None)  # a photo the planner may crop shorter: measured at each crop too
+    from layout.article.text import parse_article
+    world.desk.add("b", parse_article(text("全市召开工作会议", 60), Path("b.txt")))  # one line at 2–4 columns
+    b, fit = page.stories[1], world.ctx.issue.fit
+    area = placer.free_area(page, world.grid, world.desk, fit)
+    natural = placer.measure(b, 24.0, area, world.grid, world.desk, fit, False)
+    assert [(v.span, v.head, v.lines) for v in natural] == [(2, 3, 0), (3, 3, 0), (4, 3, 0)]  # never broken unasked
+    broken = placer.measure(b, 24.0, area, world.grid, world.desk, fit, False, one_more=True)
+    assert [(v.span, v.head, v.lines) for v in broken] == [(2, 5, 2), (3, 5, 2), (4, 5, 2)]

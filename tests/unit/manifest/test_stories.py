@@ -242,3 +242,40 @@ def test_an_articles_headline_split_is_read_and_the_planned_manifest_writes_it(t
     assert [(a.id, a.headline_split) for a in again.articles] == [("a", False), ("b", True), ("c", False)]
     error = fails(tmp_path, text.replace("headline_split: true", "headline_split: 2"))
     assert "pages[0].articles[0].headline_split" in str(error) and "true or false" in str(error)
+
+
+def test_an_articles_headline_break_is_read_and_the_planned_manifest_writes_it(tmp_path):
+    from dataclasses import replace
+
+    from layout.manifest.planned import planned_manifest
+    from layout.spec import Slot
+    text = BASE.replace("        slot: {column: 1, span: 4, top: 0, lines: 5}\n",
+                        "        slot: {column: 1, span: 4, top: 0, lines: 5}\n        headline_break: 3\n")
+    page = load(tmp_path, text).pages[0]
+    assert page.articles[0].headline_break == 3
+    assert load(tmp_path, BASE).pages[0].articles[0].headline_break == 0  # by default the breaker's lines
+    planned = [replace(page.articles[0], headline_break=0),
+               replace(page.articles[0], id="b", file=page.stories[0].file, slot=Slot(1, 2, 5, 13), headline_break=2),
+               replace(page.articles[0], id="c", file=page.stories[1].file, slot=Slot(3, 2, 5, 13),
+                       headline_break=0)]
+    written = planned_manifest(tmp_path / "issue.yaml", {1: planned})
+    assert written.count("headline_break: 2") == 1 and "headline_break: 3" not in written
+    (tmp_path / "planned.yaml").write_text(written, encoding="utf-8")
+    again = load_issue(tmp_path / "planned.yaml").pages[0]
+    assert [(a.id, a.headline_break) for a in again.articles] == [("a", 0), ("b", 2), ("c", 0)]
+    error = fails(tmp_path, text.replace("headline_break: 3", "headline_break: 1"))
+    assert "issue.yaml:" in str(error) and "pages[0].articles[0].headline_break" in str(error)
+
+
+@pytest.mark.parametrize("value, deck", [("false", False), ("true", True), (None, None)])
+def test_a_storys_deck_is_read(tmp_path, value, deck):
+    line = "      - {id: c, file: articles/c.txt, priority: 2}"
+    text = BASE if value is None else BASE.replace(line, line[:-1] + f", deck: {value}}}")
+    assert load(tmp_path, text).pages[0].stories[1].deck is deck  # None: the planner may drop it (a lever)
+
+
+def test_a_bad_deck_on_a_story_is_a_located_error(tmp_path):
+    line = "      - {id: c, file: articles/c.txt, priority: 2}"
+    error = fails(tmp_path, BASE.replace(line, line[:-1] + ", deck: maybe}"))
+    assert "issue.yaml:17 (pages[0].stories[1].deck)" in str(error) and "true or false" in str(error)
+    assert "deck: true or false" in error.hint
