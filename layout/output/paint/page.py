@@ -15,7 +15,7 @@ from ...files import FileSink
 from ...geometry import Rect
 from ...placed import GlyphRun, Image, Page
 from ..memo import OutputMemo
-from . import backend, cidfont, forms, pdfx
+from . import backend, cidfont, pdfx
 
 
 @dataclass(frozen=True)
@@ -142,9 +142,10 @@ def _paint_page(canvas: Canvas, page: Page, settings: PaintSettings, used: dict,
     for image in page.images:
         _paint_image(canvas, image)
     if page.forms:
+        from . import forms  # pikepdf loads only for a page with an ad or a logo
         pdfx.set_overprint(canvas, False)  # an ad or logo knocks out what is under it; its own state inside
-    for form in page.forms:
-        forms.paint_form(canvas, form)
+        for form in page.forms:
+            forms.paint_form(canvas, form)
     fill = None  # the (colour, overprint) in force: set again only when it changes
     for run in page.runs:
         if (run.color, run.overprint) != fill:
