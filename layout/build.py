@@ -92,6 +92,7 @@ class MadeUp:
     pages: tuple[Page, ...]
     prepared: dict = field(default_factory=dict, compare=False, repr=False)  # the workers' run operators
     kept: dict = field(default_factory=dict, compare=False, repr=False)  # id(page) → (page, its store key)
+    fresh: tuple = field(default=(), compare=False, repr=False)  # (page, key): composed now, kept once painted
 
     @property
     def fits(self) -> tuple[CopyFit, ...]:
@@ -185,9 +186,11 @@ def _build(manifest_path: Path, options: BuildOptions, store: _store.Store, star
     _store.flush(store)                                               # what was set before the folder existed
     memo = _output_memo(options.memory)                               # the watch: unchanged pages kept painted
     with OutputSet(outdir) as staged:                                 # all outputs land together
-        fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged, options.progress, memo, made.prepared)
+        prepared = made.prepared if made.prepared or made.kept else None  # kept pages: the painter adds the rest
+        fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged, options.progress, memo, prepared)
+        _keep_fresh(made, store)
         for page in pages if options.pages else ():
-            _stage_pdf([page], outdir / f"{page.label}.pdf", issue, staged, memo=memo, prepared=made.prepared)
+            _stage_pdf([page], outdir / f"{page.label}.pdf", issue, staged, memo=memo, prepared=prepared)
         _stage_sidecar(pages, issue, outdir, staged, options.pages,  # records for QA (and per page PDF)
                        memo or (_KeptRecords(kept.Records(store, made.kept)) if made.kept else None))
         written = staged.commit()
@@ -301,24 +304,29 @@ def _compose_all(plans: Sequence[PagePlan], stories: Mapping[str, SetStory], ctx
 
 def _kept_pages(issue: Issue, ctx: Context, plans: Sequence[PagePlan], stories: Mapping[str, SetStory],
                 texts: Mapping, store: _store.Store, options: BuildOptions) -> MadeUp:
-    """Every planned page from the store when it was composed before with the same inputs, else composed (its
-    runs' operators made for painting) and kept (layout/kept.py)."""
-    from .output.paint.page import prepare_run
-    context, pages, prepared, keys = kept.context_key(ctx), [], {}, {}
+    """Every planned page from the store when it was composed before with the same inputs, else composed (and
+    kept once painted, with the operators the painter made for its runs: _keep_fresh; layout/kept.py)."""
+    context, pages, prepared, keys, fresh = kept.context_key(ctx), [], {}, {}, []
     for number, plan in enumerate(plans, start=1):
         key = kept.page_key(context, plan, texts)
         found = kept.load(store, key)
         if found is None:
             page = compose_page(plan, stories, ctx)
-            found = (page, tuple(prepare_run(run) for run in page.runs))
-            kept.save(store, key, *found)
-        page, operators = found
-        prepared.update(zip(map(id, page.runs), operators))
+            fresh.append((page, key))
+        else:
+            page, operators = found
+            prepared.update(zip(map(id, page.runs), operators))
         keys[id(page)] = (page, key)
         pages.append(page)
         if options.progress:
             options.progress("composing", number, len(plans))
-    return MadeUp(issue, ctx, plans, tuple(pages), prepared, keys)
+    return MadeUp(issue, ctx, plans, tuple(pages), prepared, keys, tuple(fresh))
+
+
+def _keep_fresh(made: MadeUp, store: _store.Store) -> None:
+    """Keep the pages composed by this build, each with its runs' operators as the painter made them."""
+    for page, key in made.fresh:
+        kept.save(store, key, page, tuple(made.prepared[id(run)] for run in page.runs))
 
 
 def _oversets(pages: Sequence[Page], options: BuildOptions) -> tuple[Overset, ...]:
