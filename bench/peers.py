@@ -19,7 +19,9 @@ cold whole-process runs of
                                              .pth), run from a folder outside the checkout, cold cache
         "baseline tree, no bytecode":        with --baseline PATH, the engine of another checkout (run
                                              with PATH as its working directory), cold cache: before/after
-                                             a change in the same alternation
+                                             a change in the same alternation ("bytecode cached" when its
+                                             layout/ holds compiled modules); and "baseline tree, warm build
+                                             cache": the same, into one output folder every run
   (b) Typst 0.15 from PyPI in the bench-only venv bench/.venv-typst (created on first use). The
       PyPI package is typst-py, a Python binding with no CLI, so each run is a fresh process
       `bench/.venv-typst/bin/python bench/typst/compile.py main.typ out.pdf --font-path … 
@@ -65,6 +67,7 @@ NO_BYTECODE = "editable install, no bytecode"
 BYTECODE = "editable install, bytecode cached"
 WARM = "no bytecode, warm build cache"  # the same output folder every run: <outdir>/.cache/store is warm
 BEFORE = "baseline tree, no bytecode"  # --baseline PATH: another checkout (e.g. before a speed step)
+BEFORE_WARM = "baseline tree, warm build cache"  # --baseline PATH, the same output folder every run
 WHEEL = "wheel install, bytecode compiled"  # --wheel: non-editable install in a venv (wheel_python)
 OFF = "__pycache__.peers-off"
 
@@ -191,7 +194,7 @@ def bench_size(size: int, runs: int, python: str, fonts: str, tmp: Path, distinc
     envs = environments()
     envs[WARM] = envs[BEFORE] = envs[WHEEL] = envs[NO_BYTECODE]
     before = before_mode(baseline) if baseline else BEFORE
-    envs[before] = envs[BEFORE]
+    envs[before] = envs[BEFORE_WARM] = envs[BEFORE]
     if jobs:
         envs[jobs_mode(jobs)] = envs[BYTECODE]
     outside = tmp / "outside"  # the wheel's runs: a working directory without the checkout's layout/
@@ -199,22 +202,24 @@ def bench_size(size: int, runs: int, python: str, fonts: str, tmp: Path, distinc
     typst_cmd = [str(venv_python()), str(BENCH / "typst" / "compile.py"), str(main), str(tmp / "typst.pdf"),
                  *font_args(fonts, tmp)]
     warm_out = tmp / f"warm-{size}"
+    warm_before = tmp / f"warm-before-{size}"
 
     def ours(mode: str) -> tuple[float, float]:
-        out = warm_out if mode == WARM else Path(tempfile.mkdtemp(dir=tmp))  # a fresh folder: a cold cache
+        warm = {WARM: warm_out, BEFORE_WARM: warm_before}
+        out = warm.get(mode) or Path(tempfile.mkdtemp(dir=tmp))  # a fresh folder: a cold cache
         if mode in (NO_BYTECODE, WARM):
             hide_bytecode()
         try:
             interpreter = str(wheel) if mode == WHEEL else python
             extra = ["--jobs", str(jobs)] if jobs and mode == jobs_mode(jobs) else []
             return timed([interpreter, "-m", "layout", "build", str(manifest), "-o", str(out), "-q", *extra],
-                         envs[mode], baseline if mode == before else outside if mode == WHEEL else ROOT)
+                         envs[mode], baseline if mode in (before, BEFORE_WARM) else outside if mode == WHEEL else ROOT)
         finally:
             show_bytecode()
-            if mode != WARM:
+            if mode not in warm:
                 shutil.rmtree(out)
 
-    modes = (([before] if baseline else []) + [NO_BYTECODE, BYTECODE, WARM] + ([jobs_mode(jobs)] if jobs else [])
+    modes = (([before, BEFORE_WARM] if baseline else []) + [NO_BYTECODE, BYTECODE, WARM] + ([jobs_mode(jobs)] if jobs else [])
              + ([WHEEL] if wheel else []))
     # warm-ups (untimed): the bytecode one writes layout/**/__pycache__, the warm one fills its build
     # cache; all of them warm the page cache

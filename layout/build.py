@@ -10,7 +10,7 @@ from types import MappingProxyType
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from . import manifest
+from . import kept, manifest
 from . import store as _store
 from .article import read_article, visible_characters
 from .compose.audit import Typesetting, audit_records
@@ -91,6 +91,8 @@ class MadeUp:
     plans: tuple[PagePlan, ...]
     pages: tuple[Page, ...]
     prepared: dict = field(default_factory=dict, compare=False, repr=False)  # the workers' run operators
+    kept: dict = field(default_factory=dict, compare=False, repr=False)  # id(page) → (page, its store key)
+    fresh: tuple = field(default=(), compare=False, repr=False)  # (page, key): composed now, kept once painted
 
     @property
     def fits(self) -> tuple[CopyFit, ...]:
@@ -120,6 +122,8 @@ def make_up(manifest_path: Path, options: BuildOptions = BuildOptions(), store: 
             composed = parallel.compose_pages(plans, stories, ctx, parallel.jobs_for(options.jobs, len(plans)),
                                               options.progress)
             return MadeUp(issue, ctx, plans, composed.pages, composed.prepared)
+        if workers and store.enabled and options.memory is None:  # a build that paints: pages kept in the store
+            return _kept_pages(issue, ctx, plans, stories, desk.texts, store, options)
         pages = _compose_all(plans, stories, ctx, options)
     return MadeUp(issue, ctx, plans, pages)
 
@@ -184,16 +188,26 @@ def _build(manifest_path: Path, options: BuildOptions, store: _store.Store, star
     _store.flush(store)                                               # what was set before the folder existed
     memo = _output_memo(options.memory)                               # the watch: unchanged pages kept painted
     with OutputSet(outdir) as staged:                                 # all outputs land together
-        fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged, options.progress, memo, made.prepared)
+        prepared = made.prepared if made.prepared or made.kept else None  # kept pages: the painter adds the rest
+        fonts = _stage_pdf(pages, outdir / f"{issue.id}.pdf", issue, staged, options.progress, memo, prepared)
+        _keep_fresh(made, store)
         for page in pages if options.pages else ():
-            _stage_pdf([page], outdir / f"{page.label}.pdf", issue, staged, memo=memo, prepared=made.prepared)
-        _stage_sidecar(pages, issue, outdir, staged, options.pages, memo)  # records for QA (and per page PDF)
+            _stage_pdf([page], outdir / f"{page.label}.pdf", issue, staged, memo=memo, prepared=prepared)
+        _stage_sidecar(pages, issue, outdir, staged, options.pages,  # records for QA (and per page PDF)
+                       memo or (_KeptRecords(kept.Records(store, made.kept)) if made.kept else None))
         written = staged.commit()
     count = len(pages) if options.pages else 0
     issue_pdf, page_pdfs, sidecar = written[0], tuple(written[1:1 + count]), written[1 + count]
     summary = summarise(made, fonts, oversets, time.perf_counter() - started, issue_pdf.stat().st_size)
     return BuildResult(issue_pdf=issue_pdf, page_pdfs=page_pdfs, sidecar=sidecar, pages=pages,
                        summary=summary, made=made, page_sidecars=tuple(written[2 + count:]))
+
+
+@dataclass(frozen=True)
+class _KeptRecords:
+    """The kept pages' sidecar records in the place of the watch's output memo (only its `records`)."""
+
+    records: "kept.Records"
 
 
 def _output_memo(memory: Memory | None):
@@ -290,6 +304,33 @@ def _compose_all(plans: Sequence[PagePlan], stories: Mapping[str, SetStory], ctx
     return tuple(pages)
 
 
+def _kept_pages(issue: Issue, ctx: Context, plans: Sequence[PagePlan], stories: Mapping[str, SetStory],
+                texts: Mapping, store: _store.Store, options: BuildOptions) -> MadeUp:
+    """Every planned page from the store when it was composed before with the same inputs, else composed (and
+    kept once painted, with the operators the painter made for its runs: _keep_fresh; layout/kept.py)."""
+    context, pages, prepared, keys, fresh = kept.context_key(ctx), [], {}, {}, []
+    for number, plan in enumerate(plans, start=1):
+        key = kept.page_key(context, plan, texts)
+        found = kept.load(store, key)
+        if found is None:
+            page = compose_page(plan, stories, ctx)
+            fresh.append((page, key))
+        else:
+            page, operators = found
+            prepared.update(zip(map(id, page.runs), operators))
+        keys[id(page)] = (page, key)
+        pages.append(page)
+        if options.progress:
+            options.progress("composing", number, len(plans))
+    return MadeUp(issue, ctx, plans, tuple(pages), prepared, keys, tuple(fresh))
+
+
+def _keep_fresh(made: MadeUp, store: _store.Store) -> None:
+    """Keep the pages composed by this build, each with its runs' operators as the painter made them."""
+    for page, key in made.fresh:
+        kept.save(store, key, page, tuple(made.prepared[id(run)] for run in page.runs))
+
+
 def _oversets(pages: Sequence[Page], options: BuildOptions) -> tuple[Overset, ...]:
     """Every overset of the build; an error unless the build allows overset (then they are listed)."""
     oversets = tuple(a.overset for p in pages for a in p.articles if a.overset)
@@ -359,21 +400,40 @@ def _stage_pdf(pages: Sequence[Page], path: Path, issue: Issue, staged: OutputSe
     title = f"{issue.paper} {issue.date.isoformat()} " + (pages[0].label if len(pages) == 1 else issue.edition)
     tmp = staged.add(path)
     fonts = paint(pages, tmp, _paint_settings(issue, title, pages), progress, memo, prepared)
-    _preflight(tmp, path, issue, progress)
+    _preflight(tmp, path, issue, progress, len(pages))
     return fonts
 
 
-def _preflight(tmp: Path, path: Path, issue: Issue, progress=None) -> None:
-    """Run `layout check` on our own output; a failure keeps the file aside as *.failed.pdf."""
-    from .check import CheckOptions, preflight
+PASSED = "passed"  # the store's kind of the files the build's own preflight passed
+
+
+def _preflight(tmp: Path, path: Path, issue: Issue, progress=None, pages: int = 0) -> None:
+    """Run `layout check` on our own output; a failure keeps the file aside as *.failed.pdf. A file of the very
+    bytes a build of this engine checked and passed with the same options before is not checked again (nor
+    pikepdf loaded): the store keeps the SHA-256 of every file that passed."""
     family = PDFX[issue.print.standard].family  # the rule family `layout check` applies (x-1a:2003 → x-1a)
+    store = _store.active()
+    passed = _passed_key(tmp, family, issue.print.ink_limit) if store.enabled else None
+    if passed is not None and store.load(PASSED, passed) == PASSED.encode():
+        for number in range(1, pages + 1) if progress else ():
+            progress("preflight", number, pages)
+        return
+    from .check import CheckOptions, preflight
     report = preflight(tmp, CheckOptions(standard=family, ink_limit=issue.print.ink_limit), progress,
-                       memo=_store.active())
+                       memo=store)
+    if report.passed and passed is not None:
+        store.save(PASSED, passed, PASSED.encode())
     if not report.passed:
         failed = path.with_suffix(".failed.pdf")
         os.replace(tmp, failed)
         raise PrintError(_("the PDF written does not pass preflight:\n") + report.as_table(),
                          str(failed), _("this is a bug in layout or a manifest colour/size problem named above"))
+
+
+def _passed_key(pdf: Path, family: str, ink_limit: float) -> str:
+    """The store key of a file's passing its preflight: its bytes' SHA-256 and the check's options."""
+    import hashlib
+    return _store.key(PASSED, hashlib.sha256(pdf.read_bytes()).hexdigest(), family, ink_limit)
 
 
 def _stage_sidecar(pages: Sequence[Page], issue: Issue, outdir: Path, staged: OutputSet,
@@ -431,4 +491,6 @@ def _typesetting(pages: Sequence[Page], ctx: Context) -> Typesetting:
     """Count defects in the body lines the build set (the PDF-side reader is the independent test)."""
     body = [r for p in pages for a in p.articles for r in a.lines if r.kind == "body"]
     grid = frozenset(round(y, 3) for y in pages[0].baselines) if pages else frozenset()
-    return audit_records(body, ctx.setter.config, lambda column: ctx.grid.column_box(column).x0, grid)
+    starts = {c: ctx.grid.column_box(c).x0 for c in range(1, ctx.grid.columns + 1)}  # each column's once
+    return audit_records(body, ctx.setter.config, lambda column: starts.get(column) or ctx.grid.column_box(column).x0,
+                         grid)

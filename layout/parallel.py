@@ -13,16 +13,14 @@ everything in the build's process, as before.
 
 from __future__ import annotations
 
-import copyreg
-import io
 import multiprocessing
 import os
-import pickle
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
 from . import store as _store
-from .fonts import Face, FaceSource, load_face
+from .fonts import FaceSource, load_face
+from .kept import dumps, loads
 
 _WORK: list = []  # (plans, stories, ctx) of the build that forks: the workers read it, never a pipe
 
@@ -79,7 +77,7 @@ def _joined(blob: bytes | None, index: int, prepared: dict, store) -> object:
         plans, stories, ctx = _WORK[-1]
         compose_page(plans[index], stories, ctx)
         raise RuntimeError(f"page {index + 1}: composing failed in a worker process only")
-    page, operators, programs, pending = _loads(blob)
+    page, operators, programs, pending = loads(blob)
     _install(programs)
     prepared.update(zip(map(id, page.runs), operators))
     store.pending.update(pending)
@@ -126,7 +124,7 @@ def _composed(index: int) -> bytes:
     faces = {run.face.source: run.face for run in page.runs}
     programs = {source: cidfont.register(face).program for source, face in sorted(faces.items(), key=repr)}
     pending = {k: v for k, v in store.pending.items() if k not in before}
-    return _dumps((page, operators, programs, pending))
+    return dumps((page, operators, programs, pending))
 
 
 def _install(programs: Mapping[FaceSource, object]) -> None:
@@ -136,25 +134,3 @@ def _install(programs: Mapping[FaceSource, object]) -> None:
         font = cidfont.register(load_face(source))
         if font._program is None:
             font._program = program
-
-
-def _face(face: Face) -> tuple:
-    """A Face pickled as its FaceSource: unpickled by `load_face`, this process's Face of that source."""
-    return load_face, (face.source,)
-
-
-class _Pickler(pickle.Pickler):
-    """Pickles a worker's result with each Face as its FaceSource (a dispatch table: only Faces reduced)."""
-
-    dispatch_table = copyreg.dispatch_table.copy()
-    dispatch_table[Face] = _face
-
-
-def _dumps(value: object) -> bytes:
-    out = io.BytesIO()
-    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-    return out.getvalue()
-
-
-def _loads(blob: bytes):
-    return pickle.loads(blob)

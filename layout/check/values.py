@@ -34,7 +34,7 @@ def multiply(m: tuple, n: tuple) -> tuple:
 
 def as_matrix(operands: Any) -> tuple:
     """Six numbers as a matrix (ValueError otherwise: the content stream is malformed)."""
-    values = tuple(float(v) for v in operands)
+    values = tuple(map(float, operands))
     if len(values) != 6:
         raise ValueError(f"a matrix needs 6 numbers, not {len(values)}")
     return values

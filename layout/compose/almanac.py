@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from lunar_python import Solar
-
 WEEKDAYS = "一二三四五六日"
 
 
@@ -18,5 +16,6 @@ def solar_date(date: _dt.date) -> str:
 def lunar_date(date: _dt.date) -> str:
     """The 农历 date: 农历癸卯年七月初七 (2023-08-22), 农历癸卯年闰二月初一 (2023-03-22), 农历甲辰年正月初一
     (2024-02-10); the 干支 year turns at 春节, not on 1 January."""
+    from lunar_python import Solar  # loads only for a masthead that prints the date
     lunar = Solar.fromYmd(date.year, date.month, date.day).getLunar()
     return f"农历{lunar.getYearInGanZhi()}年{lunar.getMonthInChinese()}月{lunar.getDayInChinese()}"

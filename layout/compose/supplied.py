@@ -6,9 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-import pikepdf
-
-from ..check import CheckOptions, UnusablePdfError, preflight
 from ..errors import LayoutError
 from ..i18n import N_, _
 from ..geometry import Rect
@@ -25,6 +22,7 @@ HINT = N_("ask for the file as PDF/X-1a: CMYK or spot colours only, every font e
 
 def source_box(path: Path, what: str, where: str) -> Rect:
     """The part of a supplied PDF's single page that is placed: its TrimBox, else its MediaBox."""
+    import pikepdf  # loads only when a PDF is supplied
     try:
         with pikepdf.open(path) as pdf:
             if len(pdf.pages) != 1:
@@ -43,6 +41,7 @@ def source_box(path: Path, what: str, where: str) -> Rect:
 def check_pdf(path: Path, what: str, where: str, ink_limit: float) -> None:
     """Preflight a supplied PDF page as `layout check` would, keeping the checks a placed page must pass;
     any error fails the build naming each problem."""
+    from ..check import CheckOptions, UnusablePdfError, preflight  # pikepdf loads only when a PDF is supplied
     try:
         report = preflight(path, CheckOptions(standard="x-1a", ink_limit=ink_limit))
     except UnusablePdfError as exc:

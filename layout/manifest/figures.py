@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from PIL import Image, UnidentifiedImageError
 
 from ..spec import FIGURE_FITS, FIGURE_PLACES, FigureSpec, Slot
 from . import kinds
@@ -77,6 +76,7 @@ def _photo_file(value: Value, root: Path) -> Path:
 
 def _own_aspect(value: Value, path: Path) -> float:
     """The photo's width / height after its EXIF orientation, read from its header (no pixels decoded)."""
+    from PIL import Image, UnidentifiedImageError  # Pillow loads only for an issue with photos
     try:
         with Image.open(path) as image:
             width, height = image.size

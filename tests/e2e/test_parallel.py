@@ -32,7 +32,7 @@ def test_two_jobs_write_the_bytes_of_one(tmp_path, pages, distinct):
     manifest = make_issue(pages, tmp_path / "issue", distinct=distinct)
     one, serial = built(manifest, tmp_path / "one", jobs=1)
     two, forked = built(manifest, tmp_path / "two", jobs=2)
-    assert not one.made.prepared  # one job: everything in this process
+    assert one.made.kept and not two.made.kept  # one job: composed here and kept in the store (layout/kept.py)
     assert two.made.prepared  # two jobs: a worker composed pages and encoded their runs
     assert serial.keys() == forked.keys() and len(serial) == 2 * (pages + 1)
     assert all(serial[name] == forked[name] for name in serial), [n for n in serial if serial[n] != forked[n]]

@@ -21,7 +21,7 @@ NO_SPACE = os.strerror(errno.ENOSPC)
 
 
 def test_disk_full_without_a_file_name_names_the_output_folder_and_free_space(issue, monkeypatch):
-    def full(path, record):
+    def full(path, record, memo=None):
         raise OSError(errno.ENOSPC, NO_SPACE)  # what file.write() raises: no filename
     monkeypatch.setattr(sidecar, "write", full)
     output = refused(issue, f"{issue.out}: {NO_SPACE} (writing into this folder)", "bytes) free there",
@@ -30,7 +30,7 @@ def test_disk_full_without_a_file_name_names_the_output_folder_and_free_space(is
 
 
 def test_disk_full_with_a_file_name_names_the_file_and_the_bytes_needed(issue, monkeypatch):
-    def full(path, record):
+    def full(path, record, memo=None):
         error = OSError(errno.ENOSPC, NO_SPACE, str(path))
         error.needed = 12345  # a writer that knows its size says so
         raise error

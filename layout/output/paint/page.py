@@ -15,7 +15,7 @@ from ...files import FileSink
 from ...geometry import Rect
 from ...placed import GlyphRun, Image, Page
 from ..memo import OutputMemo
-from . import backend, cidfont, forms, pdfx
+from . import backend, cidfont, pdfx
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,10 @@ def paint(pages: Sequence[Page], path: Path, settings: PaintSettings, progress=N
     """Write `pages` as one PDF at `path` (the caller makes it atomic), calling `progress('painting', done,
     total)` after each page if given; returns the fonts used. With the watch's output `memo`, the glyph runs,
     streams and font subsets of the last rebuild are reused (same bytes); with `prepared` (id(run) →
-    `prepare_run(run)`, from the parallel workers, layout/parallel.py) the runs' operators are not made again."""
+    `prepare_run(run)`, from the parallel workers, layout/parallel.py, or from the pages kept in the build's store,
+    layout/kept.py) the runs' operators are not made again, and those of the other runs are added to it."""
     if memo is None:
-        return _paint(pages, path, settings, progress, _Prepared(prepared) if prepared else None)
+        return _paint(pages, path, settings, progress, _Prepared(prepared) if prepared is not None else None)
     cidfont.SUBSETS.append(memo.subsets)
     try:
         with backend.kept_compression(memo.streams):
@@ -72,8 +73,9 @@ def _paint(pages: Sequence[Page], path: Path, settings: PaintSettings, progress,
 
 
 class _Prepared:
-    """The runs' operators made by the workers, in the place of the watch's memo (same bytes: the memo's
-    reuse of a run's operators, only the font's resource name and the codes marked used from the document)."""
+    """The runs' operators made by the workers or kept in the store, in the place of the watch's memo (same bytes:
+    the memo's reuse of a run's operators, only the font's resource name and the codes marked used from the
+    document); the operators of a run painted afresh are added (a page composed afresh is kept with them)."""
 
     def __init__(self, prepared: dict) -> None:
         self.runs = self
@@ -83,7 +85,7 @@ class _Prepared:
         return self.prepared.get(id(run))
 
     def keep(self, run: GlyphRun, kept) -> None:
-        pass
+        self.prepared[id(run)] = kept
 
 
 def prepare_run(run: GlyphRun, scratch=None) -> tuple[str, dict]:
@@ -142,9 +144,10 @@ def _paint_page(canvas: Canvas, page: Page, settings: PaintSettings, used: dict,
     for image in page.images:
         _paint_image(canvas, image)
     if page.forms:
+        from . import forms  # pikepdf loads only for a page with an ad or a logo
         pdfx.set_overprint(canvas, False)  # an ad or logo knocks out what is under it; its own state inside
-    for form in page.forms:
-        forms.paint_form(canvas, form)
+        for form in page.forms:
+            forms.paint_form(canvas, form)
     fill = None  # the (colour, overprint) in force: set again only when it changes
     for run in page.runs:
         if (run.color, run.overprint) != fill:
