@@ -14,13 +14,16 @@ from test_jumps import FONTS, story
 from layout.article.text import parse_article
 from layout.build import BuildOptions, build, make_up, plan_stories
 
-EDITION = """\
+TOY = """\
 issue: {{id: toy, paper: 测试日报, date: 2024-01-05, edition: A}}
 format: {{width: 480pt, height: 600pt}}
 margins: {{top: 40, right: 20, bottom: 20, left: 20}}
 grid: {{columns: 4, gutter: 10pt, body: 10pt, leading: 15pt}}
 fonts:
 {fonts}
+"""  # the toy edition's frame: 4 columns on a 480 × 600 pt page, the tiny font
+
+EDITION = TOY + """\
 pages:
   - number: 1
     stories:
@@ -217,13 +220,7 @@ def test_headlines_set_in_one_line_more_are_written_by_layout_plan_and_rebuild_t
     assert found.total == 0, found.details
 
 
-TWO_JUMPS = """\
-issue: {{id: toy, paper: 测试日报, date: 2024-01-05, edition: A}}
-format: {{width: 480pt, height: 600pt}}
-margins: {{top: 40, right: 20, bottom: 20, left: 20}}
-grid: {{columns: 4, gutter: 10pt, body: 10pt, leading: 15pt}}
-fonts:
-{fonts}
+TWO_JUMPS = TOY + """\
 pages:
   - number: 1
     stories:
