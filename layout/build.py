@@ -131,8 +131,10 @@ def make_up(manifest_path: Path, options: BuildOptions = BuildOptions(), store: 
 def _parallel(options: BuildOptions, pages: int) -> bool:
     """Whether the pages are composed in worker processes: several pages, more than one job, not a watch
     (which keeps composed pages in its own process), and a platform that forks."""
+    if pages < 2 or options.memory is not None or options.jobs == 1:  # the default: no multiprocessing import
+        return False
     from . import parallel
-    return pages > 1 and options.memory is None and parallel.jobs_for(options.jobs, pages) > 1 \
+    return parallel.jobs_for(options.jobs, pages) > 1 \
         and parallel.available()
 
 
