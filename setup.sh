@@ -47,6 +47,9 @@ compile_bytecode() {
   # source on every run (≈ 0.18 s of a build); compile it once here (an edited module is recompiled in
   # memory by Python's own mtime check, so a stale .pyc is never used)
   .venv/bin/python -m compileall -q -j 0 layout >/dev/null
+  # and the methods dataclasses generates for the package's classes (≈ 0.14 s of every start-up):
+  # layout/codecache.py, beside the bytecode, keyed by the methods' source
+  .venv/bin/python -c 'import layout.codecache as c; c.fill()'
 }
 
 case "${1:-}" in
