@@ -174,3 +174,14 @@ def test_build_reports_progress_page_by_page(tmp_path, tiny_font_path):
     result = build(manifest, BuildOptions(progress=lambda stage, done, total: calls.append((stage, done, total))))
     assert calls == [(stage, n, 2) for stage in ("composing", "painting", "preflight") for n in (1, 2)]
     assert [p.label for p in result.pages] == ["A03", "A04"]
+
+
+def test_a_command_runs_with_the_cli_collector_thresholds_and_restores_the_callers(monkeypatch):
+    import gc
+
+    from layout import cli
+    seen = []
+    monkeypatch.setattr(cli.LayoutGroup, "invoke", lambda self, ctx: seen.append(gc.get_threshold()))
+    before = gc.get_threshold()
+    CliRunner().invoke(main, ["fit", "x.yaml"])
+    assert seen == [cli.GC_THRESHOLDS] and gc.get_threshold() == before != cli.GC_THRESHOLDS
