@@ -10,10 +10,12 @@ from typing import Sequence
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 
+from ... import store as _store
 from ...spec import CMYK
 from ...files import FileSink
 from ...geometry import Rect
 from ...placed import GlyphRun, Image, Page
+from .. import stored
 from ..memo import OutputMemo
 from . import backend, cidfont, pdfx
 
@@ -44,12 +46,18 @@ def paint(pages: Sequence[Page], path: Path, settings: PaintSettings, progress=N
     streams and font subsets of the last rebuild are reused (same bytes); with `prepared` (id(run) →
     `prepare_run(run)`, from the parallel workers, layout/parallel.py, or from the pages kept in the build's store,
     layout/kept.py) the runs' operators are not made again, and those of the other runs are added to it."""
-    if memo is None:
-        return _paint(pages, path, settings, progress, _Prepared(prepared) if prepared is not None else None)
-    cidfont.SUBSETS.append(memo.subsets)
+    runs: object = memo
+    if memo is None:  # a build: streams and subsets by value from its store (output/stored.py), when it has one
+        runs, store = _Prepared(prepared) if prepared is not None else None, _store.active()
+        if not store.enabled:
+            return _paint(pages, path, settings, progress, runs)
+        streams, subsets = stored.StoredStreams(store), stored.StoredSubsets(store)
+    else:
+        streams, subsets = memo.streams, memo.subsets
+    cidfont.SUBSETS.append(subsets)
     try:
-        with backend.kept_compression(memo.streams):
-            return _paint(pages, path, settings, progress, memo)
+        with backend.kept_compression(streams):
+            return _paint(pages, path, settings, progress, runs)
     finally:
         cidfont.SUBSETS.pop()
 
