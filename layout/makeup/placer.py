@@ -1094,6 +1094,7 @@ def _stagger(options, stacks, area: Area, walls: Sequence[Wall] = (), photos=Non
     neighbours' options whose photos stand side by side never go together, so the heights are staggered
     for them too (None: no photos)."""
     zones = [[_zones(stack, rows, area.top) for rows in opts] for stack, opts in zip(stacks, options)]
+    masks = [[_row_masks(z, area.top) for z in opts] for opts in zones]
     memo: dict[tuple[int, int], list[int] | None] = {}
     left, right = _edge_zones(walls, area)
     last = len(options) - 1
@@ -1104,12 +1105,18 @@ def _stagger(options, stacks, area: Area, walls: Sequence[Wall] = (), photos=Non
 
     beside = _edge_photos(walls, area)
 
+    walls_clear: dict[tuple[int, int], bool] = {}
+
     def walled(j: int, i: int) -> bool:
         """Whether option i of stack j keeps clear of the pinned headlines (and photos) beside it (first or
-        last stack)."""
-        mine = photos[j][i] if photos is not None else []
-        return ((j != 0 or (_clear(left, zones[j][i], area.top) and not _beside(beside[0], mine)))
+        last stack); once per option."""
+        found = walls_clear.get((j, i))
+        if found is None:
+            mine = photos[j][i] if photos is not None else []
+            found = walls_clear[(j, i)] = (
+                (j != 0 or (_clear(left, zones[j][i], area.top) and not _beside(beside[0], mine)))
                 and (j != last or (_clear(zones[j][i], right, area.top) and not _beside(mine, beside[1]))))
+        return found
 
     def rest(j: int, i: int) -> list[int] | None:
         """Option indexes for stacks j+1… that continue option i of stack j (None: none do)."""
@@ -1117,8 +1124,13 @@ def _stagger(options, stacks, area: Area, walls: Sequence[Wall] = (), photos=Non
             return []
         if (j, i) not in memo:
             memo[(j, i)] = None
+            a, following, mine = masks[j][i], masks[j + 1], zones[j][i]
             for n in range(len(options[j + 1])):
-                if walled(j + 1, n) and _clear(zones[j][i], zones[j + 1][n], area.top) and apart(j, i, n):
+                if memo.get((j + 1, n), 0) is None or not walled(j + 1, n):
+                    continue  # (a None: known not to continue, rest(j + 1, n) would say None)
+                b = following[n]  # _clear on the row masks when both stacks have them
+                if (_clear(mine, zones[j + 1][n], area.top) if a is None or b is None
+                        else not (a[0] & (b[0] | b[1]) or a[1] & b[0])) and apart(j, i, n):
                     tail = rest(j + 1, n)
                     if tail is not None:
                         memo[(j, i)] = [n] + tail
@@ -1205,6 +1217,22 @@ def _zones(stack: Sequence[Variant], rows: Sequence[int], top: int) -> list[tupl
         out.append(head_zone(top, variant.head_at(height), variant.air.get(height, 0)))
         top += height
     return out
+
+
+def _row_masks(zones: list[tuple[int, int]], band_top: int) -> tuple[int, int] | None:
+    """A stack's headline rows as two bit masks (blocks not at the band top, blocks at it), so that _clear of
+    two stacks is `not (a0 & (b0 | b1) or a1 & b0)`; None when a block is empty or above row 0 (then _clear
+    itself decides: its interval test differs for an empty block)."""
+    away = at = 0
+    for a0, a1 in zones:
+        if a0 < 0 or a1 <= a0:
+            return None
+        rows = ((1 << a1) - 1) ^ ((1 << a0) - 1)
+        if a0 == band_top:
+            at |= rows
+        else:
+            away |= rows
+    return away, at
 
 
 def _clear(left: list[tuple[int, int]], right: list[tuple[int, int]], band_top: int) -> bool:
