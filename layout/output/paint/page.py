@@ -18,6 +18,7 @@ from ...placed import GlyphRun, Image, Page
 from .. import stored
 from ..memo import OutputMemo
 from . import backend, cidfont, pdfx
+from .ink import PageInk, paint_ink
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,13 @@ class _Prepared:
         self.prepared = prepared
 
     def of(self, run: GlyphRun):
-        return self.prepared.get(id(run))
+        found = self.prepared.get(id(run))
+        return None if isinstance(found, PageInk) else found  # a page's ink is no run's operators
+
+    def ink(self, runs: Sequence[GlyphRun]) -> PageInk | None:
+        """The ink of a kept page (layout/kept.py files it under its first run), None for any other page."""
+        found = self.prepared.get(id(runs[0])) if runs else None
+        return found if isinstance(found, PageInk) and found.fits(runs) else None
 
     def keep(self, run: GlyphRun, kept) -> None:
         self.prepared[id(run)] = kept
@@ -156,14 +163,25 @@ def _paint_page(canvas: Canvas, page: Page, settings: PaintSettings, used: dict,
         pdfx.set_overprint(canvas, False)  # an ad or logo knocks out what is under it; its own state inside
         for form in page.forms:
             forms.paint_form(canvas, form)
+    _paint_runs(canvas, page.runs, used, memo)
+    canvas.restoreState()
+    canvas.showPage()
+
+
+def _paint_runs(canvas: Canvas, runs: Sequence[GlyphRun], used: dict, memo=None) -> None:
+    """A page's glyph runs, the fill set again only when it changes; a kept page's from its ink."""
+    ink = memo.ink(runs) if isinstance(memo, _Prepared) else None
+    if ink is not None:  # a kept page: its runs' text made once (output/paint/ink.py)
+        paint_ink(backend.document(canvas), runs, ink, used, cidfont.register,
+                  lambda color, overprint: _set_fill(canvas, color, overprint),
+                  lambda text: backend.append_operators(canvas, text))
+        return
     fill = None  # the (colour, overprint) in force: set again only when it changes
-    for run in page.runs:
+    for run in runs:
         if (run.color, run.overprint) != fill:
             fill = (run.color, run.overprint)
             _set_fill(canvas, run.color, run.overprint)
         _paint_run(canvas, run, used, memo)
-    canvas.restoreState()
-    canvas.showPage()
 
 
 def _shift(box: Rect, dx: float, dy: float) -> Rect:
