@@ -198,9 +198,18 @@ def _set_stroke(canvas: Canvas, color: CMYK, overprint: bool) -> None:
     pdfx.set_overprint(canvas, overprint)
 
 
+_NUMBERS: dict[float, str] = {}  # value → its text: a page's sizes, positions and kerning numbers repeat
+_NUMBERS_HELD = 1 << 16  # values held at most (then forgotten: the text of a value never changes)
+
+
 def _num(value: float) -> str:
     """A number in a content stream: 3 decimals at most (backend.number)."""
-    return backend.number(value, 3)
+    text = _NUMBERS.get(value)
+    if text is None:
+        if len(_NUMBERS) >= _NUMBERS_HELD:
+            _NUMBERS.clear()
+        text = _NUMBERS[value] = backend.number(value, 3)
+    return text
 
 
 def _paint_run(canvas: Canvas, run: GlyphRun, used: dict, memo: OutputMemo | None = None) -> None:
@@ -223,20 +232,36 @@ def _paint_run(canvas: Canvas, run: GlyphRun, used: dict, memo: OutputMemo | Non
 
 
 def _run_operators(run: GlyphRun, codes: str) -> str:
-    """The operators of a run after `BT /F`: size, position and the TJ array of its hex `codes`."""
-    parts, group, pen = [], [], 0.0
-    size, upem, advance_units = run.size, run.face.upem, run.face.advance_units  # hot loop: Face.advance inlined
-    for i, (char, offset) in enumerate(zip(run.text, run.offsets)):
+    """The operators of a run after `BT /F`: size, position and the TJ array of its hex `codes` (a group of codes
+    between two kerning numbers is one slice of `codes`)."""
+    parts, pen, start, count = [], 0.0, 0, 0
+    size, upem, advances = run.size, run.face.upem, _advances(run.face)  # hot loop: per-character work inlined
+    number = _num
+    for count, (char, offset) in enumerate(zip(run.text, run.offsets), start=1):
         adjust = (offset - pen) * 1000 / size
-        if abs(adjust) > 0.0005:
-            if group:
-                parts.append("<" + "".join(group) + ">")
-                group = []
-            parts.append(_num(-adjust))
-        group.append(codes[4 * i: 4 * i + 4])
-        pen = offset + advance_units(char) * size / upem
-    parts.append("<" + "".join(group) + ">")
+        if adjust > 0.0005 or adjust < -0.0005:  # abs(adjust) > 0.0005
+            if count - 1 > start:
+                parts.append("<" + codes[4 * start: 4 * (count - 1)] + ">")
+            parts.append(number(-adjust))
+            start = count - 1
+        try:
+            units = advances[char]
+        except KeyError:
+            units = advances[char] = run.face.advance_units(char)
+        pen = offset + units * size / upem
+    parts.append("<" + codes[4 * start: 4 * count] + ">")
     return f"{_num(run.size)} Tf 1 0 0 1 {_num(run.x)} {_num(run.y)} Tm [{' '.join(parts)}] TJ ET"
+
+
+_ADVANCES: dict = {}  # id(face) → (face, {char: advance in font units}): Face.advance_units without a call per glyph
+
+
+def _advances(face) -> dict:
+    """The advances (font units) of the characters of `face` painted so far in this process."""
+    found = _ADVANCES.get(id(face))
+    if found is None or found[0] is not face:
+        found = _ADVANCES[id(face)] = (face, {})
+    return found[1]
 
 
 def image_stream(image: Image) -> PDFStream:
