@@ -5,10 +5,11 @@ read, the grid, the styles, the composer options, the font table, how photos are
 by all of that — the plan's and the context's values, the text of every story placed on it (the set story is a
 function of its text, its shape and the setter, all in the key), the identity (path, size, mtime) of every file
 composing can read (font files, photos, logos, ads, the ICC profiles), the language of its warnings and the
-engine version (layout/store.py) — so an entry is never stale: any change is another key. The value is what
-`layout/parallel.py`'s workers send back (the page with each Face as its FaceSource, the runs' operators after
-their font's resource name), so painting a kept page gives the same bytes as painting a fresh one. A page's
-sidecar record and its JSON text are kept under the page's key and the record's own arguments (docs/cache.md).
+engine version (layout/store.py) — so an entry is never stale: any change is another key. The value is the
+page (each Face as its FaceSource) and its ink: its runs' operators, as the painter made them, gathered into the
+page's content-stream text (layout/output/paint/ink.py), so painting a kept page gives the same bytes as
+painting a fresh one without any work per run. A page's sidecar record and its JSON text are kept under the
+page's key and the record's own arguments (docs/cache.md).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Mapping
 from . import i18n
 from . import store as _store
 from .fonts import Face, load_face
+from .output.paint.ink import PageInk, page_ink
 
 KIND = "pages"
 RECORDS = "records"
@@ -53,14 +55,21 @@ def page_key(context: str, plan, texts: Mapping) -> str:
 
 
 def load(store: _store.Store, key: str):
-    """The kept (page, run operators), None when absent or unreadable (the page is composed again)."""
+    """The kept (page, its ink), None when absent, unreadable or not matching (the page is composed again).
+    The ink (output/paint/ink.PageInk) comes as a one-item sequence: `build` files it, zipped with the page's
+    runs, under the first run, where the painter looks for a kept page's ink."""
     found = _store.unpickled(store.load(KIND, key), loads)
-    return found if isinstance(found, tuple) and len(found) == 2 else None
+    if not (isinstance(found, tuple) and len(found) == 2):
+        return None
+    page, ink = found
+    if not (isinstance(ink, PageInk) and ink.fits(getattr(page, "runs", ()))):
+        return None
+    return page, (ink,)
 
 
 def save(store: _store.Store, key: str, page, operators: tuple) -> None:
-    """Keep a composed page and its runs' operators."""
-    store.save(KIND, key, dumps((page, operators)))
+    """Keep a composed page with its runs' operators as the page's ink (output/paint/ink.py)."""
+    store.save(KIND, key, dumps((page, page_ink(page.runs, operators))))
 
 
 @dataclass

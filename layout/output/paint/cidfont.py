@@ -588,12 +588,14 @@ class CIDFont:
     def encode_run(self, text: str, doc) -> tuple[bytes, dict[int, str]]:
         """`text` encoded as `encode` does, and the {code: char} it records as used (first character of each
         code, in order), which `mark_used` records again when the run's operators are kept (output.memo)."""
-        codes = self.encode(text, doc)
+        known = self._char_codes
+        codes = [known.get(char) or self._char_code(char) for char in text]
         pairs: dict[int, str] = {}
-        for code, char in zip(struct.unpack(f">{len(text)}H", codes), text):
+        for code, char in zip(codes, text):
             if code not in pairs:
                 pairs[code] = char
-        return codes, pairs
+        self.mark_used(pairs, doc)  # the first character of each code, as `encode` records them
+        return struct.pack(f">{len(codes)}H", *codes), pairs
 
     def mark_used(self, pairs: dict[int, str], doc) -> None:
         """Record the codes of a kept run as used in `doc`, exactly as encoding its text again would."""

@@ -18,6 +18,7 @@ from ...placed import GlyphRun, Image, Page
 from .. import stored
 from ..memo import OutputMemo
 from . import backend, cidfont, pdfx
+from .ink import PageInk, paint_ink
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,13 @@ class _Prepared:
         self.prepared = prepared
 
     def of(self, run: GlyphRun):
-        return self.prepared.get(id(run))
+        found = self.prepared.get(id(run))
+        return None if isinstance(found, PageInk) else found  # a page's ink is no run's operators
+
+    def ink(self, runs: Sequence[GlyphRun]) -> PageInk | None:
+        """The ink of a kept page (layout/kept.py files it under its first run), None for any other page."""
+        found = self.prepared.get(id(runs[0])) if runs else None
+        return found if isinstance(found, PageInk) and found.fits(runs) else None
 
     def keep(self, run: GlyphRun, kept) -> None:
         self.prepared[id(run)] = kept
@@ -156,14 +163,25 @@ def _paint_page(canvas: Canvas, page: Page, settings: PaintSettings, used: dict,
         pdfx.set_overprint(canvas, False)  # an ad or logo knocks out what is under it; its own state inside
         for form in page.forms:
             forms.paint_form(canvas, form)
+    _paint_runs(canvas, page.runs, used, memo)
+    canvas.restoreState()
+    canvas.showPage()
+
+
+def _paint_runs(canvas: Canvas, runs: Sequence[GlyphRun], used: dict, memo=None) -> None:
+    """A page's glyph runs, the fill set again only when it changes; a kept page's from its ink."""
+    ink = memo.ink(runs) if isinstance(memo, _Prepared) else None
+    if ink is not None:  # a kept page: its runs' text made once (output/paint/ink.py)
+        paint_ink(backend.document(canvas), runs, ink, used, cidfont.register,
+                  lambda color, overprint: _set_fill(canvas, color, overprint),
+                  lambda text: backend.append_operators(canvas, text))
+        return
     fill = None  # the (colour, overprint) in force: set again only when it changes
-    for run in page.runs:
+    for run in runs:
         if (run.color, run.overprint) != fill:
             fill = (run.color, run.overprint)
             _set_fill(canvas, run.color, run.overprint)
         _paint_run(canvas, run, used, memo)
-    canvas.restoreState()
-    canvas.showPage()
 
 
 def _shift(box: Rect, dx: float, dy: float) -> Rect:
@@ -180,9 +198,18 @@ def _set_stroke(canvas: Canvas, color: CMYK, overprint: bool) -> None:
     pdfx.set_overprint(canvas, overprint)
 
 
+_NUMBERS: dict[float, str] = {}  # value → its text: a page's sizes, positions and kerning numbers repeat
+_NUMBERS_HELD = 1 << 16  # values held at most (then forgotten: the text of a value never changes)
+
+
 def _num(value: float) -> str:
     """A number in a content stream: 3 decimals at most (backend.number)."""
-    return backend.number(value, 3)
+    text = _NUMBERS.get(value)
+    if text is None:
+        if len(_NUMBERS) >= _NUMBERS_HELD:
+            _NUMBERS.clear()
+        text = _NUMBERS[value] = backend.number(value, 3)
+    return text
 
 
 def _paint_run(canvas: Canvas, run: GlyphRun, used: dict, memo: OutputMemo | None = None) -> None:
@@ -205,20 +232,36 @@ def _paint_run(canvas: Canvas, run: GlyphRun, used: dict, memo: OutputMemo | Non
 
 
 def _run_operators(run: GlyphRun, codes: str) -> str:
-    """The operators of a run after `BT /F`: size, position and the TJ array of its hex `codes`."""
-    parts, group, pen = [], [], 0.0
-    size, upem, advance_units = run.size, run.face.upem, run.face.advance_units  # hot loop: Face.advance inlined
-    for i, (char, offset) in enumerate(zip(run.text, run.offsets)):
+    """The operators of a run after `BT /F`: size, position and the TJ array of its hex `codes` (a group of codes
+    between two kerning numbers is one slice of `codes`)."""
+    parts, pen, start, count = [], 0.0, 0, 0
+    size, upem, advances = run.size, run.face.upem, _advances(run.face)  # hot loop: per-character work inlined
+    number = _num
+    for count, (char, offset) in enumerate(zip(run.text, run.offsets), start=1):
         adjust = (offset - pen) * 1000 / size
-        if abs(adjust) > 0.0005:
-            if group:
-                parts.append("<" + "".join(group) + ">")
-                group = []
-            parts.append(_num(-adjust))
-        group.append(codes[4 * i: 4 * i + 4])
-        pen = offset + advance_units(char) * size / upem
-    parts.append("<" + "".join(group) + ">")
+        if adjust > 0.0005 or adjust < -0.0005:  # abs(adjust) > 0.0005
+            if count - 1 > start:
+                parts.append("<" + codes[4 * start: 4 * (count - 1)] + ">")
+            parts.append(number(-adjust))
+            start = count - 1
+        try:
+            units = advances[char]
+        except KeyError:
+            units = advances[char] = run.face.advance_units(char)
+        pen = offset + units * size / upem
+    parts.append("<" + codes[4 * start: 4 * count] + ">")
     return f"{_num(run.size)} Tf 1 0 0 1 {_num(run.x)} {_num(run.y)} Tm [{' '.join(parts)}] TJ ET"
+
+
+_ADVANCES: dict = {}  # id(face) → (face, {char: advance in font units}): Face.advance_units without a call per glyph
+
+
+def _advances(face) -> dict:
+    """The advances (font units) of the characters of `face` painted so far in this process."""
+    found = _ADVANCES.get(id(face))
+    if found is None or found[0] is not face:
+        found = _ADVANCES[id(face)] = (face, {})
+    return found[1]
 
 
 def image_stream(image: Image) -> PDFStream:
