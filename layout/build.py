@@ -197,10 +197,11 @@ def _build(manifest_path: Path, options: BuildOptions, store: _store.Store, star
             _stage_pdf([page], outdir / f"{page.label}.pdf", issue, staged, memo=memo, prepared=prepared)
         _stage_sidecar(pages, issue, outdir, staged, options.pages,  # records for QA (and per page PDF)
                        memo or (_KeptRecords(kept.Records(store, made.kept)) if made.kept else None))
-        written = staged.commit()
+        pdf_bytes = staged.files[0][0].stat().st_size  # before commit: a second build of the folder may be
+        written = staged.commit()                      # putting its own file in place right after it
     count = len(pages) if options.pages else 0
     issue_pdf, page_pdfs, sidecar = written[0], tuple(written[1:1 + count]), written[1 + count]
-    summary = summarise(made, fonts, oversets, time.perf_counter() - started, issue_pdf.stat().st_size)
+    summary = summarise(made, fonts, oversets, time.perf_counter() - started, pdf_bytes)
     return BuildResult(issue_pdf=issue_pdf, page_pdfs=page_pdfs, sidecar=sidecar, pages=pages,
                        summary=summary, made=made, page_sidecars=tuple(written[2 + count:]))
 

@@ -139,19 +139,19 @@ def test_the_cache_is_never_stale_edit_each_input_kind(tmp_path, tiny_font_path)
         seen.append(cached)
 
 
-def _build_into(args: tuple[str, str]) -> int:
-    """A child process's build (for the two-builds-at-once test); its exit code."""
+def _build_into(args: tuple[str, str]) -> tuple[int, str]:
+    """A child process's build (for the two-builds-at-once test); its exit code and what it printed."""
     manifest, out = args
     result = CliRunner().invoke(main, ["build", manifest, "-o", out, "-q", "--allow-overset"])
-    return result.exit_code
+    return result.exit_code, result.output + (repr(result.exception) if result.exit_code else "")
 
 
 def test_two_builds_sharing_a_cache_at_once_both_succeed_with_the_same_bytes(tmp_path, tiny_font_path):
     manifest = write_issue(tmp_path, tiny_font_path)
     out = tmp_path / "out"
     with multiprocessing.get_context("fork").Pool(2) as pool:
-        codes = pool.map(_build_into, [(str(manifest), str(out))] * 2)
-    assert codes == [0, 0]
+        results = pool.map(_build_into, [(str(manifest), str(out))] * 2)
+    assert [code for code, _ in results] == [0, 0], results
     expected = cli_build(manifest, tmp_path / "fresh", "--no-cache")
     assert (out / "tiny.pdf").read_bytes() == expected
     assert cli_build(manifest, out) == expected  # the entries both wrote are intact
