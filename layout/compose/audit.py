@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from ..placed import LineRecord
-from ..typeset.audit import AuditRow, audit_rows
+from ..typeset.audit import count_defects
 from ..typeset.config import ComposeConfig
 
 
@@ -28,9 +28,9 @@ def audit_records(records: Sequence[LineRecord], config: ComposeConfig, column_x
                   baselines: frozenset[float]) -> Typesetting:
     """The composer's line audit over placed records (width measured from the column's start edge),
     plus body baselines that are not on the page's baseline grid."""
-    rows = [AuditRow(text=r.text, first=r.first, last=r.last, measure=r.measure,
-                     width=r.x1 - r.hang - column_x0(r.column), ratio=r.ratio) for r in records]
-    audit = audit_rows(rows, config)
+    x0 = {column: column_x0(column) for column in {r.column for r in records}}  # each column's start once
+    audit = count_defects([(r.text, r.first, r.last, (r.x1 - r.hang - x0[r.column]) - r.measure, r.ratio)
+                           for r in records], config)
     off_grid = sum(1 for r in records if round(r.baseline, 3) not in baselines)
     return Typesetting(lines=audit.lines, prohibited_starts=audit.prohibited_starts,
                        prohibited_ends=audit.prohibited_ends, not_flush=audit.not_flush, orphans=audit.orphans,

@@ -47,6 +47,7 @@ class FontBook:
 
     def __init__(self, table: FontTable) -> None:
         self.table = table
+        self._chains: dict[tuple[str, str], tuple[Face, ...]] = {}  # (role, weight) → chain, once per book
 
     def face(self, role: str, weight: str) -> Face:
         """The face for role/weight (falling back to regular weight of that role)."""
@@ -60,7 +61,15 @@ class FontBook:
         return face
 
     def chain(self, role: str, weight: str) -> tuple[Face, ...]:
-        """The role's face, then each fallback role's face of the same weight (else regular)."""
+        """The role's face, then each fallback role's face of the same weight (else regular); resolved once
+        per book (a failure is not kept, so it is raised again)."""
+        found = self._chains.get((role, weight))
+        if found is None:
+            found = self._chains[(role, weight)] = self._resolve_chain(role, weight)
+        return found
+
+    def _resolve_chain(self, role: str, weight: str) -> tuple[Face, ...]:
+        """chain without the book's memo."""
         faces = [self.face(role, weight)]
         for other in self.table.fallback_roles(role):
             face = self.face(other, weight)

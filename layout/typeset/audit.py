@@ -43,22 +43,41 @@ def audit_lines(lines: Sequence[Line], config: ComposeConfig) -> LineAudit:
 
 def audit_rows(rows: Sequence[AuditRow], config: ComposeConfig) -> LineAudit:
     """Count defects in audit rows (Line.width excludes a hanging mark, which is allowed)."""
-    level = config.kinsoku
+    return count_defects([(r.text, r.first, r.last, r.width - r.measure, r.ratio) for r in rows], config)
+
+
+_EDGE_MARKS = frozenset("—…⸺/\\")  # a line's first/last character needing cjk.line_start_unit/line_end_unit
+
+
+def count_defects(lines: Sequence[tuple[str, bool, bool, float, float]], config: ComposeConfig) -> LineAudit:
+    """audit_rows over (text, first, last, width − measure, ratio) tuples, each edge unit judged once per build."""
+    level, justify, orphan_min = config.kinsoku, config.align == "justify", config.orphan_min
+    start_ok: dict[str, bool] = {}
+    end_ok: dict[str, bool] = {}
     starts = ends = not_flush = orphans = overfull = squeezed = 0
-    for row in rows:
-        body = row.text.strip(" ")
-        if not row.first and body and not cjk.may_start(cjk.line_start_unit(body), level):
-            starts += 1
-        if not row.last and body and not cjk.may_end(cjk.line_end_unit(body), level):
-            ends += 1
-        off = row.width - row.measure
-        if config.align == "justify" and not row.last and abs(off) > FLUSH_TOLERANCE:
+    for text, first, last, off, ratio in lines:
+        body = text.strip(" ")
+        if body:
+            if not first:
+                unit = body[0] if body[0] not in _EDGE_MARKS else cjk.line_start_unit(body)
+                ok = start_ok.get(unit)
+                if ok is None:
+                    ok = start_ok[unit] = cjk.may_start(unit, level)
+                starts += not ok
+            if not last:
+                unit = body[-1] if body[-1] not in _EDGE_MARKS else cjk.line_end_unit(body)
+                ok = end_ok.get(unit)
+                if ok is None:
+                    ok = end_ok[unit] = cjk.may_end(unit, level)
+                ends += not ok
+        if last:
+            if not first and sum(map(cjk.is_counted, text)) < orphan_min:
+                orphans += 1
+        elif justify and abs(off) > FLUSH_TOLERANCE:
             not_flush += 1
-        if row.last and not row.first and sum(1 for c in row.text if cjk.is_counted(c)) < config.orphan_min:
-            orphans += 1
         if off > FLUSH_TOLERANCE:
             overfull += 1
-        if row.ratio < -1e-9:
+        if ratio < -1e-9:
             squeezed += 1
-    return LineAudit(lines=len(rows), prohibited_starts=starts, prohibited_ends=ends, not_flush=not_flush,
+    return LineAudit(lines=len(lines), prohibited_starts=starts, prohibited_ends=ends, not_flush=not_flush,
                      orphans=orphans, overfull=overfull, squeezed=squeezed)

@@ -35,7 +35,7 @@ class ParagraphMemo:
         """The paragraph set as set_paragraph sets it, from the store when it was set before."""
         faces = _faces(spans)
         key = _store.key(KIND, tuple((s.text, s.style, s.words, _font_id(s.font, faces)) for s in spans),
-                         measure, config, looseness, tuple(_face_id(f) for f in faces),
+                         measure, _config_id(config), looseness, tuple(_face_id(f) for f in faces),
                          i18n.active())  # the paragraph's warnings are in the language they were made in
         found = self._known.get(key)
         if found is None and self.store.enabled:
@@ -68,6 +68,17 @@ def _face_id(face: Face) -> tuple:
     found = _FACE_IDS.get(id(face))
     if found is None:  # the face is kept with its identity, so its id() is never reused for another
         found = _FACE_IDS[id(face)] = (face, (face.key, _store.file_identity(face.source.file), face.source.index))
+    return found[1]
+
+
+_CONFIG_IDS: dict[int, tuple[ComposeConfig, str]] = {}
+
+
+def _config_id(config: ComposeConfig) -> str:
+    """A config's repr (exact: every field), made once per config object rather than once per paragraph."""
+    found = _CONFIG_IDS.get(id(config))
+    if found is None:  # the config is kept with its repr, so its id() is never reused for another
+        found = _CONFIG_IDS[id(config)] = (config, repr(config))
     return found[1]
 
 

@@ -39,6 +39,7 @@ class Setter:
     config: ComposeConfig
     row: float  # one body line of the baseline grid (pt)
     memo: ParagraphMemo | None = field(default=None, compare=False)  # set paragraphs kept across builds
+    _configs: dict = field(default_factory=dict, init=False, compare=False, repr=False)  # config_for's, by call
 
     @classmethod
     def of(cls, styles, fonts: FontBook, config: ComposeConfig, row: float,
@@ -64,9 +65,15 @@ class Setter:
                 error.hint + _("; or give styles.{name} another role or weight").format(name=name)) from None
 
     def config_for(self, name: str, **changes) -> ComposeConfig:
-        """The composer options for style `name`: its alignment and prohibition level."""
-        style = self.styles[name]
-        return replace(self.config, kinsoku=style.kinsoku or self.config.kinsoku, align=style.align, **changes)
+        """The composer options for style `name`: its alignment and prohibition level (one object per
+        distinct call, so the memo digests each once)."""
+        call = (name, tuple(sorted(changes.items())))
+        found = self._configs.get(call)
+        if found is None:
+            style = self.styles[name]
+            found = self._configs[call] = replace(self.config, kinsoku=style.kinsoku or self.config.kinsoku,
+                                                  align=style.align, **changes)
+        return found
 
 
 @dataclass(frozen=True)
